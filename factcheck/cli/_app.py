@@ -1,0 +1,118 @@
+"""The Typer application and what every command shares: options, error handling, consoles."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from factcheck import __version__
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+app = typer.Typer(
+    name="factcheck",
+    help="Lay out what several sources say about a number, and prove every claim stands in its source.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"factcheck {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    ] = False,
+) -> None:
+    """Lay out what several sources say about a number, and prove every claim stands in its source."""
+
+
+CorpusOption = Annotated[
+    Path,
+    typer.Option(
+        "--corpus",
+        envvar="FACTCHECK_CORPUS",
+        help="Folder of source documents (.txt, .md). [env: FACTCHECK_CORPUS]",
+        show_default=True,
+    ),
+]
+ClaimsOption = Annotated[
+    Path,
+    typer.Option(
+        "--claims",
+        envvar="FACTCHECK_CLAIMS",
+        help="The claims file. [env: FACTCHECK_CLAIMS]",
+        show_default=True,
+    ),
+]
+DEFAULT_CORPUS = Path("corpus")
+DEFAULT_CLAIMS = Path("claims.yaml")
+
+
+class TableFormat(StrEnum):
+    """Output formats of commands that report rows."""
+
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+
+
+class ReportFormat(StrEnum):
+    """Output formats of commands that report rows and sections."""
+
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+    MARKDOWN = "markdown"
+
+
+class CheckFormat(StrEnum):
+    """Output formats of the citation check."""
+
+    TEXT = "text"
+    JSON = "json"
+    GITHUB = "github"
+
+
+def stdout_console() -> Console:
+    from rich.console import Console
+
+    return Console(soft_wrap=False, highlight=False, no_color="NO_COLOR" in os.environ)
+
+
+def stderr_console() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, no_color="NO_COLOR" in os.environ)
+
+
+def warn(message: str) -> None:
+    """Print a warning to stderr (never to stdout, which carries reports)."""
+    stderr_console().print(f"warning: {message}", markup=False)
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn a FactcheckError into a message on stderr and exit code 2, never a traceback."""
+    from factcheck.errors import FactcheckError
+
+    try:
+        yield
+    except FactcheckError as error:
+        stderr_console().print(f"error: {error}", markup=False)
+        raise typer.Exit(error.exit_code) from None

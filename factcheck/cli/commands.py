@@ -1,0 +1,3 @@
+"""Registers every command module with the application (each module adds its own commands)."""
+
+from __future__ import annotations
