@@ -16,6 +16,9 @@ from factcheck import __version__
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from factcheck.corpus import Corpus
+    from factcheck.model import ClaimsFile
+
 app = typer.Typer(
     name="factcheck",
     help="Lay out what several sources say about a number, and prove every claim stands in its source.",
@@ -116,3 +119,38 @@ def user_errors() -> Iterator[None]:
     except FactcheckError as error:
         stderr_console().print(f"error: {error}", markup=False)
         raise typer.Exit(error.exit_code) from None
+
+
+def emit(text: str) -> None:
+    """Write a report to stdout as it is (JSON, CSV, Markdown: no wrapping, no markup)."""
+    import sys
+
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def open_corpus(path: Path) -> Corpus:
+    """Load the corpus and print its warnings (skipped files, guessed encodings) to stderr."""
+    from factcheck.corpus import load_corpus
+
+    corpus = load_corpus(path)
+    for problem in corpus.warnings:
+        warn(str(problem))
+    return corpus
+
+
+def open_claims(path: Path, *, required: bool, corpus: Corpus | None = None) -> ClaimsFile | None:
+    """Load the claims file; a missing default file is fine where ``required`` is False.
+
+    Citations of documents the corpus lacks are warnings here (``factcheck check`` fails them).
+    """
+    from factcheck.claims import load_claims, unknown_documents
+
+    if not required and path == DEFAULT_CLAIMS and not path.exists():
+        return None
+    claims = load_claims(path)
+    for message in claims.warnings:
+        warn(message)
+    if corpus is not None:
+        for problem in unknown_documents(claims, [d.id for d in corpus.documents()]):
+            warn(str(problem))
+    return claims

@@ -1,3 +1,5 @@
 """Registers every command module with the application (each module adds its own commands)."""
 
 from __future__ import annotations
+
+from factcheck.cli import compare  # noqa: F401

@@ -1,0 +1,76 @@
+"""`factcheck compare`: what each document says about a statistic, and where they disagree."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from factcheck.cli._app import (
+    DEFAULT_CLAIMS,
+    DEFAULT_CORPUS,
+    ClaimsOption,
+    CorpusOption,
+    ReportFormat,
+    app,
+    emit,
+    open_claims,
+    open_corpus,
+    stdout_console,
+    user_errors,
+)
+
+
+@app.command()
+def compare(
+    query: Annotated[
+        str | None,
+        typer.Argument(help="A statistic of claims.yaml (id, label or alias) or free text; none: every statistic."),
+    ] = None,
+    alias: Annotated[list[str] | None, typer.Option("--alias", help="Another phrasing to match (repeatable).")] = None,
+    top: Annotated[int, typer.Option("--top", min=1, help="Best findings shown per document.")] = 3,
+    all_candidates: Annotated[bool, typer.Option("--all", help="Every candidate figure with its score.")] = False,
+    min_score: Annotated[
+        float, typer.Option("--min-score", min=0, max=100, help="Lowest match score (0-100) of a finding.")
+    ] = 60.0,
+    tolerance: Annotated[
+        float, typer.Option("--tolerance", min=0, max=1, help="Relative width of 'about' figures.")
+    ] = 0.05,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="Documents with figures shown in the table.")] = 50,
+    output: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")] = ReportFormat.TABLE,
+    corpus_path: CorpusOption = DEFAULT_CORPUS,
+    claims_path: ClaimsOption = DEFAULT_CLAIMS,
+) -> None:
+    """Show what each document says about a statistic, with the sentence as evidence, and where they disagree.
+
+    Exit 0 when some document has a figure for it, 1 when none has, 2 for bad usage or unreadable input.
+    """
+    from factcheck.compare import CompareOptions, compare_all
+    from factcheck.compare import compare as run_compare
+    from factcheck.errors import UsageError
+    from factcheck.render import compare as render
+
+    with user_errors():
+        corpus = open_corpus(corpus_path)
+        claims = open_claims(claims_path, required=query is None, corpus=corpus)
+        options = CompareOptions(top, min_score, all_candidates, tolerance, limit, tuple(alias or ()))
+        if query is None:
+            assert claims is not None
+            if not claims.statistics:
+                raise UsageError(f"{claims_path}: no statistics to compare; give a query or add statistics")
+            comparisons = compare_all(corpus, claims, options)
+        else:
+            comparisons = (run_compare(corpus, claims, query, options),)
+    if output is ReportFormat.JSON:
+        emit(render.render_json(comparisons, single=query is not None))
+    elif output is ReportFormat.CSV:
+        emit(render.render_csv(comparisons))
+    elif output is ReportFormat.MARKDOWN:
+        emit(render.render_markdown(comparisons))
+    else:
+        console = stdout_console()
+        for comparison in comparisons:
+            console.print(render.render_table(comparison))
+            console.print()
+    if not any(c.with_figures for c in comparisons):
+        raise typer.Exit(1)

@@ -1,0 +1,398 @@
+"""What each document says about a statistic, and where the documents agree or conflict."""
+
+from __future__ import annotations
+
+import math
+import re
+import statistics
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from factcheck.axis import Axis, AxisMark, build_axis
+from factcheck.corpus import Corpus
+from factcheck.intervals import DEFAULT_TOLERANCE, Interval, interval_of
+from factcheck.matching import Target, score_figure
+from factcheck.model import Claim, ClaimsFile, Document, Figure, Qualifier, Sentence
+from factcheck.scope import Scope, ScopeReader
+
+SCHEMA_VERSION = 1
+DEFAULT_TOP = 3
+DEFAULT_MIN_SCORE = 60.0
+DEFAULT_LIMIT = 50
+# A figure this many times off the others (either way) looks like a scale or unit slip (thousand vs million).
+SCALE_SLIP_LOW, SCALE_SLIP_HIGH = 300.0, 3000.0
+
+SUPPORTED, DISPUTED, CONTRADICTED, NOT_FOUND = "supported", "disputed", "contradicted", "not found"
+
+
+@dataclass(frozen=True, slots=True)
+class CompareOptions:
+    """How many findings to keep and how to compare them."""
+
+    top: int = DEFAULT_TOP
+    min_score: float = DEFAULT_MIN_SCORE
+    all_candidates: bool = False
+    tolerance: float = DEFAULT_TOLERANCE
+    limit: int = DEFAULT_LIMIT
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A figure of one document offered as its answer for the statistic, with the evidence and a score."""
+
+    document: str
+    text: str
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str
+    kind: str
+    unit: str | None
+    per: str | None
+    year: int | None
+    year_from: str | None  # "sentence", "document" or None
+    scope: str | None
+    ambiguous: bool
+    sentence: str
+    line: int
+    start: int
+    end: int
+    score: float
+    sentence_start: int = field(default=0, compare=False)
+
+    @property
+    def interval(self) -> Interval | None:
+        return interval_of(self.value, self.low, self.high, self.qualifier)
+
+    @property
+    def group_key(self) -> tuple[str | None, str | None, str | None]:
+        return (self.scope, self.unit if self.kind != "count" else None, self.per)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentFindings:
+    """A document and what it says about the statistic (no findings: "no figure")."""
+
+    id: str
+    path: str
+    title: str | None
+    published: str | None
+    findings: tuple[Finding, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Outlier:
+    document: str
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    year: int | None
+    year_from: str | None
+    document: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    """The verdict for one group of comparable findings (same scope, unit and rate)."""
+
+    scope: str | None
+    unit: str | None
+    per: str | None
+    verdict: str  # agree, conflict, single, timeline (only different years: nothing to compare)
+    low: float | None
+    high: float | None
+    spread: float | None
+    agreeing: tuple[str, ...]
+    conflicting: tuple[tuple[str, str], ...]
+    outliers: tuple[Outlier, ...]
+    timeline: tuple[TimelineEntry, ...]
+    axis: Axis | None
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimVerdict:
+    id: str
+    text: str
+    verdict: str
+    supported_by: tuple[str, ...]
+    contradicted_by: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """The answer to one compare query."""
+
+    query: str
+    statistic: str | None
+    label: str | None
+    documents: tuple[DocumentFindings, ...]
+    without_figures: int
+    agreement: tuple[Agreement, ...]
+    claims: tuple[ClaimVerdict, ...]
+    limit: int = DEFAULT_LIMIT
+    schema: int = SCHEMA_VERSION
+
+    @property
+    def with_figures(self) -> tuple[DocumentFindings, ...]:
+        return tuple(d for d in self.documents if d.findings)
+
+
+# --- finding ------------------------------------------------------------------------------------
+
+_YEAR = re.compile(r"\d{4}")
+
+
+def document_year(doc: Document) -> int | None:
+    match = _YEAR.match(doc.meta.published or "")
+    return int(match.group()) if match else None
+
+
+def _finding(doc: Document, figure: Figure, sentence: Sentence, score: float, scopes: ScopeReader) -> Finding:
+    q = figure.quantity
+    year, year_from = (q.year, "sentence") if q.year is not None else (document_year(doc), "document")
+    scope = scopes.scope(sentence.text, q.start - sentence.start, q.end - sentence.start)
+    return Finding(
+        document=doc.id,
+        text=q.text,
+        value=q.value,
+        low=q.low,
+        high=q.high,
+        qualifier=str(q.qualifier),
+        kind=str(q.kind),
+        unit=q.unit,
+        per=q.per,
+        year=year,
+        year_from=year_from if year is not None else None,
+        scope=str(scope) if scope else None,
+        ambiguous=q.ambiguous,
+        sentence=sentence.text,
+        line=figure.line,
+        start=q.start,
+        end=q.end,
+        score=score,
+        sentence_start=sentence.start,
+    )
+
+
+def find_in_document(
+    corpus: Corpus, doc: Document, target: Target, scopes: ScopeReader, options: CompareOptions
+) -> tuple[Finding, ...]:
+    """The document's best findings for the target, by score then position."""
+    sentences = corpus.sentences(doc.id)
+    scored: list[Finding] = []
+    for figure in corpus.figures(doc.id):
+        if figure.quantity.linked_to is not None:
+            continue  # a conversion in brackets restates the figure before it
+        sentence = sentences[figure.sentence]
+        score = score_figure(target, figure, sentence)
+        if score <= 0 or (not options.all_candidates and score < options.min_score):
+            continue
+        scored.append(_finding(doc, figure, sentence, score, scopes))
+    scored.sort(key=lambda f: (-f.score, f.start))
+    return tuple(scored if options.all_candidates else scored[: options.top])
+
+
+# --- agreement ----------------------------------------------------------------------------------
+
+
+def _comparable_in_time(a: Finding, b: Finding) -> bool:
+    return a.year is None or b.year is None or a.year == b.year
+
+
+def _outliers(best: dict[str, Finding]) -> dict[str, str]:
+    reps = {doc: f.interval.representative if f.interval else None for doc, f in best.items()}
+    found: dict[str, str] = {}
+    for doc, value in reps.items():
+        others = [v for d, v in reps.items() if d != doc and v is not None and v > 0]
+        if value is None or value <= 0 or not others:
+            continue
+        ratio = value / statistics.median(others)
+        if SCALE_SLIP_LOW <= ratio <= SCALE_SLIP_HIGH or SCALE_SLIP_LOW <= 1 / ratio <= SCALE_SLIP_HIGH:
+            way = "higher" if ratio > 1 else "lower"
+            factor = ratio if ratio > 1 else 1 / ratio
+            found[doc] = f"about {factor:,.0f} times {way} than the others: possible scale or unit error"
+    return found
+
+
+def _agreement(key: tuple[str | None, str | None, str | None], group: Sequence[Finding]) -> Agreement:
+    best: dict[str, Finding] = {}
+    for finding in group:
+        if finding.document not in best or finding.score > best[finding.document].score:
+            best[finding.document] = finding
+    outliers = _outliers(best) if len(best) >= 3 else {}
+    docs = sorted(d for d in best if d not in outliers)
+    agreeing: set[str] = set()
+    conflicting: list[tuple[str, str]] = []
+    compared = False
+    for i, a in enumerate(docs):
+        for b in docs[i + 1 :]:
+            fa, fb = best[a], best[b]
+            ia, ib = fa.interval, fb.interval
+            if ia is None or ib is None or not _comparable_in_time(fa, fb):
+                continue
+            compared = True
+            if ia.overlaps(ib):
+                agreeing.update((a, b))
+            else:
+                conflicting.append((a, b))
+    bounds = [v for d in docs if (iv := best[d].interval) for v in iv.finite_bounds]
+    low, high = (min(bounds), max(bounds)) if bounds else (None, None)
+    spread = high / low if low is not None and high is not None and low > 0 else None
+    if len(best) == 1:
+        verdict = "single"
+    elif conflicting:
+        verdict = "conflict"
+    elif compared:
+        verdict = "agree"
+    else:
+        verdict = "timeline"
+    timeline = tuple(
+        TimelineEntry(f.year, f.year_from, f.document, f.text)
+        for f in sorted(group, key=lambda f: (f.year or 0, f.document, f.start))
+    )
+    marks = [_mark(best[d]) for d in sorted(best)]
+    return Agreement(
+        scope=key[0],
+        unit=key[1],
+        per=key[2],
+        verdict=verdict,
+        low=low,
+        high=high,
+        spread=round(spread, 3) if spread is not None else None,
+        agreeing=tuple(sorted(agreeing)),
+        conflicting=tuple(conflicting),
+        outliers=tuple(Outlier(d, best[d].text, r) for d, r in sorted(outliers.items())),
+        timeline=timeline,
+        axis=build_axis(marks),
+    )
+
+
+def _mark(finding: Finding) -> AxisMark:
+    iv = finding.interval
+    low = finding.low if finding.low is not None else finding.value
+    high = finding.high if finding.high is not None else finding.value
+    if iv is not None:
+        low = None if math.isinf(iv.low) else low
+        high = None if math.isinf(iv.high) else high
+    return AxisMark(finding.document, finding.text, low, high)
+
+
+def agreements(documents: Iterable[DocumentFindings]) -> tuple[Agreement, ...]:
+    groups: dict[tuple[str | None, str | None, str | None], list[Finding]] = defaultdict(list)
+    for doc in documents:
+        for finding in doc.findings:
+            groups[finding.group_key].append(finding)
+    order = sorted(groups, key=lambda k: tuple("" if v is None else v for v in k))
+    return tuple(_agreement(key, groups[key]) for key in order)
+
+
+# --- claims -------------------------------------------------------------------------------------
+
+_DIGIT = re.compile(r"\d")
+
+
+def claim_verdict(
+    claim: Claim, documents: Iterable[DocumentFindings], scopes: ScopeReader, tolerance: float, unit: str | None
+) -> ClaimVerdict:
+    """Whether the corpus supports the claim's figure: supported, disputed, contradicted or not found."""
+    figure = claim.figure
+    interval = interval_of(figure.value, figure.low, figure.high, figure.qualifier, tolerance) if figure else None
+    digit = _DIGIT.search(claim.text)
+    at = digit.start() if digit else 0
+    claim_scope = scopes.scope(claim.text, at, at)
+    claim_unit = (figure.unit if figure and figure.unit else unit) or None
+    supported: list[str] = []
+    contradicted: list[str] = []
+    for doc in documents:
+        relevant = [
+            f
+            for f in doc.findings
+            if f.scope == (str(claim_scope) if claim_scope else None)
+            and (f.kind == "count" or claim_unit is None or f.unit == claim_unit)
+            and (claim.year is None or f.year is None or f.year == claim.year)
+        ]
+        intervals = [iv for f in relevant if (iv := interval_of(f.value, f.low, f.high, f.qualifier, tolerance))]
+        if interval is None or not intervals:
+            continue
+        if any(iv.overlaps(interval) for iv in intervals):
+            supported.append(doc.id)
+        else:
+            contradicted.append(doc.id)
+    if supported and contradicted:
+        verdict = DISPUTED
+    elif supported:
+        verdict = SUPPORTED
+    elif contradicted:
+        verdict = CONTRADICTED
+    else:
+        verdict = NOT_FOUND
+    return ClaimVerdict(claim.id, claim.text, verdict, tuple(supported), tuple(contradicted))
+
+
+# --- entry points -------------------------------------------------------------------------------
+
+
+def compare(
+    corpus: Corpus, claims: ClaimsFile | None, query: str, options: CompareOptions = CompareOptions()
+) -> Comparison:
+    """What every document of the corpus says about ``query`` (free text or a statistic of ``claims``)."""
+    from factcheck.claims import find_statistic
+
+    statistic = find_statistic(claims, query) if claims else None
+    target = Target.build(query, statistic, options.aliases)
+    scopes = ScopeReader(statistic.cues.cumulative if statistic else (), statistic.cues.current if statistic else ())
+    docs = sorted(corpus.documents(), key=lambda d: d.id)
+    answers = tuple(
+        DocumentFindings(
+            d.id, d.path, d.meta.title, d.meta.published, find_in_document(corpus, d, target, scopes, options)
+        )
+        for d in docs
+    )
+    verdicts: tuple[ClaimVerdict, ...] = ()
+    if claims and statistic:
+        verdicts = tuple(
+            claim_verdict(c, answers, scopes, options.tolerance, statistic.unit)
+            for c in claims.claims
+            if c.statistic == statistic.id
+        )
+    return Comparison(
+        query=query,
+        statistic=statistic.id if statistic else None,
+        label=statistic.label if statistic else None,
+        documents=answers,
+        without_figures=sum(1 for a in answers if not a.findings),
+        agreement=agreements(answers),
+        claims=verdicts,
+        limit=options.limit,
+    )
+
+
+def compare_all(
+    corpus: Corpus, claims: ClaimsFile, options: CompareOptions = CompareOptions()
+) -> tuple[Comparison, ...]:
+    """One comparison per statistic of the claims file."""
+    return tuple(compare(corpus, claims, stat.id, options) for stat in claims.statistics)
+
+
+__all__ = [
+    "CONTRADICTED",
+    "DISPUTED",
+    "NOT_FOUND",
+    "SUPPORTED",
+    "Agreement",
+    "ClaimVerdict",
+    "CompareOptions",
+    "Comparison",
+    "DocumentFindings",
+    "Finding",
+    "Scope",
+    "compare",
+    "compare_all",
+    "Qualifier",
+]

@@ -1,0 +1,134 @@
+"""Fuzzy matching of a statistic's phrasings against each figure's context: its noun, clause and sentence."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from factcheck.model import Figure, Kind, Sentence, Statistic
+from factcheck.text import STOPWORDS, Token, content_stems, normalise_phrase, tokens
+
+# Figures of these kinds are context (when something happened), never the answer to "how many".
+NEVER_ANSWERS = frozenset({Kind.YEAR, Kind.DATE, Kind.ORDINAL})
+# What a free-text query may be answered with when no statistic says which kind it takes.
+DEFAULT_KINDS = frozenset(set(Kind) - NEVER_ANSWERS)
+
+# Where a word stands relative to the figure, and how much a match there counts.
+NOUN_WEIGHT = 1.0
+CLAUSE_WEIGHT = 0.9
+SENTENCE_WEIGHT = 0.7
+# A counted noun that matches none of the query's words says the figure counts something else.
+OTHER_NOUN_FACTOR = 0.6
+WORD_SIMILARITY = 85.0
+
+_CLAUSE_BREAK = re.compile(r"[;:()\[\]—–]|,\s|\s-\s|\s•\s")
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """What a compare query looks for: phrasings, the kinds of figure that fit, and cue words."""
+
+    query: str
+    statistic: Statistic | None
+    phrasings: tuple[str, ...]
+    kinds: frozenset[Kind] = DEFAULT_KINDS
+    require: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    _stems: tuple[tuple[str, ...], ...] = field(default=(), compare=False, repr=False)
+
+    @classmethod
+    def build(cls, query: str, statistic: Statistic | None, extra_aliases: Iterable[str] = ()) -> Target:
+        phrasings: list[str] = []
+        for phrase in (query, *(statistic.phrasings if statistic else ()), *extra_aliases):
+            if phrase.strip() and normalise_phrase(phrase) not in {normalise_phrase(p) for p in phrasings}:
+                phrasings.append(phrase)
+        stems = tuple(tuple(content_stems(p.replace("-", " ").replace("_", " "))) for p in phrasings)
+        kinds = frozenset({statistic.kind}) if statistic and statistic.kind else DEFAULT_KINDS
+        return cls(
+            query=query,
+            statistic=statistic,
+            phrasings=tuple(phrasings),
+            kinds=kinds - NEVER_ANSWERS or DEFAULT_KINDS,
+            require=statistic.cues.require if statistic else (),
+            exclude=statistic.cues.exclude if statistic else (),
+            _stems=tuple(s for s in stems if s),
+        )
+
+
+def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The clause of ``sentence`` around ``[start, end)``: between the nearest breaks (";", ", ", dashes, brackets)."""
+    left = 0
+    for match in _CLAUSE_BREAK.finditer(sentence, 0, start):
+        left = match.end()
+    right_match = _CLAUSE_BREAK.search(sentence, end)
+    right = right_match.start() if right_match else len(sentence)
+    return left, right
+
+
+def _has_phrase(text: str, phrase: str) -> bool:
+    wanted = normalise_phrase(phrase)
+    return bool(wanted) and f" {wanted} " in f" {normalise_phrase(text)} "
+
+
+def _similarity(a: str, b: str) -> float:
+    if a == b:
+        return 100.0
+    if min(len(a), len(b)) < 4:
+        return 0.0
+    score = fuzz.ratio(a, b)
+    return score if score >= WORD_SIMILARITY else 0.0
+
+
+def _best(query_stem: str, words: Sequence[Token]) -> float:
+    return max((_similarity(query_stem, w.stem) for w in words), default=0.0)
+
+
+@dataclass(frozen=True, slots=True)
+class FigureContext:
+    """The words around a figure, split by how near they stand to it."""
+
+    noun: tuple[Token, ...]
+    clause: tuple[Token, ...]
+    sentence: tuple[Token, ...]
+    clause_text: str
+
+
+def figure_context(figure: Figure, sentence: Sentence) -> FigureContext:
+    q = figure.quantity
+    rel_start, rel_end = q.start - sentence.start, q.end - sentence.start
+    words = [t for t in tokens(sentence.text) if t.stem not in STOPWORDS and not t.stem.isdigit()]
+    c_start, c_end = clause_bounds(sentence.text, rel_start, rel_end)
+    outside = [t for t in words if not (rel_start <= t.start < rel_end)]
+    clause = [t for t in outside if c_start <= t.start < c_end]
+    noun = [t for t in tokens(q.unit or "") if t.stem not in STOPWORDS] if q.kind == Kind.COUNT else []
+    return FigureContext(tuple(noun), tuple(clause), tuple(outside), sentence.text[c_start:c_end])
+
+
+def score_figure(target: Target, figure: Figure, sentence: Sentence) -> float:
+    """How well a figure answers the target, 0–100; 0 when its kind does not fit or a cue rules it out."""
+    if figure.quantity.kind not in target.kinds:
+        return 0.0
+    if target.require and not any(_has_phrase(sentence.text, cue) for cue in target.require):
+        return 0.0
+    ctx = figure_context(figure, sentence)
+    if target.exclude and any(_has_phrase(ctx.clause_text, cue) for cue in target.exclude):
+        return 0.0
+    best = 0.0
+    noun_matched = False
+    for stems in target._stems:
+        total = 0.0
+        for stem in stems:
+            in_noun = _best(stem, ctx.noun)
+            noun_matched = noun_matched or in_noun > 0
+            total += max(
+                in_noun * NOUN_WEIGHT,
+                _best(stem, ctx.clause) * CLAUSE_WEIGHT,
+                _best(stem, ctx.sentence) * SENTENCE_WEIGHT,
+            )
+        best = max(best, total / len(stems))
+    if ctx.noun and not noun_matched:
+        best *= OTHER_NOUN_FACTOR
+    return round(best, 1)

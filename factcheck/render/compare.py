@@ -1,0 +1,341 @@
+"""Renderers of a comparison: rich table with a chart, JSON (schema 1), CSV and Markdown."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from factcheck.axis import Axis
+from factcheck.compare import Agreement, Comparison, DocumentFindings, Finding
+from factcheck.render import format_number, markdown_table, to_csv, to_json
+
+CSV_FIELDS = (
+    "query",
+    "statistic",
+    "document",
+    "text",
+    "value",
+    "low",
+    "high",
+    "qualifier",
+    "kind",
+    "unit",
+    "per",
+    "year",
+    "year_from",
+    "scope",
+    "ambiguous",
+    "score",
+    "line",
+    "start",
+    "end",
+    "sentence",
+)
+FINDING_FIELDS = CSV_FIELDS[3:]
+CHART_WIDTH = 40
+EVIDENCE_CHARS = 200
+
+
+# --- data shapes --------------------------------------------------------------------------------
+
+
+def finding_dict(finding: Finding) -> dict[str, Any]:
+    return {name: getattr(finding, name) for name in FINDING_FIELDS}
+
+
+def comparison_dict(comparison: Comparison) -> dict[str, Any]:
+    return {
+        "schema": comparison.schema,
+        "query": comparison.query,
+        "statistic": comparison.statistic,
+        "documents": [
+            {
+                "id": d.id,
+                "path": d.path,
+                "title": d.title,
+                "published": d.published,
+                "findings": [finding_dict(f) for f in d.findings],
+            }
+            for d in comparison.with_figures
+        ],
+        "without_figures": comparison.without_figures,
+        "agreement": [agreement_dict(a) for a in comparison.agreement],
+        "claims": [
+            {"id": c.id, "verdict": c.verdict, "supported_by": c.supported_by, "contradicted_by": c.contradicted_by}
+            for c in comparison.claims
+        ],
+    }
+
+
+def agreement_dict(a: Agreement) -> dict[str, Any]:
+    return {
+        "scope": a.scope,
+        "unit": a.unit,
+        "per": a.per,
+        "verdict": a.verdict,
+        "low": a.low,
+        "high": a.high,
+        "spread": a.spread,
+        "agreeing": a.agreeing,
+        "conflicting": a.conflicting,
+        "outliers": [{"document": o.document, "text": o.text, "reason": o.reason} for o in a.outliers],
+        "timeline": [
+            {"year": t.year, "year_from": t.year_from, "document": t.document, "text": t.text} for t in a.timeline
+        ],
+    }
+
+
+def render_json(comparisons: Sequence[Comparison], single: bool) -> str:
+    data = [comparison_dict(c) for c in comparisons]
+    return to_json(data[0] if single else data)
+
+
+def render_csv(comparisons: Sequence[Comparison]) -> str:
+    rows: list[dict[str, Any]] = []
+    for c in comparisons:
+        for doc in c.documents:
+            base = {"query": c.query, "statistic": c.statistic, "document": doc.id}
+            rows.extend({**base, **finding_dict(f)} for f in doc.findings)
+            if not doc.findings:
+                rows.append(base)
+    return to_csv(rows, CSV_FIELDS)
+
+
+# --- words shared by table and markdown -----------------------------------------------------------
+
+
+def describe_value(f: Finding) -> str:
+    prefix = {"about": "≈", "over": ">", "at_least": "≥", "under": "<", "up_to": "≤"}.get(f.qualifier, "")
+    if f.value is None and f.low is not None and f.high is not None:
+        body = f"{format_number(f.low)}–{format_number(f.high)}"
+    else:
+        body = format_number(f.value if f.value is not None else f.low if f.low is not None else f.high)
+    unit = f" {f.unit}" if f.unit and f.kind in ("money", "measure", "duration") else "%" if f.kind == "percent" else ""
+    per = f"/{f.per}" if f.per else ""
+    return f"{prefix}{body}{unit}{per}"
+
+
+def describe_year(f: Finding) -> str:
+    if f.year is None:
+        return ""
+    return str(f.year) if f.year_from == "sentence" else f"({f.year})"
+
+
+def group_title(a: Agreement) -> str:
+    scope = a.scope or "scope not stated"
+    parts = [scope]
+    if a.unit:
+        parts.append(a.unit)
+    if a.per:
+        parts.append(f"per {a.per}")
+    return " · ".join(parts)
+
+
+def verdict_line(a: Agreement) -> str:
+    text = {
+        "agree": "documents agree",
+        "conflict": "documents conflict",
+        "single": "one document only",
+        "timeline": "figures for different years (a time line, not a contradiction)",
+    }[a.verdict]
+    if a.low is not None and a.high is not None and a.verdict != "single":
+        text += f"; figures from {format_number(a.low)} to {format_number(a.high)}"
+    if a.spread is not None and a.spread > 1 and a.verdict != "single":
+        text += f", spread {a.spread:.2f}×"
+    return text
+
+
+def evidence(f: Finding, limit: int = EVIDENCE_CHARS) -> tuple[str, int, int]:
+    """The sentence cut around the figure, and the figure's place in the cut text."""
+    start, end = f.start - f.sentence_start, f.end - f.sentence_start
+    text = f.sentence
+    if len(text) <= limit:
+        return text, start, end
+    left = max(0, start - limit // 2)
+    right = min(len(text), left + limit)
+    left = max(0, right - limit)
+    cut = ("…" if left else "") + text[left:right] + ("…" if right < len(text) else "")
+    shift = (1 if left else 0) - left
+    return cut, start + shift, end + shift
+
+
+def chart_lines(axis: Axis, width: int = CHART_WIDTH) -> list[tuple[str, str]]:
+    """(label, bar) rows: ● a point, ├──┤ a range, ●──→ open upwards, ←──● open downwards."""
+    rows: list[tuple[str, str]] = []
+    for mark in axis.marks:
+        cells = [" "] * width
+
+        def at(value: float) -> int:
+            return min(width - 1, max(0, round(axis.position(value) * (width - 1))))
+
+        if mark.shape == "point" and mark.low is not None:
+            cells[at(mark.low)] = "●"
+        elif mark.shape == "range" and mark.low is not None and mark.high is not None:
+            a, b = at(mark.low), at(mark.high)
+            for i in range(a, b + 1):
+                cells[i] = "─"
+            cells[a], cells[b] = "├", "┤"
+        elif mark.shape == "open_high" and mark.low is not None:
+            a = at(mark.low)
+            for i in range(a, width):
+                cells[i] = "─"
+            cells[a], cells[-1] = "●", "→"
+        elif mark.high is not None:
+            b = at(mark.high)
+            for i in range(0, b + 1):
+                cells[i] = "─"
+            cells[0], cells[b] = "←", "●"
+        rows.append((mark.label, "".join(cells)))
+    return rows
+
+
+# --- rich table ---------------------------------------------------------------------------------
+
+
+def axis_caption(axis: Axis) -> str:
+    """The axis's ends and ticks in words, under the chart."""
+    ticks = ", ".join(format_number(t) for t in axis.ticks())
+    kind = "log axis" if axis.log else "axis"
+    return f"{kind} {format_number(axis.low)} … {format_number(axis.high)}; ticks {ticks}"
+
+
+def _documents_table(c: Comparison, shown: Sequence[DocumentFindings]) -> Table:
+    table = Table(show_lines=False, expand=False, title=None, pad_edge=False)
+    for name, style in (
+        ("document", "bold"),
+        ("figure", "cyan"),
+        ("value", ""),
+        ("year", ""),
+        ("scope", ""),
+        ("score", ""),
+        ("evidence", ""),
+    ):
+        table.add_column(name, style=style or None, overflow="fold", no_wrap=name in ("figure", "value"))
+    for doc in shown:
+        if not doc.findings:
+            table.add_row(doc.id, Text("no figure", style="dim"), "", "", "", "", "")
+            continue
+        for i, f in enumerate(doc.findings):
+            cut, s, e = evidence(f)
+            ev = Text(cut)
+            ev.stylize("bold reverse", s, e)
+            amb = " (ambiguous)" if f.ambiguous else ""
+            table.add_row(
+                doc.id if i == 0 else "",
+                f.text + amb,
+                describe_value(f),
+                describe_year(f),
+                f.scope or "",
+                f"{f.score:.0f}",
+                ev,
+            )
+    return table
+
+
+def _agreement_renderable(a: Agreement) -> RenderableType:
+    style = {"agree": "green", "conflict": "red", "single": "yellow", "timeline": "blue"}[a.verdict]
+    parts: list[RenderableType] = [Text.assemble((group_title(a), "bold"), ": ", (verdict_line(a), style))]
+    if a.agreeing:
+        parts.append(Text("  agree: " + ", ".join(a.agreeing)))
+    for x, y in a.conflicting:
+        parts.append(Text(f"  conflict: {x} ≠ {y}", style="red"))
+    for o in a.outliers:
+        parts.append(Text(f"  outlier: {o.document} {o.text!r}: {o.reason}", style="magenta"))
+    years = {t.year for t in a.timeline}
+    if len(years) > 1:
+        line = "; ".join(
+            f"{t.year if t.year_from == 'sentence' else f'({t.year})'} {t.document} {t.text}" for t in a.timeline
+        )
+        parts.append(Text("  time line: " + line))
+    if a.axis is not None and a.verdict != "single":
+        rows = chart_lines(a.axis)
+        width = max(len(label) for label, _ in rows)
+        parts.extend(Text(f"  {label:<{width}} │{bar}│") for label, bar in rows)
+        parts.append(Text(f"  {'':<{width}}  {axis_caption(a.axis)}", style="dim"))
+    return Group(*parts)
+
+
+def render_table(c: Comparison) -> RenderableType:
+    head = f'compare "{c.query}"'
+    if c.statistic:
+        head += f" → statistic {c.statistic} ({c.label})"
+    with_figs = sorted(c.with_figures, key=lambda d: -max(f.score for f in d.findings))
+    shown_ids = {d.id for d in with_figs[: c.limit]}
+    shown = [d for d in c.documents if d.id in shown_ids or (not d.findings and len(c.documents) <= c.limit)]
+    parts: list[RenderableType] = [Text(head, style="bold underline"), _documents_table(c, shown)]
+    hidden = len(with_figs) - len(shown_ids)
+    if hidden > 0:
+        parts.append(
+            Text(
+                f"{hidden} more documents with figures not shown (--limit {c.limit}); "
+                f"{c.without_figures} documents without a figure",
+                style="dim",
+            )
+        )
+    elif c.without_figures:
+        parts.append(Text(f"{c.without_figures} of {len(c.documents)} documents give no figure", style="dim"))
+    for a in c.agreement:
+        parts.append(_agreement_renderable(a))
+    if c.claims:
+        claims = Table(title=None)
+        for col in ("claim", "verdict", "supported by", "contradicted by"):
+            claims.add_column(col)
+        colours = {"supported": "green", "disputed": "yellow", "contradicted": "red", "not found": "dim"}
+        for v in c.claims:
+            claims.add_row(
+                v.id, Text(v.verdict, style=colours[v.verdict]), ", ".join(v.supported_by), ", ".join(v.contradicted_by)
+            )
+        parts.append(claims)
+    return Group(*parts)
+
+
+# --- markdown -----------------------------------------------------------------------------------
+
+
+def render_markdown(comparisons: Sequence[Comparison]) -> str:
+    out: list[str] = []
+    for c in comparisons:
+        title = f"## {c.label or c.query}" + (f" (`{c.statistic}`)" if c.statistic else "")
+        out.append(title + "\n")
+        rows = []
+        for doc in c.documents:
+            if not doc.findings:
+                rows.append([doc.id, "no figure", "", "", "", "", ""])
+            for f in doc.findings:
+                cut, s, e = evidence(f)
+                rows.append(
+                    [
+                        doc.id,
+                        f.text,
+                        describe_value(f),
+                        describe_year(f),
+                        f.scope or "",
+                        f"{f.score:.0f}",
+                        cut[:s] + "**" + cut[s:e] + "**" + cut[e:],
+                    ]
+                )
+        out.append(markdown_table(["document", "figure", "value", "year", "scope", "score", "evidence"], rows))
+        for a in c.agreement:
+            line = f"- **{group_title(a)}**: {verdict_line(a)}"
+            if a.conflicting:
+                line += "; conflicts: " + ", ".join(f"{x} ≠ {y}" for x, y in a.conflicting)
+            if a.outliers:
+                line += "; outliers: " + ", ".join(f"{o.document} ({o.reason})" for o in a.outliers)
+            out.append(line)
+        if c.claims:
+            out.append("")
+            out.append(
+                markdown_table(
+                    ["claim", "verdict", "supported by", "contradicted by"],
+                    [[v.id, v.verdict, ", ".join(v.supported_by), ", ".join(v.contradicted_by)] for v in c.claims],
+                )
+            )
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+__all__ = ["render_csv", "render_json", "render_markdown", "render_table"]

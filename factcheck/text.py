@@ -1,0 +1,53 @@
+"""Word-level text helpers shared by matching, scope detection and grep: tokens, crude stems, stopwords."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+
+STOPWORDS = frozenset(
+    """a an the of in on at to for from by with and or but as is are was were be been being has have had do does did
+    it its this that these those there their they them he she his her we our you your i me my than then so such not no
+    into onto over under about per each every all any some more most less fewer many much very also which who whom
+    whose what when where how why will would can could may might shall should must said says say""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of a text: its stem for matching and its character span."""
+
+    stem: str
+    start: int
+    end: int
+
+
+def stem(word: str) -> str:
+    """A crude, language-light stem: lower case, no possessive, no plural ending."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith(("ches", "shes", "sses", "xes")):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def tokens(text: str, offset: int = 0) -> list[Token]:
+    """Every word of ``text`` as a Token, offsets shifted by ``offset``."""
+    return [Token(stem(m.group()), m.start() + offset, m.end() + offset) for m in _WORD.finditer(text)]
+
+
+def content_stems(text: str) -> list[str]:
+    """The stems of the words of ``text`` that carry meaning (no stopwords, no bare numbers)."""
+    return [t.stem for t in tokens(text) if t.stem not in STOPWORDS and not t.stem.isdigit()]
+
+
+def normalise_phrase(text: str) -> str:
+    """A phrase reduced for exact comparison: stems of its words joined by single spaces."""
+    return " ".join(t.stem for t in tokens(text.replace("-", " ").replace("_", " ")))
