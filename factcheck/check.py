@@ -1,0 +1,352 @@
+"""The citation gate: every claim cited, every quote standing in its document with the same numbers."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from factcheck.claims import unknown_documents
+from factcheck.corpus import Corpus
+from factcheck.model import Citation, Claim, ClaimFigure, ClaimsFile, Kind, Qualifier, Quantity
+from factcheck.quotes import PreparedText, match_quote, prepare
+
+ERROR, WARNING = "error", "warning"
+# A quote shorter than this (in words) is too short to be evidence of anything.
+MIN_QUOTE_WORDS = 4
+SUGGESTIONS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A passage of a document offered as evidence: where it stands and how well it matches."""
+
+    document: str
+    line: int
+    start: int
+    end: int
+    text: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class CheckProblem:
+    """One problem found by the check, located in the claims file."""
+
+    severity: str  # error or warning
+    code: str  # no-citation, unknown-document, quote-not-found, number-mismatch, figure-mismatch, ...
+    message: str
+    path: str
+    line: int
+    column: int
+    claim: str | None = None
+    document: str | None = None
+    closest: Passage | None = None
+    diff: tuple[tuple[str, str, str], ...] = ()
+    suggestions: tuple[Passage, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimResult:
+    """Whether one claim passed, and its problems."""
+
+    id: str
+    line: int
+    passed: bool
+    problems: tuple[CheckProblem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CheckReport:
+    """The whole check: one result per claim, plus problems of the file as a whole."""
+
+    claims_path: str
+    results: tuple[ClaimResult, ...]
+    file_problems: tuple[CheckProblem, ...] = ()
+    strict: bool = False
+    schema: int = 1
+
+    @property
+    def problems(self) -> tuple[CheckProblem, ...]:
+        every = [p for r in self.results for p in r.problems] + list(self.file_problems)
+        return tuple(sorted(every, key=lambda p: (p.line, p.column, p.severity, p.code)))
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for p in self.problems if p.severity == ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for p in self.problems if p.severity == WARNING)
+
+    @property
+    def failed(self) -> int:
+        return sum(1 for r in self.results if not r.passed)
+
+    @property
+    def passed(self) -> bool:
+        return self.errors == 0
+
+
+@dataclass(frozen=True, slots=True)
+class CheckOptions:
+    strict: bool = False
+    suggest: bool = False
+
+
+@dataclass
+class _Context:
+    corpus: Corpus
+    claims: ClaimsFile
+    options: CheckOptions
+    prepared: dict[str, PreparedText] = field(default_factory=dict)
+
+    def prepared_text(self, doc_id: str) -> PreparedText | None:
+        if doc_id not in self.prepared:
+            doc = self.corpus.document(doc_id)
+            if doc is None:
+                return None
+            self.prepared[doc_id] = prepare(doc.text)
+        return self.prepared[doc_id]
+
+    def problem(self, severity: str, code: str, message: str, at: Claim | Citation, **extra: object) -> CheckProblem:
+        if severity == WARNING and self.options.strict:
+            severity = ERROR
+        return CheckProblem(severity, code, message, self.claims.path, at.line, at.column, **extra)  # type: ignore[arg-type]
+
+
+# --- figures ------------------------------------------------------------------------------------
+
+
+def _same(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
+
+
+def figure_matches(figure: ClaimFigure, q: Quantity) -> bool:
+    """Whether a quoted quantity states the claim's figure (either reading of an ambiguous one)."""
+    readings = [(q.value, q.low, q.high)]
+    if q.ambiguous:
+        readings.append((q.alt_value, q.alt_low, q.alt_high))
+    for value, low, high in readings:
+        if figure.value is not None and (_same(figure.value, value) or (value is None and _same(figure.value, low))):
+            return True
+        if (
+            figure.value is None
+            and (figure.low is None or _same(figure.low, low))
+            and (figure.high is None or _same(figure.high, high))
+        ):
+            return True
+    return False
+
+
+def describe_figure(figure: ClaimFigure) -> str:
+    def num(v: float | None) -> str:
+        return "" if v is None else f"{v:,.10g}"
+
+    words = {
+        Qualifier.EXACT: "",
+        Qualifier.ABOUT: "about ",
+        Qualifier.OVER: "over ",
+        Qualifier.AT_LEAST: "at least ",
+        Qualifier.UNDER: "under ",
+        Qualifier.UP_TO: "up to ",
+    }
+    body = num(figure.value) if figure.value is not None else f"{num(figure.low)} to {num(figure.high)}"
+    return words[Qualifier(figure.qualifier)] + body
+
+
+def _quote_figures(ctx: _Context, citation: Citation, spans: Sequence[tuple[int, int]]) -> list[Quantity]:
+    """The figures of the document that stand inside the quote's matched spans (read with the document's rules)."""
+    return [
+        f.quantity
+        for f in ctx.corpus.figures(citation.document)
+        if f.quantity.kind not in (Kind.YEAR, Kind.DATE)
+        and any(s <= f.quantity.start and f.quantity.end <= e for s, e in spans)
+    ]
+
+
+# --- per claim ----------------------------------------------------------------------------------
+
+
+def _check_citation(ctx: _Context, claim: Claim, citation: Citation) -> tuple[list[CheckProblem], list[Quantity]]:
+    problems: list[CheckProblem] = []
+    prepared = ctx.prepared_text(citation.document)
+    if prepared is None:
+        return problems, []  # reported once per citation by unknown_documents
+    if len(citation.quote.split()) < MIN_QUOTE_WORDS:
+        problems.append(
+            ctx.problem(
+                WARNING,
+                "short-quote",
+                f"quote of {len(citation.quote.split())} words is too short to be evidence; quote the clause",
+                citation,
+                claim=claim.id,
+                document=citation.document,
+            )
+        )
+    match = match_quote(citation.quote, prepared)
+    if match.found:
+        return problems, _quote_figures(ctx, citation, match.spans)
+    closest = None
+    diff: tuple[tuple[str, str, str], ...] = ()
+    if match.closest is not None:
+        c = match.closest
+        closest = Passage(
+            citation.document, ctx.corpus.line_of(citation.document, c.start), c.start, c.end, c.text, c.score
+        )
+        diff = tuple((op, " ".join(q), " ".join(d)) for op, q, d in c.diff if op != "equal")
+    if match.number_mismatches:
+        changes = "; ".join(f"quote has {q!r} where the document has {d!r}" for q, d in match.number_mismatches)
+        message = f"quote differs from {citation.document} in its figures: {changes}"
+        code = "number-mismatch"
+    elif closest is not None:
+        message = (
+            f"quote not found in {citation.document}; closest passage (line {closest.line}, "
+            f"{closest.score:.0f}% similar): {closest.text!r}"
+        )
+        code = "quote-not-found"
+    else:
+        message = f"quote not found in {citation.document}, nor anything like it"
+        code = "quote-not-found"
+    problems.append(
+        ctx.problem(
+            ERROR, code, message, citation, claim=claim.id, document=citation.document, closest=closest, diff=diff
+        )
+    )
+    return problems, []
+
+
+def check_claim(ctx: _Context, claim: Claim) -> ClaimResult:
+    problems: list[CheckProblem] = []
+    if not claim.citations:
+        problems.append(
+            ctx.problem(
+                ERROR,
+                "no-citation",
+                "claim has no citation; add one with a verbatim quote",
+                claim,
+                claim=claim.id,
+                suggestions=suggest(ctx, claim) if ctx.options.suggest else (),
+            )
+        )
+    if claim.statistic is None:
+        problems.append(ctx.problem(WARNING, "no-statistic", "claim names no statistic", claim, claim=claim.id))
+    quoted: list[Quantity] = []
+    broken = False
+    for citation in claim.citations:
+        found, figures = _check_citation(ctx, claim, citation)
+        problems.extend(found)
+        broken = broken or any(p.severity == ERROR for p in found)
+        quoted.extend(figures)
+    if claim.figure is not None and claim.citations and not broken:
+        problems.extend(_check_figure(ctx, claim, claim.figure, quoted))
+    if broken and ctx.options.suggest:
+        problems.append(
+            ctx.problem(
+                WARNING,
+                "suggestion",
+                "passages of the corpus that may support this claim",
+                claim,
+                claim=claim.id,
+                suggestions=suggest(ctx, claim),
+            )
+        )
+    passed = not any(p.severity == ERROR for p in problems)
+    return ClaimResult(claim.id, claim.line, passed, tuple(problems))
+
+
+def _check_figure(ctx: _Context, claim: Claim, figure: ClaimFigure, quoted: Sequence[Quantity]) -> list[CheckProblem]:
+    matching = [q for q in quoted if figure_matches(figure, q)]
+    if not matching:
+        said = ", ".join(repr(q.text) for q in quoted) or "no figure"
+        return [
+            ctx.problem(
+                ERROR,
+                "figure-mismatch",
+                f"claim says {describe_figure(figure)} but its quotes say {said}",
+                claim,
+                claim=claim.id,
+            )
+        ]
+    if not any(Qualifier(q.qualifier) == Qualifier(figure.qualifier) for q in matching):
+        q = matching[0]
+        return [
+            ctx.problem(
+                WARNING,
+                "qualifier-mismatch",
+                f"claim's figure is '{Qualifier(figure.qualifier)}' but the quote says "
+                f"'{Qualifier(q.qualifier)}' ({q.text!r})",
+                claim,
+                claim=claim.id,
+            )
+        ]
+    return []
+
+
+# --- suggestions --------------------------------------------------------------------------------
+
+
+def suggest(ctx: _Context, claim: Claim, count: int = SUGGESTIONS) -> tuple[Passage, ...]:
+    """The corpus sentences most like the claim, those carrying its figure first."""
+    from rapidfuzz import fuzz
+
+    scored: list[Passage] = []
+    for doc in ctx.corpus.documents():
+        figures_by_sentence: dict[int, list[Quantity]] = {}
+        for f in ctx.corpus.figures(doc.id):
+            figures_by_sentence.setdefault(f.sentence, []).append(f.quantity)
+        for sentence in ctx.corpus.sentences(doc.id):
+            score = fuzz.token_set_ratio(claim.text, sentence.text)
+            if claim.figure is not None and any(
+                figure_matches(claim.figure, q) for q in figures_by_sentence.get(sentence.index, ())
+            ):
+                score = min(100.0, score + 25)
+            scored.append(Passage(doc.id, sentence.line, sentence.start, sentence.end, sentence.text, round(score, 1)))
+    scored.sort(key=lambda p: (-p.score, p.document, p.start))
+    return tuple(scored[:count])
+
+
+# --- entry point --------------------------------------------------------------------------------
+
+
+def check_claims(corpus: Corpus, claims: ClaimsFile, options: CheckOptions = CheckOptions()) -> CheckReport:
+    """Check every claim of ``claims`` against ``corpus``."""
+    ctx = _Context(corpus, claims, options)
+    known = [d.id for d in corpus.documents()]
+    unknown = {(p.line, p.column): p for p in unknown_documents(claims, known)}
+    results: list[ClaimResult] = []
+    for claim in claims.claims:
+        result = check_claim(ctx, claim)
+        extra = tuple(
+            CheckProblem(
+                ERROR,
+                "unknown-document",
+                p.message + (f" ({p.hint})" if p.hint else ""),
+                claims.path,
+                c.line,
+                c.column,
+                claim=claim.id,
+                document=c.document,
+            )
+            for c in claim.citations
+            if (p := unknown.get((c.line, c.column))) is not None
+        )
+        if extra:
+            result = ClaimResult(result.id, result.line, False, result.problems + extra)
+        results.append(result)
+    used = {c.statistic for c in claims.claims}
+    file_problems = tuple(
+        CheckProblem(
+            ERROR if options.strict else WARNING,
+            "unused-statistic",
+            f"statistic {s.id!r} has no claim",
+            claims.path,
+            s.line,
+            s.column,
+        )
+        for s in claims.statistics
+        if s.id not in used
+    )
+    return CheckReport(claims.path, tuple(results), file_problems, options.strict)

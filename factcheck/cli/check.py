@@ -1,0 +1,51 @@
+"""`factcheck check`: the citation gate for CI and pre-commit."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from factcheck.cli._app import (
+    DEFAULT_CLAIMS,
+    DEFAULT_CORPUS,
+    CheckFormat,
+    ClaimsOption,
+    CorpusOption,
+    app,
+    emit,
+    open_corpus,
+    user_errors,
+)
+
+
+@app.command()
+def check(
+    strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
+    suggest: Annotated[
+        bool, typer.Option("--suggest", help="For uncited or broken claims, show the best passages of the corpus.")
+    ] = False,
+    output: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.TEXT,
+    corpus_path: CorpusOption = DEFAULT_CORPUS,
+    claims_path: ClaimsOption = DEFAULT_CLAIMS,
+) -> None:
+    """Check that every claim is cited and every quote stands in its document, with the same numbers.
+
+    Exit 0 when every claim passes, 1 when any fails, 2 when the corpus or claims file cannot be read.
+    """
+    from factcheck.check import CheckOptions, check_claims
+    from factcheck.claims import load_claims
+    from factcheck.render import check as render
+
+    with user_errors():
+        corpus = open_corpus(corpus_path)
+        claims = load_claims(claims_path)
+        report = check_claims(corpus, claims, CheckOptions(strict=strict, suggest=suggest))
+    if output is CheckFormat.JSON:
+        emit(render.render_json(report))
+    elif output is CheckFormat.GITHUB:
+        emit(render.render_github(report))
+    else:
+        emit(render.render_text(report))
+    if not report.passed:
+        raise typer.Exit(1)

@@ -1,0 +1,78 @@
+"""`factcheck grep`: find claims, or corpus sentences, by keyword."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from factcheck.cli._app import (
+    DEFAULT_CLAIMS,
+    DEFAULT_CORPUS,
+    ClaimsOption,
+    CorpusOption,
+    TableFormat,
+    app,
+    emit,
+    open_claims,
+    open_corpus,
+    stdout_console,
+    user_errors,
+)
+
+
+@app.command()
+def grep(
+    keywords: Annotated[list[str], typer.Argument(help="Keywords; every one must match (case-insensitive).")],
+    regex: Annotated[bool, typer.Option("--regex", "-E", help="Keywords are regular expressions.")] = False,
+    fuzzy: Annotated[bool, typer.Option("--fuzzy", help="Tolerate typos and word forms.")] = False,
+    threshold: Annotated[
+        float, typer.Option("--threshold", min=0, max=100, help="Lowest fuzzy score (0-100) with --fuzzy.")
+    ] = 80.0,
+    statistic: Annotated[str | None, typer.Option("--statistic", help="Only claims about this statistic id.")] = None,
+    source: Annotated[
+        str | None, typer.Option("--source", help="Only claims citing (or sentences of) this document.")
+    ] = None,
+    tag: Annotated[str | None, typer.Option("--tag", help="Only claims with this tag.")] = None,
+    sentences: Annotated[
+        bool, typer.Option("--sentences", help="Search the corpus's sentences instead of the claims.")
+    ] = False,
+    output: Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")] = TableFormat.TABLE,
+    corpus_path: CorpusOption = DEFAULT_CORPUS,
+    claims_path: ClaimsOption = DEFAULT_CLAIMS,
+) -> None:
+    """Find claims by keyword (id, text, statistic, tags, quotes). Exit 1 when nothing matches, as grep does."""
+    from factcheck.errors import UsageError
+    from factcheck.grep import GrepOptions, Mode, grep_claims, grep_sentences
+    from factcheck.render import grep as render
+
+    with user_errors():
+        if regex and fuzzy:
+            raise UsageError("--regex and --fuzzy do not go together; choose one")
+        mode = Mode.REGEX if regex else Mode.FUZZY if fuzzy else Mode.SUBSTRING
+        options = GrepOptions(mode, threshold, statistic, source, tag)
+        if sentences:
+            corpus = open_corpus(corpus_path)
+            sentence_hits = grep_sentences(corpus, keywords, options)
+            found = bool(sentence_hits)
+        else:
+            claims = open_claims(claims_path, required=True)
+            assert claims is not None
+            claim_hits = grep_claims(claims, keywords, options)
+            found = bool(claim_hits)
+    if sentences:
+        if output is TableFormat.JSON:
+            emit(render.render_sentences_json(sentence_hits))
+        elif output is TableFormat.CSV:
+            emit(render.render_sentences_csv(sentence_hits))
+        elif found:
+            stdout_console().print(render.render_sentences_table(sentence_hits))
+    else:
+        if output is TableFormat.JSON:
+            emit(render.render_claims_json(claim_hits))
+        elif output is TableFormat.CSV:
+            emit(render.render_claims_csv(claim_hits))
+        elif found:
+            stdout_console().print(render.render_claims_table(claim_hits))
+    if not found:
+        raise typer.Exit(1)

@@ -1,0 +1,165 @@
+"""Finding claims (or corpus sentences) by keyword: substring, regular expression or fuzzy."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from rapidfuzz import fuzz
+
+from factcheck.corpus import Corpus
+from factcheck.errors import UsageError
+from factcheck.model import Claim, ClaimsFile, Kind, Quantity
+
+DEFAULT_FUZZY_THRESHOLD = 80.0
+
+Span = tuple[int, int]
+Matcher = Callable[[str], list[Span]]
+
+
+class Mode(StrEnum):
+    SUBSTRING = "substring"
+    REGEX = "regex"
+    FUZZY = "fuzzy"
+
+
+@dataclass(frozen=True, slots=True)
+class FieldHit:
+    """Where keywords matched in one field of a claim (spans are offsets into ``text``)."""
+
+    field: str  # id, text, statistic, label, tag, quote
+    text: str
+    spans: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimHit:
+    claim: Claim
+    fields: tuple[FieldHit, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceHit:
+    document: str
+    path: str
+    line: int
+    sentence: str
+    spans: tuple[Span, ...]
+    figures: tuple[Quantity, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class GrepOptions:
+    mode: Mode = Mode.SUBSTRING
+    threshold: float = DEFAULT_FUZZY_THRESHOLD
+    statistic: str | None = None
+    source: str | None = None
+    tag: str | None = None
+
+
+def matcher(keyword: str, options: GrepOptions) -> Matcher:
+    """A function giving the spans of ``keyword`` in a text, for the chosen mode (case-insensitive)."""
+    if options.mode is Mode.REGEX:
+        try:
+            pattern = re.compile(keyword, re.IGNORECASE)
+        except re.error as error:
+            raise UsageError(f"--regex: {keyword!r} is not a valid regular expression: {error}") from None
+        return lambda text: [m.span() for m in pattern.finditer(text) if m.end() > m.start()]
+    if options.mode is Mode.FUZZY:
+        wanted = keyword.lower()
+
+        def fuzzy(text: str) -> list[Span]:
+            if not text:
+                return []
+            alignment = fuzz.partial_ratio_alignment(wanted, text.lower())
+            if alignment is None or alignment.score < options.threshold:
+                return []
+            return [(alignment.dest_start, alignment.dest_end)]
+
+        return fuzzy
+    pattern = re.compile(re.escape(keyword), re.IGNORECASE)
+    return lambda text: [m.span() for m in pattern.finditer(text)]
+
+
+def _claim_fields(claim: Claim, claims: ClaimsFile) -> list[tuple[str, str]]:
+    fields = [("id", claim.id), ("text", claim.text)]
+    if claim.statistic:
+        fields.append(("statistic", claim.statistic))
+        stat = claims.statistic(claim.statistic)
+        if stat:
+            fields.append(("label", stat.label))
+    fields.extend(("tag", t) for t in claim.tags)
+    fields.extend(("quote", c.quote) for c in claim.citations)
+    return fields
+
+
+def _passes_filters(claim: Claim, options: GrepOptions) -> bool:
+    if options.statistic and claim.statistic != options.statistic:
+        return False
+    if options.tag and options.tag.lower() not in (t.lower() for t in claim.tags):
+        return False
+    return not options.source or any(c.document == options.source for c in claim.citations)
+
+
+def grep_claims(
+    claims: ClaimsFile, keywords: Sequence[str], options: GrepOptions = GrepOptions()
+) -> tuple[ClaimHit, ...]:
+    """Claims in which every keyword matches some field, in file order."""
+    matchers = [matcher(k, options) for k in keywords]
+    hits: list[ClaimHit] = []
+    for claim in claims.claims:
+        if not _passes_filters(claim, options):
+            continue
+        fields = _claim_fields(claim, claims)
+        found: dict[int, list[Span]] = {}
+        if all(any(_record(found, i, m(text)) for i, (_, text) in enumerate(fields)) for m in matchers):
+            hits.append(
+                ClaimHit(
+                    claim,
+                    tuple(FieldHit(fields[i][0], fields[i][1], tuple(sorted(s))) for i, s in sorted(found.items())),
+                )
+            )
+    return tuple(hits)
+
+
+def _record(found: dict[int, list[Span]], index: int, spans: list[Span]) -> bool:
+    if spans:
+        found.setdefault(index, []).extend(spans)
+    return bool(spans)
+
+
+def grep_sentences(
+    corpus: Corpus, keywords: Sequence[str], options: GrepOptions = GrepOptions()
+) -> tuple[SentenceHit, ...]:
+    """Corpus sentences in which every keyword matches, with the figures each holds."""
+    matchers = [matcher(k, options) for k in keywords]
+    hits: list[SentenceHit] = []
+    for doc in corpus.documents():
+        if options.source and doc.id != options.source:
+            continue
+        figures: dict[int, list[Quantity]] = {}
+        for f in corpus.figures(doc.id):
+            if f.quantity.kind not in (Kind.YEAR, Kind.DATE):
+                figures.setdefault(f.sentence, []).append(f.quantity)
+        for sentence in corpus.sentences(doc.id):
+            spans: list[Span] = []
+            if all(_extend(spans, m(sentence.text)) for m in matchers):
+                line = corpus.line_of(doc.id, sentence.start)
+                hits.append(
+                    SentenceHit(
+                        doc.id,
+                        doc.path,
+                        line,
+                        sentence.text,
+                        tuple(sorted(spans)),
+                        tuple(figures.get(sentence.index, ())),
+                    )
+                )
+    return tuple(hits)
+
+
+def _extend(spans: list[Span], found: list[Span]) -> bool:
+    spans.extend(found)
+    return bool(found)

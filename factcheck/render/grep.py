@@ -1,0 +1,116 @@
+"""Renderers of grep hits: rich table with the keyword highlighted, JSON and CSV."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from rich.table import Table
+from rich.text import Text
+
+from factcheck.grep import ClaimHit, SentenceHit, Span
+from factcheck.model import ClaimFigure
+from factcheck.render import format_number, jsonable, to_csv, to_json
+
+CLAIM_FIELDS = ("id", "statistic", "figure", "year", "text", "documents", "tags", "line")
+SENTENCE_FIELDS = ("document", "path", "line", "sentence", "figures")
+
+
+def figure_text(figure: ClaimFigure | None) -> str:
+    if figure is None:
+        return ""
+    sign = {"about": "≈", "over": ">", "at_least": "≥", "under": "<", "up_to": "≤"}.get(str(figure.qualifier), "")
+    if figure.value is not None:
+        body = format_number(figure.value)
+    else:
+        body = f"{format_number(figure.low)}–{format_number(figure.high)}"
+    return sign + body + (f" {figure.unit}" if figure.unit else "") + (f"/{figure.per}" if figure.per else "")
+
+
+def highlighted(text: str, spans: Sequence[Span]) -> Text:
+    out = Text(text)
+    for start, end in spans:
+        out.stylize("bold reverse", start, end)
+    return out
+
+
+def claim_row(hit: ClaimHit) -> dict[str, Any]:
+    c = hit.claim
+    return {
+        "id": c.id,
+        "statistic": c.statistic,
+        "figure": figure_text(c.figure),
+        "year": c.year,
+        "text": c.text,
+        "documents": sorted({x.document for x in c.citations}),
+        "tags": list(c.tags),
+        "line": c.line,
+    }
+
+
+def render_claims_table(hits: Sequence[ClaimHit]) -> Table:
+    table = Table()
+    for column in ("claim", "statistic", "figure", "text", "cited in"):
+        table.add_column(column, overflow="fold")
+    for hit in hits:
+        row = claim_row(hit)
+        text_spans = [s for f in hit.fields if f.field == "text" for s in f.spans]
+        id_spans = [s for f in hit.fields if f.field == "id" for s in f.spans]
+        table.add_row(
+            highlighted(row["id"], id_spans),
+            row["statistic"] or "",
+            row["figure"],
+            highlighted(row["text"], text_spans),
+            ", ".join(row["documents"]),
+        )
+    return table
+
+
+def render_claims_json(hits: Sequence[ClaimHit]) -> str:
+    data = []
+    for hit in hits:
+        row = claim_row(hit)
+        row["figure"] = jsonable(hit.claim.figure)
+        row["citations"] = [{"document": c.document, "quote": c.quote, "line": c.line} for c in hit.claim.citations]
+        row["matches"] = [{"field": f.field, "text": f.text, "spans": f.spans} for f in hit.fields]
+        data.append(row)
+    return to_json({"schema": 1, "claims": data})
+
+
+def render_claims_csv(hits: Sequence[ClaimHit]) -> str:
+    return to_csv((claim_row(h) for h in hits), CLAIM_FIELDS)
+
+
+def sentence_row(hit: SentenceHit) -> dict[str, Any]:
+    return {
+        "document": hit.document,
+        "path": hit.path,
+        "line": hit.line,
+        "sentence": hit.sentence,
+        "figures": [q.text for q in hit.figures],
+    }
+
+
+def render_sentences_table(hits: Sequence[SentenceHit]) -> Table:
+    table = Table()
+    for column in ("document", "line", "sentence", "figures"):
+        table.add_column(column, overflow="fold")
+    for hit in hits:
+        table.add_row(
+            hit.document, str(hit.line), highlighted(hit.sentence, hit.spans), ", ".join(q.text for q in hit.figures)
+        )
+    return table
+
+
+def render_sentences_json(hits: Sequence[SentenceHit]) -> str:
+    data = []
+    for hit in hits:
+        row = sentence_row(hit)
+        row["figures"] = [jsonable(q) for q in hit.figures]
+        row["spans"] = hit.spans
+        data.append(row)
+    return to_json({"schema": 1, "sentences": data})
+
+
+def render_sentences_csv(hits: Sequence[SentenceHit]) -> str:
+    return to_csv((sentence_row(h) for h in hits), SENTENCE_FIELDS)
