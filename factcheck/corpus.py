@@ -1,13 +1,69 @@
-"""Loading a corpus folder: documents, their metadata, sentences and figures, behind one interface."""
+"""Loading a corpus folder: documents, their metadata, sentences and figures, behind one interface.
+
+A corpus is a folder of ``.txt`` and ``.md`` files (searched recursively, hidden files and folders skipped), with
+optional metadata in a manifest ``sources.yaml`` beside them and/or YAML front matter at the top of each file;
+docs/corpus.md describes both. Document texts have their newlines normalised to ``\\n`` and their front matter
+removed: every offset is into that text, and ``line_of`` turns one into the line of the file on disk.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from pathlib import Path
+import datetime as dt
+import difflib
+import hashlib
+import os
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path, PurePosixPath
 from typing import Protocol
 
-from factcheck.errors import Problem
-from factcheck.model import Document, Figure, Sentence
+import yaml
+
+from factcheck.encoding import Undecodable, decode_document
+from factcheck.errors import CorpusError, InputError, Problem
+from factcheck.model import Document, DocumentMeta, Figure, Kind, Sentence
+from factcheck.quantities import read_quantities
+from factcheck.sentences import split_sentences
+
+__all__ = [
+    "DOCUMENT_SUFFIXES",
+    "MANIFEST_NAME",
+    "METADATA_FIELDS",
+    "Corpus",
+    "MemoryCorpus",
+    "SourceRow",
+    "corpus_summary",
+    "load_corpus",
+]
+
+MANIFEST_NAME = "sources.yaml"
+DOCUMENT_SUFFIXES = (".txt", ".md")
+METADATA_FIELDS = ("id", "title", "author", "publisher", "published", "kind", "url")
+# Keys people often write for a field of ours, with the field they mean.
+_SYNONYMS = {
+    "date": "published",
+    "published_at": "published",
+    "publication_date": "published",
+    "year": "published",
+    "authors": "author",
+    "by": "author",
+    "source": "publisher",
+    "site": "publisher",
+    "outlet": "publisher",
+    "link": "url",
+    "href": "url",
+    "type": "kind",
+    "genre": "kind",
+    "name": "id",
+    "slug": "id",
+    "path": "file",
+    "filename": "file",
+}
+_PUBLISHED = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_FRONT_MATTER_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+_NULL_TAG = "tag:yaml.org,2002:null"
 
 
 class Corpus(Protocol):
@@ -27,7 +83,582 @@ class Corpus(Protocol):
 
     def figures(self, doc_id: str) -> Sequence[Figure]: ...
 
+    def line_of(self, doc_id: str, offset: int) -> int:
+        """The 1-based line of the file on disk at which ``offset`` (into the document's text) stands."""
+        ...
 
-def load_corpus(path: Path) -> Corpus:
-    """Load every .txt and .md document under ``path`` (TODO: issue 3)."""
-    raise NotImplementedError
+    def sentence_at(self, doc_id: str, offset: int) -> Sentence | None:
+        """The sentence holding ``offset``, or None if the offset falls between sentences."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRow:
+    """One line of ``factcheck sources``: a document's metadata and what was read from it."""
+
+    id: str
+    path: str
+    title: str | None
+    publisher: str | None
+    author: str | None
+    published: str | None
+    kind: str | None
+    url: str | None
+    sentences: int
+    figures: int  # figures other than years and dates
+    sha256: str
+
+
+class MemoryCorpus:
+    """A corpus held in memory. Sentences and figures are computed per document on first request, then cached."""
+
+    __slots__ = ("_root", "_documents", "_by_id", "_warnings", "_sentences", "_starts", "_figures", "_newlines")
+
+    def __init__(self, root: Path, documents: Sequence[Document], warnings: Sequence[Problem] = ()) -> None:
+        self._root = root
+        self._documents = tuple(documents)
+        self._by_id = {doc.id: doc for doc in self._documents}
+        if len(self._by_id) != len(self._documents):
+            raise ValueError("document ids must be unique")
+        self._warnings = tuple(warnings)
+        self._sentences: dict[str, tuple[Sentence, ...]] = {}
+        self._starts: dict[str, list[int]] = {}
+        self._figures: dict[str, tuple[Figure, ...]] = {}
+        self._newlines: dict[str, list[int]] = {}
+
+    @property
+    def root(self) -> Path:
+        return self._root
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return self._warnings
+
+    def __len__(self) -> int:
+        return len(self._documents)
+
+    def documents(self) -> tuple[Document, ...]:
+        """Every document, in the order of their paths."""
+        return self._documents
+
+    def document(self, doc_id: str) -> Document | None:
+        return self._by_id.get(doc_id)
+
+    def sentences(self, doc_id: str) -> tuple[Sentence, ...]:
+        cached = self._sentences.get(doc_id)
+        if cached is None:
+            cached = tuple(split_sentences(self._require(doc_id).text))
+            self._sentences[doc_id] = cached
+            self._starts[doc_id] = [s.start for s in cached]
+        return cached
+
+    def figures(self, doc_id: str) -> tuple[Figure, ...]:
+        """Every figure of the document, in text order, each in exactly one sentence.
+
+        The order is ``read_quantities``' own, so a quantity's ``linked_to`` indexes into this tuple.
+        """
+        cached = self._figures.get(doc_id)
+        if cached is None:
+            cached = self._read_figures(doc_id)
+            self._figures[doc_id] = cached
+        return cached
+
+    def line_of(self, doc_id: str, offset: int) -> int:
+        doc = self._require(doc_id)
+        if not 0 <= offset <= len(doc.text):
+            raise ValueError(f"offset {offset} is outside document {doc_id!r} (0..{len(doc.text)})")
+        newlines = self._newlines.get(doc_id)
+        if newlines is None:
+            newlines = [m.start() for m in re.finditer("\n", doc.text)]
+            self._newlines[doc_id] = newlines
+        return bisect_left(newlines, offset) + 1 + doc.line_offset
+
+    def sentence_at(self, doc_id: str, offset: int) -> Sentence | None:
+        sentences = self.sentences(doc_id)
+        index = bisect_right(self._starts[doc_id], offset) - 1
+        if index >= 0 and offset < sentences[index].end:
+            return sentences[index]
+        return None
+
+    def _read_figures(self, doc_id: str) -> tuple[Figure, ...]:
+        doc = self._require(doc_id)
+        sentences = self.sentences(doc_id)
+        if not sentences:
+            return ()
+        starts = self._starts[doc_id]
+        quantities = read_quantities(doc.text, sentences=[(s.start, s.end) for s in sentences])
+        # A figure starting between two sentences belongs to the one before it (to the first, if before all).
+        return tuple(
+            Figure(doc_id, max(bisect_right(starts, q.start) - 1, 0), self.line_of(doc_id, q.start), q)
+            for q in quantities
+        )
+
+    def _require(self, doc_id: str) -> Document:
+        doc = self._by_id.get(doc_id)
+        if doc is None:
+            known = sorted(self._by_id)
+            close = difflib.get_close_matches(doc_id, known, n=1)
+            hint = f"did you mean {close[0]!r}?" if close else f"known ids: {', '.join(known)}"
+            raise CorpusError(str(Problem(str(self._root), f"no document with id {doc_id!r} in the corpus", hint=hint)))
+        return doc
+
+
+def corpus_summary(corpus: Corpus) -> tuple[SourceRow, ...]:
+    """One row per document, in corpus order: metadata, sentence and figure counts, checksum."""
+    rows = []
+    for doc in corpus.documents():
+        meta = doc.meta
+        figures = sum(1 for f in corpus.figures(doc.id) if f.quantity.kind not in (Kind.YEAR, Kind.DATE))
+        rows.append(
+            SourceRow(
+                id=meta.id,
+                path=doc.path,
+                title=meta.title,
+                publisher=meta.publisher,
+                author=meta.author,
+                published=meta.published,
+                kind=meta.kind,
+                url=meta.url,
+                sentences=len(corpus.sentences(doc.id)),
+                figures=figures,
+                sha256=doc.sha256,
+            )
+        )
+    return tuple(rows)
+
+
+# --- loading ---------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Fields:
+    """Metadata fields read from one YAML mapping (manifest entry or front matter)."""
+
+    values: dict[str, str] = field(default_factory=dict)
+    file: str | None = None  # manifest entries only
+    line: int | None = None
+    column: int | None = None
+
+
+@dataclass(slots=True)
+class _Loading:
+    """What one call of load_corpus gathers on its way."""
+
+    root: Path
+    warnings: list[Problem] = field(default_factory=list)
+    errors: list[Problem] = field(default_factory=list)
+
+    def warn(
+        self,
+        path: Path | str,
+        message: str,
+        line: int | None = None,
+        column: int | None = None,
+        hint: str | None = None,
+    ) -> None:
+        self.warnings.append(Problem(str(path), message, line, column, hint, severity="warning"))
+
+    def fail(
+        self,
+        path: Path | str,
+        message: str,
+        line: int | None = None,
+        column: int | None = None,
+        hint: str | None = None,
+    ) -> None:
+        self.errors.append(Problem(str(path), message, line, column, hint))
+
+
+def load_corpus(path: Path) -> MemoryCorpus:
+    """Load every .txt and .md document under ``path``, with the metadata of ``sources.yaml`` and front matter.
+
+    Raises CorpusError if the folder is missing, is a file, holds no readable document, if two documents share
+    an id, or if the manifest or a front matter is not valid YAML of the expected shape. Anything less serious
+    (a file skipped, an encoding guessed, an unknown key, a bad date) is a warning in ``corpus.warnings``.
+    """
+    _check_folder(path)
+    state = _Loading(path)
+    manifest = _read_manifest(state)
+    documents: list[Document] = []
+    used: set[str] = set()
+    for rel in _document_paths(state):
+        entry = manifest.get(rel)
+        if entry is not None:
+            used.add(rel)
+        doc = _load_document(state, rel, entry)
+        if doc is not None:
+            documents.append(doc)
+    manifest_path = path / MANIFEST_NAME
+    for rel, entry in manifest.items():
+        if rel not in used:
+            state.warn(
+                manifest_path,
+                f"entry names {rel!r}, which is not a document of the corpus",
+                entry.line,
+                entry.column,
+                hint=_missing_file_hint(path, rel),
+            )
+    _check_ids(path, documents)
+    if not documents:
+        raise CorpusError(
+            str(
+                Problem(
+                    str(path),
+                    "the corpus folder holds no readable .txt or .md document",
+                    hint="put the source documents there as UTF-8 .txt or .md files, or pass --corpus with another one",
+                )
+            ),
+            tuple(state.warnings),
+        )
+    return MemoryCorpus(path, documents, state.warnings)
+
+
+def _check_folder(path: Path) -> None:
+    if not path.exists():
+        raise CorpusError(
+            str(
+                Problem(
+                    str(path),
+                    "the corpus folder does not exist",
+                    hint="create it and put the source documents (.txt, .md) in it, or pass --corpus with the folder",
+                )
+            )
+        )
+    if not path.is_dir():
+        raise CorpusError(
+            str(
+                Problem(
+                    str(path),
+                    "the corpus must be a folder, but this is a file",
+                    hint=f"pass --corpus {path.parent} (the folder that holds it) or another folder of documents",
+                )
+            )
+        )
+
+
+def _document_paths(state: _Loading) -> list[str]:
+    """Relative POSIX paths of the .txt and .md files under the root, hidden ones skipped, in path order."""
+    found: list[tuple[tuple[str, ...], str]] = []
+
+    def unreadable(error: OSError) -> None:
+        state.warn(error.filename or state.root, f"folder skipped: it cannot be read ({error.strerror})")
+
+    for folder, subfolders, files in os.walk(state.root, onerror=unreadable):
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        base = Path(folder).relative_to(state.root)
+        for name in files:
+            if name.startswith(".") or not name.lower().endswith(DOCUMENT_SUFFIXES):
+                continue
+            rel = base / name
+            found.append((rel.parts, rel.as_posix()))
+    return [rel for _, rel in sorted(found)]
+
+
+def _load_document(state: _Loading, rel: str, entry: _Fields | None) -> Document | None:
+    path = state.root / rel
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        state.warn(path, f"skipped: the file cannot be read ({error.strerror or error})")
+        return None
+    decoded = decode_document(raw)
+    if isinstance(decoded, Undecodable):
+        state.warn(path, f"skipped: {decoded.reason}", hint="save it as UTF-8 text, or move it out of the corpus")
+        return None
+    if decoded.detected:
+        state.warn(
+            path,
+            f"not UTF-8: read as {decoded.encoding} (detected)",
+            hint="check its accents and quotes read right, and save it as UTF-8 to silence this warning",
+        )
+    if not raw:
+        state.warn(path, "the file is empty")
+    text, line_offset, front = _split_front_matter(state, path, decoded.text)
+    values: dict[str, str] = {}
+    if entry is not None:
+        values.update(entry.values)
+    if front is not None:
+        values.update(front.values)  # front matter overrides the manifest, field by field
+    doc_id = values.pop("id", None) or PurePosixPath(rel).stem
+    meta = DocumentMeta(
+        id=doc_id,
+        title=values.get("title"),
+        publisher=values.get("publisher"),
+        author=values.get("author"),
+        published=values.get("published"),
+        kind=values.get("kind"),
+        url=values.get("url"),
+    )
+    return Document(meta, str(path), text, hashlib.sha256(raw).hexdigest(), decoded.encoding, line_offset)
+
+
+def _check_ids(root: Path, documents: Sequence[Document]) -> None:
+    first: dict[str, Document] = {}
+    problems: list[Problem] = []
+    for doc in documents:
+        other = first.setdefault(doc.id, doc)
+        if other is not doc:
+            problems.append(
+                Problem(
+                    doc.path,
+                    f"document id {doc.id!r} is already used by {other.path}",
+                    hint="give one of them another id (id: in its front matter or its sources.yaml entry)",
+                )
+            )
+    if problems:
+        raise CorpusError(f"{root}: {len(problems)} document id(s) used twice", tuple(problems))
+
+
+def _missing_file_hint(root: Path, rel: str) -> str:
+    if (root / rel).is_file():
+        return f"only {' and '.join(DOCUMENT_SUFFIXES)} files that are not hidden are documents"
+    return "file names are relative to the folder of sources.yaml; fix the name or remove the entry"
+
+
+# --- metadata ----------------------------------------------------------------------------------
+
+
+def _read_manifest(state: _Loading) -> dict[str, _Fields]:
+    """The manifest's entries by relative path; {} if there is no manifest."""
+    path = state.root / MANIFEST_NAME
+    if not path.is_file():
+        return {}
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except OSError as error:
+        raise CorpusError(
+            str(Problem(str(path), f"cannot be read ({error.strerror or error})", hint="check its permissions"))
+        ) from error
+    except UnicodeDecodeError as error:
+        raise CorpusError(str(Problem(str(path), "is not UTF-8 text", hint="save it as UTF-8"))) from error
+    root = _compose(path, text, line_shift=0)
+    if root is None:
+        state.warn(path, "the manifest is empty: no metadata read", hint="list the documents under `documents:`")
+        return {}
+    if not isinstance(root, yaml.MappingNode):
+        raise _shape_error(path, root, "the manifest must be a mapping with a `documents:` list")
+    entries: yaml.Node | None = None
+    for key, key_node, value in _pairs(state, path, root, 0):
+        if key == "documents":
+            entries = value
+        else:
+            _warn_unknown(state, path, key, key_node, ("documents",), 0)
+    if entries is None or (isinstance(entries, yaml.ScalarNode) and entries.tag == _NULL_TAG):
+        state.warn(path, "the manifest has no `documents:` list: no metadata read", 1, 1)
+        return {}
+    if not isinstance(entries, yaml.SequenceNode):
+        raise _shape_error(path, entries, "`documents:` must be a list of entries (- file: ...)")
+    result: dict[str, _Fields] = {}
+    for node in entries.value:
+        entry = _read_fields(state, path, node, line_shift=0, manifest=True)
+        if entry.file is None:
+            continue
+        previous = result.get(entry.file)
+        if previous is not None:
+            state.warn(
+                path,
+                f"{entry.file!r} is listed again (first on line {previous.line}); this entry is ignored",
+                entry.line,
+                entry.column,
+                hint="merge the two entries",
+            )
+            continue
+        result[entry.file] = entry
+    if state.errors:
+        raise CorpusError(f"{path}: the manifest has {len(state.errors)} error(s)", tuple(state.errors))
+    return result
+
+
+def _split_front_matter(state: _Loading, path: Path, text: str) -> tuple[str, int, _Fields | None]:
+    """The text without its front matter, the number of file lines before it, and the front matter's fields."""
+    first_end = text.find("\n")
+    if first_end < 0 or text[:first_end].rstrip() != "---":
+        return text, 0, None
+    close = _FRONT_MATTER_CLOSE.search(text, first_end + 1)
+    if close is None:
+        state.warn(
+            path,
+            "the first line is `---` but no closing `---` line follows: read as text, not front matter",
+            1,
+            1,
+            hint="close the front matter with a `---` line",
+        )
+        return text, 0, None
+    body_start = min(close.end() + 1, len(text))
+    line_offset = text.count("\n", 0, close.end()) + 1
+    node = _compose(path, text[first_end + 1 : close.start()], line_shift=1)
+    if node is None:
+        return text[body_start:], line_offset, _Fields()
+    if not isinstance(node, yaml.MappingNode):
+        mark = node.start_mark
+        state.warn(
+            path,
+            "the lines between the first two `---` lines are not `key: value` front matter: read as text",
+            mark.line + 2,
+            mark.column + 1,
+            hint="write front matter as `key: value` lines, or put an empty front matter (two `---` lines) first",
+        )
+        return text, 0, None
+    return text[body_start:], line_offset, _read_fields(state, path, node, line_shift=1, manifest=False)
+
+
+def _compose(path: Path, text: str, line_shift: int) -> yaml.Node | None:
+    """Parse YAML (safe loader) into its node tree, for locations; YAML errors become CorpusError at file:line:col."""
+    try:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 + line_shift if mark else None
+        column = mark.column + 1 if mark else None
+        problem = Problem(
+            str(path),
+            f"invalid YAML: {error.problem or error.context or 'syntax error'}",
+            line,
+            column,
+            hint='check indentation and quoting; quote values holding ": " or starting with a special character',
+        )
+        raise CorpusError(f"{path} is not valid YAML", (problem,)) from error
+    except yaml.YAMLError as error:
+        problem = Problem(str(path), f"invalid YAML: {error}")
+        raise CorpusError(f"{path} is not valid YAML", (problem,)) from error
+
+
+def _shape_error(path: Path, node: yaml.Node, message: str) -> CorpusError:
+    mark = node.start_mark
+    problem = Problem(str(path), message, mark.line + 1, mark.column + 1)
+    return CorpusError(f"{path} does not have the expected shape", (problem,))
+
+
+def _pairs(
+    state: _Loading, path: Path, node: yaml.MappingNode, line_shift: int
+) -> Iterator[tuple[str, yaml.Node, yaml.Node]]:
+    """The key/value pairs of a mapping (key as text, key node, value node); of a key given twice, the last counts."""
+    pairs: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+    for key_node, value_node in node.value:
+        key = str(key_node.value).strip() if isinstance(key_node, yaml.ScalarNode) else ""
+        if key in pairs:
+            mark = key_node.start_mark
+            state.warn(
+                path,
+                f"key {key!r} is given twice in one mapping; the last one is used",
+                mark.line + 1 + line_shift,
+                mark.column + 1,
+            )
+        pairs[key] = (key_node, value_node)
+    for key, (key_node, value_node) in pairs.items():
+        yield key, key_node, value_node
+
+
+def _read_fields(state: _Loading, path: Path, node: yaml.Node, line_shift: int, manifest: bool) -> _Fields:
+    line, column = node.start_mark.line + 1 + line_shift, node.start_mark.column + 1
+    fields = _Fields(line=line, column=column)
+    if not isinstance(node, yaml.MappingNode):
+        state.fail(path, "each entry of `documents:` must be a mapping (- file: ...)", line, column)
+        return fields
+    allowed = ("file", *METADATA_FIELDS) if manifest else METADATA_FIELDS
+    file_given = False
+    for key, key_node, value in _pairs(state, path, node, line_shift):
+        key_line, key_column = value.start_mark.line + 1 + line_shift, value.start_mark.column + 1
+        if key not in allowed:
+            _warn_unknown(state, path, key, key_node, allowed, line_shift)
+            continue
+        file_given = file_given or key == "file"
+        text = _scalar_text(value, joinable=key == "author")
+        if text is None:
+            if key == "file":
+                state.fail(path, "`file:` must be a file name", key_line, key_column)
+            else:
+                state.warn(path, f"{key!r} must be a single value: dropped", key_line, key_column)
+            continue
+        if not text:
+            continue  # an empty value says nothing
+        if key == "file":
+            fields.file = _normalise_rel(text)
+        elif key == "published" and not _valid_published(text):
+            state.warn(
+                path,
+                f"published date {text!r} is not a valid ISO 8601 date: dropped",
+                key_line,
+                key_column,
+                hint="write it as 2019, 2019-07 or 2019-07-14",
+            )
+        else:
+            fields.values[key] = text
+    if manifest and not file_given:
+        state.fail(path, "entry has no `file:` naming the document it describes", line, column)
+    return fields
+
+
+def _scalar_text(node: yaml.Node, joinable: bool) -> str | None:
+    """A scalar's text as written (so 2019-07-14 stays a string, not a date); None for a mapping or list."""
+    if isinstance(node, yaml.ScalarNode):
+        return "" if node.tag == _NULL_TAG else str(node.value).strip()
+    if joinable and isinstance(node, yaml.SequenceNode) and all(isinstance(n, yaml.ScalarNode) for n in node.value):
+        return ", ".join(str(n.value).strip() for n in node.value if str(n.value).strip())
+    return None
+
+
+def _warn_unknown(
+    state: _Loading, path: Path, key: str, key_node: yaml.Node, allowed: Sequence[str], line_shift: int
+) -> None:
+    guess = _SYNONYMS.get(key.lower())
+    if guess is None or guess not in allowed:
+        close = difflib.get_close_matches(key.lower(), allowed, n=1, cutoff=0.6)
+        guess = close[0] if close else None
+    hint = f"did you mean {guess!r}?" if guess else f"known keys: {', '.join(allowed)}"
+    mark = key_node.start_mark
+    state.warn(path, f"unknown key {key!r} ignored", mark.line + 1 + line_shift, mark.column + 1, hint=hint)
+
+
+def _normalise_rel(name: str) -> str:
+    parts = [part for part in PurePosixPath(name.replace("\\", "/")).parts if part not in ("", ".")]
+    return "/".join(parts)
+
+
+def _valid_published(text: str) -> bool:
+    match = _PUBLISHED.fullmatch(text)
+    if match is None:
+        return False
+    year, month, day = (int(g) if g else 1 for g in match.groups())
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def load_paths(paths: Sequence[str], stdin: bytes | None = None) -> MemoryCorpus:
+    """Load the files and folders named on a command line ("-" is ``stdin``), as one corpus.
+
+    A folder loads as a corpus (with its manifest); a file loads alone, its name as id. A path that does not
+    exist or cannot be read is an InputError; two documents with the same id keep their paths as ids.
+    """
+    documents: list[Document] = []
+    warnings: list[Problem] = []
+    for name in paths:
+        if name == "-":
+            decoded = decode_document(stdin or b"")
+            if isinstance(decoded, Undecodable):
+                raise InputError.at("<stdin>", f"standard input is not text: {decoded.reason}")
+            raw = stdin or b""
+            documents.append(Document(DocumentMeta("-"), "-", decoded.text, hashlib.sha256(raw).hexdigest()))
+            continue
+        path = Path(name)
+        if path.is_dir():
+            corpus = load_corpus(path)
+            documents.extend(corpus.documents())
+            warnings.extend(corpus.warnings)
+            continue
+        if not path.exists():
+            raise InputError.at(path, "no such file or folder", hint="check the path")
+        state = _Loading(path.parent)
+        doc = _load_document(state, path.name, None)
+        warnings.extend(state.warnings)
+        if doc is None:
+            raise InputError.at(path, "cannot be read as text", hint="; ".join(p.message for p in state.warnings))
+        documents.append(replace(doc, path=name))
+    seen: dict[str, int] = {}
+    for doc in documents:
+        seen[doc.id] = seen.get(doc.id, 0) + 1
+    unique = [replace(d, meta=replace(d.meta, id=d.path)) if seen[d.id] > 1 else d for d in documents]
+    return MemoryCorpus(Path("."), unique, warnings)

@@ -64,6 +64,7 @@ ClaimsOption = Annotated[
     ),
 ]
 DEFAULT_CORPUS = Path("corpus")
+PIPED_WIDTH = 160
 DEFAULT_CLAIMS = Path("claims.yaml")
 
 
@@ -93,9 +94,15 @@ class CheckFormat(StrEnum):
 
 
 def stdout_console() -> Console:
+    """The console reports go to; wide when piped, so that tables are not folded to 80 columns."""
+    import sys
+
     from rich.console import Console
 
-    return Console(soft_wrap=False, highlight=False, no_color="NO_COLOR" in os.environ)
+    piped = not sys.stdout.isatty() and "COLUMNS" not in os.environ
+    return Console(
+        soft_wrap=False, highlight=False, no_color="NO_COLOR" in os.environ, width=PIPED_WIDTH if piped else None
+    )
 
 
 def stderr_console() -> Console:

@@ -1,0 +1,81 @@
+"""`factcheck extract` and `factcheck sources`: what the reader sees in documents."""
+
+from __future__ import annotations
+
+import enum
+from typing import Annotated
+
+import typer
+
+from factcheck.cli._app import DEFAULT_CORPUS, CorpusOption, TableFormat, app, emit, stdout_console, user_errors, warn
+
+
+class KindChoice(enum.StrEnum):
+    COUNT = "count"
+    MONEY = "money"
+    PERCENT = "percent"
+    RATIO = "ratio"
+    DURATION = "duration"
+    MEASURE = "measure"
+    YEAR = "year"
+    DATE = "date"
+    ORDINAL = "ordinal"
+
+
+@app.command()
+def extract(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Files or folders to read ('-' reads standard input); default: the corpus."),
+    ] = None,
+    kind: Annotated[
+        list[KindChoice] | None,
+        typer.Option("--kind", "-k", help="Only figures of this kind (repeatable); years and dates only when asked."),
+    ] = None,
+    output: Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")] = TableFormat.TABLE,
+    corpus_path: CorpusOption = DEFAULT_CORPUS,
+) -> None:
+    """List every figure the reader finds, in document order: value or range, qualifier, kind, unit, year.
+
+    Exit 0 when the files were read, 2 when one cannot be read.
+    """
+    import sys
+
+    from factcheck.corpus import load_paths
+    from factcheck.extract import extract_figures
+    from factcheck.model import Kind
+    from factcheck.render import extract as render
+
+    with user_errors():
+        names = paths or [str(corpus_path)]
+        stdin = sys.stdin.buffer.read() if "-" in names else None
+        corpus = load_paths(names, stdin)
+        for problem in corpus.warnings:
+            warn(str(problem))
+        figures = extract_figures(corpus, [Kind(k.value) for k in kind or ()])
+    if output is TableFormat.JSON:
+        emit(render.render_extract_json(figures))
+    elif output is TableFormat.CSV:
+        emit(render.render_extract_csv(figures))
+    else:
+        stdout_console().print(render.render_extract_table(figures))
+
+
+@app.command()
+def sources(
+    output: Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")] = TableFormat.TABLE,
+    corpus_path: CorpusOption = DEFAULT_CORPUS,
+) -> None:
+    """List the corpus's documents: id, title, publisher, date, kind, sentences and figures."""
+    from factcheck.cli._app import open_corpus
+    from factcheck.corpus import corpus_summary
+    from factcheck.render import extract as render
+
+    with user_errors():
+        rows = corpus_summary(open_corpus(corpus_path))
+    if output is TableFormat.JSON:
+        emit(render.render_sources_json(rows))
+    elif output is TableFormat.CSV:
+        emit(render.render_sources_csv(rows))
+    else:
+        stdout_console().print(render.render_sources_table(rows))

@@ -1,0 +1,120 @@
+"""Renderers of extracted figures and of the corpus's documents (sources)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from rich.table import Table
+
+from factcheck.corpus import SourceRow
+from factcheck.extract import ExtractedFigure
+from factcheck.render import format_number, jsonable, to_csv, to_json
+
+EXTRACT_FIELDS = (
+    "path",
+    "document",
+    "line",
+    "text",
+    "value",
+    "low",
+    "high",
+    "qualifier",
+    "kind",
+    "unit",
+    "per",
+    "year",
+    "scale",
+    "ambiguous",
+    "alt_value",
+    "alt_low",
+    "alt_high",
+    "linked_to",
+    "start",
+    "end",
+    "sentence",
+)
+SOURCE_FIELDS = (
+    "id",
+    "title",
+    "publisher",
+    "author",
+    "published",
+    "kind",
+    "url",
+    "sentences",
+    "figures",
+    "path",
+    "sha256",
+)
+
+
+def figure_dict(f: ExtractedFigure) -> dict[str, Any]:
+    q = f.quantity
+    row: dict[str, Any] = {"path": f.path, "document": f.document, "line": f.line}
+    row.update(jsonable(q))
+    row["sentence"] = f.sentence
+    return {k: row.get(k) for k in EXTRACT_FIELDS}
+
+
+def value_text(f: ExtractedFigure) -> str:
+    q = f.quantity
+    if q.value is None and q.low is not None and q.high is not None:
+        return f"{format_number(q.low)} – {format_number(q.high)}"
+    if q.value is not None:
+        return format_number(q.value)
+    return ""
+
+
+def render_extract_table(figures: Sequence[ExtractedFigure]) -> Table:
+    table = Table()
+    for column in ("document", "line", "figure", "value", "qualifier", "kind", "unit", "per", "year", "sentence"):
+        table.add_column(column, overflow="fold", no_wrap=column in ("figure", "value"))
+    for f in figures:
+        q = f.quantity
+        table.add_row(
+            f.document,
+            str(f.line),
+            q.text + (" (ambiguous)" if q.ambiguous else ""),
+            value_text(f),
+            str(q.qualifier),
+            str(q.kind),
+            q.unit or "",
+            q.per or "",
+            str(q.year or ""),
+            f.sentence,
+        )
+    return table
+
+
+def render_extract_json(figures: Sequence[ExtractedFigure]) -> str:
+    return to_json([figure_dict(f) for f in figures])
+
+
+def render_extract_csv(figures: Sequence[ExtractedFigure]) -> str:
+    return to_csv((figure_dict(f) for f in figures), EXTRACT_FIELDS)
+
+
+def render_sources_table(rows: Sequence[SourceRow]) -> Table:
+    table = Table()
+    for column in ("id", "title", "publisher", "published", "kind", "sentences", "figures"):
+        table.add_column(column, overflow="fold", justify="right" if column in ("sentences", "figures") else "left")
+    for r in rows:
+        table.add_row(
+            r.id,
+            r.title or "",
+            r.publisher or r.author or "",
+            r.published or "",
+            r.kind or "",
+            str(r.sentences),
+            str(r.figures),
+        )
+    return table
+
+
+def render_sources_json(rows: Sequence[SourceRow]) -> str:
+    return to_json({"schema": 1, "documents": [{k: getattr(r, k) for k in SOURCE_FIELDS} for r in rows]})
+
+
+def render_sources_csv(rows: Sequence[SourceRow]) -> str:
+    return to_csv(({k: getattr(r, k) for k in SOURCE_FIELDS} for r in rows), SOURCE_FIELDS)
