@@ -6,8 +6,8 @@ import math
 import re
 import statistics
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 from factcheck.axis import Axis, AxisMark, build_axis
 from factcheck.corpus import Corpus
@@ -22,6 +22,13 @@ DEFAULT_MIN_SCORE = 60.0
 DEFAULT_LIMIT = 50
 # A figure this many times off the others (either way) looks like a scale or unit slip (thousand vs million).
 SCALE_SLIP_LOW, SCALE_SLIP_HIGH = 300.0, 3000.0
+
+# A figure that another statistic of the claims file matches this much better is that statistic's, not ours.
+RIVAL_MARGIN = 10.0
+RIVAL_FACTOR = 0.85
+# Findings this far below a document's best are not shown (unless --all): they are rarely its answer.
+RUNNER_UP_GAP = 20.0
+VERDICT_TOP = 10
 
 SUPPORTED, DISPUTED, CONTRADICTED, NOT_FOUND = "supported", "disputed", "contradicted", "not found"
 
@@ -181,21 +188,40 @@ def _finding(doc: Document, figure: Figure, sentence: Sentence, score: float, sc
 
 
 def find_in_document(
-    corpus: Corpus, doc: Document, target: Target, scopes: ScopeReader, options: CompareOptions
+    corpus: Corpus,
+    doc: Document,
+    target: Target,
+    scopes: ScopeReader,
+    options: CompareOptions,
+    rivals: Sequence[Target] = (),
 ) -> tuple[Finding, ...]:
     """The document's best findings for the target, by score then position."""
     sentences = corpus.sentences(doc.id)
+    figures = corpus.figures(doc.id)
+    by_sentence: dict[int, list[Figure]] = defaultdict(list)
+    for figure in figures:
+        by_sentence[figure.sentence].append(figure)
     scored: list[Finding] = []
-    for figure in corpus.figures(doc.id):
+    for figure in figures:
         if figure.quantity.linked_to is not None:
             continue  # a conversion in brackets restates the figure before it
         sentence = sentences[figure.sentence]
-        score = score_figure(target, figure, sentence)
+        siblings = by_sentence[figure.sentence]
+        score = score_figure(target, figure, sentence, siblings)
+        if score > 0 and rivals:
+            rival = max(score_figure(r, figure, sentence, siblings) for r in rivals)
+            if rival >= score + RIVAL_MARGIN:
+                continue  # another statistic of the claims file describes this figure clearly better
+            if rival > score:
+                score = round(score * RIVAL_FACTOR, 1)
         if score <= 0 or (not options.all_candidates and score < options.min_score):
             continue
         scored.append(_finding(doc, figure, sentence, score, scopes))
     scored.sort(key=lambda f: (-f.score, f.start))
-    return tuple(scored if options.all_candidates else scored[: options.top])
+    if options.all_candidates:
+        return tuple(scored)
+    floor = scored[0].score - RUNNER_UP_GAP if scored else 0.0
+    return tuple(f for f in scored[: options.top] if f.score >= floor)
 
 
 # --- agreement ----------------------------------------------------------------------------------
@@ -297,33 +323,65 @@ def agreements(documents: Iterable[DocumentFindings]) -> tuple[Agreement, ...]:
 _DIGIT = re.compile(r"\d")
 
 
+def claim_year(claim: Claim, corpus: Corpus) -> int | None:
+    """The year a claim refers to: its own, else the publication year of the document it cites first."""
+    if claim.year is not None:
+        return claim.year
+    for citation in claim.citations:
+        doc = corpus.document(citation.document)
+        if doc is not None:
+            return document_year(doc)
+    return None
+
+
+def _claim_scope(claim: Claim, scopes: ScopeReader) -> Scope | None:
+    """The scope of a claim's figure, read from its first quote (the document's words), else from its text."""
+    for text in (*(c.quote for c in claim.citations[:1]), claim.text):
+        digit = _DIGIT.search(text)
+        if digit:
+            found = scopes.scope(text, digit.start(), digit.start())
+            if found or text == claim.text:
+                return found
+    return None
+
+
 def claim_verdict(
-    claim: Claim, documents: Iterable[DocumentFindings], scopes: ScopeReader, tolerance: float, unit: str | None
+    claim: Claim,
+    evidence: Mapping[str, Sequence[Finding]],
+    scopes: ScopeReader,
+    tolerance: float,
+    unit: str | None,
+    year: int | None,
+    per: str | None = None,
 ) -> ClaimVerdict:
-    """Whether the corpus supports the claim's figure: supported, disputed, contradicted or not found."""
+    """Whether the corpus supports the claim's figure: supported, disputed, contradicted or not found.
+
+    A document supports the claim when one of its findings of the same scope, unit and time allows the claim's
+    figure; it contradicts it when it has such findings and none does. Findings of other years are not evidence.
+    """
     figure = claim.figure
     interval = interval_of(figure.value, figure.low, figure.high, figure.qualifier, tolerance) if figure else None
-    digit = _DIGIT.search(claim.text)
-    at = digit.start() if digit else 0
-    claim_scope = scopes.scope(claim.text, at, at)
+    claim_scope = _claim_scope(claim, scopes)
     claim_unit = (figure.unit if figure and figure.unit else unit) or None
+    claim_per = (figure.per if figure else None) or per
     supported: list[str] = []
     contradicted: list[str] = []
-    for doc in documents:
+    for doc_id, findings in sorted(evidence.items()):
         relevant = [
             f
-            for f in doc.findings
+            for f in findings
             if f.scope == (str(claim_scope) if claim_scope else None)
             and (f.kind == "count" or claim_unit is None or f.unit == claim_unit)
-            and (claim.year is None or f.year is None or f.year == claim.year)
+            and (claim_per is None or f.per is None or f.per == claim_per)
+            and (year is None or f.year is None or f.year == year)
         ]
         intervals = [iv for f in relevant if (iv := interval_of(f.value, f.low, f.high, f.qualifier, tolerance))]
         if interval is None or not intervals:
             continue
         if any(iv.overlaps(interval) for iv in intervals):
-            supported.append(doc.id)
+            supported.append(doc_id)
         else:
-            contradicted.append(doc.id)
+            contradicted.append(doc_id)
     if supported and contradicted:
         verdict = DISPUTED
     elif supported:
@@ -347,17 +405,23 @@ def compare(
     statistic = find_statistic(claims, query) if claims else None
     target = Target.build(query, statistic, options.aliases)
     scopes = ScopeReader(statistic.cues.cumulative if statistic else (), statistic.cues.current if statistic else ())
+    rivals = tuple(
+        Target.build(s.label, s) for s in (claims.statistics if claims and statistic else ()) if s is not statistic
+    )
     docs = sorted(corpus.documents(), key=lambda d: d.id)
     answers = tuple(
         DocumentFindings(
-            d.id, d.path, d.meta.title, d.meta.published, find_in_document(corpus, d, target, scopes, options)
+            d.id, d.path, d.meta.title, d.meta.published, find_in_document(corpus, d, target, scopes, options, rivals)
         )
         for d in docs
     )
     verdicts: tuple[ClaimVerdict, ...] = ()
     if claims and statistic:
+        # Claims are judged on every finding above the threshold, not only the few shown.
+        wide = replace(options, top=VERDICT_TOP)
+        evidence = {d.id: find_in_document(corpus, d, target, scopes, wide, rivals) for d in docs}
         verdicts = tuple(
-            claim_verdict(c, answers, scopes, options.tolerance, statistic.unit)
+            claim_verdict(c, evidence, scopes, options.tolerance, statistic.unit, claim_year(c, corpus), statistic.per)
             for c in claims.claims
             if c.statistic == statistic.id
         )

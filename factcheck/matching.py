@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from factcheck.model import Figure, Kind, Sentence, Statistic
-from factcheck.text import STOPWORDS, Token, content_stems, normalise_phrase, tokens
+from factcheck.text import STOPWORDS, Token, content_stems, normalise_phrase, stem, tokens
 
 # Figures of these kinds are context (when something happened), never the answer to "how many".
 NEVER_ANSWERS = frozenset({Kind.YEAR, Kind.DATE, Kind.ORDINAL})
@@ -23,8 +23,11 @@ SENTENCE_WEIGHT = 0.7
 # A counted noun that matches none of the query's words says the figure counts something else.
 OTHER_NOUN_FACTOR = 0.6
 WORD_SIMILARITY = 85.0
+# "thousands of" answers "how many" less well than a figure.
+VAGUE_FACTOR = 0.85
 
-_CLAUSE_BREAK = re.compile(r"[;:()\[\]—–]|,\s|\s-\s|\s•\s")
+# A colon is no break: in "Confirmed deaths: 94" the label before it is what the figure counts.
+_CLAUSE_BREAK = re.compile(r"[;()\[\]—–]|,\s|\s-\s|\s•\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +40,7 @@ class Target:
     kinds: frozenset[Kind] = DEFAULT_KINDS
     require: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    about_change: bool = False  # the statistic is itself a change ("population growth"): changes are answers
     _stems: tuple[tuple[str, ...], ...] = field(default=(), compare=False, repr=False)
 
     @classmethod
@@ -54,6 +58,7 @@ class Target:
             kinds=kinds - NEVER_ANSWERS or DEFAULT_KINDS,
             require=statistic.cues.require if statistic else (),
             exclude=statistic.cues.exclude if statistic else (),
+            about_change=any(word in CHANGE_WORDS for phrase in stems for word in phrase),
             _stems=tuple(s for s in stems if s),
         )
 
@@ -96,39 +101,92 @@ class FigureContext:
     clause_text: str
 
 
-def figure_context(figure: Figure, sentence: Sentence) -> FigureContext:
+def _owned_by_others(
+    words: Sequence[Token], sentence: Sentence, figure: Figure, siblings: Sequence[Figure]
+) -> set[int]:
+    """Positions of words that are the counted noun of another figure of the sentence.
+
+    In "22,000 staff work in over 50 countries", "countries" is what 50 counts: it says nothing about 22,000.
+    """
+    owned: set[int] = set()
+    for other in siblings:
+        q = other.quantity
+        if other is figure or q.start == figure.quantity.start or not q.unit:
+            continue
+        unit_stems = {t.stem for t in tokens(q.unit)}
+        after = [t for t in words if t.start >= q.end - sentence.start][: len(unit_stems) + 3]
+        owned.update(t.start for t in after if t.stem in unit_stems)
+    return owned
+
+
+def figure_context(figure: Figure, sentence: Sentence, siblings: Sequence[Figure] = ()) -> FigureContext:
+    """The figure's counted noun, the words of its clause and of its sentence (minus other figures' nouns)."""
     q = figure.quantity
     rel_start, rel_end = q.start - sentence.start, q.end - sentence.start
     words = [t for t in tokens(sentence.text) if t.stem not in STOPWORDS and not t.stem.isdigit()]
+    owned = _owned_by_others(words, sentence, figure, siblings)
     c_start, c_end = clause_bounds(sentence.text, rel_start, rel_end)
-    outside = [t for t in words if not (rel_start <= t.start < rel_end)]
+    outside = [t for t in words if not (rel_start <= t.start < rel_end) and t.start not in owned]
     clause = [t for t in outside if c_start <= t.start < c_end]
     noun = [t for t in tokens(q.unit or "") if t.stem not in STOPWORDS] if q.kind == Kind.COUNT else []
     return FigureContext(tuple(noun), tuple(clause), tuple(outside), sentence.text[c_start:c_end])
 
 
-def score_figure(target: Target, figure: Figure, sentence: Sentence) -> float:
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:rose|rise[sn]?|rising|fell|falls?|falling|increased?|increases|increasing|decreased?|decreases|grew|grows?|"
+    r"growing|dropped|drops?|declined?|declines|jumped|jumps?|climbed|climbs?|gained?|gains|lost|loses?|shrank|shrunk|"
+    r"up|down|higher|lower|more|fewer|less)\s+(?:by\s+)?(?:(?:about|around|some|nearly|almost|roughly|over|"
+    r"more than|less than|just)\s+)?$",
+    re.IGNORECASE,
+)
+_CHANGE_AFTER = re.compile(
+    r"^\s*(?:\w+\s+){0,2}?(?:more|fewer|less|higher|lower|increase|rise|drop|decline|fall)\b", re.IGNORECASE
+)
+CHANGE_WORDS = frozenset(stem(w) for w in "growth grow increase rise change decline drop fall gain loss".split())
+# "rose by six", "46,607 more people": a change, not the level a statistic asks for.
+CHANGE_FACTOR = 0.6
+
+
+def is_change(figure: Figure, sentence: Sentence) -> bool:
+    """Whether the figure is a change ("rose by 6", "up 7.9%", "4,000 more than") rather than a level."""
+    q = figure.quantity
+    before = sentence.text[max(0, q.start - sentence.start - 40) : q.start - sentence.start]
+    after = sentence.text[q.end - sentence.start : q.end - sentence.start + 30]
+    return bool(_CHANGE_BEFORE.search(before) or _CHANGE_AFTER.match(after))
+
+
+def is_vague(figure: Figure) -> bool:
+    """A quantity in words with no digit and no exact value ("thousands", "dozens of"): a weak answer."""
+    q = figure.quantity
+    return q.value is None and not any(ch.isdigit() for ch in q.text)
+
+
+def score_figure(target: Target, figure: Figure, sentence: Sentence, siblings: Sequence[Figure] = ()) -> float:
     """How well a figure answers the target, 0–100; 0 when its kind does not fit or a cue rules it out."""
     if figure.quantity.kind not in target.kinds:
         return 0.0
     if target.require and not any(_has_phrase(sentence.text, cue) for cue in target.require):
         return 0.0
-    ctx = figure_context(figure, sentence)
+    ctx = figure_context(figure, sentence, siblings)
     if target.exclude and any(_has_phrase(ctx.clause_text, cue) for cue in target.exclude):
         return 0.0
     best = 0.0
     noun_matched = False
     for stems in target._stems:
         total = 0.0
-        for stem in stems:
-            in_noun = _best(stem, ctx.noun)
+        for wanted in stems:
+            in_noun = _best(wanted, ctx.noun)
             noun_matched = noun_matched or in_noun > 0
             total += max(
                 in_noun * NOUN_WEIGHT,
-                _best(stem, ctx.clause) * CLAUSE_WEIGHT,
-                _best(stem, ctx.sentence) * SENTENCE_WEIGHT,
+                _best(wanted, ctx.clause) * CLAUSE_WEIGHT,
+                _best(wanted, ctx.sentence) * SENTENCE_WEIGHT,
             )
         best = max(best, total / len(stems))
     if ctx.noun and not noun_matched:
         best *= OTHER_NOUN_FACTOR
+    if is_vague(figure):
+        best *= VAGUE_FACTOR
+    if not target.about_change and is_change(figure, sentence):
+        best *= CHANGE_FACTOR
     return round(best, 1)
