@@ -7,7 +7,7 @@ import re
 import statistics
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from factcheck.axis import Axis, AxisMark, build_axis
 from factcheck.corpus import Corpus
@@ -28,7 +28,6 @@ RIVAL_MARGIN = 10.0
 RIVAL_FACTOR = 0.85
 # Findings this far below a document's best are not shown (unless --all): they are rarely its answer.
 RUNNER_UP_GAP = 20.0
-VERDICT_TOP = 10
 
 SUPPORTED, DISPUTED, CONTRADICTED, NOT_FOUND = "supported", "disputed", "contradicted", "not found"
 
@@ -195,7 +194,7 @@ def find_in_document(
     options: CompareOptions,
     rivals: Sequence[Target] = (),
 ) -> tuple[Finding, ...]:
-    """The document's best findings for the target, by score then position."""
+    """Every finding of the document for the target that passes the threshold, by score then position."""
     sentences = corpus.sentences(doc.id)
     figures = corpus.figures(doc.id)
     by_sentence: dict[int, list[Figure]] = defaultdict(list)
@@ -208,7 +207,9 @@ def find_in_document(
         sentence = sentences[figure.sentence]
         siblings = by_sentence[figure.sentence]
         score = score_figure(target, figure, sentence, siblings)
-        if score > 0 and rivals:
+        if score <= 0 or (not options.all_candidates and score < options.min_score):
+            continue
+        if rivals:
             rival = max(score_figure(r, figure, sentence, siblings) for r in rivals)
             if rival >= score + RIVAL_MARGIN:
                 continue  # another statistic of the claims file describes this figure clearly better
@@ -218,6 +219,11 @@ def find_in_document(
             continue
         scored.append(_finding(doc, figure, sentence, score, scopes))
     scored.sort(key=lambda f: (-f.score, f.start))
+    return tuple(scored)
+
+
+def shown_findings(scored: Sequence[Finding], options: CompareOptions) -> tuple[Finding, ...]:
+    """The findings to show: the best ``top``, not far below the best (every one with --all)."""
     if options.all_candidates:
         return tuple(scored)
     floor = scored[0].score - RUNNER_UP_GAP if scored else 0.0
@@ -409,17 +415,14 @@ def compare(
         Target.build(s.label, s) for s in (claims.statistics if claims and statistic else ()) if s is not statistic
     )
     docs = sorted(corpus.documents(), key=lambda d: d.id)
+    # Claims are judged on every finding above the threshold, not only the few shown.
+    evidence = {d.id: find_in_document(corpus, d, target, scopes, options, rivals) for d in docs}
     answers = tuple(
-        DocumentFindings(
-            d.id, d.path, d.meta.title, d.meta.published, find_in_document(corpus, d, target, scopes, options, rivals)
-        )
+        DocumentFindings(d.id, d.path, d.meta.title, d.meta.published, shown_findings(evidence[d.id], options))
         for d in docs
     )
     verdicts: tuple[ClaimVerdict, ...] = ()
     if claims and statistic:
-        # Claims are judged on every finding above the threshold, not only the few shown.
-        wide = replace(options, top=VERDICT_TOP)
-        evidence = {d.id: find_in_document(corpus, d, target, scopes, wide, rivals) for d in docs}
         verdicts = tuple(
             claim_verdict(c, evidence, scopes, options.tolerance, statistic.unit, claim_year(c, corpus), statistic.per)
             for c in claims.claims

@@ -25,6 +25,7 @@ OTHER_NOUN_FACTOR = 0.6
 WORD_SIMILARITY = 85.0
 # "thousands of" answers "how many" less well than a figure.
 VAGUE_FACTOR = 0.85
+SMALL_WORD_NUMBER = 13
 
 # A colon is no break: in "Confirmed deaths: 94" the label before it is what the figure counts.
 _CLAUSE_BREAK = re.compile(r"[;()\[\]—–]|,\s|\s-\s|\s•\s")
@@ -156,9 +157,12 @@ def is_change(figure: Figure, sentence: Sentence) -> bool:
 
 
 def is_vague(figure: Figure) -> bool:
-    """A quantity in words with no digit and no exact value ("thousands", "dozens of"): a weak answer."""
+    """A weak answer to "how many": a quantity in words with no exact value ("thousands", "dozens of"), or a
+    small number spelled out ("the two countries", "three ministers"), which reporting uses for references."""
     q = figure.quantity
-    return q.value is None and not any(ch.isdigit() for ch in q.text)
+    if any(ch.isdigit() for ch in q.text):
+        return False
+    return q.value is None or abs(q.value) < SMALL_WORD_NUMBER
 
 
 def score_figure(target: Target, figure: Figure, sentence: Sentence, siblings: Sequence[Figure] = ()) -> float:

@@ -278,6 +278,8 @@ def render_table(c: Comparison) -> RenderableType:
         )
     elif c.without_figures:
         parts.append(Text(f"{c.without_figures} of {len(c.documents)} documents give no figure", style="dim"))
+    if any(f.year_from == "document" for d in shown for f in d.findings):
+        parts.append(Text("(year) in brackets: the document's date; the sentence names no year", style="dim"))
     for a in c.agreement:
         parts.append(_agreement_renderable(a))
     if c.claims:
