@@ -199,7 +199,8 @@ def _check_citation(ctx: _Context, claim: Claim, citation: Citation) -> tuple[li
         diff = tuple((op, " ".join(q), " ".join(d)) for op, q, d in c.diff if op != "equal")
     if match.number_mismatches:
         changes = "; ".join(f"quote has {q!r} where the document has {d!r}" for q, d in match.number_mismatches)
-        message = f"quote differs from {citation.document} in its figures: {changes}"
+        where = f" (closest passage: line {closest.line}, {closest.score:.0f}% similar)" if closest else ""
+        message = f"quote differs from {citation.document} in its figures: {changes}{where}"
         code = "number-mismatch"
     elif closest is not None:
         message = (

@@ -273,7 +273,8 @@ def _agreement(key: tuple[str | None, str | None, str | None], group: Sequence[F
                 agreeing.update((a, b))
             else:
                 conflicting.append((a, b))
-    bounds = [v for d in docs if (iv := best[d].interval) for v in iv.finite_bounds]
+    # The group's range and spread are those of the figures as written, not of the widened intervals.
+    bounds = [v for d in docs for v in (best[d].low, best[d].high, best[d].value) if v is not None]
     low, high = (min(bounds), max(bounds)) if bounds else (None, None)
     spread = high / low if low is not None and high is not None and low > 0 else None
     if len(best) == 1:

@@ -42,7 +42,15 @@ def stem(word: str) -> str:
 
 def tokens(text: str, offset: int = 0) -> list[Token]:
     """Every word of ``text`` as a Token, offsets shifted by ``offset``."""
+    if offset == 0:
+        return list(_tokens(text))
     return [Token(stem(m.group()), m.start() + offset, m.end() + offset) for m in _WORD.finditer(text)]
+
+
+@lru_cache(maxsize=8192)
+def _tokens(text: str) -> tuple[Token, ...]:
+    # Sentences are tokenised once however many statistics and figures are scored against them.
+    return tuple(Token(stem(m.group()), m.start(), m.end()) for m in _WORD.finditer(text))
 
 
 def content_stems(text: str) -> list[str]:
@@ -50,6 +58,7 @@ def content_stems(text: str) -> list[str]:
     return [t.stem for t in tokens(text) if t.stem not in STOPWORDS and not t.stem.isdigit()]
 
 
+@lru_cache(maxsize=8192)
 def normalise_phrase(text: str) -> str:
     """A phrase reduced for exact comparison: stems of its words joined by single spaces."""
     return " ".join(t.stem for t in tokens(text.replace("-", " ").replace("_", " ")))

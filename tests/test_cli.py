@@ -16,7 +16,7 @@ CORPUS = str(ROOT / "corpus")
 CLAIMS = str(ROOT / "claims.yaml")
 runner = CliRunner()
 
-COMMANDS = ["compare", "check", "grep", "extract", "sources"]
+COMMANDS = ["compare", "check", "grep", "extract", "sources", "report", "export"]
 
 
 def run(*args: str, input: str | None = None) -> tuple[int, str, str]:

@@ -67,10 +67,17 @@ def markdown_table(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> str
     return "\n".join(lines) + "\n"
 
 
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
 def format_number(value: float | None) -> str:
-    """A number as a person writes it: 28,000; 2.5; 0.333."""
+    """A number as a person writes it: 28,000; 2.5; 0.333; 2.312 billion."""
     if value is None:
         return ""
+    for size, word in _SCALES:
+        scaled = value / size
+        if abs(value) >= size and abs(scaled * 1000 - round(scaled * 1000)) < 1e-6:  # exact at this scale
+            return f"{round(scaled, 3):,g} {word}"
     if float(value).is_integer() and abs(value) < 1e15:
         return f"{int(value):,}"
     if abs(value) >= 1000:

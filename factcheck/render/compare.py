@@ -119,10 +119,14 @@ def describe_value(f: Finding) -> str:
     return f"{prefix}{body}{unit}{per}"
 
 
+def _year_label(year: int | None, year_from: str | None) -> str:
+    if year is None:
+        return "year unknown"
+    return str(year) if year_from == "sentence" else f"({year})"
+
+
 def describe_year(f: Finding) -> str:
-    if f.year is None:
-        return ""
-    return str(f.year) if f.year_from == "sentence" else f"({f.year})"
+    return "" if f.year is None else _year_label(f.year, f.year_from)
 
 
 def group_title(a: Agreement) -> str:
@@ -205,16 +209,11 @@ def axis_caption(axis: Axis) -> str:
 
 def _documents_table(c: Comparison, shown: Sequence[DocumentFindings]) -> Table:
     table = Table(show_lines=False, expand=False, title=None, pad_edge=False)
-    for name, style in (
-        ("document", "bold"),
-        ("figure", "cyan"),
-        ("value", ""),
-        ("year", ""),
-        ("scope", ""),
-        ("score", ""),
-        ("evidence", ""),
-    ):
-        table.add_column(name, style=style or None, overflow="fold", no_wrap=name in ("figure", "value"))
+    table.add_column("document", style="bold", overflow="fold", max_width=18)
+    table.add_column("figure", style="cyan", overflow="fold", max_width=16)
+    for name in ("value", "year", "scope", "score"):
+        table.add_column(name, no_wrap=True)
+    table.add_column("evidence", overflow="fold", min_width=30, ratio=1)
     for doc in shown:
         if not doc.findings:
             table.add_row(doc.id, Text("no figure", style="dim"), "", "", "", "", "")
@@ -247,9 +246,7 @@ def _agreement_renderable(a: Agreement) -> RenderableType:
         parts.append(Text(f"  outlier: {o.document} {o.text!r}: {o.reason}", style="magenta"))
     years = {t.year for t in a.timeline}
     if len(years) > 1:
-        line = "; ".join(
-            f"{t.year if t.year_from == 'sentence' else f'({t.year})'} {t.document} {t.text}" for t in a.timeline
-        )
+        line = "; ".join(f"{_year_label(t.year, t.year_from)} {t.document} {t.text}" for t in a.timeline)
         parts.append(Text("  time line: " + line))
     if a.axis is not None and a.verdict != "single":
         rows = chart_lines(a.axis)

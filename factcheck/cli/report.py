@@ -1,0 +1,167 @@
+"""`factcheck report` (a self-contained HTML or Markdown report) and `factcheck export` (ClaimReview, CSV, JSON)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from factcheck.cli._app import (
+    DEFAULT_CLAIMS,
+    DEFAULT_CORPUS,
+    ClaimsOption,
+    CorpusOption,
+    app,
+    emit,
+    open_claims,
+    open_corpus,
+    user_errors,
+)
+
+STDOUT = "-"
+
+
+class PageFormat(StrEnum):
+    """Formats of the report."""
+
+    HTML = "html"
+    MARKDOWN = "markdown"
+
+
+class ExportFormat(StrEnum):
+    """Formats of the export."""
+
+    CLAIMREVIEW = "claimreview"
+    CSV = "csv"
+    JSON = "json"
+
+
+DEFAULT_OUTPUT = {PageFormat.HTML: "report.html", PageFormat.MARKDOWN: "report.md"}
+
+
+def _write(text: str, output: str) -> None:
+    """Write to the file named (UTF-8), or to stdout for "-"; a file that cannot be written is an InputError."""
+    from factcheck.errors import InputError
+
+    if output == STDOUT:
+        emit(text)
+        return
+    path = Path(output)
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise InputError.at(
+            path, f"cannot be written ({error.strerror or error})", hint="check that its folder exists and is writable"
+        ) from error
+
+
+@app.command()
+def report(
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="File to write; '-' for stdout. [default: report.html, or report.md for markdown]",
+        ),
+    ] = None,
+    page_format: Annotated[PageFormat, typer.Option("--format", "-f", help="Output format.")] = PageFormat.HTML,
+    statistic: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--statistic",
+            "-s",
+            metavar="ID",
+            help="Only this statistic (id, label or alias; repeatable). Default: all.",
+        ),
+    ] = None,
+    corpus_path: CorpusOption = DEFAULT_CORPUS,
+    claims_path: ClaimsOption = DEFAULT_CLAIMS,
+) -> None:
+    """Write a report of every statistic: a chart, what each document says, the verdicts and the claims.
+
+    The HTML page is self-contained (no script, nothing fetched when it is viewed). Exit 0 when written,
+    2 for bad usage or unreadable input.
+    """
+    from factcheck.report import build_report
+
+    target = output or DEFAULT_OUTPUT[page_format]
+    with user_errors():
+        corpus = open_corpus(corpus_path)
+        claims = open_claims(claims_path, required=True, corpus=corpus)
+        assert claims is not None
+        result = build_report(corpus, claims, tuple(statistic or ()))
+        if page_format is PageFormat.MARKDOWN:
+            from factcheck.render.report_markdown import render_markdown
+
+            text = render_markdown(result)
+        else:
+            from factcheck.render.html import render_html
+
+            text = render_html(result)
+        _write(text, target)
+    if target != STDOUT:
+        s = result.summary
+        typer.echo(
+            f"wrote {target}: {s.statistics} statistics, {s.claims} claims "
+            f"({s.passed} pass the citation check), {s.documents} documents",
+            err=True,
+        )
+
+
+@app.command()
+def export(
+    export_format: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="claimreview (schema.org JSON-LD), csv or json.")
+    ] = ExportFormat.CLAIMREVIEW,
+    output: Annotated[
+        str, typer.Option("--output", "-o", metavar="FILE", help="File to write; '-' for stdout.")
+    ] = STDOUT,
+    url: Annotated[
+        str | None,
+        typer.Option(
+            "--url", metavar="URL", help="ClaimReview: the page that publishes the fact-check. [default: meta url]"
+        ),
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option("--date", metavar="DATE", help="Date the fact-check is published (ISO 8601). [default: today]"),
+    ] = None,
+    corpus_path: CorpusOption = DEFAULT_CORPUS,
+    claims_path: ClaimsOption = DEFAULT_CLAIMS,
+) -> None:
+    """Export every claim with its citations, verdict and citation check: ClaimReview JSON-LD, CSV or JSON.
+
+    One object or row per claim. Exit 0 when written, 2 for bad usage or unreadable input.
+    """
+    from factcheck import export as exports
+    from factcheck.errors import UsageError
+    from factcheck.report import build_report
+
+    with user_errors():
+        if date is not None and not _iso_date(date):
+            raise UsageError(f"--date {date!r} is not an ISO 8601 date; write it as 2026-03-01")
+        corpus = open_corpus(corpus_path)
+        claims = open_claims(claims_path, required=True, corpus=corpus)
+        assert claims is not None
+        result = build_report(corpus, claims, date=date)
+        if export_format is ExportFormat.CSV:
+            text = exports.export_csv(result)
+        elif export_format is ExportFormat.JSON:
+            text = exports.export_json(result)
+        else:
+            text = exports.export_claimreview(result, url)
+        _write(text, output)
+
+
+def _iso_date(text: str) -> bool:
+    import datetime as dt
+
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
