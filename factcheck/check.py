@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from factcheck.claims import unknown_documents
 from factcheck.corpus import Corpus
@@ -170,11 +170,14 @@ def _quote_figures(ctx: _Context, citation: Citation, spans: Sequence[tuple[int,
 # --- per claim ----------------------------------------------------------------------------------
 
 
-def _check_citation(ctx: _Context, claim: Claim, citation: Citation) -> tuple[list[CheckProblem], list[Quantity]]:
+def _check_citation(
+    ctx: _Context, claim: Claim, citation: Citation
+) -> tuple[list[CheckProblem], list[Quantity] | None]:
+    """The citation's problems, and the figures its quote stands for (None when the quote could not be checked)."""
     problems: list[CheckProblem] = []
     prepared = ctx.prepared_text(citation.document)
     if prepared is None:
-        return problems, []  # reported once per citation by unknown_documents
+        return problems, None  # reported once per citation by unknown_documents
     if len(citation.quote.split()) < MIN_QUOTE_WORDS:
         problems.append(
             ctx.problem(
@@ -216,7 +219,7 @@ def _check_citation(ctx: _Context, claim: Claim, citation: Citation) -> tuple[li
             ERROR, code, message, citation, claim=claim.id, document=citation.document, closest=closest, diff=diff
         )
     )
-    return problems, []
+    return problems, None
 
 
 def check_claim(ctx: _Context, claim: Claim) -> ClaimResult:
@@ -239,21 +242,13 @@ def check_claim(ctx: _Context, claim: Claim) -> ClaimResult:
     for citation in claim.citations:
         found, figures = _check_citation(ctx, claim, citation)
         problems.extend(found)
-        broken = broken or any(p.severity == ERROR for p in found)
-        quoted.extend(figures)
+        broken = broken or figures is None
+        quoted.extend(figures or ())
     if claim.figure is not None and claim.citations and not broken:
         problems.extend(_check_figure(ctx, claim, claim.figure, quoted))
-    if broken and ctx.options.suggest:
-        problems.append(
-            ctx.problem(
-                WARNING,
-                "suggestion",
-                "passages of the corpus that may support this claim",
-                claim,
-                claim=claim.id,
-                suggestions=suggest(ctx, claim),
-            )
-        )
+    first_error = next((i for i, p in enumerate(problems) if p.severity == ERROR), None)
+    if broken and ctx.options.suggest and first_error is not None:
+        problems[first_error] = replace(problems[first_error], suggestions=suggest(ctx, claim))
     passed = not any(p.severity == ERROR for p in problems)
     return ClaimResult(claim.id, claim.line, passed, tuple(problems))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from factcheck.check import CheckProblem, CheckReport, Passage
@@ -48,9 +49,11 @@ def render_text(report: CheckReport) -> str:
                 lines.append(f"    quote adds {quote!r}")
             elif op == "insert":
                 lines.append(f"    quote leaves out {doc!r}")
+        if p.suggestions:
+            lines.append("    suggested citations (paste under the claim's citations:):")
         for s in p.suggestions:
-            lines.append(f"    suggestion ({s.score:.0f}): document: {s.document} (line {s.line})")
-            lines.append(f"      quote: {s.text!r}")
+            lines.append(f"      - document: {s.document}  # line {s.line}, match {s.score:.0f}")
+            lines.append(f"        quote: {json.dumps(s.text, ensure_ascii=False)}")
     lines.append(("PASS " if report.passed else "FAIL ") + summary(report))
     return "\n".join(lines) + "\n"
 
