@@ -1,14 +1,1819 @@
-"""The quantity reader: every figure in English prose, read as a typed Quantity (TODO: issue 2)."""
+"""The quantity reader: every figure in English prose, read as a typed :class:`Quantity`.
+
+``read_quantities(text)`` returns the figures of ``text`` in order of position. It is a pure
+function (no state, no I/O), so it can run in a process pool. Time is linear in the length of
+the text: one pass of precompiled patterns finds candidates, and each is finished by looking at
+a bounded window around it.
+
+How figures are read
+--------------------
+* Digits: "28,000", "1 000" (also with thin or no-break spaces), "2.5", ".5", "1,00,000" (Indian
+  grouping), "2.5e3", "3 × 10⁸", "10⁶", "2½", "1 3/4". A document whose dotted figures group
+  thousands ("42.000", "28.422", "1.234.567") and that has no comma-grouped figure is read with
+  dots grouping thousands: a dot followed by exactly three digits groups them (also before a
+  scale: "2.312m" is 2,312 million), and such a figure is ``ambiguous`` with the decimal reading
+  in ``alt_value``/``alt_low``/``alt_high``. Other documents read "2.312m" as 2.312 million.
+* Scales: thousand, million, billion, trillion, lakh, crore, dozen, k, m, mn, bn, tn ("b"/"B"
+  only in money; a glued "m" is metres in "100m sprint"; a glued "k" counts thousands only before
+  a plural noun, a currency or punctuation, so "4K TV" is no figure). ``scale`` is the multiplier.
+* Words: "sixteen", "twenty-five", "two thousand and nineteen", "a hundred", "a dozen",
+  "half a million", "a quarter of a million", "one and a half million", fractions ("one third",
+  "two-thirds", "a quarter", "half of"; kind ratio), ratios ("1 in 8", "nine out of 10",
+  "9.4 times", "tenfold"), ordinals ("first", "twenty-first", "3rd"; kind ordinal). A bare "one"
+  or "zero" is read only when something makes it a figure (a unit, a qualifier, a range).
+* Vague plurals ("dozens", "hundreds", "thousands", "tens of thousands", "hundreds of millions",
+  "billions of dollars", and "several"/"a few" + dozen/hundred/thousand/million) are ranges with
+  qualifier ``about``: for the base B the words name (hundreds: 100, tens of thousands: 10,000)
+  the range is 2·B to 9·B, so "tens of thousands" is 20,000-90,000 and "hundreds" 200-900.
+  ``scale`` is 1,000 or more only when a thousand-or-larger word is part of the phrase.
+* Percent: "%", "percent", "per cent", "pct", "pc" (unit "%"); "percentage points" (unit "pp");
+  "basis points" (unit "bp").
+* Money: signs ("$", "US$", "C$", "£", "€", "¥", "₹", ...), ISO codes before or after the amount
+  ("MXN 100,000", "450 USD", "EUR1.2bn") and currency words after it ("27 dollars",
+  "48.2bn roubles", "Canadian dollars", "45 cents", "312p"). Bare "$" is USD, "¥" JPY, "pesos"
+  MXN, "pounds" GBP unless it weighs something ("5 pounds of", "weighed 20 pounds").
+* Units of measure and time are reported as written, lowercased when they are words ("miles",
+  "hours") and as written when they are symbols ("km", "GW", "C"); hyphenated forms count
+  ("a seventy-year tradition", "6.1-inch"). Otherwise the unit of a count is the noun phrase it
+  counts, lowercased ("flood victims", "barrels of oil"). ``per`` is day/week/month/year/hour.
+* Ranges: "between 20,000 and 50,000", "20,000 to 50,000", "$6 to $8 billion", "$6–8 billion",
+  "10-25%", "1.5 million-2 million". The scale, currency, percent sign or unit of either end
+  applies to both. "rose from 30 to 40" and "fell by £122 to £1,568" are two figures, and
+  scores and votes ("won 3-1", "passed 219-212") are no figures. Year spans ("2004-05",
+  "2010–2015", "2019/20") are ranges of kind year.
+* Dates are kind date with the year as value when known (else None); decades ("the 1960s") are
+  kind year with value 1960, low 1960 and high 1969 (centuries: "the 1800s" is 1800-1899).
+* ``year`` of a figure: a marked year right after it ("$2.5bn in 2019"), else the nearest marked
+  year before it in its sentence ("In 2007, ... 42,000 workers", "As of 2020, ..."), else one
+  later in the sentence with no other figure between. Marked years follow "in", "by", "of",
+  "for", "as of", or precede "figures", "data", "census" ...; "since 2015" marks none.
+* Not figures: footnote marks, bracketed references, list and section numbers at line start,
+  enumerators ("(1) a licence"), identifiers ("Chapter 11", "Boeing 747", "COVID-19",
+  "Windows 10", "No. 5", "p. 12"), codes of letters and digits ("5G", "H1N1", "A4"), phone
+  numbers, versions, times, ISBNs, URLs and e-mail addresses.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import bisect
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Final
 
-from factcheck.model import Quantity
+from factcheck.model import Kind, Qualifier, Quantity
+from factcheck.numwords import NUMBER_WORD_RUN, ORDINALS, WordNumber, parse_run, vague_bounds
+from factcheck.units import (
+    CODE_AFTER_NUMBER,
+    CURRENCY_ADJECTIVES,
+    CURRENCY_CODE_AFTER_RE,
+    CURRENCY_SIGNS,
+    CURRENCY_WORD_RE,
+    CURRENCY_WORDS,
+    DURATION_WORDS,
+    GLUED_SCALES,
+    GLUED_UNITS,
+    HUNDREDTHS,
+    ISO_CODES,
+    MEASURE_SYMBOLS,
+    MEASURE_WORDS,
+    MONEY_ONLY_SCALES,
+    MULTIWORD_MEASURES,
+    PER_ADVERBS,
+    PER_RE,
+    PER_UNITS,
+    PERCENT_RE,
+    SCALE_WORD_RE,
+    SCALE_WORDS,
+    SPACED_M_RE,
+    UNIT_AFTER_RE,
+)
 
-READER_VERSION = "0"
+READER_VERSION: Final = "1.0"
+
+__all__ = ["READER_VERSION", "read_quantities"]
+
+_FULL_MONTHS = "January February March April May June July August September October November December".split()
+_SHORT_MONTHS = "Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec".split()
+# A month name; abbreviations may end in a dot ("Jan. 5").
+_MONTHS = "|".join(_FULL_MONTHS) + "|(?:" + "|".join(_SHORT_MONTHS) + ")\\.?"
+_MONTH_NAMES: Final = frozenset(m.lower() for m in (*_FULL_MONTHS, *_SHORT_MONTHS))
+
+# Everything that starts with a digit (or "+", "(" of a phone number, "'" of "'60s").
+_DIGIT_RE: Final = re.compile(
+    r"(?P<phone>\+\d{1,3}(?:[ .-]?\(?\d{1,4}\)?){2,5}(?![\d])"
+    r"|\(\d{3}\)[ ]?\d{3}[ .-]\d{4}(?!\d)"
+    r"|1-\d{3}-\d{3}-\d{4}(?!\d)"
+    r"|0\d{2,4}[ ]\d{3,4}[ ]\d{3,4}(?!\d)"
+    r"|\d{3}[.-]\d{3}[.-]\d{4}(?!\d))"
+    r"|(?P<colon>\d+(?::\d+)+(?:[ ]?(?:[ap]\.m\.|[AP]\.M\.|[ap]m\b|[AP]M\b))?)"
+    r"|(?P<time>\d{1,2}(?:[.:]\d\d)?[ ]?(?:[ap]\.m\.|[AP]\.M\.|[ap]m\b|[AP]M\b))"
+    r"|(?P<iso>[12]\d{3}(?:-\d{1,2}-|/\d{1,2}/| - \d{1,2} - )\d{1,2}(?![\d])|\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?![\d/]))"
+    rf"|(?P<dmy>(?:\d{{1,2}}(?:st|nd|rd|th)?(?:[-–]|[ \t]+(?:to|and)[ \t]+))?(?P<dday>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"[ \t]+(?:of[ \t]+)?(?P<dmon>{_MONTHS})"
+    r"(?:,?[ \t]+(?P<dyear>\d{4}))?(?![A-Za-z0-9]))"
+    r"|(?P<decade>['’]\d0s(?![A-Za-z]))"
+    r"|(?P<slash>\d+/\d+(?![\d/]))"
+    r"|(?P<num>\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d]|[.,]\d)|\d(?:[\d,.]*\d)?)"
+)
+_MONTH_DATE_RE: Final = re.compile(
+    rf"(?P<mon>{_MONTHS})[ \t]+(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:[-–]\d{{1,2}}(?:st|nd|rd|th)?)?(?![\d.,]\d)"
+    rf"(?:,?[ \t]+(?P<year>\d{{4}}))?"
+    r"|(?:of[ \t]+)?(?P<year2>\d{4}))(?![A-Za-z0-9])"
+)
+_MASK_RE: Final = re.compile(
+    r"https?://[^\s<>\"')\]]+|www\.[^\s<>\"')\]]+|ISBN(?:-1[03])?:?[ \t]*[0-9Xx][0-9Xx \t-]{8,20}[0-9Xx]"
+    r"|doi:[ \t]*\S+"
+)
+_GLUE_RE: Final = re.compile(r"°[CF]?|[A-Za-zµ]+[²³]?(?:/[a-z]+)?|['’]s(?![A-Za-z])")
+_SUPERSCRIPT: Final = {
+    "⁰": "0",
+    "¹": "1",
+    "²": "2",
+    "³": "3",
+    "⁴": "4",
+    "⁵": "5",
+    "⁶": "6",
+    "⁷": "7",
+    "⁸": "8",
+    "⁹": "9",
+}
+_SUPER_RE: Final = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+_EXPONENT_RE: Final = re.compile(r"[eE]([+-]?\d{1,3})(?![\w.])")
+_TIMES_TEN_RE: Final = re.compile(r" ?[×x] ?10(?:\^([+-]?\d{1,2})|([⁰¹²³⁴⁵⁶⁷⁸⁹]+))")
+_VULGAR: Final = {
+    "½": 1 / 2,
+    "¼": 1 / 4,
+    "¾": 3 / 4,
+    "⅓": 1 / 3,
+    "⅔": 2 / 3,
+    "⅛": 1 / 8,
+    "⅜": 3 / 8,
+    "⅝": 5 / 8,
+    "⅞": 7 / 8,
+}
+
+# Evidence for documents that group thousands with a dot.
+_DOT_GROUPED_RE: Final = re.compile(r"(?<![\d.,])[1-9]\d{0,2}(?:\.\d{3})+(?![\d]|[.,]\d|[A-Za-z%])")
+_COMMA_GROUPED_RE: Final = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d])")
+
+# --- words around figures -------------------------------------------------------------------
+
+_QUALIFIERS: Final[dict[str, Qualifier]] = {
+    "about": Qualifier.ABOUT,
+    "around": Qualifier.ABOUT,
+    "approximately": Qualifier.ABOUT,
+    "approx.": Qualifier.ABOUT,
+    "approx": Qualifier.ABOUT,
+    "roughly": Qualifier.ABOUT,
+    "some": Qualifier.ABOUT,
+    "an estimated": Qualifier.ABOUT,
+    "estimated": Qualifier.ABOUT,
+    "nearly": Qualifier.ABOUT,
+    "almost": Qualifier.ABOUT,
+    "close to": Qualifier.ABOUT,
+    "circa": Qualifier.ABOUT,
+    "c.": Qualifier.ABOUT,
+    "ca.": Qualifier.ABOUT,
+    "~": Qualifier.ABOUT,
+    "≈": Qualifier.ABOUT,
+    "more than": Qualifier.OVER,
+    "over": Qualifier.OVER,
+    "in excess of": Qualifier.OVER,
+    "upwards of": Qualifier.OVER,
+    "upward of": Qualifier.OVER,
+    "greater than": Qualifier.OVER,
+    "above": Qualifier.OVER,
+    "exceeding": Qualifier.OVER,
+    "not exceeding": Qualifier.UP_TO,
+    "north of": Qualifier.OVER,
+    "well over": Qualifier.OVER,
+    "just over": Qualifier.OVER,
+    "well above": Qualifier.OVER,
+    ">": Qualifier.OVER,
+    "at least": Qualifier.AT_LEAST,
+    "no fewer than": Qualifier.AT_LEAST,
+    "no less than": Qualifier.AT_LEAST,
+    "not less than": Qualifier.AT_LEAST,
+    "not fewer than": Qualifier.AT_LEAST,
+    "a minimum of": Qualifier.AT_LEAST,
+    "≥": Qualifier.AT_LEAST,
+    "less than": Qualifier.UNDER,
+    "fewer than": Qualifier.UNDER,
+    "below": Qualifier.UNDER,
+    "under": Qualifier.UNDER,
+    "just under": Qualifier.UNDER,
+    "just below": Qualifier.UNDER,
+    "well under": Qualifier.UNDER,
+    "well below": Qualifier.UNDER,
+    "<": Qualifier.UNDER,
+    "up to": Qualifier.UP_TO,
+    "as many as": Qualifier.UP_TO,
+    "as much as": Qualifier.UP_TO,
+    "at most": Qualifier.UP_TO,
+    "a maximum of": Qualifier.UP_TO,
+    "no more than": Qualifier.UP_TO,
+    "not more than": Qualifier.UP_TO,
+    "≤": Qualifier.UP_TO,
+}
+
+
+def _reversed_alternation(phrases: Sequence[str]) -> str:
+    parts = []
+    for phrase in sorted(phrases, key=len, reverse=True):
+        rev = phrase[::-1]
+        parts.append(r"\s+".join(re.escape(w) for w in rev.split(" ")))
+    return "|".join(parts)
+
+
+# Matched against the reversed, lowercased text before a figure.
+_QUALIFIER_REV: Final = re.compile(rf"\s*(?:yreve\s+)?(?P<q>{_reversed_alternation(list(_QUALIFIERS))})(?![a-z])")
+_PREV_WORD_REV: Final = re.compile(r"[ \t\u00a0]*(?P<w>[.a-z'’#§№-]*[a-z#§№])(?![a-z])")
+
+# Words that name an identifier when right before a number ("Chapter 11", "Boeing 747").
+_ID_PREFIXES: Final = frozenset(
+    """chapter chapters article articles section sections resolution amendment clause paragraph rule regulation decree
+    directive bill statute tier level phase stage category class type version model mark series season episode
+    volume issue number page pages figure table chart appendix annex exhibit item step part room suite apartment
+    floor building gate terminal platform flight route highway interstate bus channel district ward precinct zone
+    sector unit game round match lap hole seat row exit boeing airbus apollo gemini soyuz windows python java ios
+    android macos ubuntu debian iphone ipad galaxy pixel playstation xbox covid sars formula form schedule psalm
+    psalms verse line grade size code box pier berth track note notes footnote act""".split()
+)
+# Capitalised words that may stand before a number without making it an identifier.
+_FUNCTION_WORDS: Final = frozenset(
+    """the a an in on at by for from to of with about around over under nearly almost some only just all its their
+    his her our my your since until between and or but than as after before during more less fewer least up another
+    each every these those this that there here approximately roughly estimated exactly precisely barely additional
+    further extra total including among across per within without once twice circa if when while although though
+    whereas because so yet we they he she it i you were was is are be been has have had do does did will would can
+    could may might must should shall then now today yesterday tomorrow also still already even ever never not yes
+    thus hence however meanwhile moreover furthermore overall altogether below above beyond beneath behind against
+    toward towards into onto upon via like unlike despite except plus minus average median mean record top bottom
+    nearly fully almost roughly some another other both either neither many most much several few numbering
+    totalling totaling reaching reached hit hits topped exceeded exceeding killed kill killing with by
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
+    spring summer autumn fall winter christmas easter
+    """.split()
+)
+_YEAR_PREPOSITIONS: Final = frozenset(
+    """in since by from until till to during before after of circa c. year years fiscal fy spring summer autumn fall
+    winter early late mid end start beginning between and through throughout as around pre post""".split()
+)
+_DATE_MARKERS: Final = frozenset({"in", "as", "of", "by", "on", "during", "for"})
+_AFTER_QUALIFIERS: Final[dict[str, Qualifier]] = {
+    "or more": Qualifier.AT_LEAST,
+    "or above": Qualifier.AT_LEAST,
+    "or over": Qualifier.AT_LEAST,
+    "and above": Qualifier.AT_LEAST,
+    "and over": Qualifier.AT_LEAST,
+    "or older": Qualifier.AT_LEAST,
+    "or so": Qualifier.ABOUT,
+    "or less": Qualifier.UP_TO,
+    "or fewer": Qualifier.UP_TO,
+}
+_ID_ABBREVIATIONS: Final = frozenset(
+    "no. nos. vol. vols. p. pp. art. arts. sec. secs. fig. figs. ch. chap. para. ref. eq. nr. tab. op. cit.".split()
+)
+_YEAR_NOUNS: Final = frozenset(
+    """figures figure data estimates estimate levels level prices numbers statistics census elections election games
+    olympics accounts results budgets budget forecasts forecast survey surveys report reports records""".split()
+)
+# Words after which a bare year is the year figures refer to ("in 2019", "as of 2020", "by 2015").
+_YEAR_MARKERS: Final = frozenset({"in", "of", "by", "for", "during", "throughout", "fiscal", "year", "fy"})
+_YEAR_VERBS: Final = frozenset({"was", "is", "were", "saw", "had", "has", "marked", "brought", "will"})
+
+_STOP: Final = frozenset(
+    """in on at to from by for with without within into onto across around about over under between among through
+    during since until after before per via against toward towards upon off out up down near like than as abroad
+    despite including inside outside beyond behind below above along amid amidst throughout past versus vs
+    and or but nor so yet while whereas who which that whom whose where when if because although though
+    the a an this these those its their his her our my your each every some all any no it they we he she them there
+    here what is are was were be been being am has have had do does did will would shall should can could may might
+    must said says say according remain remained remains became become becomes rose fell increased decreased grew
+    dropped jumped climbed declined reached hit topped exceeded totalled totaled amounted represent represented
+    account accounted make made comprise comprised comprising currently now still already also only just annually
+    more less fewer higher lower bigger smaller larger greater most least again too very so respectively apiece
+    overall altogether worldwide nationwide each ago later earlier before then there last next this per cent percent
+    times compared versus total year years month months week weeks day days of out
+    die died dies killed lived work worked working were stayed returned arrived came went got left fled
+    take took received earned attended saw visited joined served practise practice need needed face faced use used
+    include included includes won lost scored signed voted""".split()
+)
+_IRREGULAR_PLURALS: Final = frozenset(
+    """people personnel staff children men women police cattle livestock feet teeth mice geese sheep deer fish data
+    media crew aircraft spacecraft offspring youth clergy infantry militia faculty alumni bacteria criteria phenomena
+    species series poultry swine bison salmon trout moose headcount workforce army force crowd audience electorate
+    delegation brigade contingent fleet herd flock membership""".split()
+)
+_NOT_PLURAL: Final = frozenset(
+    """this its his hers was is has does us as plus less across versus thus perhaps always towards afterwards news
+    whereas yes gas bus bonus status basis crisis analysis thesis census campus virus focus chaos""".split()
+)
+_CHANGE_VERBS: Final = frozenset(
+    """rose rise rises rising risen fell fall falls falling fallen increased increase increases increasing decreased
+    decrease decreases decreasing grew grow grows growing grown dropped drop drops dropping jumped jump jumps jumping
+    climbed climb climbs climbing declined decline declines declining reduced reduce reduces reducing cut cuts
+    raised raise raises raising went go goes going soared soar plunged plunge slipped slip surged surge tumbled
+    slumped shrank shrunk expanded expand widened narrowed eased up down moved changed revised lowered accelerated
+    slowed improved worsened recovered rebounded dipped edged crept inched swung spiked doubled tripled halved
+    ballooned jumped shot sank dived slid tumbled deteriorated""".split()
+)
+_QUALIFIER_LAST_WORDS: Final = frozenset(q.split()[-1] for q in _QUALIFIERS if q[-1].isalpha() or q[-1] == ".") | {
+    "every"
+}
+_QUALIFIER_SIGNS: Final = frozenset("~≈<>≥≤")
+_BRACKET_NEXT: Final = frozenset("]–-,; ")
+_PER_HINT_RE: Final = re.compile(r"per|an? |-an?-|each|every|/|ly\b|p\.a\.|annum", re.IGNORECASE)
+_YEAR4_RE: Final = re.compile(r"[12]\d{3}")
+_YEAR_TAIL_RE: Final = re.compile(r"(\d{4}|\d{2})$")
+_OF_RE: Final = re.compile(r"[ \t]{1,3}of\b")
+_OF_SPACE_RE: Final = re.compile(r"[ \t\u00a0]{1,3}of(?=[ \t\u00a0])")
+_OF_NOUN_RE: Final = re.compile(r"[ \t\u00a0]{1,3}of[ \t\u00a0]{1,3}([a-z][a-z'-]{0,30})(?![A-Za-z0-9-])")
+_NON_DIGIT_RE: Final = re.compile(r"\D")
+_COMMA_NUMBER_RE: Final = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d\d)+,\d{3}")
+_EURO_DECIMAL_RE: Final = re.compile(r"\d{1,3}(?:\.\d{3})+,\d+")
+_CARET_RE: Final = re.compile(r"\^(\d{1,2})")
+_IN_DIGIT_RE: Final = re.compile(r"[ \t]+in[ \t]+\d")
+_ARTICLE_END_RE: Final = re.compile(r"(?:^|(?<=[^A-Za-z]))([Aa]n?)[ \t\u00a0]+$")
+_HYPHEN_WORD_RE: Final = re.compile(r"-([A-Za-z]{1,20})")
+_REFERENCE_RE: Final = re.compile(r"[\d\s,;–-]+")
+_BPD_RE: Final = re.compile(r"[ \t\u00a0]+(?:bpd|b/d|barrels/day)\b")
+_TAIL_RE: Final = re.compile(r"(?:[A-Za-z0-9]|[.-](?=[A-Za-z0-9]))*")
+_SUFFIX_START: Final = frozenset(" \t\u00a0\u202f\u2009-%+")
+_NEXT_WORD_RE: Final = re.compile(r"[ \t\u00a0\u202f\u2009]{0,3}-?[ \t\u00a0\u202f\u2009]{0,3}([A-Za-zµ°]+|%)")
+_PERCENT_WORDS: Final = frozenset({"%", "percent", "per", "pct", "percentage", "basis", "bps", "pp", "pc"})
+_CURRENCY_ADJ_FIRST: Final = frozenset(a.split()[0] for a in CURRENCY_ADJECTIVES) | {"u"}
+_UNIT_FIRST_WORDS: Final = frozenset(
+    re.split(r"[ /²³-]", u.lower())[0] for u in (*MEASURE_WORDS, *DURATION_WORDS, *MULTIWORD_MEASURES, *MEASURE_SYMBOLS)
+) | {"°"}
+_OCCURRENCE_FOLLOWERS: Final = frozenset(
+    """in a an per since this last during before after between each every already so now on at with and or but
+    while when by for to from out until ago""".split()
+)
+_ORDINAL_COMPOUNDS: Final = frozenset(
+    """world hand party rate class person degree string grader graders generation guessing""".split()
+)
+_NOT_BEFORE_HALF: Final = frozenset(
+    """first second the other latter former back top bottom lower upper northern southern eastern western""".split()
+)
+_METRE_CONTEXT: Final = frozenset(
+    """tall high deep long wide away above below race sprint hurdles freestyle butterfly backstroke breaststroke
+    medley relay dash run walk dive platform springboard radius diameter altitude elevation underground underwater
+    square cubic of""".split()
+)
+_WEIGHT_VERBS: Final = frozenset({"weigh", "weighs", "weighed", "weighing", "lost", "gained", "heavier", "lighter"})
+_HYPHEN_PREFIXES_OK: Final = frozenset(
+    {
+        "pre",
+        "post",
+        "mid",
+        "early",
+        "late",
+        "over",
+        "under",
+        "top",
+        "non",
+        "sub",
+        "circa",
+        "then",
+        "fy",
+        "ex",
+        "anti",
+        "magnitude",
+    }
+)
+_TAKES_A: Final = frozenset(
+    """hundred thousand million billion trillion dozen half third quarter fourth fifth sixth seventh eighth ninth
+    tenth""".split()
+)
+_BARE_MULTIPLIERS: Final = frozenset("hundred thousand million billion trillion lakh crore dozen".split())
+_BULLETS: Final = " \t\u00a0-*•–—·>"
+_WORD_AFTER_RE: Final = re.compile(r"[ \t\u00a0]+([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
+_RANGE_CONN_RE: Final = re.compile(r"[ \t\u00a0]*(?:-|–|—|to|through|and)[ \t\u00a0]*\Z")
+_OPEN_LINK_RE: Final = re.compile(
+    r"[ \t\u00a0]*\([ \t\u00a0]*(?:(?:about|around|approx\.?|approximately|roughly|some|c\.|~|≈|or)[ \t\u00a0]*)?\Z"
+)
+_CLOSE_RE: Final = re.compile(r"[ \t\u00a0]*\)")
+_TIMES_RE: Final = re.compile(r"[ \t\u00a0]+times(?![A-Za-z])|-fold(?![A-Za-z])|[ \t\u00a0]?x(?![A-Za-z0-9])")
+_TRAIL_QUAL_RE: Final = re.compile(r"\+(?![\d])|-plus(?![A-Za-z])|-odd(?![A-Za-z])")
+_AFTER_QUAL_RE: Final = re.compile(
+    r"[ \t\u00a0]+(?P<q>or more|or above|or over|and above|and over|or older|or so|or less|or fewer)(?![A-Za-z])"
+)
+_COMPOUND_RE: Final = re.compile(r"-(?P<w>[a-z]{3,})(?![A-Za-z0-9-])")
+_SENT_PER_RE: Final = re.compile(r"[\"“']?(?:each|every)[ \t]+year\b|annually\b|per[ \t]+year\b", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class _Fig:
+    """A figure being read (mutable until it is frozen into a Quantity)."""
+
+    start: int
+    end: int
+    value: float | None
+    kind: Kind = Kind.COUNT
+    low: float | None = None
+    high: float | None = None
+    qualifier: Qualifier = Qualifier.EXACT
+    unit: str | None = None
+    per: str | None = None
+    year: int | None = None
+    scale: float = 1.0
+    ambiguous: bool = False
+    alt_value: float | None = None
+    alt_low: float | None = None
+    alt_high: float | None = None
+    linked_to: int | None = None
+    has_scale: bool = False
+    explicit: bool = False  # kind/unit fixed by a sign or a suffix (%, $, km, years, times)
+    plain: bool = False  # a bare number of digits without separators or suffixes
+    digits: int = 0  # how many digits a plain number has
+    word: bool = False
+    weak: bool = False  # a bare "one": kept only with something that makes it a figure
+    vague: bool = False
+    is_range: bool = False
+    mixed_fraction: bool = False  # "3/4" right after a whole number ("1 3/4")
+    negative: bool = False  # written with a minus sign
+    year_marker: bool = False
+    number_end: int = 0  # end of the number itself, before any suffix
+    drop: bool = False
 
 
 def read_quantities(text: str, *, sentences: Sequence[tuple[int, int]] | None = None) -> list[Quantity]:
-    """Return every figure of ``text`` in order of position (stub until issue 2 lands)."""
-    return []
+    """Return every figure of ``text`` in order of position (see the module docstring)."""
+    if not text:
+        return []
+    if sentences is None:
+        from factcheck.sentences import split_sentences
+
+        sentences = [(s.start, s.end) for s in split_sentences(text)]
+    dot_mode = _groups_with_dots(text)
+    figs = _scan(text, dot_mode)
+    figs = _merge(text, figs)
+    kept: list[_Fig] = []
+    for fig in figs:
+        if _finish(text, fig):
+            kept.append(fig)
+    _attach_years(text, kept, sentences)
+    _link(text, kept)
+    return [_freeze(text, f) for f in kept]
+
+
+# --- the document's number convention ------------------------------------------------------------
+
+
+def _groups_with_dots(text: str) -> bool:
+    """Whether the document groups thousands with dots ("42.000", "1.234.567") and never with commas."""
+    if "." not in text or _COMMA_GROUPED_RE.search(text):
+        return False
+    multi = 0
+    three = 0
+    round_ = 0
+    for m in _DOT_GROUPED_RE.finditer(text):
+        tok = m.group()
+        if tok.count(".") > 1:
+            multi += 1
+        else:
+            three += 1
+            if tok.endswith("00"):
+                round_ += 1
+    return multi > 0 or (three >= 2 and round_ > 0)
+
+
+# --- scanning --------------------------------------------------------------------------------------
+
+
+def _masked(text: str) -> list[tuple[int, int]]:
+    spans = [(m.start(), m.end()) for m in _MASK_RE.finditer(text)]
+    at = text.find("@")
+    while at != -1:
+        s = at
+        while s > 0 and (text[s - 1].isalnum() or text[s - 1] in "._+-"):
+            s -= 1
+        e = at + 1
+        while e < len(text) and (text[e].isalnum() or text[e] in ".-_"):
+            e += 1
+        if s < at and e > at + 1:
+            spans.append((s, e))
+        at = text.find("@", e)
+    spans.sort()
+    return spans
+
+
+_ASCII_LOWER: Final = {c: c + 32 for c in range(65, 91)}
+_DIGIT_START: Final = re.compile(r"[0-9]")
+
+
+def _digit_matches(text: str) -> Iterator[re.Match[str]]:
+    """Matches of _DIGIT_RE, found from the digits (so the scan skips letters fast)."""
+    pos = 0
+    search = _DIGIT_START.search
+    match = _DIGIT_RE.match
+    while True:
+        d = search(text, pos)
+        if d is None:
+            return
+        p = d.start()
+        m = None
+        if p and text[p - 1] in "+('’":
+            m = match(text, p - 1)
+        if m is None:
+            m = match(text, p)
+        if m is None:
+            pos = p + 1
+            continue
+        yield m
+        pos = max(m.end(), p + 1)
+
+
+def _scan(text: str, dot_mode: bool) -> list[_Fig]:
+    """Find every candidate figure, with its sign, scale, percent, currency and unit suffixes."""
+    cands: list[tuple[int, int, re.Match[str]]] = []  # (start, source, match)
+    for m in _digit_matches(text):
+        cands.append((m.start(), 0, m))
+    for m in _MONTH_DATE_RE.finditer(text):
+        cands.append((m.start(), 1, m))
+    low = text.lower()
+    if len(low) != len(text):  # a few characters lowercase to two; keep offsets
+        low = text.translate(_ASCII_LOWER)
+    for m in NUMBER_WORD_RUN.finditer(low):
+        s = m.start()
+        if s and (text[s - 1].isalnum() or text[s - 1] in "'’"):
+            continue
+        cands.append((s, 2, m))
+    cands.sort(key=lambda c: (c[0], c[1]))
+    masks = _masked(text)
+    mask_starts = [s for s, _ in masks]
+    figs: list[_Fig] = []
+    consumed = 0
+    for start, source, m in cands:
+        if start < consumed:
+            continue
+        if masks:
+            k = bisect.bisect_right(mask_starts, start) - 1
+            if k >= 0 and masks[k][1] > start:
+                consumed = max(consumed, masks[k][1])
+                continue
+        prev_end = figs[-1].end if figs else -1
+        if source == 0:
+            got = _from_digits(text, m, dot_mode, prev_end)
+        elif source == 1:
+            got = _from_month_date(text, m)
+        else:
+            got = _from_words(text, m, prev_end)
+        if isinstance(got, int):
+            consumed = max(consumed, got)
+            continue
+        for fig in got:
+            if fig.negative:
+                fig.negative = False
+                fig.value, fig.low, fig.high = (None if v is None else -v for v in (fig.value, fig.low, fig.high))
+                if fig.alt_value is not None:
+                    fig.alt_value = -fig.alt_value
+            figs.append(fig)
+            consumed = max(consumed, fig.end)
+    return figs
+
+
+def _from_month_date(text: str, m: re.Match[str]) -> list[_Fig] | int:
+    year_text = m.group("year") or m.group("year2")
+    year = int(year_text) if year_text else None
+    if m.group("day") and not 1 <= int(m.group("day")) <= 31:
+        return m.start() + len(m.group("mon"))
+    value = float(year) if year is not None else None
+    return [_Fig(m.start(), m.end(), value, Kind.DATE, low=value, high=value, year=year, explicit=True)]
+
+
+def _from_digits(text: str, m: re.Match[str], dot_mode: bool, prev_end: int) -> list[_Fig] | int:
+    kind = m.lastgroup
+    s, e = m.start(), m.end()
+    if kind in ("phone", "time", "colon"):
+        return e
+    if kind == "iso":
+        tok = m.group()
+        year_m = _YEAR4_RE.match(tok)
+        value = float(year_m.group()) if year_m else None
+        if value is None:
+            tail = _YEAR_TAIL_RE.search(tok)
+            if tail:
+                y = int(tail.group())
+                value = float(y if y > 99 else 2000 + y if y < 50 else 1900 + y)
+        year = int(value) if value is not None else None
+        return [_Fig(s, e, value, Kind.DATE, low=value, high=value, year=year, explicit=True)]
+    if kind == "dmy":
+        if s and text[s - 1].isalnum():
+            return e
+        if not 1 <= int(m.group("dday")) <= 31:
+            return m.end("dday")
+        year = int(m.group("dyear")) if m.group("dyear") else None
+        value = float(year) if year is not None else None
+        return [_Fig(s, e, value, Kind.DATE, low=value, high=value, year=year, explicit=True)]
+    if kind == "slash":
+        return _slash(text, m, prev_end)
+    if kind == "decade":
+        d = int(m.group()[1:3])
+        start = 1900 + d if d >= 20 else 2000 + d
+        return [_Fig(s, e, float(start), Kind.YEAR, low=float(start), high=float(start + 9), explicit=True)]
+    return _number(text, s, e, dot_mode, prev_end)
+
+
+def _slash(text: str, m: re.Match[str], prev_end: int) -> list[_Fig] | int:
+    """ "2019/20" (a year span), "1/3 of" (a fraction); other slashed pairs ("24/7", "9/11") are no figures."""
+    s, e = m.start(), m.end()
+    if s and (text[s - 1].isalnum() or text[s - 1] in "./"):
+        return e
+    left, right = m.group().split("/")
+    a, b = int(left), int(right)
+    if len(left) == 4 and 1000 <= a <= 2100 and len(right) in (2, 4):
+        high = a - a % 100 + b if len(right) == 2 else b
+        if a < high <= a + 10:
+            return [_Fig(s, e, None, Kind.YEAR, low=float(a), high=float(high), explicit=True, is_range=True)]
+        return e
+    if 0 < a < b <= 16:
+        v = a / b
+        if _OF_RE.match(text, e):
+            return [_Fig(s, e, v, Kind.RATIO, low=v, high=v, explicit=True)]  # "1/3 of"
+        if prev_end == s - 1 and text[s - 1] == " ":
+            return [_Fig(s, e, v, Kind.RATIO, low=v, high=v, mixed_fraction=True)]  # "1 3/4"
+    return e
+
+
+def _parse_digits(tok: str, dot_mode: bool) -> tuple[float, float | None, str] | None:
+    """Value of a token of digits and separators, the decimal reading if ambiguous, and its form.
+
+    Form is "plain" (digits only), "grouped" or "decimal". None if the token is no number
+    (a version "2.4.1", a list "1,2,3").
+    """
+    if len(tok) > 40:
+        return None
+    if tok.isdigit():
+        return float(tok), None, "plain"
+    if " " in tok or "\u00a0" in tok or "\u202f" in tok or "\u2009" in tok:
+        return float(_NON_DIGIT_RE.sub("", tok)), None, "grouped"
+    if "," in tok:
+        if _COMMA_NUMBER_RE.fullmatch(tok):
+            return float(tok.replace(",", "")), None, "grouped"
+        if dot_mode and _EURO_DECIMAL_RE.fullmatch(tok):
+            return float(tok.replace(".", "").replace(",", ".")), None, "grouped"
+        return None
+    parts = tok.split(".")
+    if len(parts) == 2:
+        whole, frac = parts
+        if dot_mode and len(frac) == 3 and len(whole) <= 3 and whole[0] != "0":
+            return float(whole + frac), float(tok), "grouped"
+        return float(tok), None, "decimal"
+    if len(parts[0]) <= 3 and parts[0][0] != "0" and all(len(p) == 3 for p in parts[1:]):
+        return float("".join(parts)), None, "grouped"
+    return None
+
+
+def _scaled(tok_value: float, scale: float) -> float:
+    if scale == 1.0:
+        return tok_value
+    exp = {1e3: 3, 1e5: 5, 1e6: 6, 1e7: 7, 1e9: 9, 1e12: 12}.get(scale)
+    if exp is None:
+        return tok_value * scale
+    return float(f"{tok_value!r}e{exp}")
+
+
+def _number(text: str, s: int, e: int, dot_mode: bool, prev_end: int) -> list[_Fig] | int:
+    tok = text[s:e]
+    before = text[s - 1] if s else " "
+    glued_code = None
+    if before.isalpha() or before == "_":
+        code = text[s - 3 : s] if s >= 3 else ""
+        if code in ISO_CODES and code.isupper() and (s == 3 or not text[s - 4].isalpha()):
+            glued_code = code  # "EUR1.2bn"
+        else:
+            return e  # "H1N1", "word12", "PM2.5", "G7"
+    if before in ".," and s >= 2 and text[s - 2].isalnum():
+        return e  # "S.2138", "nations.4", "1,2"
+    if before == "." and tok.isdigit() and (s == 1 or text[s - 2] in " \t\n($£€(~"):
+        s -= 1  # ".5%"
+        tok = "0" + text[s:e]
+    if before == "/" and s >= 2 and text[s - 2].isalnum():
+        return e  # paths and "24/7"
+    if before in "-‐" and s >= 2 and (text[s - 2].isalpha()) and prev_end != s - 1:
+        # "COVID-19", "F-16", "G-8"; but "mid-2019", "pre-2008"
+        w = _word_before(text, s - 1)
+        if w not in _HYPHEN_PREFIXES_OK:
+            return _skip_number_tail(text, e)
+    parsed = _parse_digits(tok, dot_mode)
+    if parsed is None:
+        return _skip_number_tail(text, e)
+    value, alt, form = parsed
+    # "10⁶", "10^6"
+    if tok == "10":
+        sup = _SUPER_RE.match(text, e)
+        caret = _CARET_RE.match(text, e)
+        if sup or caret:
+            exp_text = "".join(_SUPERSCRIPT[c] for c in sup.group()) if sup else caret.group(1) if caret else "0"
+            end = sup.end() if sup else e + len(caret.group()) if caret else e
+            v = float(10 ** int(exp_text))
+            return [_Fig(s, end, v, low=v, high=v, number_end=end)]
+    fig = _Fig(s, e, value, low=value, high=value, number_end=e)
+    if alt is not None:
+        fig.ambiguous = True
+        fig.alt_value = alt
+    fig.plain = form == "plain"
+    fig.digits = len(tok) if form == "plain" else 0
+    pos = e
+    # Letters glued to the digits.
+    g = _GLUE_RE.match(text, pos) if pos < len(text) and (text[pos].isalpha() or text[pos] in "°µ'’") else None
+    currency = _currency_before(text, s) if glued_code is None else (glued_code, s - 3)
+    if currency is not None:
+        code, cs = currency
+        fig.start = cs
+        fig.kind = Kind.MONEY
+        fig.unit = code
+        fig.explicit = True
+        fig.plain = False
+    sign_at = fig.start - 1
+    if (
+        sign_at >= 0
+        and text[sign_at] in "-−"
+        and sign_at != prev_end
+        and (sign_at == 0 or text[sign_at - 1] in ' \t\n(\u00a0[“"')
+    ):
+        fig.start = sign_at
+        fig.negative = True  # applied once the number is read ("-15C", "−2.3%")
+        fig.plain = False
+    if pos < len(text) and text[pos] in _VULGAR and fig.kind in (Kind.COUNT, Kind.MONEY) and form == "plain":
+        value += _VULGAR[text[pos]]  # "2½"
+        fig.value = fig.low = fig.high = value
+        fig.plain = False
+        pos = fig.end = pos + 1
+        g = _GLUE_RE.match(text, pos) if pos < len(text) and text[pos].isalpha() else None
+    tm = _TIMES_TEN_RE.match(text, pos) if pos < len(text) and text[pos] in " ×x" else None
+    if tm:  # "3 × 10⁸", "6 x 10^23"
+        exp_text = tm.group(1) or "".join(_SUPERSCRIPT[c] for c in tm.group(2))
+        value = float(f"{value!r}e{int(exp_text)}")
+        fig.value = fig.low = fig.high = value
+        fig.plain = False
+        pos = fig.end = tm.end()
+        g = None
+    fig.end = pos
+    if g is not None:
+        done = _glued(text, fig, g.group(), g.end(), tok, form, alt is not None)
+        if done is not None:
+            return done
+    _suffixes(text, fig, fig.end)
+    if fig.kind is not Kind.COUNT or fig.has_scale:
+        fig.plain = False
+    return [fig]
+
+
+def _glued(
+    text: str, fig: _Fig, glue: str, g_end: int, tok: str, form: str, ambiguous: bool
+) -> list[_Fig] | int | None:
+    """Letters glued to the digits: "3rd", "1960s", "2.5bn", "128GB", "40C", "5G".
+
+    Returns the figure (or the offset to skip to, when the number is a code such as "5G"), or None
+    when the glue was a scale or an exponent and the number goes on to its other suffixes.
+    """
+    gl = glue.lower()
+    s = fig.start
+    value = fig.value if fig.value is not None else 0.0
+    if gl == "e" and fig.kind == Kind.COUNT:
+        em = _EXPONENT_RE.match(text, g_end - 1)
+        if em:  # "2.5e3"
+            fig.value = fig.low = fig.high = float(f"{value!r}e{int(em.group(1))}")
+            fig.plain = False
+            fig.end = em.end()
+            return None
+    if text[g_end : g_end + 1].isdigit():
+        return _skip_number_tail(text, g_end)
+    if gl in ("st", "nd", "rd", "th") and form in ("plain", "grouped") and not ambiguous:
+        fig.kind = Kind.ORDINAL
+        fig.end = g_end
+        fig.explicit = True
+        fig.plain = False
+        return [fig]
+    if glue in ("s", "'s", "’s") and form == "plain":
+        if glue == "s" and len(tok) in (2, 4) and tok.endswith("0") and value >= 10:  # "1960s", "the 60s"
+            start_year = value if len(tok) == 4 else (1900 + value if value >= 20 else 2000 + value)
+            if len(tok) == 2 and _word_before(text, s) not in ("the", "early", "late", "mid", "and", "or"):
+                return g_end
+            span = 99 if len(tok) == 4 and tok.endswith("00") and value != 2000 else 9  # "the 1800s": a century
+            return [_Fig(s, g_end, start_year, Kind.YEAR, low=start_year, high=start_year + span, explicit=True)]
+        if len(tok) == 4 and 1000 <= value <= 2100:  # "1998s", "2019's"
+            fig.kind = Kind.YEAR
+            fig.explicit = True
+            fig.plain = False
+            return [fig]
+        return g_end
+    if fig.kind == Kind.COUNT and (glue in CODE_AFTER_NUMBER or gl == "pc" or (glue == "p" and not ambiguous)):
+        if gl == "pc":  # "40pc"
+            fig.kind, fig.unit = Kind.PERCENT, "%"
+        elif glue == "p":  # "212.5p": pence
+            fig.kind, fig.unit = Kind.MONEY, "GBP"
+            fig.value = fig.low = fig.high = value / 100
+        else:  # "5USD"
+            fig.kind, fig.unit = Kind.MONEY, glue
+        fig.explicit = True
+        fig.plain = False
+        fig.end = g_end
+        return [fig]
+    scale = GLUED_SCALES.get(glue)
+    if scale is not None and gl == "k" and fig.kind != Kind.MONEY and not _k_is_thousand(text, g_end):
+        return _skip_number_tail(text, g_end)  # "4K TV", "a 5k run"
+    if scale is not None and (glue not in MONEY_ONLY_SCALES or fig.kind == Kind.MONEY):
+        if not (glue == "m" and fig.kind != Kind.MONEY and _metres(text, g_end)):
+            _apply_scale(fig, scale)
+            fig.end = g_end
+            return None
+    unit_kind = GLUED_UNITS.get(glue) or ("measure" if glue.startswith("°") else None)
+    if unit_kind is not None and fig.kind != Kind.MONEY:
+        fig.kind = Kind.DURATION if unit_kind == "duration" else Kind.MEASURE
+        fig.unit = glue
+        fig.explicit = True
+        fig.plain = False
+        fig.end = g_end
+        _trailing(text, fig)
+        return [fig]
+    if gl == "x" and fig.kind != Kind.MONEY:  # "3x"
+        fig.kind = Kind.RATIO
+        fig.explicit = True
+        fig.plain = False
+        fig.end = g_end
+        return [fig]
+    return _skip_number_tail(text, g_end)
+
+
+def _k_is_thousand(text: str, e: int) -> bool:
+    """Whether "40k" counts thousands: a plural noun, a currency word or punctuation follows."""
+    nxt = text[e : e + 1]
+    if not nxt or nxt in ".,;:)!?\n":
+        return True
+    word = _word_after(text, e)
+    return word in CURRENCY_WORDS or word == "of" or _is_plural(word)
+
+
+def _metres(text: str, e: int) -> bool:
+    """Whether a glued "m" is metres ("100m sprint", "8m deep", "100m in 9.63 seconds"), not million."""
+    after = _word_after(text, e)
+    if after in _METRE_CONTEXT:
+        return True
+    return after == "in" and bool(_IN_DIGIT_RE.match(text, e))
+
+
+def _skip_number_tail(text: str, e: int) -> int:
+    """The end of a code or malformed number that starts before ``e`` ("2.4.1", "5G", "1,1,1")."""
+    m = _TAIL_RE.match(text, e)
+    return m.end() if m else e
+
+
+def _apply_scale(fig: _Fig, scale: float) -> None:
+    assert fig.value is not None
+    fig.value = _scaled(fig.value, scale)
+    fig.low = fig.high = fig.value
+    if fig.alt_value is not None:
+        fig.alt_value = _scaled(fig.alt_value, scale)
+    fig.scale = scale
+    fig.has_scale = True
+    fig.plain = False
+
+
+def _currency_before(text: str, s: int) -> tuple[str, int] | None:
+    """The currency written right before offset ``s`` (allowing one space), and where it starts."""
+    p = s
+    if p and text[p - 1] in " \u00a0":
+        p -= 1
+    if not p:
+        return None
+    c = text[p - 1]
+    if c == "$":
+        for sign in (
+            "U.S.$",
+            "USD$",
+            "Can$",
+            "Mex$",
+            "US$",
+            "AU$",
+            "CA$",
+            "NZ$",
+            "HK$",
+            "MX$",
+            "NT$",
+            "A$",
+            "C$",
+            "S$",
+            "R$",
+        ):
+            k = p - len(sign)
+            if k >= 0 and text.startswith(sign, k) and (k == 0 or not text[k - 1].isalpha()):
+                return CURRENCY_SIGNS[sign], k
+        return "USD", p - 1
+    if c in "£€¥₹₽₩₦₺₪₱฿₫₴₵₨":
+        return CURRENCY_SIGNS[c], p - 1
+    if p >= 3 and c == "." and text.startswith("Rs.", p - 3) and (p == 3 or not text[p - 4].isalpha()):
+        return "INR", p - 3
+    if c == "s" and text.startswith("Rs", p - 2) and (p == 2 or not text[p - 3].isalpha()):
+        return "INR", p - 2
+    if c in "hr" and p >= 2:
+        for sign in ("KSh", "Ksh", "Sh", "SFr"):  # Kenyan shillings, Swiss francs
+            k = p - len(sign)
+            if k >= 0 and text.startswith(sign, k) and (k == 0 or not text[k - 1].isalpha()):
+                return CURRENCY_SIGNS[sign], k
+    if c.isupper() and p >= 2:
+        if p >= 3:
+            code = text[p - 3 : p]
+            if code in ISO_CODES and (p == 3 or not text[p - 4].isalpha()) and code.isupper():
+                return ("CNY" if code == "RMB" else code), p - 3
+    return None
+
+
+def _word_before(text: str, s: int) -> str:
+    """The lowercased word right before offset ``s`` (skipping spaces), or ""."""
+    chunk = text[s - 24 if s > 24 else 0 : s].lower()[::-1]
+    m = _PREV_WORD_REV.match(chunk)
+    return m.group("w")[::-1] if m else ""
+
+
+def _word_after(text: str, e: int) -> str:
+    m = _WORD_AFTER_RE.match(text, e)
+    return m.group(1).lower() if m else ""
+
+
+def _next_word(text: str, pos: int) -> str:
+    """The lowercased word right after ``pos`` (past one space or hyphen), or ""; "%" for a percent sign."""
+    m = _NEXT_WORD_RE.match(text, pos)
+    return m.group(1).lower() if m else ""
+
+
+def _suffixes(text: str, fig: _Fig, pos: int) -> None:
+    """Read what follows a number: scale, percent, currency word or code, unit, "times", "+".
+
+    A cheap look at the next word decides which (if any) of the heavier patterns to try.
+    """
+    if pos >= len(text) or text[pos] not in _SUFFIX_START:
+        return
+    word = _next_word(text, pos)
+    if not fig.has_scale:
+        if word in SCALE_WORDS:
+            m = SCALE_WORD_RE.match(text, pos)
+            if m and not (m.group().lstrip(" \t\u00a0\u202f\u2009").startswith("-") and fig.word):
+                scale = SCALE_WORDS[m.group("scale").lower()]
+                pos = m.end()
+                m2 = SCALE_WORD_RE.match(text, pos)
+                if m2 and SCALE_WORDS[m2.group("scale").lower()] > scale:  # "19.6 lakh crore"
+                    scale *= SCALE_WORDS[m2.group("scale").lower()]
+                    pos = m2.end()
+                _apply_scale(fig, scale)
+                fig.end = pos
+                word = _next_word(text, pos)
+        elif word == "m" and fig.kind == Kind.MONEY:
+            m = SPACED_M_RE.match(text, pos)
+            if m:
+                _apply_scale(fig, 1e6)
+                pos = fig.end = m.end()
+                word = _next_word(text, pos)
+    if fig.kind == Kind.COUNT and word in _PERCENT_WORDS:
+        m = PERCENT_RE.match(text, pos)
+        if m:
+            pct = m.group("pct").lower()
+            fig.kind = Kind.PERCENT
+            fig.unit = (
+                "bp" if "basis" in pct or "bps" in pct else ("pp" if "point" in pct or pct.strip() == "pp" else "%")
+            )
+            fig.explicit = True
+            fig.end = m.end()
+            _trailing(text, fig)
+            return
+    if fig.kind == Kind.COUNT and (word in CURRENCY_WORDS or word in _CURRENCY_ADJ_FIRST):
+        m = CURRENCY_WORD_RE.match(text, pos)
+        if m:
+            cword = m.group("word").lower()
+            adj = m.group("adj")
+            if cword in ("pound", "pounds") and _weighs(text, fig, m.end()):
+                fig.kind = Kind.MEASURE
+                fig.unit = cword
+                fig.explicit = True
+                fig.end = m.end()
+                return
+            if cword != "won" or adj or fig.has_scale:  # "5 won" is rarely money; "5 trillion won" is
+                code = CURRENCY_ADJECTIVES.get(" ".join(adj.lower().split())) if adj else None
+                fig.kind = Kind.MONEY
+                fig.unit = code or CURRENCY_WORDS[cword]
+                fig.explicit = True
+                fig.end = m.end()
+                if cword in HUNDREDTHS and fig.value is not None:
+                    fig.value = fig.low = fig.high = fig.value / 100
+                return
+    if fig.kind == Kind.COUNT and word.upper() in ISO_CODES and text[pos] in " \u00a0":
+        m = CURRENCY_CODE_AFTER_RE.match(text, pos)
+        if m:
+            fig.kind = Kind.MONEY
+            fig.unit = m.group("code")
+            fig.explicit = True
+            fig.end = m.end()
+            return
+    if fig.kind == Kind.COUNT and word in _UNIT_FIRST_WORDS:
+        m = UNIT_AFTER_RE.match(text, pos)
+        if m:
+            unit = _unit_of(m)
+            if unit is not None:
+                fig.kind = Kind.DURATION if unit in DURATION_WORDS else Kind.MEASURE
+                fig.unit = unit
+                fig.explicit = True
+                fig.end = m.end()
+                _trailing(text, fig)
+                return
+    if fig.kind == Kind.COUNT and word in ("times", "fold", "x"):
+        m = _TIMES_RE.match(text, pos)
+        if m:
+            token = m.group().strip().lower()
+            if token == "times":
+                follower = _word_after(text, m.end())
+                nxt = text[m.end() : m.end() + 1]
+                if follower and follower not in _OCCURRENCE_FOLLOWERS and nxt in " \t\u00a0":
+                    fig.kind = Kind.RATIO
+                    fig.explicit = True
+                    fig.end = m.end()
+                    return
+                fig.unit = "times"
+                return
+            if token != "x" or not fig.word:  # "3x", "-fold"
+                fig.kind = Kind.RATIO
+                fig.explicit = True
+                fig.end = m.end()
+                return
+    _trailing(text, fig)
+
+
+def _trailing(text: str, fig: _Fig) -> None:
+    """A trailing "+", "-plus" or "-odd", or a hyphenated noun ("225-member")."""
+    m = _TRAIL_QUAL_RE.match(text, fig.end)
+    if m:
+        token = m.group()
+        fig.qualifier = Qualifier.ABOUT if token == "-odd" else Qualifier.OVER
+        fig.end = m.end()
+        fig.plain = False
+        return
+    if fig.kind == Kind.COUNT and not fig.explicit:
+        m = _COMPOUND_RE.match(text, fig.end)
+        if m and m.group("w") == "strong":  # "a 3,000-strong workforce": the noun after is counted
+            fig.end = m.end()
+            fig.plain = False
+            return
+        if m and m.group("w") not in ("year", "old", "and", "to"):
+            word = m.group("w")
+            if word.endswith(("ed", "ing", "way", "sided", "fold")) or fig.value == 0:
+                fig.drop = True  # "two-pronged", "three-way": an adjective, not a figure
+                return
+            fig.end = m.end()
+            fig.unit = word
+            fig.plain = False
+            fig.explicit = True
+
+
+def _unit_of(m: re.Match[str]) -> str | None:
+    """The unit a match of UNIT_AFTER_RE names: words lowercased, symbols as written (None if miscased)."""
+    word = m.group("word")
+    if word is not None:
+        if word[0].isupper() and not word.isupper() and m.group("sep").strip() != "-":
+            return None  # "60 Minutes", a title
+        return " ".join(word.lower().split())
+    sym = m.group("sym")
+    if sym in MEASURE_SYMBOLS:
+        return sym
+    return None
+
+
+def _weighs(text: str, fig: _Fig, end: int) -> bool:
+    """Whether "pounds" after a number is a weight ("5 pounds of", "weighed 20 pounds")."""
+    if _OF_RE.match(text, end):
+        return True
+    before = text[max(0, fig.start - 30) : fig.start].lower().split()
+    return any(w.strip(".,") in _WEIGHT_VERBS for w in before[-3:])
+
+
+# --- number words ---------------------------------------------------------------------------------
+
+
+def _from_words(text: str, m: re.Match[str], prev_end: int) -> list[_Fig] | int:
+    s = m.start()
+    lead = text[max(0, s - 4) : s]
+    a_match = _ARTICLE_END_RE.search(lead)
+    after_a = a_match is not None
+    numbers = parse_run(text, s, m.end(), after_a=after_a)
+    if not numbers:
+        return m.end()
+    out: list[_Fig] = []
+    for k, num in enumerate(numbers):
+        a_start = None
+        if after_a and a_match is not None and k == 0 and num.start == s:
+            first_word = text[s : num.end].split()[0].split("-")[0].lower()
+            if first_word in _TAKES_A:
+                a_start = s - len(lead) + a_match.start(1)
+        fig = _word_figure(text, num, a_start, prev_end if not out else out[-1].end)
+        if fig is not None:
+            out.append(fig)
+    if not out:
+        return m.end()
+    return out
+
+
+def _word_figure(text: str, num: WordNumber, a_start: int | None, prev_end: int) -> _Fig | None:
+    s, e = num.start, num.end
+    first = text[s]
+    capital = first.isupper()
+    if capital and not _sentence_start(text, s if a_start is None else a_start) and num.form != "vague":
+        return None  # "Formula One", "Channel Four", "Big Ten"
+    if num.form == "ordinal":
+        word = num.single or ""
+        if word == "second":
+            prev = _word_before(text, s)
+            if (
+                prev in ("a", "one", "per", "every", "each", "split", "fraction", "nano", "milli")
+                or prev[-1:].isdigit()
+            ):
+                return None
+        if a_start is not None:
+            return None
+        hm = _HYPHEN_WORD_RE.match(text, e)
+        if hm and hm.group(1).lower() in _ORDINAL_COMPOUNDS:
+            return None  # "third-world", "first-hand", "second-rate"
+        return _Fig(s, e, num.value, Kind.ORDINAL, low=num.value, high=num.value, explicit=True, word=True)
+    if num.form == "fraction":
+        start = s
+        if num.single == "half":
+            if not _OF_RE.match(text, e):
+                return None  # "half of" is a figure; "an hour and a half" is not
+            if _word_before(text, s) in _NOT_BEFORE_HALF:
+                return None  # "the first half of the year"
+        elif num.single is not None:
+            # "a third": a fraction unless a noun follows ("a fifth straight meeting" is an ordinal)
+            follower = _word_after(text, e)
+            if a_start is None:
+                return None
+            hm = _HYPHEN_WORD_RE.match(text, e)
+            if hm:
+                follower = hm.group(1).lower()
+                if follower in _ORDINAL_COMPOUNDS:
+                    return None  # "a third-party supplier"
+            if follower and follower not in _STOP:
+                if num.single == "second" or num.single not in ORDINALS:
+                    return None
+                value = float(ORDINALS[num.single])
+                return _Fig(s, e, value, Kind.ORDINAL, low=value, high=value, explicit=True, word=True)
+        if a_start is not None:
+            start = a_start
+        return _Fig(start, e, num.value, Kind.RATIO, low=num.value, high=num.value, explicit=True, word=True)
+    if num.form == "fold":
+        return _Fig(s, e, num.value, Kind.RATIO, low=num.value, high=num.value, explicit=True, word=True)
+    if num.form == "vague":
+        return _vague(text, s, e, num.value, num.scale)
+    # cardinal
+    start = s if a_start is None else a_start
+    first_word = text[s:e].split()[0].split("-")[0].lower()
+    if first_word in _BARE_MULTIPLIERS:  # "hundred", "dozen" with no count before them
+        if a_start is None:
+            prev = _word_before(text, s)
+            if prev in ("several", "few", "many"):
+                k = s
+                while k > 0 and text[k - 1] in " \t\u00a0":
+                    k -= 1
+                k -= len(prev)
+                if prev == "few" and text[max(0, k - 2) : k].lower() == "a ":
+                    k -= 2
+                return _vague(text, k, e, num.value, num.scale if num.scale > 1 else 1.0)
+            return None
+    fig = _Fig(start, e, num.value, low=num.value, high=num.value, word=True, number_end=e)
+    fig.scale = num.scale
+    fig.has_scale = num.scale > 1
+    if num.single in ("one", "zero"):
+        fig.weak = True  # "one of the", "no one", "net zero"
+    _suffixes(text, fig, e)
+    return fig
+
+
+def _vague(text: str, s: int, e: int, base: float, scale: float) -> _Fig:
+    low, high = vague_bounds(base)
+    fig = _Fig(s, e, None, low=low, high=high, qualifier=Qualifier.ABOUT, vague=True, word=True, scale=scale)
+    m = _OF_SPACE_RE.match(text, e)
+    if m or _next_word(text, e) in CURRENCY_WORDS:  # "billions of dollars", "several million dollars"
+        cm = CURRENCY_WORD_RE.match(text, e + 3 if m else e)
+        if cm:
+            word = cm.group("word").lower()
+            adj = cm.group("adj")
+            code = CURRENCY_ADJECTIVES.get(" ".join(adj.lower().split())) if adj else None
+            fig.kind = Kind.MONEY
+            fig.unit = code or CURRENCY_WORDS[word]
+            fig.explicit = True
+            fig.end = cm.end()
+    return fig
+
+
+def _sentence_start(text: str, s: int) -> bool:
+    k = s - 1
+    while k >= 0 and text[k] in " \t\u00a0\"“‘'(*•-–—":
+        k -= 1
+    return k < 0 or text[k] in ".!?:;\n\r"
+
+
+# --- ranges and ratios ----------------------------------------------------------------------------
+
+
+def _merge(text: str, figs: list[_Fig]) -> list[_Fig]:
+    out: list[_Fig] = []
+    i = 0
+    n = len(figs)
+    while i < n:
+        a = figs[i]
+        if i + 1 < n:
+            b = figs[i + 1]
+            merged = _mixed(text, a, b) or _ratio(text, a, b) or _range(text, a, b)
+            if merged is not None:
+                if merged is _DROP_BOTH:
+                    i += 2
+                    continue
+                out.append(merged)
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
+_DROP_BOTH: Final = _Fig(0, 0, None)
+
+
+def _mixed(text: str, a: _Fig, b: _Fig) -> _Fig | None:
+    """ "1 3/4 cups": a whole number and a fraction."""
+    if not b.mixed_fraction or not a.plain or a.value is None or b.value is None or b.start != a.end + 1:
+        return None
+    v = a.value + b.value
+    fig = _Fig(a.start, b.end, v, low=v, high=v, number_end=b.end)
+    _suffixes(text, fig, b.end)
+    return fig
+
+
+def _ratio(text: str, a: _Fig, b: _Fig) -> _Fig | None:
+    """ "1 in 8", "one in five", "3 out of 10"."""
+    if b.start - a.end > 14:
+        return None
+    if a.kind != Kind.COUNT or b.kind != Kind.COUNT or a.explicit or b.explicit or a.value is None or b.value is None:
+        return None
+    between = text[a.end : b.start]
+    if between not in (" in ", " out of ", " in every ", " out of every ") or not 0 < a.value < b.value or a.has_scale:
+        return None
+    if b.plain and b.digits == 4:
+        return None
+    if a.value >= 100 or b.value > 10000:
+        return None
+    v = a.value / b.value
+    return _Fig(a.start, b.end, v, Kind.RATIO, low=v, high=v, explicit=True, word=a.word)
+
+
+def _range(text: str, a: _Fig, b: _Fig) -> _Fig | None:
+    """ "20,000 to 50,000", "between $6 billion and $8 billion", "10-25%", "$6–8 billion", "2004-05"."""
+    if b.start - a.end > 12:
+        return None
+    between = text[a.end : b.start]
+    if not _RANGE_CONN_RE.match(between):
+        return None
+    conn = between.strip(" \t\u00a0")
+    if conn == "-" and between != conn:
+        return None  # " - " is a dash
+    if a.value is None or b.value is None or a.vague or b.vague:
+        return None
+    if a.kind in (Kind.DATE, Kind.ORDINAL, Kind.YEAR) or b.kind in (Kind.DATE, Kind.ORDINAL, Kind.YEAR):
+        return None
+    prev = _word_before(text, a.start)
+    between_start = None
+    if prev == "between":
+        k = a.start
+        while k > 0 and text[k - 1] in " \t\u00a0":
+            k -= 1
+        between_start = k - len("between")
+    start = between_start if between_start is not None else a.start
+    if conn == "and" and between_start is None:
+        return None
+    bare_hyphen = between in ("-", "‐")
+    year_span = _year_span(a, b, conn, between)
+    if year_span is not None:
+        return _Fig(start, b.end, None, Kind.YEAR, low=a.value, high=year_span, explicit=True, is_range=True)
+    if a.plain and a.digits == 4 and 1000 <= a.value <= 2100 and not b.plain:
+        return None  # "€2.5bn in 2024 to €3bn by 2026": a year, then another figure
+    if conn == "through":
+        return None
+    if prev == "by" and conn == "to" and _word_before(text, _index_before_word(text, a.start, 1)) in _CHANGE_VERBS:
+        return None  # "fell by £122 to £1,568"
+    if prev == "from" and conn in ("to", "-", "–", "—"):
+        at_from = _index_before_word(text, a.start, 1)
+        before_from = (_word_before(text, at_from), _word_before(text, _index_before_word(text, at_from, 1)))
+        if before_from[0] in _CHANGE_VERBS or before_from[1] in _CHANGE_VERBS:
+            return None  # "rose from 139 to 179"
+    # Kinds and units must agree; the end that has a kind lends it to the other.
+    if a.explicit and b.explicit:
+        if a.kind != b.kind or (a.unit != b.unit and not _same_unit(a.unit, b.unit)):
+            return _bad_hyphen(a, b, bare_hyphen)
+    elif a.explicit and a.kind != Kind.MONEY and b.has_scale and not a.has_scale:
+        return None  # "fell 3.2% to 1.17 billion units"
+    low, high = a.value, b.value
+    alow, ahigh = a.alt_value, b.alt_value
+    if b.has_scale and not a.has_scale and low < high / b.scale:
+        low = _scaled(low, b.scale)  # "$6 to $8 billion", "5-7 million"
+        if alow is not None:
+            alow = _scaled(alow, b.scale)
+    if not low < high:
+        return _bad_hyphen(a, b, bare_hyphen)
+    if bare_hyphen and a.plain and b.plain and high < 20 and _score_context(text, a.start, b.end, prev):
+        return _DROP_BOTH  # "a 3-4 defeat", "Arsenal 1-3 City", "lost 2-3"
+    if b.explicit:
+        kind, unit = b.kind, b.unit
+    elif a.explicit:
+        kind, unit = a.kind, a.unit
+    else:
+        kind, unit = Kind.COUNT, a.unit or b.unit
+    fig = _Fig(start, b.end, None, kind, low=low, high=high, unit=unit, scale=max(a.scale, b.scale), is_range=True)
+    fig.explicit = a.explicit or b.explicit
+    fig.has_scale = a.has_scale or b.has_scale
+    fig.word = a.word and b.word
+    if a.ambiguous or b.ambiguous:
+        fig.ambiguous = True
+        fig.alt_low = alow if alow is not None else low
+        fig.alt_high = ahigh if ahigh is not None else high
+    return fig
+
+
+def _score_context(text: str, start: int, end: int, prev: str) -> bool:
+    """Whether a pair like "3-4" is a score or a vote: a result word around it, or a team name before it."""
+    if prev in _RESULT_VERBS or _word_after(text, end) in _RESULT_NOUNS:
+        return True
+    j = start - 1
+    if j > 0 and text[j] == " " and text[j - 1].isalpha():
+        k = j
+        while k > 0 and text[k - 1].isalpha():
+            k -= 1
+        word = text[k:j]
+        return word[0].isupper() and word.lower() not in _FUNCTION_WORDS
+    return False
+
+
+_RESULT_VERBS: Final = frozenset("won lost beat drew defeated trailed led leading trailing thrashed edged".split())
+_RESULT_NOUNS: Final = frozenset(
+    "win victory defeat loss lead draw scoreline margin vote decision ruling majority home away".split()
+)
+
+
+def _year_span(a: _Fig, b: _Fig, conn: str, between: str) -> float | None:
+    """The end year of "2004-05", "2010–2015", "between 1998 and 2003", "from 1963 to 2004" (else None)."""
+    if not (a.plain and a.digits == 4 and a.value is not None and 1000 <= a.value <= 2100 and b.plain):
+        return None
+    assert b.value is not None
+    if b.digits == 2 and between == conn and conn in ("-", "–", "—", "‐", "/"):
+        high = a.value - a.value % 100 + b.value
+        return high if high > a.value else None
+    if b.digits == 4 and 1000 <= b.value <= 2100 and b.value > a.value:
+        return b.value
+    return None
+
+
+def _index_before_word(text: str, s: int, words: int) -> int:
+    """Offset before the ``words``-th word preceding ``s``."""
+    k = s
+    floor = s - 64 if s > 64 else 0
+    for _ in range(words):
+        while k > floor and text[k - 1] in " \t\u00a0":
+            k -= 1
+        while k > floor and text[k - 1] not in " \t\u00a0\n":
+            k -= 1
+    return k
+
+
+def _same_unit(u: str | None, v: str | None) -> bool:
+    if u is None or v is None:
+        return False
+    return u.rstrip("s") == v.rstrip("s")
+
+
+def _bad_hyphen(a: _Fig, b: _Fig, bare_hyphen: bool) -> _Fig | None:
+    """A bare hyphen between two numbers that make no range ("5-4 vote", "747-400"): neither is a figure."""
+    if bare_hyphen and not a.explicit and not b.explicit and a.plain and b.plain:
+        return _DROP_BOTH
+    return None
+
+
+# --- finishing a figure: identifiers, qualifiers, years, counted nouns, rates ---------------------
+
+
+def _finish(text: str, fig: _Fig) -> bool:
+    """Complete ``fig`` from its context; False if it is no figure after all."""
+    if fig.drop or fig.mixed_fraction:
+        return False
+    prev = _word_before(text, fig.start)
+    if fig.kind == Kind.DATE:
+        fig.year_marker = prev in _DATE_MARKERS
+        return True
+    if not fig.word and _is_identifier(text, fig, prev):
+        return False
+    if fig.kind == Kind.YEAR and fig.is_range:
+        # "between 1500 and 2000 doctors" counts doctors; "between 1998 and 2003" are years
+        unit, _ = _counted_noun(text, fig.end, fig.high)
+        if (
+            unit is None
+            or unit.split()[-1] in _YEAR_NOUNS
+            or text[fig.start : fig.end].count("-")
+            or prev
+            in (
+                "in",
+                "since",
+                "during",
+            )
+        ):
+            return True
+        fig.kind = Kind.COUNT
+        fig.unit = unit
+    if (
+        prev.rstrip("-") == "magnitude" and fig.kind == Kind.COUNT and not fig.explicit
+    ):  # "magnitude 7.8", "magnitude-6.2"
+        fig.start = _index_before_word(text, fig.start, 1)
+        if text[fig.start : fig.start + 9].lower() != "magnitude":
+            fig.start = text.lower().rfind("magnitude", fig.start, fig.end)
+        fig.kind, fig.unit, fig.explicit, fig.plain = Kind.MEASURE, "magnitude", True, False
+        prev = _word_before(text, fig.start)
+    if prev in ("minus", "negative") and fig.value is not None and fig.value > 0 and not fig.is_range:
+        k = _index_before_word(text, fig.start, 1)  # "minus 5C"
+        fig.start = k
+        fig.value = -fig.value
+        fig.low, fig.high = fig.value, fig.value
+        fig.plain = False
+        prev = _word_before(text, k)
+    _qualifier_before(text, fig, prev)
+    if fig.plain and fig.digits == 4 and fig.qualifier == Qualifier.EXACT and _is_year(text, fig, prev):
+        assert fig.value is not None
+        fig.kind = Kind.YEAR
+        fig.year = int(fig.value)
+        following = _word_after(text, fig.end)
+        fig.year_marker = prev in _YEAR_MARKERS or following in _YEAR_NOUNS or following in _YEAR_VERBS
+        return True
+    if fig.kind == Kind.YEAR:  # "the 1960s", "1998s"
+        fig.year = int(fig.value) if fig.value is not None else None
+        return True
+    if _line_number(text, fig) or _in_brackets(text, fig) or _enumerator(text, fig):
+        return False
+    if text.startswith((" or ", " and "), fig.end) and fig.qualifier == Qualifier.EXACT and not fig.is_range:
+        am = _AFTER_QUAL_RE.match(text, fig.end)
+        if am:
+            fig.qualifier = _AFTER_QUALIFIERS[am.group("q")]  # "100 or more"
+    # The counted noun, then the rate.
+    pos = fig.end
+    if fig.kind == Kind.COUNT and fig.unit is None:
+        start_noun = pos
+        if fig.vague:
+            om = _OF_SPACE_RE.match(text, pos)
+            if om:
+                start_noun = om.end()
+        unit, noun_end = _counted_noun(text, start_noun, fig.value)
+        if unit is not None:
+            fig.unit = unit
+            pos = noun_end
+        elif _BPD_RE.match(text, pos):  # "9 million bpd": barrels per day
+            fig.unit, fig.per = "barrels", "day"
+    if fig.weak and fig.qualifier == Qualifier.EXACT and not fig.explicit and not fig.is_range:
+        return False  # a bare "one": "one of the", "no one"
+    if fig.kind in (Kind.COUNT, Kind.MONEY, Kind.MEASURE, Kind.DURATION, Kind.PERCENT) and fig.per is None:
+        fig.per = _find_per(text, pos)
+    _open_ends(fig)
+    return True
+
+
+def _qualifier_before(text: str, fig: _Fig, prev: str) -> None:
+    """ "more than", "about", "up to", "~" right before the figure."""
+    s = fig.start
+    if prev not in _QUALIFIER_LAST_WORDS and text[s - 2 if s > 2 else 0 : s].strip() not in _QUALIFIER_SIGNS:
+        return
+    back = text[s - 24 if s > 24 else 0 : s].lower()[::-1]
+    qm = _QUALIFIER_REV.match(back)
+    if not qm:
+        return
+    word = " ".join(qm.group("q")[::-1].split())
+    qual = _QUALIFIERS[word]
+    if word == "over" and fig.kind == Kind.DURATION:
+        if _word_after(text, fig.end) not in ("ago", "old", "earlier", "later", "before"):
+            return  # "over five years" is a period, not "more than five years"
+    if fig.kind == Kind.YEAR and word in ("over", "under", "above", "below", "some"):
+        return
+    fig.qualifier = qual
+
+
+def _open_ends(fig: _Fig) -> None:
+    if fig.is_range or fig.vague or fig.value is None:
+        return
+    v, alt = fig.value, fig.alt_value
+    if fig.qualifier in (Qualifier.OVER, Qualifier.AT_LEAST):
+        fig.low, fig.high = v, None
+        fig.alt_low, fig.alt_high = alt, None
+    elif fig.qualifier in (Qualifier.UNDER, Qualifier.UP_TO):
+        fig.low, fig.high = None, v
+        fig.alt_low, fig.alt_high = None, alt
+    else:
+        fig.low = fig.high = v
+        fig.alt_low = fig.alt_high = alt
+
+
+def _is_identifier(text: str, fig: _Fig, prev: str) -> bool:
+    """ "Chapter 11", "No. 5", "p. 12", "Boeing 747", "Windows 10", "Python 3.11", "#1"."""
+    s = fig.start
+    if fig.kind in (Kind.MONEY, Kind.PERCENT, Kind.DATE) or fig.is_range and fig.kind == Kind.YEAR:
+        return False
+    if s and text[s - 1] in "#№§":
+        return True
+    year_like = fig.plain and fig.digits == 4 and fig.value is not None and 1000 <= fig.value <= 2100
+    if prev in _ID_PREFIXES or prev in _ID_ABBREVIATIONS:
+        return not (year_like and prev in ("year", "season", "fiscal", "class", "act", "game", "games"))
+    if prev == "no" and text[max(0, s - 4) : s].rstrip().endswith("No"):
+        return True  # "No 10"
+    # A capitalised name right before a bare number: "Apollo 11", "Ubuntu 22.04", "macOS 14.4".
+    if fig.explicit or fig.has_scale or fig.is_range or fig.kind != Kind.COUNT or fig.alt_value is not None:
+        return False
+    if not fig.plain and (fig.value is None or "," in text[s : fig.number_end] or " " in text[s : fig.number_end]):
+        return False
+    if year_like or s < 2 or text[s - 1] not in " \u00a0":
+        return False
+    j = s - 1
+    while j > 0 and (text[j - 1].isalnum() or text[j - 1] in "-&"):
+        j -= 1
+    word = text[j : s - 1]
+    if not word or not word[0].isalpha() or not any(c.isupper() for c in word):
+        return False
+    lower = word.lower()
+    if lower in _FUNCTION_WORDS or lower in _QUALIFIERS or len(word) == 1:
+        return False
+    unit, _ = _counted_noun(text, fig.end, fig.value)
+    return unit is None or not _is_plural(unit.split()[-1])  # "In Brazil 20 people died" is a count
+
+
+def _line_number(text: str, fig: _Fig) -> bool:
+    """A list or section number at the start of a line: "1. Missions", "2) Text", "1.3. History"."""
+    s = fig.start
+    ls = text.rfind("\n", max(0, s - 12), s)
+    if ls == -1:
+        if s > 12:
+            return False
+        ls = -1
+    if text[ls + 1 : s].strip(_BULLETS):
+        return False
+    if fig.is_range or fig.explicit:
+        return False
+    e = fig.number_end or fig.end
+    nxt = text[e : e + 2]
+    if nxt[:1] in (".", ")") and (len(nxt) < 2 or nxt[1] in " \t\n"):
+        return True
+    tok = text[s:e]
+    if "." in tok and nxt[:1] in (" ", "\t") and text[e + 1 : e + 2].isupper():
+        return True
+    return False
+
+
+def _enumerator(text: str, fig: _Fig) -> bool:
+    """An item number in parentheses that opens a clause: "requires (1) a licence and (2) a fee"."""
+    s, e = fig.start, fig.end
+    if not (s and text[s - 1] == "(" and text[e : e + 2] == ") " and fig.plain and (fig.value or 0) <= 30):
+        return False
+    return text[e + 2 : e + 3].isalpha()
+
+
+def _in_brackets(text: str, fig: _Fig) -> bool:
+    """A reference mark: "[12]", "[13, 14]", "[3–5]"."""
+    s, e = fig.start, fig.end
+    if text[e : e + 1] not in _BRACKET_NEXT:
+        return False
+    left = text.rfind("[", max(0, s - 12), s)
+    if left == -1 or text.find("]", left, s) != -1:
+        return False
+    right = text.find("]", e, e + 12)
+    if right == -1:
+        return False
+    inner = text[left + 1 : right]
+    return bool(_REFERENCE_RE.fullmatch(inner))
+
+
+def _is_year(text: str, fig: _Fig, prev: str) -> bool:
+    """Whether a bare four-digit number is a year ("in 2019", "the 2005 election") or a count."""
+    assert fig.value is not None
+    v = fig.value
+    if not 1000 <= v <= 2100:
+        return False
+    if prev in _YEAR_PREPOSITIONS or prev in _MONTH_NAMES:
+        return True
+    if v < 1500:
+        return False
+    unit, _ = _counted_noun(text, fig.end, v)
+    if unit is not None:
+        head = unit.split()[-1]
+        if head not in _YEAR_NOUNS:
+            return False
+    return True
+
+
+def _counted_noun(text: str, pos: int, value: float | None) -> tuple[str | None, int]:
+    """The noun phrase a count counts ("flood victims", "barrels of oil"), lowercased, and its end."""
+    words: list[str] = []
+    end = pos
+    p = pos
+    n = len(text)
+    while len(words) < 6:
+        m = _WORD_AFTER_RE.match(text, p)
+        if not m:
+            break
+        w = m.group(1)
+        lw = w.lower()
+        me = m.end()
+        if me < n and (text[me].isdigit() or (text[me] == "-" and me + 1 < n and text[me + 1].isdigit())):
+            break
+        if lw == "and" and words and not _is_plural(words[-1].lower()):
+            nm = _WORD_AFTER_RE.match(text, me)
+            if nm and nm.group(1).lower() not in _STOP and not _is_plural(words[-1]):
+                words.append(w)
+                p = me
+                continue
+            break
+        if lw in _STOP or lw in _MONTH_NAMES and w[0].isupper():
+            break
+        if lw.endswith("ing") and lw not in ("building", "buildings", "offspring", "housing"):
+            break
+        if words and lw.endswith("ed") and not _is_plural(lw):
+            break
+        if lw in PER_ADVERBS:
+            nm = _WORD_AFTER_RE.match(text, me)
+            if not nm or nm.group(1).lower() in _STOP:
+                break
+        words.append(w)
+        p = me
+        end = me
+        if _is_plural(lw) and not (lw.endswith("ed") and len(words) == 1):
+            # "barrels of oil"
+            om = _OF_NOUN_RE.match(text, p)
+            if om and om.group(1) not in _STOP and not om.group(1).endswith("ing"):
+                words.append("of")
+                words.append(om.group(1))
+                end = om.end()
+            return " ".join(x.lower() for x in words), end
+    if not words:
+        return None, pos
+    last = words[-1].lower()
+    if last.endswith(("ed", "ing", "ly")) or last in _STOP:
+        return None, pos
+    if value == 1 or last in _IRREGULAR_PLURALS or "-" in last and words[-1][0].isupper() or last.endswith("ese"):
+        return " ".join(x.lower() for x in words), end
+    return None, pos
+
+
+def _is_plural(w: str) -> bool:
+    w = w.lower()
+    if w in _IRREGULAR_PLURALS:
+        return True
+    if len(w) < 3 or not w.endswith("s") or w in _NOT_PLURAL:
+        return False
+    return not w.endswith(("ss", "us", "is", "'s", "’s", "ous"))
+
+
+def _find_per(text: str, pos: int) -> str | None:
+    """A rate after the figure ("per day", "a year", "each month", "annually"), within a few words."""
+    if not _PER_HINT_RE.search(text, pos, pos + 60):
+        return None
+    p = pos
+    of_phrase = False
+    for skipped in range(6):
+        m = PER_RE.match(text, p)
+        if m and not (skipped and m.group("aunit") and not (of_phrase and skipped <= 3)):
+            word = (m.group("unit") or m.group("aunit") or m.group("hunit") or m.group("short") or "").lower()
+            if word:
+                return PER_UNITS.get(word)
+            adv = m.group("adv")
+            return PER_ADVERBS.get(adv.lower()) if adv else None
+        w = _WORD_AFTER_RE.match(text, p)
+        if not w:
+            return None
+        lw = w.group(1).lower()
+        if lw in ("and", "but", "while", "whereas", "which", "who", "or", "than", "to"):
+            return None
+        if w.end() < len(text) and text[w.end()].isdigit():
+            return None
+        if skipped == 0:
+            of_phrase = lw == "of"
+        p = w.end()
+    return None
+
+
+# --- years the figures refer to ---------------------------------------------------------------------
+
+
+def _attach_years(text: str, figs: list[_Fig], sentences: Sequence[tuple[int, int]]) -> None:
+    """Give each figure the year its sentence says it refers to, and "each year" rates."""
+    if not figs:
+        return
+    starts = sorted(s for s, _ in sentences)
+    sent_ids = [bisect.bisect_right(starts, f.start) - 1 for f in figs]
+    markers: dict[int, list[int]] = {}  # sentence -> indices of the years that mark it
+    for i, f in enumerate(figs):
+        if f.kind in (Kind.YEAR, Kind.DATE) and f.year_marker and f.year is not None and not f.is_range:
+            markers.setdefault(sent_ids[i], []).append(i)
+    # next_figure[i]: the index of the first figure after i that is no year or date.
+    next_figure = [len(figs)] * (len(figs) + 1)
+    for i in range(len(figs) - 1, -1, -1):
+        nxt = figs[i + 1] if i + 1 < len(figs) else None
+        next_figure[i] = i + 1 if nxt is not None and nxt.kind not in (Kind.YEAR, Kind.DATE) else next_figure[i + 1]
+    sentence_per: dict[int, bool] = {}
+    for i, f in enumerate(figs):
+        if f.kind in (Kind.YEAR, Kind.DATE):
+            continue
+        sid = sent_ids[i]
+        if f.per is None and f.kind in (Kind.COUNT, Kind.MONEY) and 0 <= sid < len(starts):
+            if sid not in sentence_per:  # "Each year, some 700,000 people ..."
+                sentence_per[sid] = _SENT_PER_RE.match(text, starts[sid]) is not None
+            if sentence_per[sid]:
+                f.per = "year"
+        in_sentence = markers.get(sid)
+        if in_sentence:
+            f.year = _year_for(text, figs, i, in_sentence, next_figure[i])
+
+
+def _year_for(text: str, figs: list[_Fig], i: int, markers: list[int], next_figure: int) -> int | None:
+    """The year of figure ``i`` from the marked years of its sentence (indices, in order).
+
+    ``next_figure`` is the index of the next figure that is no year or date.
+    """
+    f = figs[i]
+    k = bisect.bisect_right(markers, i)
+    later = markers[k] if k < len(markers) else None
+    if later is not None and next_figure > later and figs[later].start - f.end <= 80:
+        # 1. A marked year right after the figure: "$2.5bn in 2019", "28.422 health workers by 2015".
+        gap = text[f.end : figs[later].start]
+        if not _GAP_STOP_RE.search(gap) and len(gap.split()) <= 6:
+            return figs[later].year
+    # 2. The nearest marked year before it: "In 2007, ... 42,000 workers"; not one in a parenthetical
+    #    clause ("The firm, founded in 1998, has 2,000 staff").
+    for mi in reversed(markers[max(0, k - 3) : k]):
+        if not _parenthetical_year(text, figs[mi].start, f.start):
+            return figs[mi].year
+    # 3. A marked year later in the sentence with no other figure or clause between.
+    if later is not None and next_figure > later and figs[later].start - f.end <= 120:
+        gap_words = text[f.end : figs[later].start].lower().split()
+        if len(gap_words) <= 12 and not any(w.strip(",;:") in _CLAUSE_WORDS for w in gap_words):
+            return figs[later].year
+    return None
+
+
+def _parenthetical_year(text: str, year_start: int, figure_start: int) -> bool:
+    """Whether the year at ``year_start`` sits in a clause set off by commas that ends before the figure."""
+    closing = text.find(",", year_start, min(figure_start, year_start + 200))
+    if closing == -1:
+        return False
+    window_start = year_start - 60 if year_start > 60 else 0
+    comma = text.rfind(",", window_start, year_start)
+    if comma == -1 or any(text.rfind(stop, comma, year_start) != -1 for stop in ".!?;:\n"):
+        return False
+    first = _word_after(text, comma + 1)
+    return first in _PARENTHETICAL_STARTS or (first.endswith("ed") and len(first) > 4)
+
+
+_PARENTHETICAL_STARTS: Final = frozenset(
+    "which who whose when where while born built opened founded established launched set made".split()
+)
+_GAP_STOP_RE: Final = re.compile(r"[,;:()—–]")
+_CLAUSE_WORDS: Final = frozenset(
+    {"after", "before", "when", "while", "since", "until", "because", "although", "which", "who", "that", "whereas"}
+)
+
+
+# --- conversions in brackets ------------------------------------------------------------------------
+
+
+def _link(text: str, figs: list[_Fig]) -> None:
+    for i in range(len(figs) - 1):
+        a, b = figs[i], figs[i + 1]
+        if a.kind != b.kind or a.kind not in (Kind.MONEY, Kind.MEASURE):
+            continue
+        gap = text[a.end : b.start]
+        if len(gap) > 16 or not _OPEN_LINK_RE.match(gap):
+            continue
+        if _CLOSE_RE.match(text, b.end):
+            b.linked_to = a.linked_to if a.linked_to is not None else i
+
+
+def _freeze(text: str, f: _Fig) -> Quantity:
+    ambiguous = f.ambiguous
+    return Quantity(
+        f.start,
+        f.end,
+        text[f.start : f.end],
+        None if f.is_range else f.value,
+        f.low,
+        f.high,
+        f.qualifier,
+        f.kind,
+        f.unit,
+        f.per,
+        f.year,
+        f.scale,
+        ambiguous,
+        f.alt_value if ambiguous else None,
+        f.alt_low if ambiguous else None,
+        f.alt_high if ambiguous else None,
+        f.linked_to,
+    )
