@@ -588,7 +588,8 @@ def test_find_statistic_finds_any_label_however_it_is_spelt(label: list[str], se
 )
 def test_generated_files_round_trip(tmp_path_factory: pytest.TempPathFactory, ids: list[str], value: int) -> None:
     lines = ["statistics:"]
-    lines += [f"  - id: '{i}'\n    label: label of {i}" for i in ids]
+    # Labels differ after normalisation too ("a" and "a_" would share a phrasing, which is a warning).
+    lines += [f"  - id: '{i}'\n    label: statistic number {k}" for k, i in enumerate(ids)]
     lines += ["claims:"]
     lines += [
         f"  - id: '{i}'\n    statistic: '{i}'\n    text: claim {i}\n    figure: {{value: {value}}}\n"
