@@ -18,6 +18,8 @@ DEFAULT_KINDS = frozenset(set(Kind) - NEVER_ANSWERS)
 
 # Where a word stands relative to the figure, and how much a match there counts.
 NOUN_WEIGHT = 1.0
+NEAR_WEIGHT = 0.95  # within NEAR_WORDS words of the figure, in its clause ("grew by 4.1%", "deaths: 94")
+NEAR_WORDS = 4
 CLAUSE_WEIGHT = 0.9
 SENTENCE_WEIGHT = 0.7
 # A counted noun that matches none of the query's words says the figure counts something else.
@@ -97,6 +99,7 @@ class FigureContext:
     """The words around a figure, split by how near they stand to it."""
 
     noun: tuple[Token, ...]
+    near: tuple[Token, ...]
     clause: tuple[Token, ...]
     sentence: tuple[Token, ...]
     clause_text: str
@@ -130,7 +133,9 @@ def figure_context(figure: Figure, sentence: Sentence, siblings: Sequence[Figure
     outside = [t for t in words if not (rel_start <= t.start < rel_end) and t.start not in owned]
     clause = [t for t in outside if c_start <= t.start < c_end]
     noun = [t for t in tokens(q.unit or "") if t.stem not in STOPWORDS] if q.kind == Kind.COUNT else []
-    return FigureContext(tuple(noun), tuple(clause), tuple(outside), sentence.text[c_start:c_end])
+    before = [t for t in clause if t.start < rel_start][-NEAR_WORDS:]
+    after = [t for t in clause if t.start >= rel_end][:NEAR_WORDS]
+    return FigureContext(tuple(noun), (*before, *after), tuple(clause), tuple(outside), sentence.text[c_start:c_end])
 
 
 _CHANGE_BEFORE = re.compile(
@@ -183,6 +188,7 @@ def score_figure(target: Target, figure: Figure, sentence: Sentence, siblings: S
             noun_matched = noun_matched or in_noun > 0
             total += max(
                 in_noun * NOUN_WEIGHT,
+                _best(wanted, ctx.near) * NEAR_WEIGHT,
                 _best(wanted, ctx.clause) * CLAUSE_WEIGHT,
                 _best(wanted, ctx.sentence) * SENTENCE_WEIGHT,
             )

@@ -1,0 +1,188 @@
+"""compare on small corpora built here: the right figure of each document, agreement, scope, outliers, verdicts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factcheck.claims import load_claims
+from factcheck.compare import CompareOptions, Comparison, compare, compare_all
+from factcheck.corpus import load_corpus
+from factcheck.model import ClaimsFile
+
+
+def build(tmp_path: Path, docs: dict[str, str], claims: str = "") -> tuple[Path, ClaimsFile | None]:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name, text in docs.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    if not claims:
+        return folder, None
+    path = tmp_path / "claims.yaml"
+    path.write_text(claims, encoding="utf-8")
+    return folder, load_claims(path)
+
+
+def answers(result: Comparison) -> dict[str, list[str]]:
+    return {d.id: [f.text for f in d.findings] for d in result.documents}
+
+
+def run(tmp_path: Path, docs: dict[str, str], query: str, claims: str = "", **options: object) -> Comparison:
+    folder, loaded = build(tmp_path, docs, claims)
+    return compare(load_corpus(folder), loaded, query, CompareOptions(**options))  # type: ignore[arg-type]
+
+
+def test_the_noun_of_another_figure_does_not_count(tmp_path: Path) -> None:
+    result = run(tmp_path, {"a": "The charity had 1,400 volunteers working in 12 countries last year.\n"}, "countries")
+    assert answers(result)["a"] == ["12"]
+
+
+def test_a_change_is_not_a_level(tmp_path: Path) -> None:
+    docs = {"a": "The death toll rose by six overnight to 94, officials said.\n"}
+    assert answers(run(tmp_path, docs, "death toll"))["a"][0] == "94"
+
+
+def test_every_document_appears_and_silence_is_counted(tmp_path: Path) -> None:
+    docs = {
+        "a": "The museum received 310,000 visitors in 2022.\n",
+        "b": "The museum has a new cafe.\n",
+    }
+    result = run(tmp_path, docs, "museum visitors")
+    assert [d.id for d in result.documents] == ["a", "b"]
+    assert answers(result) == {"a": ["310,000"], "b": []}
+    assert result.without_figures == 1
+
+
+def test_years_and_percentages_are_not_head_counts(tmp_path: Path) -> None:
+    claims = """statistics:
+  - id: visitors
+    label: museum visitors
+    kind: count
+"""
+    docs = {"a": "In 2022 the museum counted 310,000 visitors, 12% more visitors than in 2021.\n"}
+    assert answers(run(tmp_path, docs, "visitors", claims))["a"] == ["310,000"]
+
+
+DISAGREEING = {
+    "herald": "At any given time about 2,000 volunteers are active, the charity said.\n",
+    "gazette": "Currently, more than 2,050 volunteers are active in the region.\n",
+    "courier": "The charity says 1,200 volunteers are currently active.\n",
+    "annals": "Since 1990, 45,000 volunteers have served with the charity in total.\n",
+}
+
+
+def test_scopes_are_kept_apart_and_conflicts_named(tmp_path: Path) -> None:
+    result = run(tmp_path, DISAGREEING, "volunteers")
+    groups = {a.scope: a for a in result.agreement}
+    assert set(groups) == {"current", "cumulative"}
+    current = groups["current"]
+    assert current.verdict == "conflict"
+    # about 2,000 (1,900-2,100) overlaps more than 2,050; 1,200 overlaps neither
+    assert set(current.agreeing) == {"gazette", "herald"}
+    assert set(current.conflicting) == {("courier", "gazette"), ("courier", "herald")}
+    assert groups["cumulative"].verdict == "single"
+    assert current.low == 1200 and current.high == 2050
+
+
+def test_different_years_are_a_time_line(tmp_path: Path) -> None:
+    docs = {
+        "a": "In 2010 the town had 12,000 residents.\n",
+        "b": "In 2020 the town had 15,500 residents.\n",
+    }
+    result = run(tmp_path, docs, "residents")
+    (group,) = result.agreement
+    assert group.verdict == "timeline"
+    assert [(t.year, t.document) for t in group.timeline] == [(2010, "a"), (2020, "b")]
+
+
+def test_a_figure_a_thousand_times_off_is_flagged(tmp_path: Path) -> None:
+    docs = {
+        "a": "The program earns $4.1 million a year.\n",
+        "b": "The program earns between $3 billion and $5 billion a year.\n",
+        "c": "The program earns about $4.5 billion a year.\n",
+    }
+    result = run(tmp_path, docs, "program earns")
+    (group,) = result.agreement
+    assert [o.document for o in group.outliers] == ["a"]
+    assert "scale or unit" in group.outliers[0].reason
+    assert group.verdict == "agree"  # b and c agree once the outlier is set aside
+
+
+def test_different_currencies_are_never_a_contradiction(tmp_path: Path) -> None:
+    docs = {"a": "Revenue was €3.1 billion last year.\n", "b": "Revenue was $3.4 billion last year.\n"}
+    result = run(tmp_path, docs, "revenue")
+    assert sorted(a.unit or "" for a in result.agreement) == ["EUR", "USD"]
+    assert all(a.verdict == "single" for a in result.agreement)
+
+
+CLAIMS = """statistics:
+  - id: volunteers-now
+    label: volunteers active now
+    aliases: [volunteers]
+    kind: count
+  - id: volunteers-total
+    label: volunteers in total
+    kind: count
+    cues:
+      cumulative: [have served]
+claims:
+  - id: herald-2000
+    statistic: volunteers-now
+    text: About 2,000 volunteers are active at any given time.
+    figure: {value: 2000, qualifier: about}
+    citations:
+      - document: herald
+        quote: "At any given time about 2,000 volunteers are active"
+  - id: courier-1200
+    statistic: volunteers-now
+    text: The charity has 1,200 volunteers currently active.
+    figure: {value: 1200}
+    citations:
+      - document: courier
+        quote: "The charity says 1,200 volunteers are currently active"
+  - id: made-up
+    statistic: volunteers-now
+    text: The charity has 900 volunteers active now.
+    figure: {value: 900}
+"""
+
+
+def test_claim_verdicts(tmp_path: Path) -> None:
+    result = run(tmp_path, DISAGREEING, "volunteers now", CLAIMS)
+    assert result.statistic == "volunteers-now"
+    verdicts = {v.id: (v.verdict, v.supported_by, v.contradicted_by) for v in result.claims}
+    assert verdicts["herald-2000"] == ("disputed", ("gazette", "herald"), ("courier",))
+    assert verdicts["courier-1200"] == ("disputed", ("courier",), ("gazette", "herald"))
+    # 900 is below every current figure ("more than 2,050" would allow 9,000, but not 900)
+    assert verdicts["made-up"] == ("contradicted", (), ("courier", "gazette", "herald"))
+
+
+@pytest.mark.parametrize("query", ["volunteers now", "Volunteers-Now", "volunteer active now", "volunteers-now"])
+def test_a_statistic_is_found_however_it_is_written(tmp_path: Path, query: str) -> None:
+    assert run(tmp_path, DISAGREEING, query, CLAIMS).statistic == "volunteers-now"
+
+
+def test_compare_all_gives_one_section_per_statistic(tmp_path: Path) -> None:
+    folder, claims = build(tmp_path, DISAGREEING, CLAIMS)
+    assert claims is not None
+    assert [c.statistic for c in compare_all(load_corpus(folder), claims)] == ["volunteers-now", "volunteers-total"]
+
+
+def test_all_candidates_and_min_score(tmp_path: Path) -> None:
+    docs = {"a": "The charity had 1,400 volunteers. Volunteers drove 12 vans.\n"}
+    everything = run(tmp_path, docs, "volunteers", all_candidates=True)
+    assert answers(everything)["a"][0] == "1,400" and len(answers(everything)["a"]) == 2
+    strict = compare(load_corpus(tmp_path / "corpus"), None, "volunteers", CompareOptions(min_score=100))
+    assert answers(strict)["a"] == ["1,400"]
+
+
+def test_bundled_corpus_doctors_abroad() -> None:
+    root = Path(__file__).resolve().parent.parent
+    result = compare(load_corpus(root / "corpus"), load_claims(root / "claims.yaml"), "doctors abroad")
+    found = answers(result)
+    assert result.statistic == "workers-abroad"
+    assert "between 22,000 and 50,000" in found["report-2025"]
+    assert "28,000" in found["king-2020"]
+    assert "22,000" in found["forced-labor-2025"]
+    assert found["aljazeera-2026"] == []
