@@ -2,24 +2,12 @@
 
 from __future__ import annotations
 
-import enum
 from typing import Annotated
 
 import typer
 
 from factcheck.cli._app import DEFAULT_CORPUS, CorpusOption, TableFormat, app, emit, stdout_console, user_errors, warn
-
-
-class KindChoice(enum.StrEnum):
-    COUNT = "count"
-    MONEY = "money"
-    PERCENT = "percent"
-    RATIO = "ratio"
-    DURATION = "duration"
-    MEASURE = "measure"
-    YEAR = "year"
-    DATE = "date"
-    ORDINAL = "ordinal"
+from factcheck.model import Kind
 
 
 @app.command()
@@ -29,7 +17,7 @@ def extract(
         typer.Argument(help="Files or folders to read ('-' reads standard input); default: the corpus."),
     ] = None,
     kind: Annotated[
-        list[KindChoice] | None,
+        list[Kind] | None,
         typer.Option("--kind", "-k", help="Only figures of this kind (repeatable); years and dates only when asked."),
     ] = None,
     output: Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")] = TableFormat.TABLE,
@@ -43,7 +31,6 @@ def extract(
 
     from factcheck.corpus import load_paths
     from factcheck.extract import extract_figures
-    from factcheck.model import Kind
     from factcheck.render import extract as render
 
     with user_errors():
@@ -52,7 +39,7 @@ def extract(
         corpus = load_paths(names, stdin)
         for problem in corpus.warnings:
             warn(str(problem))
-        figures = extract_figures(corpus, [Kind(k.value) for k in kind or ()])
+        figures = extract_figures(corpus, kind or ())
     if output is TableFormat.JSON:
         emit(render.render_extract_json(figures))
     elif output is TableFormat.CSV:
