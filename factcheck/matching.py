@@ -19,8 +19,10 @@ DEFAULT_KINDS = frozenset(set(Kind) - NEVER_ANSWERS)
 # Where a word stands relative to the figure, and how much a match there counts.
 NOUN_WEIGHT = 1.0
 NEAR_WEIGHT = 0.95  # within NEAR_WORDS words of the figure, in its clause ("grew by 4.1%", "deaths: 94")
-NEAR_WORDS = 4
+NEAR_WORDS = 3
 CLAUSE_WEIGHT = 0.9
+# cues.exclude words rule a figure out when they stand in its clause or this many words either side of it.
+EXCLUDE_WORDS = 8
 SENTENCE_WEIGHT = 0.7
 # A counted noun that matches none of the query's words says the figure counts something else.
 OTHER_NOUN_FACTOR = 0.6
@@ -103,6 +105,7 @@ class FigureContext:
     clause: tuple[Token, ...]
     sentence: tuple[Token, ...]
     clause_text: str
+    window_text: str  # the clause, widened to EXCLUDE_WORDS words either side of the figure
 
 
 def _owned_by_others(
@@ -135,7 +138,19 @@ def figure_context(figure: Figure, sentence: Sentence, siblings: Sequence[Figure
     noun = [t for t in tokens(q.unit or "") if t.stem not in STOPWORDS] if q.kind == Kind.COUNT else []
     before = [t for t in clause if t.start < rel_start][-NEAR_WORDS:]
     after = [t for t in clause if t.start >= rel_end][:NEAR_WORDS]
-    return FigureContext(tuple(noun), (*before, *after), tuple(clause), tuple(outside), sentence.text[c_start:c_end])
+    all_words = tokens(sentence.text)
+    left = [t for t in all_words if t.end <= rel_start][-EXCLUDE_WORDS:]
+    right = [t for t in all_words if t.start >= rel_end][:EXCLUDE_WORDS]
+    w_start = min(c_start, left[0].start if left else rel_start)
+    w_end = max(c_end, right[-1].end if right else rel_end)
+    return FigureContext(
+        tuple(noun),
+        (*before, *after),
+        tuple(clause),
+        tuple(outside),
+        sentence.text[c_start:c_end],
+        sentence.text[w_start:w_end],
+    )
 
 
 _CHANGE_BEFORE = re.compile(
@@ -177,7 +192,7 @@ def score_figure(target: Target, figure: Figure, sentence: Sentence, siblings: S
     if target.require and not any(_has_phrase(sentence.text, cue) for cue in target.require):
         return 0.0
     ctx = figure_context(figure, sentence, siblings)
-    if target.exclude and any(_has_phrase(ctx.clause_text, cue) for cue in target.exclude):
+    if target.exclude and any(_has_phrase(ctx.window_text, cue) for cue in target.exclude):
         return 0.0
     best = 0.0
     noun_matched = False
