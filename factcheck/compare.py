@@ -28,6 +28,8 @@ RIVAL_MARGIN = 10.0
 RIVAL_FACTOR = 0.85
 # Findings this far below a document's best are not shown (unless --all): they are rarely its answer.
 RUNNER_UP_GAP = 20.0
+# Scores are rounded to 0.1: a score this much below the threshold may round up to it.
+SCORE_ROUNDING = 0.05
 
 SUPPORTED, DISPUTED, CONTRADICTED, NOT_FOUND = "supported", "disputed", "contradicted", "not found"
 
@@ -193,8 +195,14 @@ def find_in_document(
     scopes: ScopeReader,
     options: CompareOptions,
     rivals: Sequence[Target] = (),
+    candidates: frozenset[int] | None = None,
 ) -> tuple[Finding, ...]:
-    """Every finding of the document for the target that passes the threshold, by score then position."""
+    """Every finding of the document for the target that passes the threshold, by score then position.
+
+    ``candidates``: the only sentences whose figures can pass (see Corpus.candidate_sentences); None: every one.
+    """
+    if candidates is not None and not candidates:
+        return ()
     sentences = corpus.sentences(doc.id)
     figures = corpus.figures(doc.id)
     by_sentence: dict[int, list[Figure]] = defaultdict(list)
@@ -204,6 +212,8 @@ def find_in_document(
     for figure in figures:
         if figure.quantity.linked_to is not None:
             continue  # a conversion in brackets restates the figure before it
+        if candidates is not None and figure.sentence not in candidates:
+            continue
         sentence = sentences[figure.sentence]
         siblings = by_sentence[figure.sentence]
         score = score_figure(target, figure, sentence, siblings)
@@ -403,6 +413,15 @@ def claim_verdict(
 # --- entry points -------------------------------------------------------------------------------
 
 
+def preselect(corpus: Corpus, target: Target, options: CompareOptions) -> Mapping[str, frozenset[int]] | None:
+    """The sentences whose figures can score at least ``min_score`` (any score with --all), if the corpus knows.
+
+    A figure's score is at most 100 times the share of a phrasing's words found around it (then rounded to 0.1).
+    """
+    share = 0.0 if options.all_candidates else max(0.0, options.min_score - SCORE_ROUNDING) / 100
+    return corpus.candidate_sentences(target._stems, share)
+
+
 def compare(
     corpus: Corpus, claims: ClaimsFile | None, query: str, options: CompareOptions = CompareOptions()
 ) -> Comparison:
@@ -416,8 +435,14 @@ def compare(
         Target.build(s.label, s) for s in (claims.statistics if claims and statistic else ()) if s is not statistic
     )
     docs = sorted(corpus.documents(), key=lambda d: d.id)
+    selected = preselect(corpus, target, options)
     # Claims are judged on every finding above the threshold, not only the few shown.
-    evidence = {d.id: find_in_document(corpus, d, target, scopes, options, rivals) for d in docs}
+    evidence = {
+        d.id: find_in_document(
+            corpus, d, target, scopes, options, rivals, None if selected is None else selected.get(d.id, frozenset())
+        )
+        for d in docs
+    }
     answers = tuple(
         DocumentFindings(d.id, d.path, d.meta.title, d.meta.published, shown_findings(evidence[d.id], options))
         for d in docs

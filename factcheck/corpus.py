@@ -14,7 +14,7 @@ import hashlib
 import os
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Protocol
@@ -32,10 +32,18 @@ __all__ = [
     "MANIFEST_NAME",
     "METADATA_FIELDS",
     "Corpus",
+    "CorpusScan",
+    "DocumentFile",
     "MemoryCorpus",
     "SourceRow",
     "corpus_summary",
+    "document_meta",
+    "finish_corpus",
     "load_corpus",
+    "locate_figures",
+    "read_document_file",
+    "scan_corpus",
+    "unknown_document",
 ]
 
 MANIFEST_NAME = "sources.yaml"
@@ -89,6 +97,28 @@ class Corpus(Protocol):
 
     def sentence_at(self, doc_id: str, offset: int) -> Sentence | None:
         """The sentence holding ``offset``, or None if the offset falls between sentences."""
+        ...
+
+    def candidate_sentences(
+        self, phrasings: Sequence[Sequence[str]], share: float = 0.0
+    ) -> Mapping[str, frozenset[int]] | None:
+        """Pre-selection for matching: the sentences (by document id) that may hold a figure matching a phrasing.
+
+        Each phrasing is a sequence of word stems (``factcheck.text.stem``; a repeated stem counts as often as it
+        is repeated). A sentence is a candidate when, for some phrasing, the stems that are similar to a word of
+        the sentence or to a word of a noun one of its figures counts (similar as ``factcheck.matching`` scores
+        words: equal, or fuzzy-equal when both have at least 4 letters) make up at least ``share`` of the
+        phrasing, and at least one stem. A document missing from the mapping has no candidate. The selection
+        may hold more than that, never less. None: no pre-selection, every sentence is a candidate.
+        """
+        ...
+
+    def sentences_containing(self, keywords: Sequence[str]) -> Mapping[str, frozenset[int]] | None:
+        """Pre-selection for substring search: the sentences (by document id) that may contain every keyword.
+
+        Case is ignored. A document missing from the mapping has no candidate; the selection may hold more than
+        the sentences containing every keyword, never fewer. None: no pre-selection, every sentence is a candidate.
+        """
         ...
 
 
@@ -180,27 +210,47 @@ class MemoryCorpus:
             return sentences[index]
         return None
 
+    def candidate_sentences(
+        self, phrasings: Sequence[Sequence[str]], share: float = 0.0
+    ) -> Mapping[str, frozenset[int]] | None:
+        """No pre-selection in memory: every sentence is a candidate."""
+        return None
+
+    def sentences_containing(self, keywords: Sequence[str]) -> Mapping[str, frozenset[int]] | None:
+        """No pre-selection in memory: every sentence is a candidate."""
+        return None
+
     def _read_figures(self, doc_id: str) -> tuple[Figure, ...]:
         doc = self._require(doc_id)
-        sentences = self.sentences(doc_id)
-        if not sentences:
-            return ()
-        starts = self._starts[doc_id]
-        quantities = read_quantities(doc.text, sentences=[(s.start, s.end) for s in sentences])
-        # A figure starting between two sentences belongs to the one before it (to the first, if before all).
-        return tuple(
-            Figure(doc_id, max(bisect_right(starts, q.start) - 1, 0), self.line_of(doc_id, q.start), q)
-            for q in quantities
-        )
+        return locate_figures(doc_id, doc.text, self.sentences(doc_id), doc.line_offset)
 
     def _require(self, doc_id: str) -> Document:
         doc = self._by_id.get(doc_id)
         if doc is None:
-            known = sorted(self._by_id)
-            close = difflib.get_close_matches(doc_id, known, n=1)
-            hint = f"did you mean {close[0]!r}?" if close else f"known ids: {', '.join(known)}"
-            raise CorpusError(str(Problem(str(self._root), f"no document with id {doc_id!r} in the corpus", hint=hint)))
+            raise unknown_document(self._root, doc_id, self._by_id)
         return doc
+
+
+def unknown_document(root: Path, doc_id: str, known_ids: Iterable[str]) -> CorpusError:
+    """The error for a document id the corpus does not hold, with the closest known id as a hint."""
+    known = sorted(known_ids)
+    close = difflib.get_close_matches(doc_id, known, n=1)
+    hint = f"did you mean {close[0]!r}?" if close else f"known ids: {', '.join(known)}"
+    return CorpusError(str(Problem(str(root), f"no document with id {doc_id!r} in the corpus", hint=hint)))
+
+
+def locate_figures(doc_id: str, text: str, sentences: Sequence[Sentence], line_offset: int) -> tuple[Figure, ...]:
+    """Every figure of a document's text, each placed in its sentence and at its file line (see Corpus.figures)."""
+    if not sentences:
+        return ()
+    starts = [s.start for s in sentences]
+    newlines = [m.start() for m in re.finditer("\n", text)]
+    quantities = read_quantities(text, sentences=[(s.start, s.end) for s in sentences])
+    # A figure starting between two sentences belongs to the one before it (to the first, if before all).
+    return tuple(
+        Figure(doc_id, max(bisect_right(starts, q.start) - 1, 0), bisect_left(newlines, q.start) + 1 + line_offset, q)
+        for q in quantities
+    )
 
 
 def corpus_summary(corpus: Corpus) -> tuple[SourceRow, ...]:
@@ -269,6 +319,78 @@ class _Loading:
         self.errors.append(Problem(str(path), message, line, column, hint))
 
 
+@dataclass(slots=True)
+class CorpusScan:
+    """A corpus folder listed but not read: its manifest entries, its document files, the warnings so far."""
+
+    root: Path
+    manifest: dict[str, _Fields]
+    rels: list[str]  # relative POSIX paths of the document files, in path order
+    state: _Loading
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return self.state.warnings
+
+    def entry(self, rel: str) -> Mapping[str, str] | None:
+        """The manifest's metadata fields for the file ``rel`` (None if it has no entry)."""
+        fields = self.manifest.get(rel)
+        return fields.values if fields is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentFile:
+    """What reading one document file gives, before the manifest is applied.
+
+    ``text`` is None when the file is skipped (it cannot be read, or is not text); ``sha256`` is None when it
+    cannot be read. ``front`` holds the metadata fields of its front matter (None: it has none); ``warnings``
+    are about this file.
+    """
+
+    rel: str
+    text: str | None
+    sha256: str | None
+    encoding: str = "utf-8"
+    line_offset: int = 0
+    front: tuple[tuple[str, str], ...] | None = None
+    warnings: tuple[Problem, ...] = ()
+
+
+def scan_corpus(path: Path) -> CorpusScan:
+    """Check the folder, read its manifest and list its document files (raises CorpusError as load_corpus does)."""
+    _check_folder(path)
+    state = _Loading(path)
+    manifest = _read_manifest(state)
+    return CorpusScan(path, manifest, _document_paths(state), state)
+
+
+def finish_corpus(scan: CorpusScan, documents: Sequence[Document]) -> None:
+    """Warn about manifest entries naming no document; raise CorpusError for ids used twice or no document."""
+    listed = set(scan.rels)
+    manifest_path = scan.root / MANIFEST_NAME
+    for rel, entry in scan.manifest.items():
+        if rel not in listed:
+            scan.state.warn(
+                manifest_path,
+                f"entry names {rel!r}, which is not a document of the corpus",
+                entry.line,
+                entry.column,
+                hint=_missing_file_hint(scan.root, rel),
+            )
+    _check_ids(scan.root, documents)
+    if not documents:
+        raise CorpusError(
+            str(
+                Problem(
+                    str(scan.root),
+                    "the corpus folder holds no readable .txt or .md document",
+                    hint="put the source documents there as UTF-8 .txt or .md files, or pass --corpus with another one",
+                )
+            ),
+            tuple(scan.state.warnings),
+        )
+
+
 def load_corpus(path: Path) -> MemoryCorpus:
     """Load every .txt and .md document under ``path``, with the metadata of ``sources.yaml`` and front matter.
 
@@ -276,41 +398,14 @@ def load_corpus(path: Path) -> MemoryCorpus:
     an id, or if the manifest or a front matter is not valid YAML of the expected shape. Anything less serious
     (a file skipped, an encoding guessed, an unknown key, a bad date) is a warning in ``corpus.warnings``.
     """
-    _check_folder(path)
-    state = _Loading(path)
-    manifest = _read_manifest(state)
+    scan = scan_corpus(path)
     documents: list[Document] = []
-    used: set[str] = set()
-    for rel in _document_paths(state):
-        entry = manifest.get(rel)
-        if entry is not None:
-            used.add(rel)
-        doc = _load_document(state, rel, entry)
+    for rel in scan.rels:
+        doc = _load_document(scan.state, rel, scan.manifest.get(rel))
         if doc is not None:
             documents.append(doc)
-    manifest_path = path / MANIFEST_NAME
-    for rel, entry in manifest.items():
-        if rel not in used:
-            state.warn(
-                manifest_path,
-                f"entry names {rel!r}, which is not a document of the corpus",
-                entry.line,
-                entry.column,
-                hint=_missing_file_hint(path, rel),
-            )
-    _check_ids(path, documents)
-    if not documents:
-        raise CorpusError(
-            str(
-                Problem(
-                    str(path),
-                    "the corpus folder holds no readable .txt or .md document",
-                    hint="put the source documents there as UTF-8 .txt or .md files, or pass --corpus with another one",
-                )
-            ),
-            tuple(state.warnings),
-        )
-    return MemoryCorpus(path, documents, state.warnings)
+    finish_corpus(scan, documents)
+    return MemoryCorpus(path, documents, scan.state.warnings)
 
 
 def _check_folder(path: Path) -> None:
@@ -345,26 +440,33 @@ def _document_paths(state: _Loading) -> list[str]:
 
     for folder, subfolders, files in os.walk(state.root, onerror=unreadable):
         subfolders[:] = [name for name in subfolders if not name.startswith(".")]
-        base = Path(folder).relative_to(state.root)
+        base = Path(folder).relative_to(state.root).parts
         for name in files:
             if name.startswith(".") or not name.lower().endswith(DOCUMENT_SUFFIXES):
                 continue
-            rel = base / name
-            found.append((rel.parts, rel.as_posix()))
+            parts = (*base, name)
+            found.append((parts, "/".join(parts)))
     return [rel for _, rel in sorted(found)]
 
 
-def _load_document(state: _Loading, rel: str, entry: _Fields | None) -> Document | None:
-    path = state.root / rel
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        state.warn(path, f"skipped: the file cannot be read ({error.strerror or error})")
-        return None
+def read_document_file(root: Path, rel: str, raw: bytes | None = None) -> DocumentFile:
+    """Read and decode the document file ``root/rel`` (or its bytes ``raw``) and split off its front matter.
+
+    Raises CorpusError if its front matter is not valid YAML; anything less serious is a warning.
+    """
+    state = _Loading(root)
+    path = root / rel
+    if raw is None:
+        try:
+            raw = path.read_bytes()
+        except OSError as error:
+            state.warn(path, f"skipped: the file cannot be read ({error.strerror or error})")
+            return DocumentFile(rel, None, None, warnings=tuple(state.warnings))
+    sha256 = hashlib.sha256(raw).hexdigest()
     decoded = decode_document(raw)
     if isinstance(decoded, Undecodable):
         state.warn(path, f"skipped: {decoded.reason}", hint="save it as UTF-8 text, or move it out of the corpus")
-        return None
+        return DocumentFile(rel, None, sha256, warnings=tuple(state.warnings))
     if decoded.detected:
         state.warn(
             path,
@@ -374,13 +476,26 @@ def _load_document(state: _Loading, rel: str, entry: _Fields | None) -> Document
     if not raw:
         state.warn(path, "the file is empty")
     text, line_offset, front = _split_front_matter(state, path, decoded.text)
+    return DocumentFile(
+        rel,
+        text,
+        sha256,
+        decoded.encoding,
+        line_offset,
+        tuple(front.values.items()) if front is not None else None,
+        tuple(state.warnings),
+    )
+
+
+def document_meta(rel: str, entry: Mapping[str, str] | None, front: Iterable[tuple[str, str]] | None) -> DocumentMeta:
+    """A document's metadata: its manifest entry's fields, overridden field by field by its front matter's."""
     values: dict[str, str] = {}
     if entry is not None:
-        values.update(entry.values)
+        values.update(entry)
     if front is not None:
-        values.update(front.values)  # front matter overrides the manifest, field by field
-    doc_id = values.pop("id", None) or PurePosixPath(rel).stem
-    meta = DocumentMeta(
+        values.update(front)
+    doc_id = values.pop("id", None) or _stem(rel)
+    return DocumentMeta(
         id=doc_id,
         title=values.get("title"),
         publisher=values.get("publisher"),
@@ -389,7 +504,22 @@ def _load_document(state: _Loading, rel: str, entry: _Fields | None) -> Document
         kind=values.get("kind"),
         url=values.get("url"),
     )
-    return Document(meta, str(path), text, hashlib.sha256(raw).hexdigest(), decoded.encoding, line_offset)
+
+
+def _stem(rel: str) -> str:
+    """``PurePosixPath(rel).stem``, without building a path (corpora of many files list every name)."""
+    name = rel.rsplit("/", 1)[-1]
+    dot = name.rfind(".")
+    return name[:dot] if 0 < dot < len(name) - 1 else name
+
+
+def _load_document(state: _Loading, rel: str, entry: _Fields | None) -> Document | None:
+    file = read_document_file(state.root, rel)
+    state.warnings.extend(file.warnings)
+    if file.text is None or file.sha256 is None:
+        return None
+    meta = document_meta(rel, entry.values if entry is not None else None, file.front)
+    return Document(meta, str(state.root / rel), file.text, file.sha256, file.encoding, file.line_offset)
 
 
 def _check_ids(root: Path, documents: Sequence[Document]) -> None:

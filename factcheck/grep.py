@@ -135,15 +135,22 @@ def grep_sentences(
 ) -> tuple[SentenceHit, ...]:
     """Corpus sentences in which every keyword matches, with the figures each holds."""
     matchers = [matcher(k, options) for k in keywords]
+    # Pre-selection (an index): only the sentences that may contain every keyword are searched.
+    selected = corpus.sentences_containing(keywords) if options.mode is Mode.SUBSTRING else None
     hits: list[SentenceHit] = []
     for doc in corpus.documents():
         if options.source and doc.id != options.source:
+            continue
+        wanted = None if selected is None else selected.get(doc.id)
+        if selected is not None and not wanted:
             continue
         figures: dict[int, list[Quantity]] = {}
         for f in corpus.figures(doc.id):
             if f.quantity.kind not in (Kind.YEAR, Kind.DATE):
                 figures.setdefault(f.sentence, []).append(f.quantity)
         for sentence in corpus.sentences(doc.id):
+            if wanted is not None and sentence.index not in wanted:
+                continue
             spans: list[Span] = []
             if all(_extend(spans, m(sentence.text)) for m in matchers):
                 line = corpus.line_of(doc.id, sentence.start)

@@ -16,7 +16,7 @@ CORPUS = str(ROOT / "corpus")
 CLAIMS = str(ROOT / "claims.yaml")
 runner = CliRunner()
 
-COMMANDS = ["compare", "check", "grep", "extract", "sources", "report", "export"]
+COMMANDS = ["compare", "check", "grep", "extract", "sources", "report", "export", "index"]
 
 
 def run(*args: str, input: str | None = None) -> tuple[int, str, str]:
@@ -230,3 +230,16 @@ def test_environment_variables_name_the_inputs(tmp_path: Path, monkeypatch: pyte
     monkeypatch.setenv("FACTCHECK_CORPUS", str(corpus))
     monkeypatch.setenv("FACTCHECK_CLAIMS", str(claims))
     assert run("check")[0] == 0
+
+
+def test_the_index_gives_the_same_answer_as_memory(tmp_path: Path) -> None:
+    corpus, claims = small_corpus(tmp_path)
+    args = ["compare", "residents", "-f", "json", "--corpus", str(corpus), "--claims", str(claims)]
+    cold = run(*args)
+    assert (corpus / ".factcheck" / "index.sqlite3").exists()
+    warm = run(*args)
+    memory = run(*args, "--no-index")
+    assert cold[0] == warm[0] == memory[0] == 0
+    assert cold[1] == warm[1] == memory[1]
+    elsewhere = tmp_path / "elsewhere.sqlite3"
+    assert run(*args, "--index", str(elsewhere))[1] == memory[1] and elsewhere.exists()

@@ -63,6 +63,13 @@ ClaimsOption = Annotated[
         show_default=True,
     ),
 ]
+IndexOption = Annotated[
+    Path | None,
+    typer.Option("--index", help="The corpus's index file. [default: <corpus>/.factcheck/index.sqlite3]"),
+]
+NoIndexOption = Annotated[
+    bool, typer.Option("--no-index", help="Read the corpus in memory; neither use nor refresh its index.")
+]
 DEFAULT_CORPUS = Path("corpus")
 PIPED_WIDTH = 160
 DEFAULT_CLAIMS = Path("claims.yaml")
@@ -135,11 +142,11 @@ def emit(text: str) -> None:
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
-def open_corpus(path: Path) -> Corpus:
-    """Load the corpus and print its warnings (skipped files, guessed encodings) to stderr."""
-    from factcheck.corpus import load_corpus
+def open_corpus(path: Path, index: Path | None = None, no_index: bool = False) -> Corpus:
+    """Open the corpus through its index (refreshed on the fly) and print its warnings to stderr."""
+    from factcheck.index import open_corpus as open_indexed
 
-    corpus = load_corpus(path)
+    corpus = open_indexed(path, index=index, use_index=not no_index, progress=True)
     for problem in corpus.warnings:
         warn(str(problem))
     return corpus

@@ -12,6 +12,8 @@ from factcheck.cli._app import (
     CheckFormat,
     ClaimsOption,
     CorpusOption,
+    IndexOption,
+    NoIndexOption,
     app,
     emit,
     open_corpus,
@@ -27,6 +29,8 @@ def check(
     ] = False,
     output: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.TEXT,
     corpus_path: CorpusOption = DEFAULT_CORPUS,
+    index_path: IndexOption = None,
+    no_index: NoIndexOption = False,
     claims_path: ClaimsOption = DEFAULT_CLAIMS,
 ) -> None:
     """Check that every claim is cited and every quote stands in its document, with the same numbers.
@@ -38,7 +42,7 @@ def check(
     from factcheck.render import check as render
 
     with user_errors():
-        corpus = open_corpus(corpus_path)
+        corpus = open_corpus(corpus_path, index_path, no_index)
         claims = load_claims(claims_path)
         report = check_claims(corpus, claims, CheckOptions(strict=strict, suggest=suggest))
     if output is CheckFormat.JSON:

@@ -11,6 +11,8 @@ from factcheck.cli._app import (
     DEFAULT_CORPUS,
     ClaimsOption,
     CorpusOption,
+    IndexOption,
+    NoIndexOption,
     ReportFormat,
     app,
     emit,
@@ -39,6 +41,8 @@ def compare(
     limit: Annotated[int, typer.Option("--limit", min=1, help="Documents with figures shown in the table.")] = 50,
     output: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")] = ReportFormat.TABLE,
     corpus_path: CorpusOption = DEFAULT_CORPUS,
+    index_path: IndexOption = None,
+    no_index: NoIndexOption = False,
     claims_path: ClaimsOption = DEFAULT_CLAIMS,
 ) -> None:
     """Show what each document says about a statistic, with the sentence as evidence, and where they disagree.
@@ -51,7 +55,7 @@ def compare(
     from factcheck.render import compare as render
 
     with user_errors():
-        corpus = open_corpus(corpus_path)
+        corpus = open_corpus(corpus_path, index_path, no_index)
         claims = open_claims(claims_path, required=query is None, corpus=corpus)
         options = CompareOptions(top, min_score, all_candidates, tolerance, limit, tuple(alias or ()))
         if query is None:

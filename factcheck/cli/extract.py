@@ -6,7 +6,18 @@ from typing import Annotated
 
 import typer
 
-from factcheck.cli._app import DEFAULT_CORPUS, CorpusOption, TableFormat, app, emit, stdout_console, user_errors, warn
+from factcheck.cli._app import (
+    DEFAULT_CORPUS,
+    CorpusOption,
+    IndexOption,
+    NoIndexOption,
+    TableFormat,
+    app,
+    emit,
+    stdout_console,
+    user_errors,
+    warn,
+)
 from factcheck.model import Kind
 
 
@@ -52,6 +63,8 @@ def extract(
 def sources(
     output: Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")] = TableFormat.TABLE,
     corpus_path: CorpusOption = DEFAULT_CORPUS,
+    index_path: IndexOption = None,
+    no_index: NoIndexOption = False,
 ) -> None:
     """List the corpus's documents: id, title, publisher, date, kind, sentences and figures."""
     from factcheck.cli._app import open_corpus
@@ -59,7 +72,7 @@ def sources(
     from factcheck.render import extract as render
 
     with user_errors():
-        rows = corpus_summary(open_corpus(corpus_path))
+        rows = corpus_summary(open_corpus(corpus_path, index_path, no_index))
     if output is TableFormat.JSON:
         emit(render.render_sources_json(rows))
     elif output is TableFormat.CSV:

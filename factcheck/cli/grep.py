@@ -11,6 +11,8 @@ from factcheck.cli._app import (
     DEFAULT_CORPUS,
     ClaimsOption,
     CorpusOption,
+    IndexOption,
+    NoIndexOption,
     TableFormat,
     app,
     emit,
@@ -39,6 +41,8 @@ def grep(
     ] = False,
     output: Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")] = TableFormat.TABLE,
     corpus_path: CorpusOption = DEFAULT_CORPUS,
+    index_path: IndexOption = None,
+    no_index: NoIndexOption = False,
     claims_path: ClaimsOption = DEFAULT_CLAIMS,
 ) -> None:
     """Find claims by keyword (id, text, statistic, tags, quotes). Exit 1 when nothing matches, as grep does."""
@@ -52,7 +56,7 @@ def grep(
         mode = Mode.REGEX if regex else Mode.FUZZY if fuzzy else Mode.SUBSTRING
         options = GrepOptions(mode, threshold, statistic, source, tag)
         if sentences:
-            corpus = open_corpus(corpus_path)
+            corpus = open_corpus(corpus_path, index_path, no_index)
             sentence_hits = grep_sentences(corpus, keywords, options)
             found = bool(sentence_hits)
         else:

@@ -1,0 +1,1378 @@
+"""A persistent SQLite index of a corpus: documents read once, then every command answers from the index.
+
+``open_corpus`` is what commands call. It lists the corpus folder, reads again only the documents that are new
+or changed (by size and modification time, confirmed by their sha256) or that an older reader read, drops the
+documents that are gone, and returns an ``IndexedCorpus`` that gives the same documents, sentences and figures
+as ``load_corpus`` would, without holding every text in memory.
+
+Layout (one SQLite file, by default ``<corpus>/.factcheck/index.sqlite3``):
+
+- ``documents``: one row per document file: where it is, its size, modification time and sha256, the reader that
+  read it, its encoding, front matter fields and warnings (metadata from ``sources.yaml`` is applied when the
+  corpus is opened, so editing the manifest needs no re-reading);
+- ``contents``: per document, compressed: its text, its sentences' offsets, its figures (JSON) and the terms of
+  each sentence: the stems of its words and of the nouns its figures count;
+- ``terms``: an FTS5 table (contentless, rowid = document) over each document's terms, for pre-selection;
+- ``words`` and ``stems``: every word (case-folded) with its stem, and every stem, seen in the corpus, so that
+  a query's words can be widened to the stems that match them (fuzzy for matching, substrings for grep).
+
+Reading uses a process pool (one document per task, the function is pure); the main process is the only writer
+and commits documents in small batches, so an interrupted run leaves a consistent index that the next run
+completes. WAL mode lets a command read while another writes; each ``IndexedCorpus`` reads in one snapshot.
+A file at the index path that is not such an index (not SQLite, another application or schema, failed check)
+is reported as a warning, moved aside (``.bad``) and rebuilt.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import importlib
+import json
+import math
+import os
+import re
+import sqlite3
+import sys
+import time
+import zlib
+from array import array
+from bisect import bisect_left, bisect_right
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import FrozenInstanceError, dataclass, fields
+from functools import partial
+from itertools import combinations
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final
+
+from factcheck.corpus import (
+    Corpus,
+    CorpusScan,
+    MemoryCorpus,
+    document_meta,
+    finish_corpus,
+    load_corpus,
+    locate_figures,
+    read_document_file,
+    scan_corpus,
+    unknown_document,
+)
+from factcheck.errors import CorpusError, Problem
+from factcheck.model import Document, DocumentMeta, Figure, Kind, Qualifier, Quantity, Sentence
+from factcheck.quantities import READER_VERSION
+from factcheck.sentences import split_sentences
+from factcheck.text import _WORD, stem, tokens
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+    from rich.progress import Progress, TaskID
+
+__all__ = [
+    "INDEX_DIR",
+    "INDEX_NAME",
+    "SCHEMA_VERSION",
+    "IndexReport",
+    "IndexedCorpus",
+    "IndexedDocument",
+    "build_index",
+    "default_index_path",
+    "open_corpus",
+    "open_index",
+    "reader_key",
+]
+
+SCHEMA_VERSION: Final = 1
+APPLICATION_ID: Final = 0x46434958  # "FCIX"
+INDEX_DIR: Final = ".factcheck"
+INDEX_NAME: Final = "index.sqlite3"
+BUSY_TIMEOUT: Final = 60.0  # seconds a command waits for another one's write
+# A file modified this close to when it was read may change again within its clock tick: hash it next time.
+RACY_NS: Final = 2_000_000_000
+# Writes are committed in batches this long (or this many documents): an interruption loses at most one batch.
+BATCH_SECONDS: Final = 0.1
+BATCH_DOCUMENTS: Final = 200
+# Reading fewer bytes than this is done in this process: a pool costs more than it saves.
+POOL_MIN_BYTES: Final = 512 * 1024
+PROGRESS_AFTER: Final = 1.0  # seconds before a progress bar appears
+QUICK_CHECK_MAX_BYTES: Final = 64 * 1024 * 1024  # larger indexes are quick-checked by `factcheck index` only
+CACHE_DOCUMENTS: Final = 64  # documents whose text, sentences and figures stay in memory (least recently used)
+CACHE_CHARS: Final = 32 * 1024 * 1024
+ZLIB_LEVEL: Final = 1
+# Similarity of words as factcheck.matching scores them: equal, or both this long and this similar.
+MIN_FUZZY_LENGTH: Final = 4
+# A keyword part found inside more stems than this does not narrow a search: it is left out of the selection.
+MAX_EXPANSION: Final = 4000
+MAX_COMBINATIONS: Final = 64
+FETCH_BATCH: Final = 500  # documents fetched by one query
+SQLITE_HEADER: Final = b"SQLite format 3\x00"
+
+# Modules whose code decides what is stored: a change in any of them makes every document be read again.
+_KEY_MODULES: Final = (
+    "factcheck.model",
+    "factcheck.encoding",
+    "factcheck.corpus",
+    "factcheck.sentences",
+    "factcheck.quantities",
+    "factcheck.numwords",
+    "factcheck.units",
+    "factcheck.text",
+)
+# The version of what read_for_index stores for a document: raise it when that changes.
+STORED_FORMAT: Final = 1
+_ENUM_FIELDS: Final[dict[str, Callable[[str], object]]] = {"qualifier": Qualifier, "kind": Kind}
+_QUANTITY_FIELDS: Final = tuple(f.name for f in fields(Quantity))
+
+_SCHEMA: Final = (
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",
+    """CREATE TABLE documents (
+        docno INTEGER PRIMARY KEY,
+        rel TEXT NOT NULL UNIQUE,
+        size INTEGER NOT NULL,
+        mtime_ns INTEGER NOT NULL,
+        checked_ns INTEGER NOT NULL,
+        sha256 TEXT NOT NULL,
+        reader TEXT NOT NULL,
+        readable INTEGER NOT NULL,
+        encoding TEXT NOT NULL,
+        line_offset INTEGER NOT NULL,
+        front TEXT,
+        warnings TEXT NOT NULL,
+        sentences INTEGER NOT NULL,
+        figures INTEGER NOT NULL,
+        chars INTEGER NOT NULL
+    )""",
+    """CREATE TABLE contents (
+        docno INTEGER PRIMARY KEY,
+        text BLOB NOT NULL,
+        sentences BLOB NOT NULL,
+        figures BLOB NOT NULL,
+        terms BLOB NOT NULL
+    )""",
+    "CREATE TABLE words (word TEXT NOT NULL, stem TEXT NOT NULL, PRIMARY KEY (word, stem)) WITHOUT ROWID",
+    "CREATE TABLE stems (stem TEXT PRIMARY KEY) WITHOUT ROWID",
+    "CREATE VIRTUAL TABLE terms USING fts5(t, content='', detail=none, columnsize=0, tokenize='ascii')",
+)
+_TABLES: Final = frozenset({"meta", "documents", "contents", "words", "stems", "terms"})
+
+
+# --- what is stored -----------------------------------------------------------------------------------
+
+
+def reader_key() -> str:
+    """The version of everything that decides what the index stores for a document.
+
+    ``READER_VERSION`` plus a digest of the code of the reader, the sentence splitter, the decoder and the word
+    stemmer, and of ``STORED_FORMAT``: documents read by another version are read again.
+    """
+    digest = hashlib.sha256(f"{SCHEMA_VERSION}.{STORED_FORMAT}".encode())
+    for name in _KEY_MODULES:
+        try:
+            module = importlib.import_module(name)
+            source = Path(module.__file__ or "").read_bytes()
+        except (ImportError, OSError):
+            continue
+        digest.update(name.encode())
+        digest.update(hashlib.sha256(source).digest())
+    return f"{READER_VERSION}+{digest.hexdigest()[:16]}"
+
+
+def term(word_stem: str) -> str:
+    """The FTS term of a stem: the stem itself when it is ASCII letters and digits, else a hex spelling."""
+    if word_stem.isascii() and word_stem.isalnum():
+        return word_stem
+    return "x" + word_stem.encode("utf-8", "surrogatepass").hex()
+
+
+def similar(a: str, b: str) -> bool:
+    """Whether factcheck.matching counts the stems ``a`` and ``b`` as the same word (a score above 0)."""
+    from rapidfuzz import fuzz
+
+    from factcheck.matching import WORD_SIMILARITY
+
+    if a == b:
+        return True
+    if min(len(a), len(b)) < MIN_FUZZY_LENGTH:
+        return False
+    return fuzz.ratio(a, b) >= WORD_SIMILARITY
+
+
+def _pack(text: str) -> bytes:
+    return zlib.compress(text.encode("utf-8", "surrogatepass"), ZLIB_LEVEL)
+
+
+def _unpack(blob: bytes) -> str:
+    return zlib.decompress(blob).decode("utf-8", "surrogatepass")
+
+
+def _document_terms(sentence_terms: str) -> str:
+    """The FTS row of a document: every distinct term of its sentences, sorted (the same text on insert and delete)."""
+    return " ".join(sorted(set(sentence_terms.split())))
+
+
+@dataclass(frozen=True, slots=True)
+class _Read:
+    """What a worker read from one document file (plain values: it crosses processes)."""
+
+    rel: str
+    status: str  # "same" (sha256 as known), "document", "skipped" (not text), "unreadable", "error"
+    size: int
+    mtime_ns: int
+    checked_ns: int
+    sha256: str = ""
+    encoding: str = "utf-8"
+    line_offset: int = 0
+    front: str | None = None  # JSON object
+    warnings: str = "[]"  # JSON list of [message, line, column, hint]
+    text: bytes = b""
+    sentences: bytes = b""
+    figures: bytes = b""
+    terms: bytes = b""
+    fts: str = ""  # the document's FTS row: _document_terms of its sentences' terms
+    words: tuple[str, ...] = ()  # "word\tstem"
+    stems: tuple[str, ...] = ()
+    n_sentences: int = 0
+    n_figures: int = 0
+    chars: int = 0
+    error: str = ""  # CorpusError message and problems, for status "error"
+    problems: tuple[tuple[str, str, int | None, int | None, str | None], ...] = ()
+
+
+def _warnings_json(problems: Iterable[Problem]) -> str:
+    return json.dumps([[p.message, p.line, p.column, p.hint] for p in problems], ensure_ascii=False)
+
+
+def read_for_index(root: str, rel: str, size: int, mtime_ns: int, known_sha256: str | None) -> _Read:
+    """Read one document file for the index: decode, split sentences, read figures, gather terms. Pure.
+
+    ``known_sha256``: the sha256 the index holds for the file; if the file still has it, nothing more is read.
+    """
+    checked_ns = time.time_ns()
+    base = Path(root)
+    try:
+        raw: bytes | None = (base / rel).read_bytes()
+    except OSError:
+        raw = None
+    if raw is not None and known_sha256 is not None and hashlib.sha256(raw).hexdigest() == known_sha256:
+        return _Read(rel, "same", size, mtime_ns, checked_ns, known_sha256)
+    try:
+        file = read_document_file(base, rel, raw)
+    except CorpusError as error:
+        problems = tuple((p.path, p.message, p.line, p.column, p.hint) for p in error.problems)
+        return _Read(rel, "error", size, mtime_ns, checked_ns, error=error.message, problems=problems)
+    warnings = _warnings_json(file.warnings)
+    if file.sha256 is None:
+        return _Read(rel, "unreadable", size, mtime_ns, checked_ns, warnings=warnings)
+    if file.text is None:
+        return _Read(rel, "skipped", size, mtime_ns, checked_ns, file.sha256, warnings=warnings)
+    text = file.text
+    sentences = split_sentences(text)
+    figures = locate_figures("", text, sentences, file.line_offset)
+    offsets = array("q")
+    for s in sentences:
+        offsets.extend((s.start, s.end, s.line))
+    rows = [[f.sentence, f.line, *(getattr(f.quantity, name) for name in _QUANTITY_FIELDS)] for f in figures]
+    # Each distinct word of the document is stemmed once; a sentence's terms are its words' (and counted nouns').
+    terms_of: dict[str, str] = {}
+    words: set[str] = set()
+    stems: set[str] = set()
+    per_sentence: list[set[str]] = []
+    for s in sentences:
+        found = set(_WORD.findall(s.text))
+        for word in found.difference(terms_of):
+            word_stem = stem(word)
+            words.add(f"{word.casefold()}\t{word_stem}")
+            stems.add(word_stem)
+            terms_of[word] = term(word_stem)
+        per_sentence.append({terms_of[w] for w in found})
+    for f in figures:
+        if f.quantity.unit:
+            for t in tokens(f.quantity.unit):
+                stems.add(t.stem)
+                per_sentence[f.sentence].add(term(t.stem))
+    sentence_terms = "\n".join(" ".join(sorted(found)) for found in per_sentence)
+    return _Read(
+        rel,
+        "document",
+        size,
+        mtime_ns,
+        checked_ns,
+        file.sha256,
+        file.encoding,
+        file.line_offset,
+        json.dumps(dict(file.front), ensure_ascii=False) if file.front is not None else None,
+        warnings,
+        _pack(text),
+        zlib.compress(offsets.tobytes(), ZLIB_LEVEL),
+        _pack(json.dumps(rows, ensure_ascii=False)),
+        _pack(sentence_terms),
+        _document_terms(sentence_terms),
+        tuple(sorted(words)),
+        tuple(sorted(stems)),
+        len(sentences),
+        sum(1 for f in figures if f.quantity.kind not in (Kind.YEAR, Kind.DATE)),
+        len(text),
+    )
+
+
+def _ignore_interrupts() -> None:
+    """Pool workers leave Ctrl-C to the main process, which stops them and keeps the index consistent."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+# --- the database file --------------------------------------------------------------------------------
+
+
+class _Corrupt(Exception):
+    """The index file is not a usable index of ours: why."""
+
+
+def default_index_path(corpus: Path) -> Path:
+    return corpus / INDEX_DIR / INDEX_NAME
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False)
+    conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
+    return conn
+
+
+def _inspect(conn: sqlite3.Connection, path: Path, quick_check: bool) -> bool:
+    """Whether the database is an index of ours (False: empty, to be created); raises _Corrupt otherwise."""
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+    if app_id == 0 and version == 0 and not tables:
+        return False
+    if app_id != APPLICATION_ID:
+        raise _Corrupt("it is not a factcheck index (another application's database)")
+    if version != SCHEMA_VERSION:
+        raise _Corrupt(
+            f"it is a factcheck index of another layout (version {version}, this factcheck reads {SCHEMA_VERSION})"
+        )
+    missing = _TABLES - tables
+    if missing:
+        raise _Corrupt(f"tables are missing: {', '.join(sorted(missing))}")
+    if quick_check:
+        result = conn.execute("PRAGMA quick_check").fetchall()
+        if result != [("ok",)]:
+            raise _Corrupt(f"SQLite's quick_check failed: {result[0][0]}")
+    return True
+
+
+def _create(conn: sqlite3.Connection) -> None:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "documents" not in tables:  # another process may have created it meanwhile
+            for statement in _SCHEMA:
+                conn.execute(statement)
+            conn.execute("INSERT INTO meta VALUES ('created', ?)", (time.strftime("%Y-%m-%dT%H:%M:%S"),))
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def _set_aside(path: Path) -> Path:
+    """Move a bad index file (and its WAL files) out of the way; returns where it went."""
+    bad = path.with_name(path.name + ".bad")
+    with contextlib.suppress(OSError):
+        os.replace(path, bad)
+    for suffix in ("-wal", "-shm", "-journal"):
+        with contextlib.suppress(OSError):
+            os.remove(path.with_name(path.name + suffix))
+    return bad
+
+
+def _header_problem(path: Path) -> str | None:
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except FileNotFoundError:
+        return None
+    if header and header != SQLITE_HEADER[: len(header)]:
+        return "it is not an SQLite database"
+    if 0 < len(header) < len(SQLITE_HEADER):
+        return "it is truncated"
+    return None
+
+
+def _try_open(path: Path, quick_check: bool, create: bool) -> sqlite3.Connection | None:
+    """A connection to the index at ``path`` if it is a sound index of ours (or, with ``create``, a new one);
+    None if there is none yet. Raises _Corrupt or sqlite3.DatabaseError for a bad file, OperationalError when
+    it cannot be opened or written."""
+    reason = _header_problem(path)
+    if reason is not None:
+        raise _Corrupt(reason)
+    if not create and not path.exists():
+        return None
+    conn = _connect(path)
+    try:
+        size = path.stat().st_size if path.exists() else 0
+        exists = _inspect(conn, path, quick_check or size <= QUICK_CHECK_MAX_BYTES)
+        if not exists and not create:
+            conn.close()
+            return None
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            raise sqlite3.OperationalError(f"cannot use WAL mode here (journal mode {mode})")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA cache_size = -32000")
+        if not exists:
+            _create(conn)
+        return conn
+    except BaseException:
+        conn.close()
+        raise
+
+
+def _open_database(path: Path, warnings: list[Problem], quick_check: bool) -> sqlite3.Connection:
+    """Open (creating it if needed) the index at ``path``; a bad file is reported, moved aside and replaced.
+
+    Creating and replacing happen under the writer lock, after looking again: a file another command is just
+    creating is not taken for a damaged one. Raises OSError or sqlite3.OperationalError when the index cannot
+    be created or written there.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        conn = _try_open(path, quick_check, create=False)
+        if conn is not None:
+            return conn
+    except sqlite3.OperationalError:
+        raise  # cannot open or write here (read-only, locked): not the file's fault
+    except (_Corrupt, sqlite3.DatabaseError):
+        pass  # looked at again, and replaced, under the writer lock
+    with _writer_lock(path):
+        for attempt in range(3):
+            try:
+                opened = _try_open(path, quick_check, create=True)
+                assert opened is not None
+                return opened
+            except sqlite3.OperationalError:
+                raise
+            except (_Corrupt, sqlite3.DatabaseError) as error:
+                if attempt == 2:
+                    raise
+                bad = _set_aside(path)
+                why = str(error) if isinstance(error, _Corrupt) else f"SQLite says: {error}"
+                warnings.append(
+                    Problem(
+                        str(path),
+                        f"the index file cannot be trusted ({why}): moved to {bad.name} and rebuilt",
+                        hint="nothing to do; delete the .bad file when you no longer need it",
+                        severity="warning",
+                    )
+                )
+    raise AssertionError("unreachable")
+
+
+@contextlib.contextmanager
+def _writer_lock(path: Path, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+    """One writer per index at a time (others wait): an advisory lock on ``<index>.lock``, where supported."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: SQLite's own locking still keeps the index consistent
+        yield
+        return
+    lock_path = path.with_name(path.name + ".lock")
+    with open(lock_path, "a+b") as handle:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if on_wait is not None:
+                on_wait()
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+# --- refreshing ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class IndexReport:
+    """What one refresh of the index did, and what the index holds."""
+
+    index: str
+    documents: int  # documents of the corpus now
+    new: int
+    changed: int
+    unchanged: int
+    removed: int
+    skipped: int  # files that are not readable text
+    read_bytes: int  # bytes of the files read this time
+    sentences: int  # in the whole corpus
+    figures: int  # figures other than years and dates, in the whole corpus
+    seconds: float
+    workers: int  # processes that read documents (0: read in this process, or nothing to read)
+    size_bytes: int  # of the index file
+    reader: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    docno: int
+    rel: str
+    size: int
+    mtime_ns: int
+    checked_ns: int
+    sha256: str
+    reader: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Task:
+    rel: str
+    size: int
+    mtime_ns: int
+    known_sha256: str | None
+    new: bool
+
+
+@dataclass(slots=True)
+class _Plan:
+    tasks: list[_Task]
+    removed: list[_Row]
+    unchanged: int
+
+    @property
+    def empty(self) -> bool:
+        return not self.tasks and not self.removed
+
+
+def _rows(conn: sqlite3.Connection) -> dict[str, _Row]:
+    query = "SELECT docno, rel, size, mtime_ns, checked_ns, sha256, reader FROM documents"
+    return {row[1]: _Row(*row) for row in conn.execute(query)}
+
+
+def _path_prefix(root: Path) -> str:
+    """What ``str(root / rel)`` starts with, so that paths are made by concatenation (as fast as it gets)."""
+    return str(root / "x")[:-1]
+
+
+def _plan(conn: sqlite3.Connection, scan: CorpusScan, reader: str) -> _Plan:
+    rows = _rows(conn)
+    tasks: list[_Task] = []
+    unchanged = 0
+    prefix = _path_prefix(scan.root)
+    for rel in scan.rels:
+        row = rows.get(rel)
+        try:
+            st = os.stat(prefix + rel.replace("/", os.sep))
+            size, mtime = st.st_size, st.st_mtime_ns
+        except OSError:
+            size, mtime = -1, -1
+        if row is not None and row.reader == reader:
+            if row.size == size and row.mtime_ns == mtime and mtime + RACY_NS < row.checked_ns:
+                unchanged += 1
+                continue
+            tasks.append(_Task(rel, size, mtime, row.sha256, False))
+        else:
+            tasks.append(_Task(rel, size, mtime, None, row is None))
+    listed = set(scan.rels)
+    removed = [row for rel, row in rows.items() if rel not in listed]
+    return _Plan(tasks, removed, unchanged)
+
+
+class _Writer:
+    """Writes read documents into the index, in batches of whole documents (the only writer of a run)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.words: set[str] | None = None
+        self.stems: set[str] | None = None
+        self.pending = 0
+        self.started = 0.0
+
+    def _begin(self) -> None:
+        if self.pending == 0:
+            self.conn.execute("BEGIN IMMEDIATE")
+            self.started = time.monotonic()
+
+    def _done_one(self) -> None:
+        self.pending += 1
+        if self.pending >= BATCH_DOCUMENTS or time.monotonic() - self.started >= BATCH_SECONDS:
+            self.commit()
+
+    def commit(self) -> None:
+        if self.pending:
+            self.conn.execute("COMMIT")
+            self.pending = 0
+
+    def rollback(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
+        self.pending = 0
+
+    def _drop_content(self, docno: int) -> None:
+        row = self.conn.execute("SELECT terms FROM contents WHERE docno = ?", (docno,)).fetchone()
+        if row is not None:
+            terms = _document_terms(_unpack(row[0]))
+            if terms:
+                self.conn.execute("INSERT INTO terms (terms, rowid, t) VALUES ('delete', ?, ?)", (docno, terms))
+            self.conn.execute("DELETE FROM contents WHERE docno = ?", (docno,))
+
+    def remove(self, rel: str) -> None:
+        self._begin()
+        row = self.conn.execute("SELECT docno FROM documents WHERE rel = ?", (rel,)).fetchone()
+        if row is not None:
+            self._drop_content(row[0])
+            self.conn.execute("DELETE FROM documents WHERE docno = ?", (row[0],))
+        self._done_one()
+
+    def touch(self, read: _Read) -> None:
+        self._begin()
+        self.conn.execute(
+            "UPDATE documents SET size = ?, mtime_ns = ?, checked_ns = ? WHERE rel = ? AND sha256 = ?",
+            (read.size, read.mtime_ns, read.checked_ns, read.rel, read.sha256),
+        )
+        self._done_one()
+
+    def store(self, read: _Read, reader: str) -> None:
+        self._begin()
+        row = self.conn.execute("SELECT docno FROM documents WHERE rel = ?", (read.rel,)).fetchone()
+        values = (
+            read.size,
+            read.mtime_ns,
+            read.checked_ns,
+            read.sha256,
+            reader,
+            int(read.status == "document"),
+            read.encoding,
+            read.line_offset,
+            read.front,
+            read.warnings,
+            read.n_sentences,
+            read.n_figures,
+            read.chars,
+        )
+        if row is not None:
+            docno = int(row[0])
+            self._drop_content(docno)
+            self.conn.execute(
+                "UPDATE documents SET size = ?, mtime_ns = ?, checked_ns = ?, sha256 = ?, reader = ?, readable = ?,"
+                " encoding = ?, line_offset = ?, front = ?, warnings = ?, sentences = ?, figures = ?, chars = ?"
+                " WHERE docno = ?",
+                (*values, docno),
+            )
+        else:
+            cursor = self.conn.execute(
+                "INSERT INTO documents (size, mtime_ns, checked_ns, sha256, reader, readable, encoding, line_offset,"
+                " front, warnings, sentences, figures, chars, rel) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (*values, read.rel),
+            )
+            docno = int(cursor.lastrowid or 0)
+        if read.status == "document":
+            self.conn.execute(
+                "INSERT INTO contents (docno, text, sentences, figures, terms) VALUES (?, ?, ?, ?, ?)",
+                (docno, read.text, read.sentences, read.figures, read.terms),
+            )
+            if read.fts:
+                self.conn.execute("INSERT INTO terms (rowid, t) VALUES (?, ?)", (docno, read.fts))
+            self._add_vocabulary(read)
+        self._done_one()
+
+    def _add_vocabulary(self, read: _Read) -> None:
+        if self.words is None or self.stems is None:
+            self.words = {f"{w}\t{s}" for w, s in self.conn.execute("SELECT word, stem FROM words")}
+            self.stems = {s for (s,) in self.conn.execute("SELECT stem FROM stems")}
+        new_words = [w for w in read.words if w not in self.words]
+        if new_words:
+            self.conn.executemany("INSERT OR IGNORE INTO words VALUES (?, ?)", (w.split("\t", 1) for w in new_words))
+            self.words.update(new_words)
+        new_stems = [s for s in read.stems if s not in self.stems]
+        if new_stems:
+            self.conn.executemany("INSERT OR IGNORE INTO stems VALUES (?)", ((s,) for s in new_stems))
+            self.stems.update(new_stems)
+
+
+class _Progress:
+    """A rich progress bar on stderr, shown only on a terminal and once reading has taken a second."""
+
+    def __init__(self, enabled: bool, total_files: int, total_bytes: int) -> None:
+        self.enabled = enabled and total_files > 0 and sys.stderr.isatty()
+        self.total_files = total_files
+        self.total_bytes = max(total_bytes, 1)
+        self.start = time.monotonic()
+        self.done_files = 0
+        self.done_bytes = 0
+        self.bar: Progress | None = None
+        self.task: TaskID | None = None
+
+    def advance(self, size: int) -> None:
+        self.done_files += 1
+        self.done_bytes += max(size, 0)
+        if not self.enabled:
+            return
+        if self.bar is None and time.monotonic() - self.start >= PROGRESS_AFTER:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            self.bar = Progress(
+                TextColumn("indexing"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("documents"),
+                TimeRemainingColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
+            self.bar.start()
+            self.task = self.bar.add_task("indexing", total=self.total_files)
+        if self.bar is not None and self.task is not None:
+            self.bar.update(self.task, completed=self.done_files)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+            self.bar = None
+
+
+def _run_reads(root: Path, tasks: Sequence[_Task], progress: _Progress, handle: Callable[[_Read], None]) -> int:
+    """Read the documents of ``tasks`` (in a process pool when it pays) and hand each result to ``handle``.
+
+    Returns the number of worker processes used (0: read in this process).
+    """
+    total = sum(max(t.size, 0) for t in tasks)
+    workers = min(os.cpu_count() or 1, len(tasks))
+    if workers <= 1 or total < POOL_MIN_BYTES:
+        for t in tasks:
+            handle(read_for_index(str(root), t.rel, t.size, t.mtime_ns, t.known_sha256))
+            progress.advance(t.size)
+        return 0
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
+    executor = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
+    pending: set[Future[_Read]] = set()
+    queue = iter(tasks)
+    sizes: dict[Future[_Read], int] = {}
+    try:
+        while True:
+            while len(pending) < workers * 4:
+                task = next(queue, None)
+                if task is None:
+                    break
+                future = executor.submit(
+                    read_for_index, str(root), task.rel, task.size, task.mtime_ns, task.known_sha256
+                )
+                sizes[future] = task.size
+                pending.add(future)
+            if not pending:
+                break
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                handle(future.result())
+                progress.advance(sizes.pop(future))
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+    return workers
+
+
+def _refresh(
+    conn: sqlite3.Connection, path: Path, scan: CorpusScan, reader: str, progress: bool
+) -> tuple[dict[str, _Read], _Plan, int, int, int, float]:
+    """Bring the index up to date with the folder. Returns this run's unreadable and failed files, the plan,
+    the bytes read, the pool size, the number of files counted as unchanged after hashing, and the seconds."""
+    started = time.perf_counter()
+    transient: dict[str, _Read] = {}
+    plan = _plan(conn, scan, reader)
+    if plan.empty:
+        return transient, plan, 0, 0, 0, time.perf_counter() - started
+    with _writer_lock(path):
+        plan = _plan(conn, scan, reader)  # another process may have done the work while we waited
+        writer = _Writer(conn)
+        same = 0
+        read_bytes = 0
+
+        def handle(read: _Read) -> None:
+            nonlocal same, read_bytes
+            if read.status == "same":
+                writer.touch(read)
+                same += 1
+                return
+            read_bytes += max(read.size, 0)
+            if read.status in ("document", "skipped"):
+                writer.store(read, reader)
+            else:  # unreadable now, or a front matter error: not in the index
+                transient[read.rel] = read
+                writer.remove(read.rel)
+
+        bar = _Progress(progress, len(plan.tasks), sum(max(t.size, 0) for t in plan.tasks))
+        try:
+            for row in plan.removed:
+                writer.remove(row.rel)
+            workers = _run_reads(scan.root, plan.tasks, bar, handle)
+            writer.commit()
+        except BaseException:
+            writer.rollback()
+            raise
+        finally:
+            bar.close()
+    return transient, plan, read_bytes, workers, same, time.perf_counter() - started
+
+
+# --- the corpus ---------------------------------------------------------------------------------------
+
+
+class IndexedDocument(Document):
+    """A document of an IndexedCorpus: its text is read from the index each time it is asked for, never kept."""
+
+    __slots__ = ("_load",)
+    _load: Callable[[], str]
+
+    def __init__(
+        self,
+        meta: DocumentMeta,
+        path: str,
+        text: str | None = None,
+        sha256: str = "",
+        encoding: str = "utf-8",
+        line_offset: int = 0,
+        *,
+        load: Callable[[], str] | None = None,
+    ) -> None:
+        object.__setattr__(self, "meta", meta)
+        object.__setattr__(self, "path", path)
+        object.__setattr__(self, "sha256", sha256)
+        object.__setattr__(self, "encoding", encoding)
+        object.__setattr__(self, "line_offset", line_offset)
+        fixed = text or ""
+        object.__setattr__(self, "_load", load if load is not None else (lambda: fixed))
+
+    @property
+    def text(self) -> str:
+        loaded: str = self._load()
+        return loaded
+
+    @text.setter
+    def text(self, value: str) -> None:
+        raise FrozenInstanceError("cannot assign to field 'text'")
+
+
+@dataclass(slots=True)
+class _Loaded:
+    """A document's content read from the index, cached while it is among the recently used."""
+
+    text: str
+    sentences: tuple[Sentence, ...]
+    starts: list[int]
+    figures_blob: bytes
+    figures: tuple[Figure, ...] | None = None
+    newlines: list[int] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """A document as listed in the index: where its content is, and what the Document says of it."""
+
+    docno: int
+    meta: DocumentMeta
+    path: str
+    sha256: str
+    encoding: str
+    line_offset: int
+
+
+def _corrupt_error(path: Path, error: Exception) -> CorpusError:
+    return CorpusError(
+        str(
+            Problem(
+                str(path),
+                f"the index is damaged ({error})",
+                hint="run `factcheck index --rebuild`, or delete the file: it is rebuilt from the corpus",
+            )
+        )
+    )
+
+
+class IndexedCorpus:
+    """A corpus read from its index: the same documents, sentences and figures as MemoryCorpus, read on demand.
+
+    It reads in one snapshot of the index (taken when it is opened), so another command writing meanwhile does
+    not change what it sees. Close it (or use it as a context manager) to release the snapshot.
+    """
+
+    def __init__(
+        self,
+        root: Path,
+        index_path: Path,
+        conn: sqlite3.Connection,
+        entries: Sequence[_Entry],
+        warnings: Sequence[Problem],
+        report: IndexReport,
+    ) -> None:
+        self._root = root
+        self._index_path = index_path
+        self._conn = conn
+        self._documents = tuple(
+            IndexedDocument(
+                e.meta, e.path, None, e.sha256, e.encoding, e.line_offset, load=partial(self._text, e.docno)
+            )
+            for e in entries
+        )
+        self._by_id = {doc.id: (e.docno, doc) for e, doc in zip(entries, self._documents, strict=True)}
+        self._by_docno = dict(self._by_id.values())
+        self._warnings = tuple(warnings)
+        self.report = report
+        self._cache: OrderedDict[int, _Loaded] = OrderedDict()
+        self._cached_chars = 0
+        self._vocabulary: dict[int, list[str]] | None = None
+
+    # --- the Corpus protocol ---
+
+    @property
+    def root(self) -> Path:
+        return self._root
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return self._warnings
+
+    @property
+    def index_path(self) -> Path:
+        return self._index_path
+
+    def __len__(self) -> int:
+        return len(self._documents)
+
+    def documents(self) -> tuple[Document, ...]:
+        """Every document, in the order of their paths (texts are read when asked for)."""
+        return self._documents
+
+    def document(self, doc_id: str) -> Document | None:
+        found = self._by_id.get(doc_id)
+        return found[1] if found is not None else None
+
+    def sentences(self, doc_id: str) -> tuple[Sentence, ...]:
+        return self._load(self._require(doc_id)[0]).sentences
+
+    def figures(self, doc_id: str) -> tuple[Figure, ...]:
+        """Every figure of the document, in text order (``linked_to`` indexes into this tuple)."""
+        loaded = self._load(self._require(doc_id)[0])
+        if loaded.figures is None:
+            loaded.figures = self._decode_figures(doc_id, loaded.figures_blob)
+        return loaded.figures
+
+    def line_of(self, doc_id: str, offset: int) -> int:
+        docno, doc = self._require(doc_id)
+        loaded = self._load(docno)
+        if not 0 <= offset <= len(loaded.text):
+            raise ValueError(f"offset {offset} is outside document {doc_id!r} (0..{len(loaded.text)})")
+        if loaded.newlines is None:
+            loaded.newlines = [m.start() for m in re.finditer("\n", loaded.text)]
+        return bisect_left(loaded.newlines, offset) + 1 + doc.line_offset
+
+    def sentence_at(self, doc_id: str, offset: int) -> Sentence | None:
+        loaded = self._load(self._require(doc_id)[0])
+        index = bisect_right(loaded.starts, offset) - 1
+        if index >= 0 and offset < loaded.sentences[index].end:
+            return loaded.sentences[index]
+        return None
+
+    def candidate_sentences(
+        self, phrasings: Sequence[Sequence[str]], share: float = 0.0
+    ) -> Mapping[str, frozenset[int]] | None:
+        """See Corpus.candidate_sentences: found with the FTS index, then checked sentence by sentence."""
+        wanted = [tuple(p) for p in phrasings if p]
+        if not wanted:
+            return {}
+        expansion = {s: self._similar_terms(s) for p in wanted for s in set(p)}
+        clauses: list[list[str]] = []  # each: stems that must all match
+        needs: list[tuple[dict[str, int], int]] = []  # each phrasing: its stems with their counts, and how many
+        for phrasing in wanted:
+            need = max(1, math.ceil(share * len(phrasing) - 1e-9))
+            counts: dict[str, int] = {}
+            for s in phrasing:
+                counts[s] = counts.get(s, 0) + 1
+            needs.append((counts, need))
+            clauses.extend(_minimal_sets(phrasing, need))
+        query = " OR ".join(
+            "(" + " AND ".join(_any_of(expansion[s]) for s in clause) + ")" for clause in clauses if clause
+        )
+        by_term: dict[str, set[str]] = {}
+        for s, terms in expansion.items():
+            for t in terms:
+                by_term.setdefault(t, set()).add(s)
+        wanted_terms = frozenset(by_term)
+        decided: dict[frozenset[str], bool] = {}
+
+        def matches(sentence_terms: Iterable[str]) -> bool:
+            hits = wanted_terms.intersection(sentence_terms)
+            if not hits:
+                return False
+            answer = decided.get(hits)
+            if answer is None:
+                found = set().union(*(by_term[t] for t in hits))
+                answer = any(sum(counts.get(s, 0) for s in found) >= need for counts, need in needs)
+                decided[hits] = answer
+            return answer
+
+        return self._select(query, matches)
+
+    def sentences_containing(self, keywords: Sequence[str]) -> Mapping[str, frozenset[int]] | None:
+        """See Corpus.sentences_containing: each word of a keyword stands inside some word of the sentence."""
+        groups: list[set[str]] = []
+        for keyword in keywords:
+            for match in _WORD.finditer(keyword):
+                terms = self._terms_containing(match.group().casefold())
+                if terms is not None:
+                    groups.append(terms)
+        if not groups:
+            return None
+        if any(not g for g in groups):
+            return {}
+        query = " AND ".join(_any_of(g) for g in groups)
+
+        def matches(sentence_terms: Iterable[str]) -> bool:
+            present = set(sentence_terms)
+            return all(not present.isdisjoint(g) for g in groups)
+
+        return self._select(query, matches)
+
+    # --- lifetime ---
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+            self._conn.close()
+
+    def __enter__(self) -> IndexedCorpus:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        with contextlib.suppress(Exception):
+            self.close()
+
+    # --- internals ---
+
+    def _require(self, doc_id: str) -> tuple[int, IndexedDocument]:
+        found = self._by_id.get(doc_id)
+        if found is None:
+            raise unknown_document(self._root, doc_id, self._by_id)
+        return found
+
+    def _fetch(self, sql: str, params: Sequence[object] = ()) -> list[Any]:
+        try:
+            return self._conn.execute(sql, params).fetchall()
+        except sqlite3.DatabaseError as error:
+            raise _corrupt_error(self._index_path, error) from error
+
+    def _text(self, docno: int) -> str:
+        cached = self._cache.get(docno)
+        if cached is not None:
+            return cached.text
+        rows = self._fetch("SELECT text FROM contents WHERE docno = ?", (docno,))
+        if not rows:
+            raise _corrupt_error(self._index_path, LookupError(f"no content for document {docno}"))
+        return _unpack(rows[0][0])
+
+    def _load(self, docno: int) -> _Loaded:
+        cached = self._cache.get(docno)
+        if cached is not None:
+            self._cache.move_to_end(docno)
+            return cached
+        rows = self._fetch("SELECT text, sentences, figures FROM contents WHERE docno = ?", (docno,))
+        if not rows:
+            raise _corrupt_error(self._index_path, LookupError(f"no content for document {docno}"))
+        text_blob, sentence_blob, figures_blob = rows[0]
+        try:
+            text = _unpack(text_blob)
+            offsets = array("q")
+            offsets.frombytes(zlib.decompress(sentence_blob))
+            if len(offsets) % 3:
+                raise ValueError("sentence offsets are not triples")
+            sentences = tuple(
+                Sentence(
+                    i, offsets[3 * i], offsets[3 * i + 1], offsets[3 * i + 2], text[offsets[3 * i] : offsets[3 * i + 1]]
+                )
+                for i in range(len(offsets) // 3)
+            )
+        except (zlib.error, ValueError, UnicodeDecodeError) as error:
+            raise _corrupt_error(self._index_path, error) from error
+        loaded = _Loaded(text, sentences, [s.start for s in sentences], bytes(figures_blob))
+        self._cache[docno] = loaded
+        self._cached_chars += len(text)
+        while len(self._cache) > CACHE_DOCUMENTS or (self._cached_chars > CACHE_CHARS and len(self._cache) > 1):
+            _, old = self._cache.popitem(last=False)
+            self._cached_chars -= len(old.text)
+        return loaded
+
+    def _decode_figures(self, doc_id: str, blob: bytes) -> tuple[Figure, ...]:
+        try:
+            rows = json.loads(_unpack(blob))
+            figures: list[Figure] = []
+            for row in rows:
+                if len(row) != 2 + len(_QUANTITY_FIELDS):
+                    raise ValueError("a figure row has the wrong length")
+                values = dict(zip(_QUANTITY_FIELDS, row[2:], strict=True))
+                for name, enum in _ENUM_FIELDS.items():
+                    if name in values and values[name] is not None:
+                        values[name] = enum(values[name])
+                figures.append(Figure(doc_id, int(row[0]), int(row[1]), Quantity(**values)))
+        except (zlib.error, ValueError, TypeError, UnicodeDecodeError) as error:
+            raise _corrupt_error(self._index_path, error) from error
+        return tuple(figures)
+
+    def _select(self, query: str, matches: Callable[[Iterable[str]], bool]) -> dict[str, frozenset[int]]:
+        """Documents the FTS query finds, then their sentences whose terms pass ``matches``."""
+        if not query:
+            return {}
+        found = self._fetch("SELECT rowid FROM terms WHERE terms MATCH ?", (query,))
+        docnos = sorted(r[0] for r in found if r[0] in self._by_docno)  # others: not in this corpus's snapshot
+        result: dict[str, frozenset[int]] = {}
+        for start in range(0, len(docnos), FETCH_BATCH):
+            batch = docnos[start : start + FETCH_BATCH]
+            marks = ",".join("?" * len(batch))
+            for docno, blob in self._fetch(f"SELECT docno, terms FROM contents WHERE docno IN ({marks})", batch):
+                lines = _unpack(blob).split("\n")
+                chosen = frozenset(i for i, line in enumerate(lines) if line and matches(line.split(" ")))
+                if chosen:
+                    result[self._by_docno[docno].id] = chosen
+        return result
+
+    def _similar_terms(self, word_stem: str) -> set[str]:
+        """FTS terms of every stem of the corpus that matching counts as the same word as ``word_stem``."""
+        found = {term(word_stem)}
+        if len(word_stem) < MIN_FUZZY_LENGTH:
+            return found
+        from rapidfuzz import fuzz, process
+
+        from factcheck.matching import WORD_SIMILARITY
+
+        if self._vocabulary is None:
+            self._vocabulary = {}
+            for (s,) in self._fetch("SELECT stem FROM stems"):
+                self._vocabulary.setdefault(len(s), []).append(s)
+        n = len(word_stem)
+        # fuzz.ratio is 2·common/(len a + len b): at least WORD_SIMILARITY% only between these lengths.
+        low = max(MIN_FUZZY_LENGTH, math.floor(n * WORD_SIMILARITY / (200 - WORD_SIMILARITY)))
+        high = math.ceil(n * (200 - WORD_SIMILARITY) / WORD_SIMILARITY)
+        for length in range(low, high + 1):
+            choices = self._vocabulary.get(length)
+            if not choices:
+                continue
+            for match, _, _ in process.extract(
+                word_stem, choices, scorer=fuzz.ratio, score_cutoff=WORD_SIMILARITY, limit=None
+            ):
+                found.add(term(match))
+        return found
+
+    def _terms_containing(self, part: str) -> set[str] | None:
+        """FTS terms of the stems of every corpus word holding ``part``; None when there are too many to narrow."""
+        rows = self._fetch(
+            f"SELECT DISTINCT stem FROM words WHERE instr(word, ?) > 0 LIMIT {MAX_EXPANSION + 1}", (part,)
+        )
+        if len(rows) > MAX_EXPANSION:
+            return None
+        return {term(s) for (s,) in rows}
+
+
+def _any_of(terms: Iterable[str]) -> str:
+    return "(" + " OR ".join(f'"{t}"' for t in sorted(terms)) + ")"
+
+
+def _minimal_sets(phrasing: Sequence[str], need: int) -> list[list[str]]:
+    """The smallest sets of distinct stems of ``phrasing`` that make up at least ``need`` of its words.
+
+    Too many such sets: any one stem will do (a wider selection, never a narrower one).
+    """
+    counts: dict[str, int] = {}
+    for s in phrasing:
+        counts[s] = counts.get(s, 0) + 1
+    distinct = sorted(counts)
+    found: list[list[str]] = []
+    for size in range(1, len(distinct) + 1):
+        for chosen in combinations(distinct, size):
+            if sum(counts[s] for s in chosen) < need:
+                continue
+            if any(set(smaller) <= set(chosen) for smaller in found):
+                continue
+            found.append(list(chosen))
+            if len(found) > MAX_COMBINATIONS:
+                return [[s] for s in distinct]
+    return found
+
+
+def _build_documents(
+    conn: sqlite3.Connection, scan: CorpusScan, transient: Mapping[str, _Read]
+) -> tuple[list[_Entry], list[Problem], int, int]:
+    """The corpus's documents from the index, in path order, with their warnings (as load_corpus gives them)."""
+    rows = {
+        row[1]: row
+        for row in conn.execute(
+            "SELECT docno, rel, sha256, readable, encoding, line_offset, front, warnings, sentences, figures"
+            " FROM documents"
+        )
+    }
+    entries: list[_Entry] = []
+    sentences = figures = 0
+    failure: CorpusError | None = None
+    prefix = _path_prefix(scan.root)
+    for rel in scan.rels:
+        path = prefix + rel.replace("/", os.sep)
+        read = transient.get(rel)
+        if read is not None:
+            if read.status == "error" and failure is None:
+                problems = tuple(Problem(*p) for p in read.problems)
+                failure = CorpusError(read.error, problems)
+            scan.warnings.extend(_problems(path, read.warnings))
+            continue
+        row = rows.get(rel)
+        if row is None:
+            continue  # vanished while we read
+        docno, _, sha, readable, encoding, line_offset, front, warnings, n_sentences, n_figures = row
+        scan.warnings.extend(_problems(path, warnings))
+        if not readable:
+            continue
+        front_fields = json.loads(front).items() if front is not None else None
+        meta = document_meta(rel, scan.entry(rel), front_fields)
+        sentences += n_sentences
+        figures += n_figures
+        entries.append(_Entry(docno, meta, path, sha, encoding, line_offset))
+    if failure is not None:
+        raise failure
+    return entries, scan.warnings, sentences, figures
+
+
+def _problems(path: str, stored: str) -> list[Problem]:
+    if stored == "[]":
+        return []
+    return [Problem(path, m, line, column, hint, severity="warning") for m, line, column, hint in json.loads(stored)]
+
+
+def _open_indexed(
+    path: Path, index: Path, *, progress: bool, rebuild: bool, quick_check: bool, reader: str | None = None
+) -> IndexedCorpus:
+    warnings: list[Problem] = []
+    started = time.perf_counter()
+    scan = scan_corpus(path)
+    conn = _open_database(index, warnings, quick_check)
+    try:
+        key = reader or reader_key()
+        if rebuild:
+            with _writer_lock(index):
+                _clear(conn)
+        transient, plan, read_bytes, workers, same, _ = _refresh(conn, index, scan, key, progress)
+        conn.execute("BEGIN")  # one snapshot for every later read
+        entries, _, sentences, figures = _build_documents(conn, scan, transient)
+        scan.warnings[:0] = warnings
+        finish_corpus(scan, [Document(e.meta, e.path, "", e.sha256) for e in entries])  # ids unique, some document
+        new = sum(1 for t in plan.tasks if t.new)
+        skipped = sum(1 for (r,) in conn.execute("SELECT readable FROM documents") if not r)
+        report = IndexReport(
+            index=str(index),
+            documents=len(entries),
+            new=new,
+            changed=len(plan.tasks) - new - same,
+            unchanged=plan.unchanged + same,
+            removed=len(plan.removed),
+            skipped=skipped,
+            read_bytes=read_bytes,
+            sentences=sentences,
+            figures=figures,
+            seconds=time.perf_counter() - started,
+            workers=workers,
+            size_bytes=_file_size(index),
+            reader=key,
+        )
+        return IndexedCorpus(path, index, conn, entries, scan.warnings, report)
+    except BaseException:
+        with contextlib.suppress(sqlite3.Error):
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            conn.close()
+        raise
+
+
+def _clear(conn: sqlite3.Connection) -> None:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for table in ("documents", "contents", "words", "stems"):
+            conn.execute(f"DELETE FROM {table}")
+        conn.execute("INSERT INTO terms (terms) VALUES ('delete-all')")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def _file_size(path: Path) -> int:
+    total = 0
+    for suffix in ("", "-wal"):
+        with contextlib.suppress(OSError):
+            total += path.with_name(path.name + suffix).stat().st_size
+    return total
+
+
+# --- entry points -------------------------------------------------------------------------------------
+
+
+def open_corpus(path: Path, *, index: Path | None = None, use_index: bool = True, progress: bool = False) -> Corpus:
+    """The corpus at ``path``, read through its index (refreshed first), or in memory with ``use_index`` False.
+
+    ``index``: the index file (default ``<path>/.factcheck/index.sqlite3``). When it cannot be written there
+    (a read-only folder), the corpus is read in memory and a warning says so. ``progress``: show a progress
+    bar on stderr when reading takes more than a second and stderr is a terminal. Raises CorpusError as
+    load_corpus does.
+    """
+    if not use_index:
+        return load_corpus(path)
+    scan_corpus(path)  # a missing folder or a bad manifest is the user's error, not the index's
+    target = index if index is not None else default_index_path(path)
+    try:
+        return _open_indexed(path, target, progress=progress, rebuild=False, quick_check=False)
+    except (OSError, sqlite3.Error) as error:
+        corpus = load_corpus(path)
+        problem = Problem(
+            str(target),
+            f"the index cannot be used ({error}): documents are read in memory this time",
+            hint="make the folder writable, or pass --index with a writable place (or --no-index)",
+            severity="warning",
+        )
+        return MemoryCorpus(path, corpus.documents(), (*corpus.warnings, problem))
+
+
+def build_index(
+    path: Path, *, index: Path | None = None, rebuild: bool = False, progress: bool = False
+) -> tuple[IndexReport, tuple[Problem, ...]]:
+    """Build or refresh the index of the corpus at ``path`` (every document read again with ``rebuild``).
+
+    Checks the index file fully (SQLite quick_check) first. Returns what was done and the corpus's warnings.
+    Raises CorpusError as load_corpus does, and InputError when the index cannot be written.
+    """
+    from factcheck.errors import InputError
+
+    scan_corpus(path)
+    target = index if index is not None else default_index_path(path)
+    try:
+        corpus = _open_indexed(path, target, progress=progress, rebuild=rebuild, quick_check=True)
+    except (OSError, sqlite3.Error) as error:
+        raise InputError.at(
+            target, f"the index cannot be written ({error})", hint="pass --index with a writable place"
+        ) from error
+    with corpus:
+        return corpus.report, corpus.warnings
+
+
+def open_index(
+    path: Path, index: Path | None = None, *, progress: bool = False, reader: str | None = None
+) -> IndexedCorpus:
+    """The corpus at ``path`` through its index, refreshed first; unlike open_corpus, no fallback to memory.
+
+    ``reader``: the reader key documents must have been read with (default: ``reader_key()``). Raises
+    CorpusError as load_corpus does, OSError or sqlite3.Error when the index cannot be written.
+    """
+    target = index if index is not None else default_index_path(path)
+    return _open_indexed(path, target, progress=progress, rebuild=False, quick_check=False, reader=reader)
