@@ -243,3 +243,20 @@ def test_the_index_gives_the_same_answer_as_memory(tmp_path: Path) -> None:
     assert cold[1] == warm[1] == memory[1]
     elsewhere = tmp_path / "elsewhere.sqlite3"
     assert run(*args, "--index", str(elsewhere))[1] == memory[1] and elsewhere.exists()
+
+
+def test_readme_shows_the_real_help() -> None:
+    """The `factcheck --help` shown in README.md lists the real commands and options, in the real order."""
+    result = runner.invoke(app, ["--help"], prog_name="factcheck")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("$ factcheck --help\n", 1)[1].split("```", 1)[0]
+
+    def entries(text: str) -> list[str]:
+        commands = text.split("Commands:", 1)[1]
+        return [line.split()[0] for line in commands.splitlines() if line.startswith("  ")]
+
+    def options(text: str) -> list[str]:
+        return [line.split()[0] for line in text.splitlines() if line.strip().startswith("--")]
+
+    assert entries(shown) == entries(result.stdout) and len(entries(shown)) >= 8
+    assert options(shown) == options(result.stdout)
