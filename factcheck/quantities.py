@@ -89,7 +89,7 @@ from factcheck.units import (
     UNIT_AFTER_RE,
 )
 
-READER_VERSION: Final = "1.0"
+READER_VERSION: Final = "1.1"
 
 __all__ = ["READER_VERSION", "read_quantities"]
 
@@ -942,6 +942,15 @@ def _next_word(text: str, pos: int) -> str:
     return m.group(1).lower() if m else ""
 
 
+_SECOND_WORD_RE: Final = re.compile(r"[ \t\u00a0]+[A-Za-z]+[ \t\u00a0]+([A-Za-z]+)")
+
+
+def _second_word(text: str, pos: int) -> str:
+    """The lowercased second word after ``pos`` ("500 Peruvian soles" → "soles"), or ""."""
+    m = _SECOND_WORD_RE.match(text, pos)
+    return m.group(1).lower() if m else ""
+
+
 def _suffixes(text: str, fig: _Fig, pos: int) -> None:
     """Read what follows a number: scale, percent, currency word or code, unit, "times", "+".
 
@@ -981,7 +990,9 @@ def _suffixes(text: str, fig: _Fig, pos: int) -> None:
             fig.end = m.end()
             _trailing(text, fig)
             return
-    if fig.kind == Kind.COUNT and (word in CURRENCY_WORDS or word in _CURRENCY_ADJ_FIRST):
+    if fig.kind == Kind.COUNT and (
+        word in CURRENCY_WORDS or word in _CURRENCY_ADJ_FIRST or _second_word(text, pos) in CURRENCY_WORDS
+    ):
         m = CURRENCY_WORD_RE.match(text, pos)
         if m:
             cword = m.group("word").lower()

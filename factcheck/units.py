@@ -138,8 +138,27 @@ CURRENCY_WORDS: Final[dict[str, str]] = {
 # Amounts in these are hundredths of the currency ("50 cents" is 0.50 USD).
 HUNDREDTHS: Final[frozenset[str]] = frozenset({"cents", "cent", "pence"})
 
-# A country adjective before a currency word names the currency ("Canadian dollars").
-CURRENCY_ADJECTIVES: Final[dict[str, str]] = {
+# A country adjective before a currency word names the currency ("Canadian dollars"): ISO 4217's own names
+# (pycountry: "Mexican Peso", "Indian Rupee") give most; this table adds other usage ("American", "British").
+_ISO_CURRENCY_NOUNS: Final = frozenset(
+    """dollar peso pound rupee franc dinar rial riyal shilling krone krona rand real won yen yuan lira rupiah ringgit
+    dirham lev leu ruble rouble hryvnia kwacha naira cedi birr dong baht zloty forint koruna lempira cordoba colon
+    sol boliviano guarani quetzal bolivar taka kyat kip riel tugrik som manat lari dram afghani""".split()
+)
+
+
+def _iso_currency_adjectives() -> dict[str, str]:
+    import pycountry
+
+    found: dict[str, set[str]] = {}
+    for currency in pycountry.currencies:
+        words = currency.name.split()
+        if len(words) >= 2 and words[-1].lower() in _ISO_CURRENCY_NOUNS:
+            found.setdefault(" ".join(words[:-1]).lower(), set()).add(currency.alpha_3)
+    return {adjective: codes.pop() for adjective, codes in found.items() if len(codes) == 1}
+
+
+_USAGE_ADJECTIVES: Final[dict[str, str]] = {
     "us": "USD",
     "u.s.": "USD",
     "american": "USD",
@@ -157,7 +176,6 @@ CURRENCY_ADJECTIVES: Final[dict[str, str]] = {
     "namibian": "NAD",
     "fijian": "FJD",
     "mexican": "MXN",
-    "cuban": "CUP",
     "argentine": "ARS",
     "argentinian": "ARS",
     "chilean": "CLP",
@@ -220,13 +238,12 @@ CURRENCY_ADJECTIVES: Final[dict[str, str]] = {
     "ghanaian": "GHS",
     "ethiopian": "ETB",
     "peruvian": "PEN",
-    "venezuelan": "VES",
-    "guatemalan": "GTQ",
     "honduran": "HNL",
     "nicaraguan": "NIO",
     "costa rican": "CRC",
     "haitian": "HTG",
 }
+CURRENCY_ADJECTIVES: Final[dict[str, str]] = {**_iso_currency_adjectives(), **_USAGE_ADJECTIVES}
 
 
 def _alternation(words: object) -> str:
@@ -238,7 +255,8 @@ _SP = r"[ \t\u00a0\u202f\u2009]"
 
 # "dollars", "US dollars", "Hong Kong dollars", "pounds sterling" right after a number.
 CURRENCY_WORD_RE: Final[re.Pattern[str]] = re.compile(
-    rf"{_SP}+(?:(?P<adj>{_alternation(CURRENCY_ADJECTIVES)}){_SP}+)?"
+    # a known adjective, or any capitalised demonym ("Bhutanese ngultrum" style: the word then names the currency)
+    rf"{_SP}+(?:(?P<adj>{_alternation(CURRENCY_ADJECTIVES)}|(?-i:[A-Z][a-z]+(?:an|ese|ish|i))){_SP}+)?"
     rf"(?P<word>{_alternation(CURRENCY_WORDS)})(?:{_SP}+sterling)?(?![A-Za-z0-9])",
     re.IGNORECASE,
 )

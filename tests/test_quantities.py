@@ -1100,3 +1100,22 @@ def test_adversarial_inputs_are_read_quickly(text: str) -> None:
     start = time.perf_counter()
     read_quantities(text)
     assert time.perf_counter() - start < 2.0
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "code"),
+    [
+        ("They paid 500 Cuban pesos for it.", "500 Cuban pesos", "CUP"),  # ISO 4217's own name ("Cuban Peso")
+        ("A ticket costs 20 Canadian dollars.", "20 Canadian dollars", "CAD"),
+        ("It cost 3,000 Venezuelan bolivars.", "3,000 Venezuelan bolivars", "VES"),  # any demonym: the word decides
+        ("The fine was 12 British pounds.", "12 British pounds", "GBP"),
+    ],
+)
+def test_a_country_adjective_names_the_currency(text: str, figure: str, code: str) -> None:
+    (q,) = read_quantities(text)
+    assert (q.text, q.kind, q.unit) == (figure, Kind.MONEY, code)
+
+
+def test_a_demonym_before_a_plain_noun_is_no_currency() -> None:
+    (q,) = read_quantities("The breeder sold 40 Siamese cats.")
+    assert (q.kind, q.unit) == (Kind.COUNT, "siamese cats")
