@@ -115,12 +115,13 @@ def stdout_console() -> Console:
 def stderr_console() -> Console:
     from rich.console import Console
 
-    return Console(stderr=True, highlight=False, no_color="NO_COLOR" in os.environ)
+    # soft_wrap: a diagnostic stays on one line, so that editors and CI can parse "file:line:col: error: ...".
+    return Console(stderr=True, highlight=False, soft_wrap=True, no_color="NO_COLOR" in os.environ)
 
 
 def warn(message: str) -> None:
     """Print a warning to stderr (never to stdout, which carries reports)."""
-    stderr_console().print(f"warning: {message}", markup=False)
+    stderr_console().print(message if ": warning:" in message else f"warning: {message}", markup=False)
 
 
 @contextmanager
@@ -131,7 +132,9 @@ def user_errors() -> Iterator[None]:
     try:
         yield
     except FactcheckError as error:
-        stderr_console().print(f"error: {error}", markup=False)
+        text = str(error)
+        located = ": error:" in text.split("\n", 1)[0]
+        stderr_console().print(text if located else f"error: {text}", markup=False)
         raise typer.Exit(error.exit_code) from None
 
 
