@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from factcheck.model import Figure, Kind, Sentence, Statistic
 from factcheck.text import STOPWORDS, Token, content_stems, normalise_phrase, stem, tokens
@@ -83,17 +83,20 @@ def _has_phrase(text: str, phrase: str) -> bool:
     return bool(wanted) and f" {wanted} " in f" {normalise_phrase(text)} "
 
 
-def _similarity(a: str, b: str) -> float:
-    if a == b:
-        return 100.0
-    if min(len(a), len(b)) < 4:
-        return 0.0
-    score = fuzz.ratio(a, b)
-    return score if score >= WORD_SIMILARITY else 0.0
-
-
 def _best(query_stem: str, words: Sequence[Token]) -> float:
-    return max((_similarity(query_stem, w.stem) for w in words), default=0.0)
+    """The best similarity (0-100) of ``query_stem`` to any of ``words``: 100 for the same stem, else rapidfuzz's
+    ratio when both stems have 4+ letters and it reaches WORD_SIMILARITY (typos, word forms), else 0."""
+    if not words:
+        return 0.0
+    stems = [w.stem for w in words]
+    if query_stem in stems:
+        return 100.0
+    if len(query_stem) < 4:
+        return 0.0
+    hit = process.extractOne(
+        query_stem, [s for s in stems if len(s) >= 4], scorer=fuzz.ratio, score_cutoff=WORD_SIMILARITY
+    )
+    return float(hit[1]) if hit else 0.0
 
 
 @dataclass(frozen=True, slots=True)
