@@ -187,15 +187,9 @@ def term(word_stem: str) -> str:
 
 def similar(a: str, b: str) -> bool:
     """Whether factcheck.matching counts the stems ``a`` and ``b`` as the same word (a score above 0)."""
-    from rapidfuzz import fuzz
+    from factcheck.matching import word_similarity
 
-    from factcheck.matching import WORD_SIMILARITY
-
-    if a == b:
-        return True
-    if min(len(a), len(b)) < MIN_FUZZY_LENGTH:
-        return False
-    return fuzz.ratio(a, b) >= WORD_SIMILARITY
+    return word_similarity(a, b) > 0
 
 
 def _pack(text: str) -> bytes:

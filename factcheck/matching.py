@@ -83,9 +83,19 @@ def _has_phrase(text: str, phrase: str) -> bool:
     return bool(wanted) and f" {wanted} " in f" {normalise_phrase(text)} "
 
 
+def word_similarity(a: str, b: str) -> float:
+    """How alike two stems are, 0-100: 100 for the same stem, else rapidfuzz's ratio when both have 4+ letters
+    and it reaches WORD_SIMILARITY (typos, word forms), else 0."""
+    if a == b:
+        return 100.0
+    if min(len(a), len(b)) < 4:
+        return 0.0
+    score = fuzz.ratio(a, b)
+    return score if score >= WORD_SIMILARITY else 0.0
+
+
 def _best(query_stem: str, words: Sequence[Token]) -> float:
-    """The best similarity (0-100) of ``query_stem`` to any of ``words``: 100 for the same stem, else rapidfuzz's
-    ratio when both stems have 4+ letters and it reaches WORD_SIMILARITY (typos, word forms), else 0."""
+    """The best word_similarity of ``query_stem`` to any of ``words`` (computed in C by rapidfuzz)."""
     if not words:
         return 0.0
     stems = [w.stem for w in words]

@@ -276,9 +276,11 @@ def test_check_on_the_index_equals_memory(bundled: IndexedCorpus, memory: Memory
 @settings(max_examples=300, deadline=None)
 @given(st.text("abcdeiorstuz", min_size=0, max_size=9), st.text("abcdeiorstuz", min_size=0, max_size=9))
 def test_similar_is_matchings_word_similarity(a: str, b: str) -> None:
-    from factcheck.matching import _similarity
+    from factcheck.matching import _best, word_similarity
+    from factcheck.text import Token
 
-    assert similar(a, b) == (_similarity(a, b) > 0)
+    assert similar(a, b) == (word_similarity(a, b) > 0)
+    assert _best(a, [Token(b, 0, 1)]) == word_similarity(a, b)  # the C path scores as the rule says
 
 
 def test_terms_are_plain_ascii_tokens() -> None:
