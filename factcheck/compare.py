@@ -419,7 +419,7 @@ def preselect(corpus: Corpus, target: Target, options: CompareOptions) -> Mappin
     A figure's score is at most 100 times the share of a phrasing's words found around it (then rounded to 0.1).
     """
     share = 0.0 if options.all_candidates else max(0.0, options.min_score - SCORE_ROUNDING) / 100
-    return corpus.candidate_sentences(target._stems, share)
+    return corpus.candidate_sentences(target.stems, share)
 
 
 def compare(

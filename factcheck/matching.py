@@ -46,7 +46,7 @@ class Target:
     require: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     about_change: bool = False  # the statistic is itself a change ("population growth"): changes are answers
-    _stems: tuple[tuple[str, ...], ...] = field(default=(), compare=False, repr=False)
+    stems: tuple[tuple[str, ...], ...] = field(default=(), compare=False, repr=False)  # content stems per phrasing
 
     @classmethod
     def build(cls, query: str, statistic: Statistic | None, extra_aliases: Iterable[str] = ()) -> Target:
@@ -64,7 +64,7 @@ class Target:
             require=statistic.cues.require if statistic else (),
             exclude=statistic.cues.exclude if statistic else (),
             about_change=any(word in CHANGE_WORDS for phrase in stems for word in phrase),
-            _stems=tuple(s for s in stems if s),
+            stems=tuple(s for s in stems if s),
         )
 
 
@@ -209,7 +209,7 @@ def score_figure(target: Target, figure: Figure, sentence: Sentence, siblings: S
         return 0.0
     best = 0.0
     noun_matched = False
-    for stems in target._stems:
+    for stems in target.stems:
         total = 0.0
         for wanted in stems:
             in_noun = _best(wanted, ctx.noun)
