@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from factcheck.axis import Axis, AxisMark, build_axis
 from factcheck.corpus import Corpus
 from factcheck.intervals import DEFAULT_TOLERANCE, Interval, interval_of
-from factcheck.matching import Target, score_figure
+from factcheck.matching import Target, figure_context, score_figure
 from factcheck.model import Claim, ClaimsFile, Document, Figure, Qualifier, Sentence
 from factcheck.scope import Scope, ScopeReader
 
@@ -220,7 +220,8 @@ def find_in_document(
         if score <= 0 or (not options.all_candidates and score < options.min_score):
             continue
         if rivals:
-            rival = max(score_figure(r, figure, sentence, siblings) for r in rivals)
+            context = figure_context(figure, sentence, siblings)  # built once for every rival
+            rival = max(score_figure(r, figure, sentence, siblings, context) for r in rivals)
             if rival >= score + RIVAL_MARGIN:
                 continue  # another statistic of the claims file describes this figure clearly better
             if rival > score:

@@ -198,13 +198,22 @@ def is_vague(figure: Figure) -> bool:
     return q.value is None or abs(q.value) < SMALL_WORD_NUMBER
 
 
-def score_figure(target: Target, figure: Figure, sentence: Sentence, siblings: Sequence[Figure] = ()) -> float:
-    """How well a figure answers the target, 0–100; 0 when its kind does not fit or a cue rules it out."""
+def score_figure(
+    target: Target,
+    figure: Figure,
+    sentence: Sentence,
+    siblings: Sequence[Figure] = (),
+    context: FigureContext | None = None,
+) -> float:
+    """How well a figure answers the target, 0–100; 0 when its kind does not fit or a cue rules it out.
+
+    ``context``: the figure's figure_context, when the caller scores it against several targets.
+    """
     if figure.quantity.kind not in target.kinds:
         return 0.0
     if target.require and not any(_has_phrase(sentence.text, cue) for cue in target.require):
         return 0.0
-    ctx = figure_context(figure, sentence, siblings)
+    ctx = context or figure_context(figure, sentence, siblings)
     if target.exclude and any(_has_phrase(ctx.window_text, cue) for cue in target.exclude):
         return 0.0
     best = 0.0
