@@ -139,6 +139,24 @@ class SourceRow:
     sha256: str
 
 
+def newline_offsets(text: str) -> list[int]:
+    """Where each line break of ``text`` stands, for line_at."""
+    return [m.start() for m in re.finditer("\n", text)]
+
+
+def line_at(newlines: Sequence[int], offset: int, line_offset: int = 0) -> int:
+    """The 1-based file line of ``offset``, given the text's newline_offsets and the lines of its front matter."""
+    return bisect_left(newlines, offset) + 1 + line_offset
+
+
+def sentence_containing(sentences: Sequence[Sentence], starts: Sequence[int], offset: int) -> Sentence | None:
+    """The sentence holding ``offset`` (``starts``: each sentence's start), or None between sentences."""
+    index = bisect_right(starts, offset) - 1
+    if index >= 0 and offset < sentences[index].end:
+        return sentences[index]
+    return None
+
+
 class MemoryCorpus:
     """A corpus held in memory. Sentences and figures are computed per document on first request, then cached."""
 
@@ -199,16 +217,12 @@ class MemoryCorpus:
             raise ValueError(f"offset {offset} is outside document {doc_id!r} (0..{len(doc.text)})")
         newlines = self._newlines.get(doc_id)
         if newlines is None:
-            newlines = [m.start() for m in re.finditer("\n", doc.text)]
+            newlines = newline_offsets(doc.text)
             self._newlines[doc_id] = newlines
-        return bisect_left(newlines, offset) + 1 + doc.line_offset
+        return line_at(newlines, offset, doc.line_offset)
 
     def sentence_at(self, doc_id: str, offset: int) -> Sentence | None:
-        sentences = self.sentences(doc_id)
-        index = bisect_right(self._starts[doc_id], offset) - 1
-        if index >= 0 and offset < sentences[index].end:
-            return sentences[index]
-        return None
+        return sentence_containing(self.sentences(doc_id), self._starts[doc_id], offset)
 
     def candidate_sentences(
         self, phrasings: Sequence[Sequence[str]], share: float = 0.0

@@ -31,13 +31,11 @@ import importlib
 import json
 import math
 import os
-import re
 import sqlite3
 import sys
 import time
 import zlib
 from array import array
-from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import FrozenInstanceError, dataclass, fields
@@ -52,10 +50,13 @@ from factcheck.corpus import (
     MemoryCorpus,
     document_meta,
     finish_corpus,
+    line_at,
     load_corpus,
     locate_figures,
+    newline_offsets,
     read_document_file,
     scan_corpus,
+    sentence_containing,
     unknown_document,
 )
 from factcheck.errors import CorpusError, Problem
@@ -961,15 +962,12 @@ class IndexedCorpus:
         if not 0 <= offset <= len(loaded.text):
             raise ValueError(f"offset {offset} is outside document {doc_id!r} (0..{len(loaded.text)})")
         if loaded.newlines is None:
-            loaded.newlines = [m.start() for m in re.finditer("\n", loaded.text)]
-        return bisect_left(loaded.newlines, offset) + 1 + doc.line_offset
+            loaded.newlines = newline_offsets(loaded.text)
+        return line_at(loaded.newlines, offset, doc.line_offset)
 
     def sentence_at(self, doc_id: str, offset: int) -> Sentence | None:
         loaded = self._load(self._require(doc_id)[0])
-        index = bisect_right(loaded.starts, offset) - 1
-        if index >= 0 and offset < loaded.sentences[index].end:
-            return loaded.sentences[index]
-        return None
+        return sentence_containing(loaded.sentences, loaded.starts, offset)
 
     def candidate_sentences(
         self, phrasings: Sequence[Sequence[str]], share: float = 0.0

@@ -119,14 +119,15 @@ def describe_value(f: Finding) -> str:
     return f"{prefix}{body}{unit}{per}"
 
 
-def _year_label(year: int | None, year_from: str | None) -> str:
+def year_words(year: int | None, year_from: str | None) -> str:
+    """A finding's year: 2020 as the sentence says it, (2020) from the document's date, or no year."""
     if year is None:
-        return "year unknown"
+        return "(no year)"
     return str(year) if year_from == "sentence" else f"({year})"
 
 
 def describe_year(f: Finding) -> str:
-    return "" if f.year is None else _year_label(f.year, f.year_from)
+    return "" if f.year is None else year_words(f.year, f.year_from)
 
 
 def group_title(a: Agreement) -> str:
@@ -246,7 +247,7 @@ def _agreement_renderable(a: Agreement) -> RenderableType:
         parts.append(Text(f"  outlier: {o.document} {o.text!r}: {o.reason}", style="magenta"))
     years = {t.year for t in a.timeline}
     if len(years) > 1:
-        line = "; ".join(f"{_year_label(t.year, t.year_from)} {t.document} {t.text}" for t in a.timeline)
+        line = "; ".join(f"{year_words(t.year, t.year_from)} {t.document} {t.text}" for t in a.timeline)
         parts.append(Text("  time line: " + line))
     if a.axis is not None and a.verdict != "single":
         rows = chart_lines(a.axis)

@@ -14,7 +14,7 @@ from factcheck.axis import Axis, AxisMark
 from factcheck.check import describe_figure
 from factcheck.compare import Agreement, Finding
 from factcheck.render import format_number
-from factcheck.render.compare import describe_value, describe_year, evidence, group_title, verdict_line
+from factcheck.render.compare import describe_value, describe_year, evidence, group_title, verdict_line, year_words
 from factcheck.report import VERDICTS, ClaimEntry, Disagreement, Report, StatisticSection
 
 # Chart geometry (SVG user units; the chart scales to the page width).
@@ -236,13 +236,6 @@ def _reasons(a: Agreement, texts: dict[str, str]) -> str:
         steps = "; ".join(f"{e(year)} {e(doc)} “{e(text)}”" for year, doc, text in entries)
         items.append(f"<li><strong>Time line:</strong> {steps}</li>")
     return f'<ul class="reasons">{"".join(items)}</ul>' if items else ""
-
-
-def year_words(year: int | None, year_from: str | None) -> str:
-    """A time line's year: 2020 as the sentence says it, (2020) from the document's date, or no year."""
-    if year is None:
-        return "(no year)"
-    return str(year) if year_from == "sentence" else f"({year})"
 
 
 def _doc_figure(doc: str, texts: dict[str, str]) -> str:
