@@ -160,6 +160,8 @@ def open_claims(path: Path, *, required: bool, corpus: Corpus | None = None) -> 
 
     Citations of documents the corpus lacks are warnings here (``factcheck check`` fails them).
     """
+    from dataclasses import replace
+
     from factcheck.claims import load_claims, unknown_documents
 
     if not required and path == DEFAULT_CLAIMS and not path.exists():
@@ -169,5 +171,5 @@ def open_claims(path: Path, *, required: bool, corpus: Corpus | None = None) -> 
         warn(message)
     if corpus is not None:
         for problem in unknown_documents(claims, [d.id for d in corpus.documents()]):
-            warn(str(problem))
+            warn(str(replace(problem, severity="warning")))  # an error only for `factcheck check`
     return claims
