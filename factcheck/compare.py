@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-import statistics
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -204,7 +204,7 @@ def find_in_document(
     if candidates is not None and not candidates:
         return ()
     sentences = corpus.sentences(doc.id)
-    figures = corpus.figures(doc.id)
+    figures = corpus.figures(doc.id) if candidates is None else corpus.figures_in(doc.id, candidates)
     by_sentence: dict[int, list[Figure]] = defaultdict(list)
     for figure in figures:
         by_sentence[figure.sentence].append(figure)
@@ -212,8 +212,6 @@ def find_in_document(
     for figure in figures:
         if figure.quantity.linked_to is not None:
             continue  # a conversion in brackets restates the figure before it
-        if candidates is not None and figure.sentence not in candidates:
-            continue
         sentence = sentences[figure.sentence]
         siblings = by_sentence[figure.sentence]
         score = score_figure(target, figure, sentence, siblings)
@@ -244,18 +242,16 @@ def shown_findings(scored: Sequence[Finding], options: CompareOptions) -> tuple[
 # --- agreement ----------------------------------------------------------------------------------
 
 
-def _comparable_in_time(a: Finding, b: Finding) -> bool:
-    return a.year is None or b.year is None or a.year == b.year
-
-
-def _outliers(best: dict[str, Finding]) -> dict[str, str]:
-    reps = {doc: f.interval.representative if f.interval else None for doc, f in best.items()}
+def _outliers(best: dict[str, Finding], intervals: Mapping[str, Interval | None]) -> dict[str, str]:
+    reps = {doc: iv.representative if (iv := intervals[doc]) else None for doc in best}
+    positive = sorted(v for v in reps.values() if v is not None and v > 0)
     found: dict[str, str] = {}
+    if len(positive) < 2:
+        return found
     for doc, value in reps.items():
-        others = [v for d, v in reps.items() if d != doc and v is not None and v > 0]
-        if value is None or value <= 0 or not others:
+        if value is None or value <= 0:
             continue
-        ratio = value / statistics.median(others)
+        ratio = value / _median_without(positive, value)
         if SCALE_SLIP_LOW <= ratio <= SCALE_SLIP_HIGH or SCALE_SLIP_LOW <= 1 / ratio <= SCALE_SLIP_HIGH:
             way = "higher" if ratio > 1 else "lower"
             factor = ratio if ratio > 1 else 1 / ratio
@@ -263,25 +259,39 @@ def _outliers(best: dict[str, Finding]) -> dict[str, str]:
     return found
 
 
+def _median_without(ordered: Sequence[float], value: float) -> float:
+    """The median of ``ordered`` (sorted, holding ``value``) once one ``value`` is left out, without copying it."""
+    skip = bisect_left(ordered, value)
+    count = len(ordered) - 1
+
+    def at(i: int) -> float:
+        return ordered[i] if i < skip else ordered[i + 1]
+
+    middle = count // 2
+    return at(middle) if count % 2 else (at(middle - 1) + at(middle)) / 2
+
+
 def _agreement(key: tuple[str | None, str | None, str | None], group: Sequence[Finding]) -> Agreement:
     best: dict[str, Finding] = {}
     for finding in group:
         if finding.document not in best or finding.score > best[finding.document].score:
             best[finding.document] = finding
-    outliers = _outliers(best) if len(best) >= 3 else {}
+    intervals = {d: f.interval for d, f in best.items()}
+    outliers = _outliers(best, intervals) if len(best) >= 3 else {}
     docs = sorted(d for d in best if d not in outliers)
     agreeing: set[str] = set()
     conflicting: list[tuple[str, str]] = []
     compared = False
-    for i, a in enumerate(docs):
-        for b in docs[i + 1 :]:
-            fa, fb = best[a], best[b]
-            ia, ib = fa.interval, fb.interval
-            if ia is None or ib is None or not _comparable_in_time(fa, fb):
-                continue
+    # Every pair of documents (quadratic, but on plain floats: 3,000 documents take about a second).
+    bounded = [(d, best[d].year, iv.low, iv.high) for d in docs if (iv := intervals[d]) is not None]
+    for i, (a, year_a, low_a, high_a) in enumerate(bounded):
+        for b, year_b, low_b, high_b in bounded[i + 1 :]:
+            if year_a is not None and year_b is not None and year_a != year_b:
+                continue  # figures of different years are a timeline, not a disagreement
             compared = True
-            if ia.overlaps(ib):
-                agreeing.update((a, b))
+            if low_a <= high_b and low_b <= high_a:
+                agreeing.add(a)
+                agreeing.add(b)
             else:
                 conflicting.append((a, b))
     # The group's range and spread are those of the figures as written, not of the widened intervals.

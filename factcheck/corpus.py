@@ -14,7 +14,7 @@ import hashlib
 import os
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Protocol
@@ -90,6 +90,10 @@ class Corpus(Protocol):
     def sentences(self, doc_id: str) -> Sequence[Sentence]: ...
 
     def figures(self, doc_id: str) -> Sequence[Figure]: ...
+
+    def figures_in(self, doc_id: str, sentences: Collection[int]) -> Sequence[Figure]:
+        """The figures of those sentences (by index), in text order: ``figures`` narrowed, decoded no further."""
+        ...
 
     def line_of(self, doc_id: str, offset: int) -> int:
         """The 1-based line of the file on disk at which ``offset`` (into the document's text) stands."""
@@ -210,6 +214,9 @@ class MemoryCorpus:
             cached = self._read_figures(doc_id)
             self._figures[doc_id] = cached
         return cached
+
+    def figures_in(self, doc_id: str, sentences: Collection[int]) -> tuple[Figure, ...]:
+        return tuple(f for f in self.figures(doc_id) if f.sentence in sentences)
 
     def line_of(self, doc_id: str, offset: int) -> int:
         doc = self._require(doc_id)

@@ -37,10 +37,11 @@ import time
 import zlib
 from array import array
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import FrozenInstanceError, dataclass, fields
 from functools import partial
 from itertools import combinations
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
@@ -122,8 +123,13 @@ _KEY_MODULES: Final = (
 )
 # The version of what read_for_index stores for a document: raise it when that changes.
 STORED_FORMAT: Final = 1
-_ENUM_FIELDS: Final[dict[str, Callable[[str], object]]] = {"qualifier": Qualifier, "kind": Kind}
 _QUANTITY_FIELDS: Final = tuple(f.name for f in fields(Quantity))
+_QUANTITY_VALUES: Final = attrgetter(*_QUANTITY_FIELDS)
+# Stored enum values back to members by a dict lookup (Enum's own call is several times slower), by row position.
+_ENUM_COLUMNS: Final[dict[int, Mapping[str, object]]] = {
+    _QUANTITY_FIELDS.index("qualifier"): {str(m.value): m for m in Qualifier},
+    _QUANTITY_FIELDS.index("kind"): {str(m.value): m for m in Kind},
+}
 
 _SCHEMA: Final = (
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",
@@ -267,7 +273,7 @@ def read_for_index(root: str, rel: str, size: int, mtime_ns: int, known_sha256: 
     offsets = array("q")
     for s in sentences:
         offsets.extend((s.start, s.end, s.line))
-    rows = [[f.sentence, f.line, *(getattr(f.quantity, name) for name in _QUANTITY_FIELDS)] for f in figures]
+    rows = [[f.sentence, f.line, *_QUANTITY_VALUES(f.quantity)] for f in figures]
     # Each distinct word of the document is stemmed once; a sentence's terms are its words' (and counted nouns').
     terms_of: dict[str, str] = {}
     words: set[str] = set()
@@ -956,6 +962,13 @@ class IndexedCorpus:
             loaded.figures = self._decode_figures(doc_id, loaded.figures_blob)
         return loaded.figures
 
+    def figures_in(self, doc_id: str, sentences: Collection[int]) -> tuple[Figure, ...]:
+        """Only the figures of those sentences are decoded (unless the document's figures are decoded already)."""
+        loaded = self._load(self._require(doc_id)[0])
+        if loaded.figures is not None:
+            return tuple(f for f in loaded.figures if f.sentence in sentences)
+        return self._decode_figures(doc_id, loaded.figures_blob, sentences)
+
     def line_of(self, doc_id: str, offset: int) -> int:
         docno, doc = self._require(doc_id)
         loaded = self._load(docno)
@@ -1101,19 +1114,21 @@ class IndexedCorpus:
             self._cached_chars -= len(old.text)
         return loaded
 
-    def _decode_figures(self, doc_id: str, blob: bytes) -> tuple[Figure, ...]:
+    def _decode_figures(self, doc_id: str, blob: bytes, sentences: Collection[int] | None = None) -> tuple[Figure, ...]:
         try:
             rows = json.loads(_unpack(blob))
             figures: list[Figure] = []
+            width = 2 + len(_QUANTITY_FIELDS)
             for row in rows:
-                if len(row) != 2 + len(_QUANTITY_FIELDS):
+                if len(row) != width:
                     raise ValueError("a figure row has the wrong length")
-                values = dict(zip(_QUANTITY_FIELDS, row[2:], strict=True))
-                for name, enum in _ENUM_FIELDS.items():
-                    if name in values and values[name] is not None:
-                        values[name] = enum(values[name])
-                figures.append(Figure(doc_id, int(row[0]), int(row[1]), Quantity(**values)))
-        except (zlib.error, ValueError, TypeError, UnicodeDecodeError) as error:
+                if sentences is not None and row[0] not in sentences:
+                    continue
+                values = row[2:]
+                for column, members in _ENUM_COLUMNS.items():
+                    values[column] = members[values[column]]
+                figures.append(Figure(doc_id, int(row[0]), int(row[1]), Quantity(*values)))
+        except (zlib.error, ValueError, TypeError, KeyError, UnicodeDecodeError) as error:
             raise _corrupt_error(self._index_path, error) from error
         return tuple(figures)
 

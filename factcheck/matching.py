@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from factcheck.model import Figure, Kind, Sentence, Statistic
 from factcheck.text import STOPWORDS, Token, content_stems, normalise_phrase, stem, tokens
@@ -47,6 +48,33 @@ class Target:
     exclude: tuple[str, ...] = ()
     about_change: bool = False  # the statistic is itself a change ("population growth"): changes are answers
     stems: tuple[tuple[str, ...], ...] = field(default=(), compare=False, repr=False)  # content stems per phrasing
+    # Every distinct stem of ``stems``, each phrasing's stems as indices into it, the cue phrases normalised,
+    # and the word stems seen so far with the wanted stems they resemble (a cache: words repeat across figures).
+    wanted: tuple[str, ...] = field(init=False, compare=False, repr=False)
+    phrasing_index: tuple[tuple[int, ...], ...] = field(init=False, compare=False, repr=False)
+    require_phrases: tuple[str, ...] = field(init=False, compare=False, repr=False)
+    exclude_phrases: tuple[str, ...] = field(init=False, compare=False, repr=False)
+    _similar: dict[str, tuple[tuple[int, float], ...]] = field(
+        init=False, default_factory=dict, compare=False, repr=False
+    )
+
+    def __post_init__(self) -> None:
+        wanted = tuple(dict.fromkeys(word for phrase in self.stems for word in phrase))
+        position = {word: i for i, word in enumerate(wanted)}
+        object.__setattr__(self, "wanted", wanted)
+        object.__setattr__(self, "phrasing_index", tuple(tuple(position[w] for w in phrase) for phrase in self.stems))
+        object.__setattr__(self, "require_phrases", _padded(self.require))
+        object.__setattr__(self, "exclude_phrases", _padded(self.exclude))
+
+    def similar(self, word_stem: str) -> tuple[tuple[int, float], ...]:
+        """(index in ``wanted``, word_similarity) of every wanted stem that ``word_stem`` resembles."""
+        found = self._similar.get(word_stem)
+        if found is None:
+            found = tuple(
+                (i, score) for i, wanted in enumerate(self.wanted) if (score := word_similarity(wanted, word_stem))
+            )
+            self._similar[word_stem] = found
+        return found
 
     @classmethod
     def build(cls, query: str, statistic: Statistic | None, extra_aliases: Iterable[str] = ()) -> Target:
@@ -78,9 +106,28 @@ def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
-def _has_phrase(text: str, phrase: str) -> bool:
-    wanted = normalise_phrase(phrase)
-    return bool(wanted) and f" {wanted} " in f" {normalise_phrase(text)} "
+def _padded(phrases: Iterable[str]) -> tuple[str, ...]:
+    """Cue phrases normalised and padded with spaces, to be looked for in a padded normalised text."""
+    return tuple(f" {wanted} " for phrase in phrases if (wanted := normalise_phrase(phrase)))
+
+
+def _has_any(padded_text: str, padded: Sequence[str]) -> bool:
+    """Whether a text (see _phrase_of) contains one of the phrases (see _padded) as whole words, by stems."""
+    return any(phrase in padded_text for phrase in padded)
+
+
+def _phrase_of(words: Iterable[Token]) -> str:
+    """Words as normalise_phrase gives them (their stems, single spaces), padded with spaces for _has_any.
+
+    normalise_phrase turns "-" and "_" into spaces, which separate words for tokens() already: the words of
+    a text are the text's normalised phrase.
+    """
+    return " " + " ".join(t.stem for t in words) + " "
+
+
+@lru_cache(maxsize=8192)
+def _sentence_phrase(text: str) -> str:
+    return _phrase_of(tokens(text))
 
 
 def word_similarity(a: str, b: str) -> float:
@@ -94,21 +141,6 @@ def word_similarity(a: str, b: str) -> float:
     return score if score >= WORD_SIMILARITY else 0.0
 
 
-def _best(query_stem: str, words: Sequence[Token]) -> float:
-    """The best word_similarity of ``query_stem`` to any of ``words`` (computed in C by rapidfuzz)."""
-    if not words:
-        return 0.0
-    stems = [w.stem for w in words]
-    if query_stem in stems:
-        return 100.0
-    if len(query_stem) < 4:
-        return 0.0
-    hit = process.extractOne(
-        query_stem, [s for s in stems if len(s) >= 4], scorer=fuzz.ratio, score_cutoff=WORD_SIMILARITY
-    )
-    return float(hit[1]) if hit else 0.0
-
-
 @dataclass(frozen=True, slots=True)
 class FigureContext:
     """The words around a figure, split by how near they stand to it."""
@@ -119,6 +151,9 @@ class FigureContext:
     sentence: tuple[Token, ...]
     clause_text: str
     window_text: str  # the clause, widened to EXCLUDE_WORDS words either side of the figure
+    window_phrase: str  # the words of window_text, for _has_any
+    # The stem of every word of ``sentence`` with the weight of the nearest place it stands in (near, clause, sentence).
+    weighted: tuple[tuple[str, float], ...] = ()
 
 
 def _owned_by_others(
@@ -156,6 +191,15 @@ def figure_context(figure: Figure, sentence: Sentence, siblings: Sequence[Figure
     right = [t for t in all_words if t.start >= rel_end][:EXCLUDE_WORDS]
     w_start = min(c_start, left[0].start if left else rel_start)
     w_end = max(c_end, right[-1].end if right else rel_end)
+    near = {t.start for t in before} | {t.start for t in after}
+    in_clause = {t.start for t in clause}
+    weighted = tuple(
+        (
+            t.stem,
+            NEAR_WEIGHT if t.start in near else CLAUSE_WEIGHT if t.start in in_clause else SENTENCE_WEIGHT,
+        )
+        for t in outside
+    )
     return FigureContext(
         tuple(noun),
         (*before, *after),
@@ -163,6 +207,8 @@ def figure_context(figure: Figure, sentence: Sentence, siblings: Sequence[Figure
         tuple(outside),
         sentence.text[c_start:c_end],
         sentence.text[w_start:w_end],
+        _phrase_of(t for t in all_words if w_start <= t.start and t.end <= w_end),
+        weighted,
     )
 
 
@@ -211,25 +257,30 @@ def score_figure(
     """
     if figure.quantity.kind not in target.kinds:
         return 0.0
-    if target.require and not any(_has_phrase(sentence.text, cue) for cue in target.require):
+    if target.require and not _has_any(_sentence_phrase(sentence.text), target.require_phrases):
         return 0.0
     ctx = context or figure_context(figure, sentence, siblings)
-    if target.exclude and any(_has_phrase(ctx.window_text, cue) for cue in target.exclude):
+    if target.exclude and _has_any(ctx.window_phrase, target.exclude_phrases):
         return 0.0
+    # For each wanted stem, its best match in the counted noun and, weighted by where the word stands, in the
+    # sentence; max(s) * w equals max(s * w), so this is the best of the four places of the docstring.
+    in_noun = [0.0] * len(target.wanted)
+    around = [0.0] * len(target.wanted)
+    for t in ctx.noun:
+        for i, score in target.similar(t.stem):
+            if score > in_noun[i]:
+                in_noun[i] = score
+    for word_stem, weight in ctx.weighted:
+        for i, score in target.similar(word_stem):
+            if score * weight > around[i]:
+                around[i] = score * weight
     best = 0.0
-    noun_matched = False
-    for stems in target.stems:
+    for phrase in target.phrasing_index:
         total = 0.0
-        for wanted in stems:
-            in_noun = _best(wanted, ctx.noun)
-            noun_matched = noun_matched or in_noun > 0
-            total += max(
-                in_noun * NOUN_WEIGHT,
-                _best(wanted, ctx.near) * NEAR_WEIGHT,
-                _best(wanted, ctx.clause) * CLAUSE_WEIGHT,
-                _best(wanted, ctx.sentence) * SENTENCE_WEIGHT,
-            )
-        best = max(best, total / len(stems))
+        for i in phrase:
+            total += max(in_noun[i] * NOUN_WEIGHT, around[i])
+        best = max(best, total / len(phrase))
+    noun_matched = any(in_noun)
     if ctx.noun and not noun_matched:
         best *= OTHER_NOUN_FACTOR
     if is_vague(figure):

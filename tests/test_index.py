@@ -92,7 +92,11 @@ def assert_same_corpus(indexed: Corpus, memory: MemoryCorpus, every: int = 1, in
     for a, b in list(zip(indexed.documents(), memory.documents(), strict=True))[::every]:
         assert a.text == b.text
         assert indexed.sentences(a.id) == memory.sentences(a.id)
+        some = frozenset(range(0, len(memory.sentences(a.id)), 3))
+        assert indexed.figures_in(a.id, some) == memory.figures_in(a.id, some)  # decoded from the index alone
+        assert {f.sentence for f in memory.figures_in(a.id, some)} <= some
         assert indexed.figures(a.id) == memory.figures(a.id)
+        assert indexed.figures_in(a.id, some) == memory.figures_in(a.id, some)  # narrowed from the decoded ones
         step = max(1, len(b.text) // 40)
         for offset in [*range(0, len(b.text), step), len(b.text)]:
             assert indexed.line_of(a.id, offset) == memory.line_of(a.id, offset)
@@ -276,11 +280,11 @@ def test_check_on_the_index_equals_memory(bundled: IndexedCorpus, memory: Memory
 @settings(max_examples=300, deadline=None)
 @given(st.text("abcdeiorstuz", min_size=0, max_size=9), st.text("abcdeiorstuz", min_size=0, max_size=9))
 def test_similar_is_matchings_word_similarity(a: str, b: str) -> None:
-    from factcheck.matching import _best, word_similarity
-    from factcheck.text import Token
+    from factcheck.matching import Target, word_similarity
 
     assert similar(a, b) == (word_similarity(a, b) > 0)
-    assert _best(a, [Token(b, 0, 1)]) == word_similarity(a, b)  # the C path scores as the rule says
+    target = Target("query", None, ("query",), stems=((a,),))
+    assert dict(target.similar(b)).get(0, 0.0) == word_similarity(a, b)  # compare's cached path scores alike
 
 
 def test_terms_are_plain_ascii_tokens() -> None:
