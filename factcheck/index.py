@@ -279,8 +279,9 @@ def read_for_index(root: str, rel: str, size: int, mtime_ns: int, known_sha256: 
     words: set[str] = set()
     stems: set[str] = set()
     per_sentence: list[set[str]] = []
+    findall = _WORD.findall
     for s in sentences:
-        found = set(_WORD.findall(s.text))
+        found = set(findall(s.text))
         for word in found.difference(terms_of):
             word_stem = stem(word)
             words.add(f"{word.casefold()}\t{word_stem}")
@@ -292,7 +293,9 @@ def read_for_index(root: str, rel: str, size: int, mtime_ns: int, known_sha256: 
             for t in tokens(f.quantity.unit):
                 stems.add(t.stem)
                 per_sentence[f.sentence].add(term(t.stem))
-    sentence_terms = "\n".join(" ".join(sorted(found)) for found in per_sentence)
+    # Sentence terms in no particular order (queries intersect sets); the document's row is every distinct term.
+    sentence_terms = "\n".join(map(" ".join, per_sentence))
+    document_terms = " ".join(sorted({term(s) for s in stems}))  # = _document_terms(sentence_terms)
     return _Read(
         rel,
         "document",
@@ -308,7 +311,7 @@ def read_for_index(root: str, rel: str, size: int, mtime_ns: int, known_sha256: 
         zlib.compress(offsets.tobytes(), ZLIB_LEVEL),
         _pack(json.dumps(rows, ensure_ascii=False)),
         _pack(sentence_terms),
-        _document_terms(sentence_terms),
+        document_terms,
         tuple(sorted(words)),
         tuple(sorted(stems)),
         len(sentences),

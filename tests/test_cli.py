@@ -117,6 +117,24 @@ def test_compare_table_shows_silent_documents(tmp_path: Path) -> None:
     assert "1.2 million" in out
 
 
+def test_compare_table_cuts_long_agreement_lists_at_the_limit(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    # Five documents, five values far apart: every pair conflicts (10 pairs).
+    for i, value in enumerate([100, 300, 900, 2700, 8100]):
+        (corpus / f"doc{i}.txt").write_text(f"Report\n\nThe town has {value} residents.\n", encoding="utf-8")
+    code, out, _ = run("compare", "residents", "--corpus", str(corpus), "--no-index", "--limit", "2")
+    assert code == 0
+    assert out.count("conflict: doc") == 2
+    assert "… and 8 more conflicting pairs" in out
+    assert "3 more documents with figures not shown" in out
+    chart = [line for line in out.splitlines() if "│" in line and "●" in line]
+    assert len(chart) == 2  # the chart of the two documents shown
+    code, out, _ = run("compare", "residents", "--corpus", str(corpus), "--no-index", "--limit", "2", "-f", "json")
+    assert code == 0
+    assert len(json.loads(out)["agreement"][0]["conflicting"]) == 10  # JSON keeps every pair
+
+
 def test_compare_nothing_found_exits_1(tmp_path: Path) -> None:
     corpus, claims = small_corpus(tmp_path)
     code, _, _ = run("compare", "volcanic eruptions", "--corpus", str(corpus), "--claims", str(claims))

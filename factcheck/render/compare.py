@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from dataclasses import replace
 from typing import Any
 
 from rich.console import Group, RenderableType
@@ -236,24 +237,39 @@ def _documents_table(c: Comparison, shown: Sequence[DocumentFindings]) -> Table:
     return table
 
 
-def _agreement_renderable(a: Agreement) -> RenderableType:
+def _listed(items: Sequence[str], limit: int, sep: str = ", ") -> str:
+    """The first ``limit`` items joined by ``sep``, and how many more there are."""
+    return sep.join(items[:limit]) + (f"{sep}… and {len(items) - limit} more" if len(items) > limit else "")
+
+
+def _agreement_renderable(a: Agreement, limit: int, shown: Collection[str]) -> RenderableType:
+    """A group's verdict, lists and chart; past ``limit`` documents, lists are cut and the chart keeps ``shown``."""
     style = {"agree": "green", "conflict": "red", "single": "yellow", "timeline": "blue"}[a.verdict]
     parts: list[RenderableType] = [Text.assemble((group_title(a), "bold"), ": ", (verdict_line(a), style))]
     if a.agreeing:
-        parts.append(Text("  agree: " + ", ".join(a.agreeing)))
-    for x, y in a.conflicting:
+        parts.append(Text("  agree: " + _listed(a.agreeing, limit)))
+    for x, y in a.conflicting[:limit]:
         parts.append(Text(f"  conflict: {x} ≠ {y}", style="red"))
-    for o in a.outliers:
+    if len(a.conflicting) > limit:
+        more = len(a.conflicting) - limit
+        parts.append(Text(f"  … and {more} more conflicting pairs (all of them with --format json)", style="red"))
+    for o in a.outliers[:limit]:
         parts.append(Text(f"  outlier: {o.document} {o.text!r}: {o.reason}", style="magenta"))
+    if len(a.outliers) > limit:
+        parts.append(Text(f"  … and {len(a.outliers) - limit} more outliers", style="magenta"))
     years = {t.year for t in a.timeline}
     if len(years) > 1:
-        line = "; ".join(f"{year_words(t.year, t.year_from)} {t.document} {t.text}" for t in a.timeline)
-        parts.append(Text("  time line: " + line))
+        entries = [f"{year_words(t.year, t.year_from)} {t.document} {t.text}" for t in a.timeline]
+        parts.append(Text("  time line: " + _listed(entries, limit, "; ")))
     if a.axis is not None and a.verdict != "single":
-        rows = chart_lines(a.axis)
-        width = max(len(label) for label, _ in rows)
-        parts.extend(Text(f"  {label:<{width}} │{bar}│") for label, bar in rows)
-        parts.append(Text(f"  {'':<{width}}  {axis_caption(a.axis)}", style="dim"))
+        axis = a.axis
+        if len(axis.marks) > limit:  # the chart of the documents shown (on the whole group's scale)
+            axis = replace(axis, marks=tuple(m for m in axis.marks if m.label in shown))
+        rows = chart_lines(axis)
+        if rows:
+            width = max(len(label) for label, _ in rows)
+            parts.extend(Text(f"  {label:<{width}} │{bar}│") for label, bar in rows)
+            parts.append(Text(f"  {'':<{width}}  {axis_caption(axis)}", style="dim"))
     return Group(*parts)
 
 
@@ -279,7 +295,7 @@ def render_table(c: Comparison) -> RenderableType:
     if any(f.year_from == "document" for d in shown for f in d.findings):
         parts.append(Text("(year) in brackets: the document's date; the sentence names no year", style="dim"))
     for a in c.agreement:
-        parts.append(_agreement_renderable(a))
+        parts.append(_agreement_renderable(a, c.limit, shown_ids))
     if c.claims:
         claims = Table(title=None)
         for col in ("claim", "verdict", "supported by", "contradicted by"):
