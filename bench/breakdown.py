@@ -29,7 +29,7 @@ from factcheck.compare import (  # noqa: E402
     shown_findings,
 )
 from factcheck.index import open_index  # noqa: E402
-from factcheck.matching import Target  # noqa: E402
+from factcheck.matching import Target, TargetGroup  # noqa: E402
 from factcheck.scope import ScopeReader  # noqa: E402
 
 
@@ -57,7 +57,7 @@ def main() -> None:
     times["pre-selection"] = time.perf_counter() - started
 
     scopes = ScopeReader(statistic.cues.cumulative if statistic else (), statistic.cues.current if statistic else ())
-    rivals = tuple(Target.build(s.label, s) for s in claims.statistics if s is not statistic)
+    rivals = TargetGroup(tuple(Target.build(s.label, s) for s in claims.statistics if s is not statistic))
     docs = sorted(corpus.documents(), key=lambda d: d.id)
     started = time.perf_counter()
     evidence = {

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from factcheck.axis import Axis, AxisMark, build_axis
 from factcheck.corpus import Corpus
 from factcheck.intervals import DEFAULT_TOLERANCE, Interval, interval_of
-from factcheck.matching import Target, figure_context, score_figure
+from factcheck.matching import Target, TargetGroup, figure_context, score_bound, score_figure
 from factcheck.model import Claim, ClaimsFile, Document, Figure, Qualifier, Sentence
 from factcheck.scope import Scope, ScopeReader
 
@@ -194,7 +194,7 @@ def find_in_document(
     target: Target,
     scopes: ScopeReader,
     options: CompareOptions,
-    rivals: Sequence[Target] = (),
+    rivals: TargetGroup | Sequence[Target] = (),
     candidates: frozenset[int] | None = None,
 ) -> tuple[Finding, ...]:
     """Every finding of the document for the target that passes the threshold, by score then position.
@@ -203,6 +203,8 @@ def find_in_document(
     """
     if candidates is not None and not candidates:
         return ()
+    group = rivals if isinstance(rivals, TargetGroup) else TargetGroup(tuple(rivals))
+    floor = options.min_score - SCORE_ROUNDING  # a score this high may round up to min_score
     sentences = corpus.sentences(doc.id)
     figures = corpus.figures(doc.id) if candidates is None else corpus.figures_in(doc.id, candidates)
     by_sentence: dict[int, list[Figure]] = defaultdict(list)
@@ -212,14 +214,16 @@ def find_in_document(
     for figure in figures:
         if figure.quantity.linked_to is not None:
             continue  # a conversion in brackets restates the figure before it
+        if score_bound(target, figure) < (SCORE_ROUNDING if options.all_candidates else floor):
+            continue  # cannot pass, whatever its sentence says
         sentence = sentences[figure.sentence]
         siblings = by_sentence[figure.sentence]
-        score = score_figure(target, figure, sentence, siblings)
+        context = figure_context(figure, sentence, siblings)  # built once for the target and its rivals
+        score = score_figure(target, figure, sentence, siblings, context)
         if score <= 0 or (not options.all_candidates and score < options.min_score):
             continue
-        if rivals:
-            context = figure_context(figure, sentence, siblings)  # built once for every rival
-            rival = max(score_figure(r, figure, sentence, siblings, context) for r in rivals)
+        if group.targets:
+            rival = group.best_score(figure, sentence, context)
             if rival >= score + RIVAL_MARGIN:
                 continue  # another statistic of the claims file describes this figure clearly better
             if rival > score:
@@ -442,8 +446,10 @@ def compare(
     statistic = find_statistic(claims, query) if claims else None
     target = Target.build(query, statistic, options.aliases)
     scopes = ScopeReader(statistic.cues.cumulative if statistic else (), statistic.cues.current if statistic else ())
-    rivals = tuple(
-        Target.build(s.label, s) for s in (claims.statistics if claims and statistic else ()) if s is not statistic
+    rivals = TargetGroup(
+        tuple(
+            Target.build(s.label, s) for s in (claims.statistics if claims and statistic else ()) if s is not statistic
+        )
     )
     docs = sorted(corpus.documents(), key=lambda d: d.id)
     selected = preselect(corpus, target, options)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -52,8 +53,8 @@ class Target:
     # and the word stems seen so far with the wanted stems they resemble (a cache: words repeat across figures).
     wanted: tuple[str, ...] = field(init=False, compare=False, repr=False)
     phrasing_index: tuple[tuple[int, ...], ...] = field(init=False, compare=False, repr=False)
-    require_phrases: tuple[str, ...] = field(init=False, compare=False, repr=False)
-    exclude_phrases: tuple[str, ...] = field(init=False, compare=False, repr=False)
+    require_phrases: re.Pattern[str] = field(init=False, compare=False, repr=False)
+    exclude_phrases: re.Pattern[str] = field(init=False, compare=False, repr=False)
     _similar: dict[str, tuple[tuple[int, float], ...]] = field(
         init=False, default_factory=dict, compare=False, repr=False
     )
@@ -106,14 +107,15 @@ def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
-def _padded(phrases: Iterable[str]) -> tuple[str, ...]:
-    """Cue phrases normalised and padded with spaces, to be looked for in a padded normalised text."""
-    return tuple(f" {wanted} " for phrase in phrases if (wanted := normalise_phrase(phrase)))
+def _padded(phrases: Iterable[str]) -> re.Pattern[str]:
+    """Cue phrases, normalised and padded with spaces, as one pattern to search a text made by _phrase_of."""
+    padded = sorted({f" {wanted} " for phrase in phrases if (wanted := normalise_phrase(phrase))})
+    return re.compile("|".join(map(re.escape, padded)) if padded else "(?!)")  # (?!) never matches
 
 
-def _has_any(padded_text: str, padded: Sequence[str]) -> bool:
+def _has_any(padded_text: str, phrases: re.Pattern[str]) -> bool:
     """Whether a text (see _phrase_of) contains one of the phrases (see _padded) as whole words, by stems."""
-    return any(phrase in padded_text for phrase in padded)
+    return phrases.search(padded_text) is not None
 
 
 def _phrase_of(words: Iterable[Token]) -> str:
@@ -143,22 +145,38 @@ def word_similarity(a: str, b: str) -> float:
 
 @dataclass(frozen=True, slots=True)
 class FigureContext:
-    """The words around a figure, split by how near they stand to it."""
+    """The words around a figure, weighted by how near they stand to it (see score_figure)."""
 
-    noun: tuple[Token, ...]
-    near: tuple[Token, ...]
-    clause: tuple[Token, ...]
-    sentence: tuple[Token, ...]
-    clause_text: str
-    window_text: str  # the clause, widened to EXCLUDE_WORDS words either side of the figure
-    window_phrase: str  # the words of window_text, for _has_any
-    # The stem of every word of ``sentence`` with the weight of the nearest place it stands in (near, clause, sentence).
-    weighted: tuple[tuple[str, float], ...] = ()
+    noun: tuple[Token, ...]  # the noun the figure counts (count figures only)
+    # The stem of every other word of the sentence with the weight of the nearest place it stands in: within
+    # NEAR_WORDS words in the clause, the clause, the sentence. Stopwords, numbers, the figure's own words and
+    # the nouns other figures count are left out.
+    weighted: tuple[tuple[str, float], ...]
+    window_phrase: str  # the clause, widened to EXCLUDE_WORDS words either side of the figure (see _phrase_of)
+    vague: bool  # is_vague(figure)
 
 
-def _owned_by_others(
-    words: Sequence[Token], sentence: Sentence, figure: Figure, siblings: Sequence[Figure]
-) -> set[int]:
+@dataclass(frozen=True, slots=True)
+class _SentenceWords:
+    """A sentence's words (all, and those that carry meaning) with their offsets, for bisecting."""
+
+    all: tuple[Token, ...]
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    content: tuple[Token, ...]
+    content_starts: tuple[int, ...]
+
+
+@lru_cache(maxsize=4096)
+def _sentence_words(text: str) -> _SentenceWords:
+    words = tuple(tokens(text))
+    content = tuple(t for t in words if t.stem not in STOPWORDS and not t.stem.isdigit())
+    return _SentenceWords(
+        words, tuple(t.start for t in words), tuple(t.end for t in words), content, tuple(t.start for t in content)
+    )
+
+
+def _owned_by_others(words: _SentenceWords, sentence: Sentence, figure: Figure, siblings: Sequence[Figure]) -> set[int]:
     """Positions of words that are the counted noun of another figure of the sentence.
 
     In "22,000 staff work in over 50 countries", "countries" is what 50 counts: it says nothing about 22,000.
@@ -169,47 +187,39 @@ def _owned_by_others(
         if other is figure or q.start == figure.quantity.start or not q.unit:
             continue
         unit_stems = {t.stem for t in tokens(q.unit)}
-        after = [t for t in words if t.start >= q.end - sentence.start][: len(unit_stems) + 3]
+        first = bisect_left(words.content_starts, q.end - sentence.start)
+        after = words.content[first : first + len(unit_stems) + 3]
         owned.update(t.start for t in after if t.stem in unit_stems)
     return owned
 
 
 def figure_context(figure: Figure, sentence: Sentence, siblings: Sequence[Figure] = ()) -> FigureContext:
-    """The figure's counted noun, the words of its clause and of its sentence (minus other figures' nouns)."""
+    """The figure's counted noun and the other words of its sentence, weighted by where they stand."""
     q = figure.quantity
     rel_start, rel_end = q.start - sentence.start, q.end - sentence.start
-    words = [t for t in tokens(sentence.text) if t.stem not in STOPWORDS and not t.stem.isdigit()]
-    owned = _owned_by_others(words, sentence, figure, siblings)
+    words = _sentence_words(sentence.text)
+    owned = _owned_by_others(words, sentence, figure, siblings) if siblings else set()
     c_start, c_end = clause_bounds(sentence.text, rel_start, rel_end)
-    outside = [t for t in words if not (rel_start <= t.start < rel_end) and t.start not in owned]
-    clause = [t for t in outside if c_start <= t.start < c_end]
-    noun = [t for t in tokens(q.unit or "") if t.stem not in STOPWORDS] if q.kind == Kind.COUNT else []
-    before = [t for t in clause if t.start < rel_start][-NEAR_WORDS:]
-    after = [t for t in clause if t.start >= rel_end][:NEAR_WORDS]
-    all_words = tokens(sentence.text)
-    left = [t for t in all_words if t.end <= rel_start][-EXCLUDE_WORDS:]
-    right = [t for t in all_words if t.start >= rel_end][:EXCLUDE_WORDS]
-    w_start = min(c_start, left[0].start if left else rel_start)
-    w_end = max(c_end, right[-1].end if right else rel_end)
-    near = {t.start for t in before} | {t.start for t in after}
-    in_clause = {t.start for t in clause}
+    outside = [t for t in words.content if (t.start < rel_start or t.start >= rel_end) and t.start not in owned]
+    near = {t.start for t in [t for t in outside if c_start <= t.start < rel_start][-NEAR_WORDS:]}
+    near.update(t.start for t in [t for t in outside if rel_end <= t.start < c_end][:NEAR_WORDS])
     weighted = tuple(
         (
             t.stem,
-            NEAR_WEIGHT if t.start in near else CLAUSE_WEIGHT if t.start in in_clause else SENTENCE_WEIGHT,
+            NEAR_WEIGHT if t.start in near else CLAUSE_WEIGHT if c_start <= t.start < c_end else SENTENCE_WEIGHT,
         )
         for t in outside
     )
-    return FigureContext(
-        tuple(noun),
-        (*before, *after),
-        tuple(clause),
-        tuple(outside),
-        sentence.text[c_start:c_end],
-        sentence.text[w_start:w_end],
-        _phrase_of(t for t in all_words if w_start <= t.start and t.end <= w_end),
-        weighted,
+    noun = tuple(t for t in tokens(q.unit or "") if t.stem not in STOPWORDS) if q.kind == Kind.COUNT else ()
+    # The window: the clause, or EXCLUDE_WORDS words either side of the figure if they reach further.
+    left = bisect_right(words.ends, rel_start)  # words[:left] end before the figure
+    right = bisect_left(words.starts, rel_end)  # words[right:] start after it
+    w_start = min(c_start, words.starts[max(0, left - EXCLUDE_WORDS)] if left else rel_start)
+    w_end = max(
+        c_end, words.ends[min(len(words.all), right + EXCLUDE_WORDS) - 1] if right < len(words.all) else rel_end
     )
+    window = words.all[bisect_left(words.starts, w_start) : bisect_right(words.ends, w_end)]
+    return FigureContext(noun, weighted, _phrase_of(window), is_vague(figure))
 
 
 _CHANGE_BEFORE = re.compile(
@@ -244,6 +254,51 @@ def is_vague(figure: Figure) -> bool:
     return q.value is None or abs(q.value) < SMALL_WORD_NUMBER
 
 
+def _admits(target: Target, figure: Figure, sentence: Sentence, ctx: FigureContext | None) -> bool:
+    """Whether the figure's kind fits the target and no cue rules it out (exclude cues need the context)."""
+    if figure.quantity.kind not in target.kinds:
+        return False
+    if target.require and not _has_any(_sentence_phrase(sentence.text), target.require_phrases):
+        return False
+    return not (ctx is not None and target.exclude and _has_any(ctx.window_phrase, target.exclude_phrases))
+
+
+def _finish(
+    target: Target, in_noun: Sequence[float], around: Sequence[float], ctx: FigureContext, change: Callable[[], bool]
+) -> float:
+    """The score from each wanted stem's best match in the counted noun and (weighted) around the figure."""
+    best = 0.0
+    for phrase in target.phrasing_index:
+        total = 0.0
+        for i in phrase:
+            total += max(in_noun[i] * NOUN_WEIGHT, around[i])
+        best = max(best, total / len(phrase))
+    if ctx.noun and not any(in_noun):
+        best *= OTHER_NOUN_FACTOR
+    if ctx.vague:
+        best *= VAGUE_FACTOR
+    if not target.about_change and change():
+        best *= CHANGE_FACTOR
+    return round(best, 1)
+
+
+def score_bound(target: Target, figure: Figure) -> float:
+    """An upper bound of score_figure read from the figure alone (kind and counted noun), not its sentence.
+
+    A counted noun that matches no word of the target caps the score at OTHER_NOUN_FACTOR times the best
+    weight of any other place (NEAR_WEIGHT): "50 countries" barely answers "doctors abroad" whatever surrounds it.
+    """
+    q = figure.quantity
+    if q.kind not in target.kinds:
+        return 0.0
+    if q.kind != Kind.COUNT or not q.unit:
+        return 100.0
+    noun = [t.stem for t in tokens(q.unit) if t.stem not in STOPWORDS]
+    if not noun or any(target.similar(word_stem) for word_stem in noun):
+        return 100.0
+    return 100.0 * NEAR_WEIGHT * OTHER_NOUN_FACTOR
+
+
 def score_figure(
     target: Target,
     figure: Figure,
@@ -255,12 +310,10 @@ def score_figure(
 
     ``context``: the figure's figure_context, when the caller scores it against several targets.
     """
-    if figure.quantity.kind not in target.kinds:
-        return 0.0
-    if target.require and not _has_any(_sentence_phrase(sentence.text), target.require_phrases):
+    if not _admits(target, figure, sentence, None):
         return 0.0
     ctx = context or figure_context(figure, sentence, siblings)
-    if target.exclude and _has_any(ctx.window_phrase, target.exclude_phrases):
+    if not _admits(target, figure, sentence, ctx):
         return 0.0
     # For each wanted stem, its best match in the counted noun and, weighted by where the word stands, in the
     # sentence; max(s) * w equals max(s * w), so this is the best of the four places of the docstring.
@@ -274,17 +327,50 @@ def score_figure(
         for i, score in target.similar(word_stem):
             if score * weight > around[i]:
                 around[i] = score * weight
-    best = 0.0
-    for phrase in target.phrasing_index:
-        total = 0.0
-        for i in phrase:
-            total += max(in_noun[i] * NOUN_WEIGHT, around[i])
-        best = max(best, total / len(phrase))
-    noun_matched = any(in_noun)
-    if ctx.noun and not noun_matched:
-        best *= OTHER_NOUN_FACTOR
-    if is_vague(figure):
-        best *= VAGUE_FACTOR
-    if not target.about_change and is_change(figure, sentence):
-        best *= CHANGE_FACTOR
-    return round(best, 1)
+    return _finish(target, in_noun, around, ctx, lambda: is_change(figure, sentence))
+
+
+@dataclass(frozen=True, slots=True)
+class TargetGroup:
+    """Several targets scored together (the other statistics of a claims file, as rivals of the one asked for).
+
+    Each word of a figure's context is looked up once for all of them, not once per target.
+    """
+
+    targets: tuple[Target, ...]
+    _similar: dict[str, tuple[tuple[int, int, float], ...]] = field(default_factory=dict, compare=False, repr=False)
+
+    def similar(self, word_stem: str) -> tuple[tuple[int, int, float], ...]:
+        """(target, index in its ``wanted``, word_similarity) of every wanted stem ``word_stem`` resembles."""
+        found = self._similar.get(word_stem)
+        if found is None:
+            found = tuple((k, i, score) for k, t in enumerate(self.targets) for i, score in t.similar(word_stem))
+            self._similar[word_stem] = found
+        return found
+
+    def best_score(self, figure: Figure, sentence: Sentence, context: FigureContext) -> float:
+        """The highest score_figure of the figure among the targets (0 when there are none)."""
+        admitted = [_admits(t, figure, sentence, context) for t in self.targets]
+        if not any(admitted):
+            return 0.0
+        in_noun = [[0.0] * len(t.wanted) for t in self.targets]
+        around = [[0.0] * len(t.wanted) for t in self.targets]
+        for t in context.noun:
+            for k, i, score in self.similar(t.stem):
+                if score > in_noun[k][i]:
+                    in_noun[k][i] = score
+        for word_stem, weight in context.weighted:
+            for k, i, score in self.similar(word_stem):
+                if score * weight > around[k][i]:
+                    around[k][i] = score * weight
+        changed: list[bool] = []
+
+        def change() -> bool:
+            if not changed:
+                changed.append(is_change(figure, sentence))
+            return changed[0]
+
+        return max(
+            _finish(t, in_noun[k], around[k], context, change) if admitted[k] else 0.0
+            for k, t in enumerate(self.targets)
+        )
