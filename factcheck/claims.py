@@ -29,6 +29,7 @@ from factcheck.model import (
     Qualifier,
     Statistic,
 )
+from factcheck.yamlnodes import compose
 
 ID_PATTERN = re.compile(r"[A-Za-z0-9._-]+")
 STATISTIC_KINDS: tuple[str, ...] = tuple(
@@ -68,7 +69,7 @@ def load_claims(path: Path) -> ClaimsFile:
     name = str(path)
     text = _decode(path, _read_bytes(path))
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = compose(text)
     except yaml.YAMLError as exc:
         raise _errors(name, [_syntax_problem(name, text, exc)]) from None
     builder = _Builder(name)
@@ -656,7 +657,7 @@ def _number_text_problem(node: yaml.Node, value: str) -> tuple[str, str]:
     if not math.isfinite(number):
         return f"must be a finite number, not '{value}'", "write a plain number"
     plain = _plain(number)
-    if isinstance(node, yaml.ScalarNode) and node.style is None and _UNSIGNED_EXPONENT.fullmatch(cleaned):
+    if isinstance(node, yaml.ScalarNode) and not node.style and _UNSIGNED_EXPONENT.fullmatch(cleaned):
         signed = re.sub(r"([eE])", r"\1+", cleaned)
         return f"is read as text: '{value}'", f"YAML needs a sign in the exponent: write {signed} or {plain}"
     return f"must be a number, not the text '{value}'", f"write {plain} without quotes or separators"

@@ -26,6 +26,7 @@ from factcheck.errors import CorpusError, InputError, Problem
 from factcheck.model import Document, DocumentMeta, Figure, Kind, Sentence
 from factcheck.quantities import read_quantities
 from factcheck.sentences import split_sentences
+from factcheck.yamlnodes import compose
 
 __all__ = [
     "DOCUMENT_SUFFIXES",
@@ -656,7 +657,7 @@ def _split_front_matter(state: _Loading, path: Path, text: str) -> tuple[str, in
 def _compose(path: Path, text: str, line_shift: int) -> yaml.Node | None:
     """Parse YAML (safe loader) into its node tree, for locations; YAML errors become CorpusError at file:line:col."""
     try:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
+        return compose(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 + line_shift if mark else None

@@ -13,6 +13,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factcheck import yamlnodes
 from factcheck.claims import find_statistic, load_claims, normalise_phrase, unknown_documents
 from factcheck.errors import ClaimsError, FactcheckError, InputError, Problem
 from factcheck.model import (
@@ -655,3 +656,18 @@ def test_any_text_loads_or_fails_cleanly(tmp_path_factory: pytest.TempPathFactor
         load_claims(path)
     except ClaimsError as error:
         assert error.problems
+
+
+def _outcome(path: Path) -> object:
+    try:
+        return load_claims(path)
+    except ClaimsError as error:
+        return error.problems
+
+
+@pytest.mark.skipif(getattr(yaml, "CSafeLoader", None) is None, reason="PyYAML built without libyaml")
+@pytest.mark.parametrize("path", sorted(DATA.glob("*.yaml")) + [Path(__file__).parent.parent / "claims.yaml"])
+def test_libyaml_and_pure_python_parsers_give_the_same_result(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fast = _outcome(path)
+    monkeypatch.setattr(yamlnodes, "_FAST_LOADER", None)
+    assert _outcome(path) == fast
