@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -275,6 +275,56 @@ def _median_without(ordered: Sequence[float], value: float) -> float:
     return at(middle) if count % 2 else (at(middle - 1) + at(middle)) / 2
 
 
+@dataclass(frozen=True, slots=True)
+class _Bounded:
+    document: str
+    year: int | None
+    low: float
+    high: float
+
+
+class _Sorted:
+    """Intervals sorted by low end and by high end, to find those entirely above or below a value by bisection."""
+
+    def __init__(self, items: Sequence[_Bounded]) -> None:
+        self.by_low = sorted(items, key=lambda b: b.low)
+        self.lows = [b.low for b in self.by_low]
+        self.by_high = sorted(items, key=lambda b: b.high)
+        self.highs = [b.high for b in self.by_high]
+
+    def __len__(self) -> int:
+        return len(self.lows)
+
+
+def _compare_pairs(bounded: Sequence[_Bounded]) -> tuple[set[str], list[tuple[str, str]], bool]:
+    """Documents that agree with another, pairs that conflict (sorted), and whether any pair was comparable.
+
+    Two documents are compared unless both say a year and the years differ (a time line, not a disagreement);
+    they agree when their intervals overlap. Each document is set against the others by bisection, so the cost
+    grows with the number of documents and of conflicting pairs, not with the number of all pairs.
+    """
+    by_year: dict[int | None, list[_Bounded]] = defaultdict(list)
+    for b in bounded:
+        by_year[b.year].append(b)
+    undated = by_year.get(None, [])
+    everyone = _Sorted(bounded)
+    partners = {year: everyone if year is None else _Sorted(group + undated) for year, group in by_year.items()}
+    agreeing: set[str] = set()
+    conflicting: set[tuple[str, str]] = set()
+    compared = False
+    for a in bounded:
+        others = partners[a.year]
+        above = bisect_right(others.lows, a.high)  # others.by_low[above:] start above a's interval
+        below = bisect_left(others.highs, a.low)  # others.by_high[:below] end below it
+        apart = [*others.by_low[above:], *others.by_high[:below]]
+        if len(others) > 1:
+            compared = True
+            if len(others) - 1 - len(apart) > 0:  # another one overlaps a (a overlaps itself: the 1)
+                agreeing.add(a.document)
+        conflicting.update((a.document, b.document) for b in apart if a.document < b.document)
+    return agreeing, sorted(conflicting), compared
+
+
 def _agreement(key: tuple[str | None, str | None, str | None], group: Sequence[Finding]) -> Agreement:
     best: dict[str, Finding] = {}
     for finding in group:
@@ -283,21 +333,8 @@ def _agreement(key: tuple[str | None, str | None, str | None], group: Sequence[F
     intervals = {d: f.interval for d, f in best.items()}
     outliers = _outliers(best, intervals) if len(best) >= 3 else {}
     docs = sorted(d for d in best if d not in outliers)
-    agreeing: set[str] = set()
-    conflicting: list[tuple[str, str]] = []
-    compared = False
-    # Every pair of documents (quadratic, but on plain floats: 3,000 documents take about a second).
-    bounded = [(d, best[d].year, iv.low, iv.high) for d in docs if (iv := intervals[d]) is not None]
-    for i, (a, year_a, low_a, high_a) in enumerate(bounded):
-        for b, year_b, low_b, high_b in bounded[i + 1 :]:
-            if year_a is not None and year_b is not None and year_a != year_b:
-                continue  # figures of different years are a timeline, not a disagreement
-            compared = True
-            if low_a <= high_b and low_b <= high_a:
-                agreeing.add(a)
-                agreeing.add(b)
-            else:
-                conflicting.append((a, b))
+    bounded = [_Bounded(d, best[d].year, iv.low, iv.high) for d in docs if (iv := intervals[d]) is not None]
+    agreeing, conflicting, compared = _compare_pairs(bounded)
     # The group's range and spread are those of the figures as written, not of the widened intervals.
     bounds = [v for d in docs for v in (best[d].low, best[d].high, best[d].value) if v is not None]
     low, high = (min(bounds), max(bounds)) if bounds else (None, None)

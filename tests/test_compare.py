@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck.claims import load_claims
 from factcheck.compare import CompareOptions, Comparison, compare, compare_all
@@ -186,3 +189,31 @@ def test_bundled_corpus_doctors_abroad() -> None:
     assert "28,000" in found["king-2020"]
     assert "22,000" in found["forced-labor-2025"]
     assert found["aljazeera-2026"] == []
+
+
+_BOUNDS = st.sampled_from([0.0, 1.0, 2.0, 2.5, 3.0, 10.0, -math.inf, math.inf])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from([None, 2019, 2020]), _BOUNDS, _BOUNDS).filter(lambda t: t[1] <= t[2]), max_size=12
+    )
+)
+def test_pairs_by_bisection_equal_every_pair_compared(rows: list[tuple[int | None, float, float]]) -> None:
+    from factcheck.compare import _Bounded, _compare_pairs
+
+    bounded = [_Bounded(f"d{i:02}", year, low, high) for i, (year, low, high) in enumerate(rows)]
+    agreeing: set[str] = set()
+    conflicting: list[tuple[str, str]] = []
+    compared = False
+    for i, a in enumerate(bounded):  # the plain definition: every pair of comparable years
+        for b in bounded[i + 1 :]:
+            if a.year is not None and b.year is not None and a.year != b.year:
+                continue
+            compared = True
+            if a.low <= b.high and b.low <= a.high:
+                agreeing.update((a.document, b.document))
+            else:
+                conflicting.append((a.document, b.document))
+    assert _compare_pairs(bounded) == (agreeing, conflicting, compared)
