@@ -270,9 +270,7 @@ def read_for_index(root: str, rel: str, size: int, mtime_ns: int, known_sha256: 
     text = file.text
     sentences = split_sentences(text)
     figures = locate_figures("", text, sentences, file.line_offset)
-    offsets = array("q")
-    for s in sentences:
-        offsets.extend((s.start, s.end, s.line))
+    offsets = array("q", [n for s in sentences for n in (s.start, s.end, s.line)])
     rows = [[f.sentence, f.line, *_QUANTITY_VALUES(f.quantity)] for f in figures]
     # Each distinct word of the document is stemmed once; a sentence's terms are its words' (and counted nouns').
     terms_of: dict[str, str] = {}
@@ -288,14 +286,19 @@ def read_for_index(root: str, rel: str, size: int, mtime_ns: int, known_sha256: 
             stems.add(word_stem)
             terms_of[word] = term(word_stem)
         per_sentence.append({terms_of[w] for w in found})
+    unit_terms: dict[str, list[str]] = {}
     for f in figures:
-        if f.quantity.unit:
-            for t in tokens(f.quantity.unit):
-                stems.add(t.stem)
-                per_sentence[f.sentence].add(term(t.stem))
+        unit = f.quantity.unit
+        if unit:
+            found_terms = unit_terms.get(unit)
+            if found_terms is None:
+                unit_stems = [t.stem for t in tokens(unit)]
+                stems.update(unit_stems)
+                found_terms = unit_terms[unit] = [term(u) for u in unit_stems]
+            per_sentence[f.sentence].update(found_terms)
     # Sentence terms in no particular order (queries intersect sets); the document's row is every distinct term.
     sentence_terms = "\n".join(map(" ".join, per_sentence))
-    document_terms = " ".join(sorted({term(s) for s in stems}))  # = _document_terms(sentence_terms)
+    document_terms = " ".join(sorted({*terms_of.values(), *(t for ts in unit_terms.values() for t in ts)}))
     return _Read(
         rel,
         "document",
@@ -780,6 +783,25 @@ def _run_reads(root: Path, tasks: Sequence[_Task], progress: _Progress, handle: 
     return workers
 
 
+def _drop_outdated(conn: sqlite3.Connection, reader: str) -> None:
+    """When no document was read by this reader (a new version of the tool), empty the content tables at once.
+
+    Every document is read again anyway; dropping each one's terms from the FTS table first would cost more than
+    reading it. The documents' rows stay (the next reading replaces them), so an interrupted run carries on.
+    """
+    current = conn.execute("SELECT 1 FROM documents WHERE reader = ? LIMIT 1", (reader,)).fetchone()
+    if current is not None or conn.execute("SELECT 1 FROM contents LIMIT 1").fetchone() is None:
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute("INSERT INTO terms (terms) VALUES ('delete-all')")
+        conn.execute("DELETE FROM contents")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
 def _refresh(
     conn: sqlite3.Connection, path: Path, scan: CorpusScan, reader: str, progress: bool
 ) -> tuple[dict[str, _Read], _Plan, int, int, int, float]:
@@ -811,6 +833,7 @@ def _refresh(
 
         bar = _Progress(progress, len(plan.tasks), sum(max(t.size, 0) for t in plan.tasks))
         try:
+            _drop_outdated(conn, reader)
             for row in plan.removed:
                 writer.remove(row.rel)
             workers = _run_reads(scan.root, plan.tasks, bar, handle)

@@ -374,6 +374,13 @@ def test_a_new_reader_version_reads_everything_again(tmp_path: Path) -> None:
     newer = open_index(corpus, index, reader="test-2")
     assert (newer.report.new, newer.report.changed, newer.report.unchanged) == (0, 4, 0)
     assert_same_corpus(newer, load_corpus(corpus))
+    # The old contents were dropped at once (FTS 'delete-all'): pre-selection is that of a fresh index.
+    fresh = open_index(corpus, tmp_path / "fresh.sqlite3", reader="test-2")
+    for words in (["the"], ["figure"], ["zzzz"]):
+        assert newer.sentences_containing(words) == fresh.sentences_containing(words), words
+    assert newer.candidate_sentences([["document"]]) == fresh.candidate_sentences([["document"]])
+    newer.close()
+    fresh.close()
 
 
 def test_a_pool_reads_a_larger_corpus_the_same(tmp_path: Path) -> None:
