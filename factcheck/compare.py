@@ -205,7 +205,6 @@ def find_in_document(
         return ()
     group = rivals if isinstance(rivals, TargetGroup) else TargetGroup(tuple(rivals))
     floor = options.min_score - SCORE_ROUNDING  # a score this high may round up to min_score
-    sentences = corpus.sentences(doc.id)
     figures = corpus.figures(doc.id) if candidates is None else corpus.figures_in(doc.id, candidates)
     by_sentence: dict[int, list[Figure]] = defaultdict(list)
     for figure in figures:
@@ -216,7 +215,7 @@ def find_in_document(
             continue  # a conversion in brackets restates the figure before it
         if score_bound(target, figure) < (SCORE_ROUNDING if options.all_candidates else floor):
             continue  # cannot pass, whatever its sentence says
-        sentence = sentences[figure.sentence]
+        sentence = corpus.sentence(doc.id, figure.sentence)
         siblings = by_sentence[figure.sentence]
         context = figure_context(figure, sentence, siblings)  # built once for the target and its rivals
         score = score_figure(target, figure, sentence, siblings, context)

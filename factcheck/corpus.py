@@ -90,6 +90,10 @@ class Corpus(Protocol):
 
     def sentences(self, doc_id: str) -> Sequence[Sentence]: ...
 
+    def sentence(self, doc_id: str, index: int) -> Sentence:
+        """``sentences(doc_id)[index]``, without making the others where they are made on demand."""
+        ...
+
     def figures(self, doc_id: str) -> Sequence[Figure]: ...
 
     def figures_in(self, doc_id: str, sentences: Collection[int]) -> Sequence[Figure]:
@@ -218,6 +222,9 @@ class MemoryCorpus:
 
     def figures_in(self, doc_id: str, sentences: Collection[int]) -> tuple[Figure, ...]:
         return tuple(f for f in self.figures(doc_id) if f.sentence in sentences)
+
+    def sentence(self, doc_id: str, index: int) -> Sentence:
+        return self.sentences(doc_id)[index]
 
     def line_of(self, doc_id: str, offset: int) -> int:
         doc = self._require(doc_id)

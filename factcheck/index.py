@@ -38,7 +38,7 @@ import zlib
 from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from dataclasses import FrozenInstanceError, dataclass, fields
+from dataclasses import FrozenInstanceError, dataclass, field, fields
 from functools import partial
 from itertools import combinations
 from operator import attrgetter
@@ -886,14 +886,36 @@ class IndexedDocument(Document):
 
 @dataclass(slots=True)
 class _Loaded:
-    """A document's content read from the index, cached while it is among the recently used."""
+    """A document's content read from the index, cached while it is among the recently used.
+
+    Sentences are made from their offsets when asked for: a query often needs a few of a document's hundreds.
+    """
 
     text: str
-    sentences: tuple[Sentence, ...]
+    offsets: array[int]  # start, end and line of each sentence
     starts: list[int]
     figures_blob: bytes
     figures: tuple[Figure, ...] | None = None
     newlines: list[int] | None = None
+    every: tuple[Sentence, ...] | None = None
+    some: dict[int, Sentence] = field(default_factory=dict)
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        if self.every is None:
+            self.every = tuple(self.sentence(i) for i in range(len(self.starts)))
+        return self.every
+
+    def sentence(self, index: int) -> Sentence:
+        if self.every is not None:
+            return self.every[index]
+        found = self.some.get(index)
+        if found is None:
+            if not 0 <= index < len(self.starts):
+                raise IndexError(f"sentence {index} is out of range (0..{len(self.starts) - 1})")
+            start, end, line = self.offsets[3 * index : 3 * index + 3]
+            found = self.some[index] = Sentence(index, start, end, line, self.text[start:end])
+        return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -980,6 +1002,9 @@ class IndexedCorpus:
 
     def sentences(self, doc_id: str) -> tuple[Sentence, ...]:
         return self._load(self._require(doc_id)[0]).sentences
+
+    def sentence(self, doc_id: str, index: int) -> Sentence:
+        return self._load(self._require(doc_id)[0]).sentence(index)
 
     def figures(self, doc_id: str) -> tuple[Figure, ...]:
         """Every figure of the document, in text order (``linked_to`` indexes into this tuple)."""
@@ -1124,15 +1149,9 @@ class IndexedCorpus:
             offsets.frombytes(zlib.decompress(sentence_blob))
             if len(offsets) % 3:
                 raise ValueError("sentence offsets are not triples")
-            sentences = tuple(
-                Sentence(
-                    i, offsets[3 * i], offsets[3 * i + 1], offsets[3 * i + 2], text[offsets[3 * i] : offsets[3 * i + 1]]
-                )
-                for i in range(len(offsets) // 3)
-            )
         except (zlib.error, ValueError, UnicodeDecodeError) as error:
             raise _corrupt_error(self._index_path, error) from error
-        loaded = _Loaded(text, sentences, [s.start for s in sentences], bytes(figures_blob))
+        loaded = _Loaded(text, offsets, offsets[0::3].tolist(), bytes(figures_blob))
         self._cache[docno] = loaded
         self._cached_chars += len(text)
         while len(self._cache) > CACHE_DOCUMENTS or (self._cached_chars > CACHE_CHARS and len(self._cache) > 1):

@@ -93,6 +93,12 @@ def assert_same_corpus(indexed: Corpus, memory: MemoryCorpus, every: int = 1, in
         assert a.text == b.text
         assert indexed.sentences(a.id) == memory.sentences(a.id)
         some = frozenset(range(0, len(memory.sentences(a.id)), 3))
+        fresh = open_index(indexed.root, indexed.index_path)  # nothing decoded yet: sentences made one by one
+        assert [fresh.sentence(a.id, i) for i in sorted(some)] == [memory.sentence(a.id, i) for i in sorted(some)]
+        assert fresh.sentences(a.id) == memory.sentences(a.id)  # the rest made later, the same
+        fresh.close()
+        with pytest.raises(IndexError):
+            indexed.sentence(a.id, len(memory.sentences(a.id)))
         assert indexed.figures_in(a.id, some) == memory.figures_in(a.id, some)  # decoded from the index alone
         assert {f.sentence for f in memory.figures_in(a.id, some)} <= some
         assert indexed.figures(a.id) == memory.figures(a.id)
