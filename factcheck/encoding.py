@@ -5,8 +5,6 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 
-import charset_normalizer
-
 __all__ = ["Decoded", "Undecodable", "decode_document", "normalise_newlines"]
 
 # When the detector finds several encodings equally plausible (short texts often fit cp1250 as well as cp1252),
@@ -73,6 +71,8 @@ def decode_document(raw: bytes) -> Decoded | Undecodable:
 
 
 def _detect(raw: bytes) -> Decoded | Undecodable:
+    import charset_normalizer  # only for files that are not UTF-8: most commands never need it
+
     matches = list(charset_normalizer.from_bytes(raw))
     if not matches:
         return Undecodable("its encoding could not be detected (is it a text file?)")
