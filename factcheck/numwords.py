@@ -169,6 +169,46 @@ _JOIN = r"-and-(?:a-)?|[ \t\u00a0]*-[ \t\u00a0]*|[ \t\u00a0]+(?:(?:and|of)[ \t\u
 NUMBER_WORD_RUN: Final[re.Pattern[str]] = re.compile(rf"{_W}(?:(?:{_JOIN}){_W})*(?![a-z])")
 _TOKEN = re.compile(r"[A-Za-z]+")
 
+# Finding the runs fast. Every number word in a run ends where a word (a run of letters a-z) ends, so a run
+# can only start where the rest of a word is a number word: at the start of "two", or inside "often" ("ten").
+# In the text reversed, with everything but letters blanked out, such a place is a number word spelled
+# backwards right after a blank, which the regex engine finds by looking only at the blanks. The text is
+# read as bytes, one a character (Latin-1, "?" for the rest), with ASCII letters lowercased: the same to these
+# patterns as the lowercased text, but for the Kelvin sign, which lowercases to "k".
+_LOWER_ASCII: Final = bytes(c + 32 if 65 <= c <= 90 else c for c in range(256))
+_LETTERS_ONLY: Final = bytes(c | 32 if 65 <= c <= 90 or 97 <= c <= 122 else 32 for c in range(256))
+_REVERSED_WORD: Final = re.compile(b" (" + _trie_pattern(frozenset(w[::-1] for w in _ALL_WORDS)).encode() + b")")
+_NUMBER_WORD_RUN_BYTES: Final = re.compile(NUMBER_WORD_RUN.pattern.replace("\\u00a0", "\\xa0").encode())
+
+
+def number_word_runs(text: str, latin1: bytes) -> list[tuple[int, int]]:
+    """The spans of ``NUMBER_WORD_RUN.finditer`` in ``text`` lowercased, found faster.
+
+    ``latin1`` is ``text.encode("latin-1", "replace")``.
+    """
+    if "\u212a" in text:  # the Kelvin sign: read the lowercased text itself
+        low = text.lower()
+        if len(low) != len(text):  # as the reader does: a few characters lowercase to two; keep offsets
+            low = text.translate({c: c + 32 for c in range(65, 91)})
+        return [m.span() for m in NUMBER_WORD_RUN.finditer(low)]
+    n = len(text)
+    reversed_words = b" " + latin1.translate(_LETTERS_ONLY)[::-1]
+    # The longest number word that ends a word is where a match may start in it (a shorter one is inside that
+    # match); the reversed offset of its end is its start.
+    starts = [n + 1 - m.end(1) for m in _REVERSED_WORD.finditer(reversed_words)]
+    starts.reverse()
+    lowered = latin1.translate(_LOWER_ASCII)
+    runs = []
+    match = _NUMBER_WORD_RUN_BYTES.match
+    pos = 0
+    for start in starts:
+        if start >= pos:  # as finditer: a match does not start inside the one before
+            m = match(lowered, start)
+            if m is not None:  # always, but the type checker cannot know
+                runs.append(m.span())
+                pos = m.end()
+    return runs
+
 
 @dataclass(frozen=True, slots=True)
 class WordNumber:
@@ -185,6 +225,10 @@ class WordNumber:
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    word = text[start:end]
+    if word.isascii() and word.isalpha():  # one word (the usual run)
+        word = word.lower()
+        return [] if word in _JOINERS else [(word, start, end)]
     toks = [(m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
     return [t for t in toks if t[0] not in _JOINERS]
 

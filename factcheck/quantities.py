@@ -62,7 +62,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from factcheck.model import Kind, Qualifier, Quantity
-from factcheck.numwords import NUMBER_WORD_RUN, ORDINALS, WordNumber, parse_run, vague_bounds
+from factcheck.numwords import ORDINALS, WordNumber, number_word_runs, parse_run, vague_bounds
 from factcheck.units import (
     CODE_AFTER_NUMBER,
     CURRENCY_ADJECTIVES,
@@ -95,8 +95,20 @@ __all__ = ["READER_VERSION", "read_quantities"]
 
 _FULL_MONTHS = "January February March April May June July August September October November December".split()
 _SHORT_MONTHS = "Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec".split()
-# A month name; abbreviations may end in a dot ("Jan. 5").
-_MONTHS = "|".join(_FULL_MONTHS) + "|(?:" + "|".join(_SHORT_MONTHS) + ")\\.?"
+
+
+def _month_alternation() -> str:
+    """A month name; abbreviations may end in a dot ("Jan. 5"). Full names are tried before abbreviations.
+
+    The names are grouped by their first letter, so that the regex engine only stops at those capitals.
+    """
+    by_letter: dict[str, list[str]] = {}
+    for name in [*_FULL_MONTHS, *(m + "\\.?" for m in _SHORT_MONTHS)]:
+        by_letter.setdefault(name[0], []).append(name[1:])
+    return "|".join(f"{letter}(?:{'|'.join(rests)})" for letter, rests in by_letter.items())
+
+
+_MONTHS = _month_alternation()
 _MONTH_NAMES: Final = frozenset(m.lower() for m in (*_FULL_MONTHS, *_SHORT_MONTHS))
 
 # Everything that starts with a digit (or "+", "(" of a phone number, "'" of "'60s").
@@ -325,7 +337,8 @@ _QUALIFIER_LAST_WORDS: Final = frozenset(q.split()[-1] for q in _QUALIFIERS if q
 }
 _QUALIFIER_SIGNS: Final = frozenset("~≈<>≥≤")
 _BRACKET_NEXT: Final = frozenset("]–-,; ")
-_PER_HINT_RE: Final = re.compile(r"per|an? |-an?-|each|every|/|ly\b|p\.a\.|annum", re.IGNORECASE)
+# Searched in lowercased text: the same as ignoring case (no other letter folds to these), and faster.
+_PER_HINT_RE: Final = re.compile(r"per|an? |-an?-|each|every|/|ly\b|p\.a\.|annum")
 _YEAR4_RE: Final = re.compile(r"[12]\d{3}")
 _YEAR_TAIL_RE: Final = re.compile(r"(\d{4}|\d{2})$")
 _OF_RE: Final = re.compile(r"[ \t]{1,3}of\b")
@@ -405,6 +418,25 @@ _COMPOUND_RE: Final = re.compile(r"-(?P<w>[a-z]{3,})(?![A-Za-z0-9-])")
 _SENT_PER_RE: Final = re.compile(r"[\"“']?(?:each|every)[ \t]+year\b|annually\b|per[ \t]+year\b", re.IGNORECASE)
 
 
+# The enum members as module constants: looking a member up on its class (Kind.COUNT) costs ten times as
+# much as a global, and the reader compares kinds and qualifiers dozens of times a figure.
+_COUNT: Final = Kind.COUNT
+_MONEY: Final = Kind.MONEY
+_PERCENT: Final = Kind.PERCENT
+_RATIO: Final = Kind.RATIO
+_DURATION: Final = Kind.DURATION
+_MEASURE: Final = Kind.MEASURE
+_YEAR: Final = Kind.YEAR
+_DATE: Final = Kind.DATE
+_ORDINAL: Final = Kind.ORDINAL
+_EXACT: Final = Qualifier.EXACT
+_ABOUT: Final = Qualifier.ABOUT
+_OVER: Final = Qualifier.OVER
+_AT_LEAST: Final = Qualifier.AT_LEAST
+_UNDER: Final = Qualifier.UNDER
+_UP_TO: Final = Qualifier.UP_TO
+
+
 @dataclass(slots=True)
 class _Fig:
     """A figure being read (mutable until it is frozen into a Quantity)."""
@@ -445,9 +477,9 @@ def read_quantities(text: str, *, sentences: Sequence[tuple[int, int]] | None = 
     if not text:
         return []
     if sentences is None:
-        from factcheck.sentences import split_sentences
+        from factcheck.sentences import sentence_spans
 
-        sentences = [(s.start, s.end) for s in split_sentences(text)]
+        sentences = sentence_spans(text)
     dot_mode = _groups_with_dots(text)
     figs = _scan(text, dot_mode)
     figs = _merge(text, figs)
@@ -485,7 +517,14 @@ def _groups_with_dots(text: str) -> bool:
 
 
 def _masked(text: str) -> list[tuple[int, int]]:
-    spans = [(m.start(), m.end()) for m in _MASK_RE.finditer(text)]
+    # Every match of _MASK_RE starts with one of these: look for them, then match where they are (as finditer).
+    starts = sorted(i for lead in _MASK_LEADS for i in _find_all(text, lead))
+    spans = []
+    pos = 0
+    for start in starts:
+        if start >= pos and (m := _MASK_RE.match(text, start)):
+            spans.append((start, m.end()))
+            pos = m.end()
     at = text.find("@")
     while at != -1:
         s = at
@@ -501,69 +540,120 @@ def _masked(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_ASCII_LOWER: Final = {c: c + 32 for c in range(65, 91)}
-_DIGIT_START: Final = re.compile(r"[0-9]")
+_MASK_LEADS: Final = ("http", "www.", "ISBN", "doi:")
 
 
-def _digit_matches(text: str) -> Iterator[re.Match[str]]:
-    """Matches of _DIGIT_RE, found from the digits (so the scan skips letters fast)."""
+def _find_all(text: str, sub: str) -> Iterator[int]:
+    i = text.find(sub)
+    while i != -1:
+        yield i
+        i = text.find(sub, i + 1)
+
+
+_DIGITS_ONLY: Final = bytes(48 if 48 <= c <= 57 else 32 for c in range(256))  # "0" for each of 0-9, else " "
+
+
+def _digit_matches(text: str, digits: bytes) -> Iterator[re.Match[str]]:
+    """Matches of _DIGIT_RE, found from the digits (so the scan skips letters fast).
+
+    ``digits`` has a "0" where ``text`` has a digit 0-9 (and one byte a character), where bytes.find is fast.
+    """
     pos = 0
-    search = _DIGIT_START.search
+    find = digits.find
     match = _DIGIT_RE.match
+    n = len(text)
     while True:
-        d = search(text, pos)
-        if d is None:
+        p = find(b"0", pos)
+        if p == -1:
             return
-        p = d.start()
         m = None
         if p and text[p - 1] in "+('’":
             m = match(text, p - 1)
+        else:
+            end = find(b" ", p)  # the end of the digits
+            if _plain_number_only(text, p, n if end == -1 else end):
+                m = _PLAIN_NUMBER_RE.match(text, p)  # the same match, found without trying the other forms
         if m is None:
             m = match(text, p)
         if m is None:
             pos = p + 1
             continue
         yield m
-        pos = max(m.end(), p + 1)
+        pos = m.end()
+        if pos <= p:
+            pos = p + 1
+
+
+# The last form of _DIGIT_RE, the one most numbers take.
+_PLAIN_NUMBER_RE: Final = re.compile(r"(?P<num>\d(?:[\d,.]*\d)?)")
+
+
+def _plain_number_only(text: str, p: int, q: int) -> bool:
+    """Whether _DIGIT_RE, at the run of digits ``text[p:q]``, can only match _PLAIN_NUMBER_RE.
+
+    Every other form needs one of a few characters (or, for some, a few digits at most) after the digits.
+    """
+    if q == len(text):
+        return True
+    c = text[q]
+    if c == ",":
+        return True
+    if c in ":/" or c.isdecimal():  # times, ratios, dates; digits beyond ASCII
+        return False
+    digits = q - p
+    if digits <= 3:
+        if c in " \t":  # "5 pm", "5 March", "5 to 7 May", "100 000", "020 7946 0958"
+            k = q + 1
+            while k < len(text) and text[k] in " \t":
+                k += 1
+            after = text[k : k + 1]
+            return not after or (after not in "apAPtoJFMASOND" and not after.isdecimal())
+        if c == ".":  # "555.123.4567", "9.30pm"
+            return digits != 3 and not (digits <= 2 and text[q + 1 : q + 3].isdecimal())
+        # "100 000" with other spaces, "1-800-...", "555-123-4567", "12-14 May", "5pm", "5th May"
+        return c not in "\u00a0\u202f\u2009-–" and not (digits <= 2 and c in "apAPsnrt")
+    if digits == 4:  # "2019-05-01", "2019/05/01", "2019 - 05 - 01", "0123 456 789"
+        return c != "-" and not (c == " " and (text[q + 1 : q + 2] == "-" or text[p] == "0"))
+    return not (digits == 5 and c == " " and text[p] == "0")  # "01234 567 890"
 
 
 def _scan(text: str, dot_mode: bool) -> list[_Fig]:
     """Find every candidate figure, with its sign, scale, percent, currency and unit suffixes."""
-    cands: list[tuple[int, int, re.Match[str]]] = []  # (start, source, match)
-    for m in _digit_matches(text):
+    latin1 = text.encode("latin-1", "replace")  # one byte a character, where bytes methods are fast
+    cands: list[tuple[int, int, re.Match[str] | tuple[int, int]]] = []  # (start, source, match or span)
+    for m in _digit_matches(text, latin1.translate(_DIGITS_ONLY)):
         cands.append((m.start(), 0, m))
     for m in _MONTH_DATE_RE.finditer(text):
         cands.append((m.start(), 1, m))
-    low = text.lower()
-    if len(low) != len(text):  # a few characters lowercase to two; keep offsets
-        low = text.translate(_ASCII_LOWER)
-    for m in NUMBER_WORD_RUN.finditer(low):
-        s = m.start()
+    for span in number_word_runs(text, latin1):
+        s = span[0]
         if s and (text[s - 1].isalnum() or text[s - 1] in "'’"):
             continue
-        cands.append((s, 2, m))
-    cands.sort(key=lambda c: (c[0], c[1]))
+        cands.append((s, 2, span))
+    cands.sort()  # no two candidates share a start and a source
     masks = _masked(text)
     mask_starts = [s for s, _ in masks]
     figs: list[_Fig] = []
     consumed = 0
-    for start, source, m in cands:
+    prev_end = -1  # end of the last figure found
+    for start, source, found in cands:
         if start < consumed:
             continue
         if masks:
             k = bisect.bisect_right(mask_starts, start) - 1
             if k >= 0 and masks[k][1] > start:
-                consumed = max(consumed, masks[k][1])
+                if masks[k][1] > consumed:
+                    consumed = masks[k][1]
                 continue
-        prev_end = figs[-1].end if figs else -1
-        if source == 0:
-            got = _from_digits(text, m, dot_mode, prev_end)
-        elif source == 1:
-            got = _from_month_date(text, m)
+        if isinstance(found, tuple):
+            got = _from_words(text, found[0], found[1], prev_end)
+        elif source == 0:
+            got = _from_digits(text, found, dot_mode, prev_end)
         else:
-            got = _from_words(text, m, prev_end)
+            got = _from_month_date(text, found)
         if isinstance(got, int):
-            consumed = max(consumed, got)
+            if got > consumed:
+                consumed = got
             continue
         for fig in got:
             if fig.negative:
@@ -572,7 +662,9 @@ def _scan(text: str, dot_mode: bool) -> list[_Fig]:
                 if fig.alt_value is not None:
                     fig.alt_value = -fig.alt_value
             figs.append(fig)
-            consumed = max(consumed, fig.end)
+            if fig.end > consumed:
+                consumed = fig.end
+            prev_end = fig.end
     return figs
 
 
@@ -582,12 +674,14 @@ def _from_month_date(text: str, m: re.Match[str]) -> list[_Fig] | int:
     if m.group("day") and not 1 <= int(m.group("day")) <= 31:
         return m.start() + len(m.group("mon"))
     value = float(year) if year is not None else None
-    return [_Fig(m.start(), m.end(), value, Kind.DATE, low=value, high=value, year=year, explicit=True)]
+    return [_Fig(m.start(), m.end(), value, _DATE, low=value, high=value, year=year, explicit=True)]
 
 
 def _from_digits(text: str, m: re.Match[str], dot_mode: bool, prev_end: int) -> list[_Fig] | int:
     kind = m.lastgroup
-    s, e = m.start(), m.end()
+    s, e = m.span()
+    if kind == "num":
+        return _number(text, s, e, dot_mode, prev_end)
     if kind in ("phone", "time", "colon"):
         return e
     if kind == "iso":
@@ -600,7 +694,7 @@ def _from_digits(text: str, m: re.Match[str], dot_mode: bool, prev_end: int) -> 
                 y = int(tail.group())
                 value = float(y if y > 99 else 2000 + y if y < 50 else 1900 + y)
         year = int(value) if value is not None else None
-        return [_Fig(s, e, value, Kind.DATE, low=value, high=value, year=year, explicit=True)]
+        return [_Fig(s, e, value, _DATE, low=value, high=value, year=year, explicit=True)]
     if kind == "dmy":
         if s and text[s - 1].isalnum():
             return e
@@ -608,13 +702,13 @@ def _from_digits(text: str, m: re.Match[str], dot_mode: bool, prev_end: int) -> 
             return m.end("dday")
         year = int(m.group("dyear")) if m.group("dyear") else None
         value = float(year) if year is not None else None
-        return [_Fig(s, e, value, Kind.DATE, low=value, high=value, year=year, explicit=True)]
+        return [_Fig(s, e, value, _DATE, low=value, high=value, year=year, explicit=True)]
     if kind == "slash":
         return _slash(text, m, prev_end)
     if kind == "decade":
         d = int(m.group()[1:3])
         start = 1900 + d if d >= 20 else 2000 + d
-        return [_Fig(s, e, float(start), Kind.YEAR, low=float(start), high=float(start + 9), explicit=True)]
+        return [_Fig(s, e, float(start), _YEAR, low=float(start), high=float(start + 9), explicit=True)]
     return _number(text, s, e, dot_mode, prev_end)
 
 
@@ -628,14 +722,14 @@ def _slash(text: str, m: re.Match[str], prev_end: int) -> list[_Fig] | int:
     if len(left) == 4 and 1000 <= a <= 2100 and len(right) in (2, 4):
         high = a - a % 100 + b if len(right) == 2 else b
         if a < high <= a + 10:
-            return [_Fig(s, e, None, Kind.YEAR, low=float(a), high=float(high), explicit=True, is_range=True)]
+            return [_Fig(s, e, None, _YEAR, low=float(a), high=float(high), explicit=True, is_range=True)]
         return e
     if 0 < a < b <= 16:
         v = a / b
         if _OF_RE.match(text, e):
-            return [_Fig(s, e, v, Kind.RATIO, low=v, high=v, explicit=True)]  # "1/3 of"
+            return [_Fig(s, e, v, _RATIO, low=v, high=v, explicit=True)]  # "1/3 of"
         if prev_end == s - 1 and text[s - 1] == " ":
-            return [_Fig(s, e, v, Kind.RATIO, low=v, high=v, mixed_fraction=True)]  # "1 3/4"
+            return [_Fig(s, e, v, _RATIO, low=v, high=v, mixed_fraction=True)]  # "1 3/4"
     return e
 
 
@@ -681,24 +775,25 @@ def _number(text: str, s: int, e: int, dot_mode: bool, prev_end: int) -> list[_F
     tok = text[s:e]
     before = text[s - 1] if s else " "
     glued_code = None
-    if before.isalpha() or before == "_":
-        code = text[s - 3 : s] if s >= 3 else ""
-        if code in ISO_CODES and code.isupper() and (s == 3 or not text[s - 4].isalpha()):
-            glued_code = code  # "EUR1.2bn"
-        else:
-            return e  # "H1N1", "word12", "PM2.5", "G7"
-    if before in ".," and s >= 2 and text[s - 2].isalnum():
-        return e  # "S.2138", "nations.4", "1,2"
-    if before == "." and tok.isdigit() and (s == 1 or text[s - 2] in " \t\n($£€(~"):
-        s -= 1  # ".5%"
-        tok = "0" + text[s:e]
-    if before == "/" and s >= 2 and text[s - 2].isalnum():
-        return e  # paths and "24/7"
-    if before in "-‐" and s >= 2 and (text[s - 2].isalpha()) and prev_end != s - 1:
-        # "COVID-19", "F-16", "G-8"; but "mid-2019", "pre-2008"
-        w = _word_before(text, s - 1)
-        if w not in _HYPHEN_PREFIXES_OK:
-            return _skip_number_tail(text, e)
+    if before != " ":  # (the usual case needs none of these checks)
+        if before.isalpha() or before == "_":
+            code = text[s - 3 : s] if s >= 3 else ""
+            if code in ISO_CODES and code.isupper() and (s == 3 or not text[s - 4].isalpha()):
+                glued_code = code  # "EUR1.2bn"
+            else:
+                return e  # "H1N1", "word12", "PM2.5", "G7"
+        if before in ".," and s >= 2 and text[s - 2].isalnum():
+            return e  # "S.2138", "nations.4", "1,2"
+        if before == "." and tok.isdigit() and (s == 1 or text[s - 2] in " \t\n($£€(~"):
+            s -= 1  # ".5%"
+            tok = "0" + text[s:e]
+        if before == "/" and s >= 2 and text[s - 2].isalnum():
+            return e  # paths and "24/7"
+        if before in "-‐" and s >= 2 and (text[s - 2].isalpha()) and prev_end != s - 1:
+            # "COVID-19", "F-16", "G-8"; but "mid-2019", "pre-2008"
+            w = _word_before(text, s - 1)
+            if w not in _HYPHEN_PREFIXES_OK:
+                return _skip_number_tail(text, e)
     parsed = _parse_digits(tok, dot_mode)
     if parsed is None:
         return _skip_number_tail(text, e)
@@ -725,7 +820,7 @@ def _number(text: str, s: int, e: int, dot_mode: bool, prev_end: int) -> list[_F
     if currency is not None:
         code, cs = currency
         fig.start = cs
-        fig.kind = Kind.MONEY
+        fig.kind = _MONEY
         fig.unit = code
         fig.explicit = True
         fig.plain = False
@@ -739,13 +834,14 @@ def _number(text: str, s: int, e: int, dot_mode: bool, prev_end: int) -> list[_F
         fig.start = sign_at
         fig.negative = True  # applied once the number is read ("-15C", "−2.3%")
         fig.plain = False
-    if pos < len(text) and text[pos] in _VULGAR and fig.kind in (Kind.COUNT, Kind.MONEY) and form == "plain":
+    if pos < len(text) and text[pos] in _VULGAR and fig.kind in (_COUNT, _MONEY) and form == "plain":
         value += _VULGAR[text[pos]]  # "2½"
         fig.value = fig.low = fig.high = value
         fig.plain = False
         pos = fig.end = pos + 1
         g = _GLUE_RE.match(text, pos) if pos < len(text) and text[pos].isalpha() else None
-    tm = _TIMES_TEN_RE.match(text, pos) if pos < len(text) and text[pos] in " ×x" else None
+    after = text[pos : pos + 2]  # _TIMES_TEN_RE needs "×" or "x" in the first two characters
+    tm = _TIMES_TEN_RE.match(text, pos) if after[:1] in ("×", "x") or after in (" ×", " x") else None
     if tm:  # "3 × 10⁸", "6 x 10^23"
         exp_text = tm.group(1) or "".join(_SUPERSCRIPT[c] for c in tm.group(2))
         value = float(f"{value!r}e{int(exp_text)}")
@@ -759,7 +855,7 @@ def _number(text: str, s: int, e: int, dot_mode: bool, prev_end: int) -> list[_F
         if done is not None:
             return done
     _suffixes(text, fig, fig.end)
-    if fig.kind is not Kind.COUNT or fig.has_scale:
+    if fig.kind is not _COUNT or fig.has_scale:
         fig.plain = False
     return [fig]
 
@@ -775,7 +871,7 @@ def _glued(
     gl = glue.lower()
     s = fig.start
     value = fig.value if fig.value is not None else 0.0
-    if gl == "e" and fig.kind == Kind.COUNT:
+    if gl == "e" and fig.kind == _COUNT:
         em = _EXPONENT_RE.match(text, g_end - 1)
         if em:  # "2.5e3"
             fig.value = fig.low = fig.high = float(f"{value!r}e{int(em.group(1))}")
@@ -785,7 +881,7 @@ def _glued(
     if text[g_end : g_end + 1].isdigit():
         return _skip_number_tail(text, g_end)
     if gl in ("st", "nd", "rd", "th") and form in ("plain", "grouped") and not ambiguous:
-        fig.kind = Kind.ORDINAL
+        fig.kind = _ORDINAL
         fig.end = g_end
         fig.explicit = True
         fig.plain = False
@@ -796,44 +892,44 @@ def _glued(
             if len(tok) == 2 and _word_before(text, s) not in ("the", "early", "late", "mid", "and", "or"):
                 return g_end
             span = 99 if len(tok) == 4 and tok.endswith("00") and value != 2000 else 9  # "the 1800s": a century
-            return [_Fig(s, g_end, start_year, Kind.YEAR, low=start_year, high=start_year + span, explicit=True)]
+            return [_Fig(s, g_end, start_year, _YEAR, low=start_year, high=start_year + span, explicit=True)]
         if len(tok) == 4 and 1000 <= value <= 2100:  # "1998s", "2019's"
-            fig.kind = Kind.YEAR
+            fig.kind = _YEAR
             fig.explicit = True
             fig.plain = False
             return [fig]
         return g_end
-    if fig.kind == Kind.COUNT and (glue in CODE_AFTER_NUMBER or gl == "pc" or (glue == "p" and not ambiguous)):
+    if fig.kind == _COUNT and (glue in CODE_AFTER_NUMBER or gl == "pc" or (glue == "p" and not ambiguous)):
         if gl == "pc":  # "40pc"
-            fig.kind, fig.unit = Kind.PERCENT, "%"
+            fig.kind, fig.unit = _PERCENT, "%"
         elif glue == "p":  # "212.5p": pence
-            fig.kind, fig.unit = Kind.MONEY, "GBP"
+            fig.kind, fig.unit = _MONEY, "GBP"
             fig.value = fig.low = fig.high = value / 100
         else:  # "5USD"
-            fig.kind, fig.unit = Kind.MONEY, glue
+            fig.kind, fig.unit = _MONEY, glue
         fig.explicit = True
         fig.plain = False
         fig.end = g_end
         return [fig]
     scale = GLUED_SCALES.get(glue)
-    if scale is not None and gl == "k" and fig.kind != Kind.MONEY and not _k_is_thousand(text, g_end):
+    if scale is not None and gl == "k" and fig.kind != _MONEY and not _k_is_thousand(text, g_end):
         return _skip_number_tail(text, g_end)  # "4K TV", "a 5k run"
-    if scale is not None and (glue not in MONEY_ONLY_SCALES or fig.kind == Kind.MONEY):
-        if not (glue == "m" and fig.kind != Kind.MONEY and _metres(text, g_end)):
+    if scale is not None and (glue not in MONEY_ONLY_SCALES or fig.kind == _MONEY):
+        if not (glue == "m" and fig.kind != _MONEY and _metres(text, g_end)):
             _apply_scale(fig, scale)
             fig.end = g_end
             return None
     unit_kind = GLUED_UNITS.get(glue) or ("measure" if glue.startswith("°") else None)
-    if unit_kind is not None and fig.kind != Kind.MONEY:
-        fig.kind = Kind.DURATION if unit_kind == "duration" else Kind.MEASURE
+    if unit_kind is not None and fig.kind != _MONEY:
+        fig.kind = _DURATION if unit_kind == "duration" else _MEASURE
         fig.unit = glue
         fig.explicit = True
         fig.plain = False
         fig.end = g_end
         _trailing(text, fig)
         return [fig]
-    if gl == "x" and fig.kind != Kind.MONEY:  # "3x"
-        fig.kind = Kind.RATIO
+    if gl == "x" and fig.kind != _MONEY:  # "3x"
+        fig.kind = _RATIO
         fig.explicit = True
         fig.plain = False
         fig.end = g_end
@@ -926,9 +1022,15 @@ def _currency_before(text: str, s: int) -> tuple[str, int] | None:
 
 def _word_before(text: str, s: int) -> str:
     """The lowercased word right before offset ``s`` (skipping spaces), or ""."""
-    chunk = text[s - 24 if s > 24 else 0 : s].lower()[::-1]
-    m = _PREV_WORD_REV.match(chunk)
+    chunk = text[s - 24 if s > 24 else 0 : s]
+    if chunk.isascii():  # what _PREV_WORD_REV finds, with string methods
+        chunk = chunk.rstrip(" \t")
+        return chunk[len(chunk.rstrip(_PREV_WORD_CHARS)) :].lstrip(".'-").lower()
+    m = _PREV_WORD_REV.match(chunk.lower()[::-1])
     return m.group("w")[::-1] if m else ""
+
+
+_PREV_WORD_CHARS: Final = ".'#-abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 def _word_after(text: str, e: int) -> str:
@@ -972,97 +1074,98 @@ def _suffixes(text: str, fig: _Fig, pos: int) -> None:
                 _apply_scale(fig, scale)
                 fig.end = pos
                 word = _next_word(text, pos)
-        elif word == "m" and fig.kind == Kind.MONEY:
+        elif word == "m" and fig.kind == _MONEY:
             m = SPACED_M_RE.match(text, pos)
             if m:
                 _apply_scale(fig, 1e6)
                 pos = fig.end = m.end()
                 word = _next_word(text, pos)
-    if fig.kind == Kind.COUNT and word in _PERCENT_WORDS:
-        m = PERCENT_RE.match(text, pos)
-        if m:
-            pct = m.group("pct").lower()
-            fig.kind = Kind.PERCENT
-            fig.unit = (
-                "bp" if "basis" in pct or "bps" in pct else ("pp" if "point" in pct or pct.strip() == "pp" else "%")
-            )
-            fig.explicit = True
-            fig.end = m.end()
-            _trailing(text, fig)
-            return
-    if fig.kind == Kind.COUNT and (
-        word in CURRENCY_WORDS or word in _CURRENCY_ADJ_FIRST or _second_word(text, pos) in CURRENCY_WORDS
-    ):
-        m = CURRENCY_WORD_RE.match(text, pos)
-        if m:
-            cword = m.group("word").lower()
-            adj = m.group("adj")
-            if cword in ("pound", "pounds") and _weighs(text, fig, m.end()):
-                fig.kind = Kind.MEASURE
-                fig.unit = cword
-                fig.explicit = True
-                fig.end = m.end()
-                return
-            if cword != "won" or adj or fig.has_scale:  # "5 won" is rarely money; "5 trillion won" is
-                code = CURRENCY_ADJECTIVES.get(" ".join(adj.lower().split())) if adj else None
-                fig.kind = Kind.MONEY
-                fig.unit = code or CURRENCY_WORDS[cword]
-                fig.explicit = True
-                fig.end = m.end()
-                if cword in HUNDREDTHS and fig.value is not None:
-                    fig.value = fig.low = fig.high = fig.value / 100
-                return
-    if fig.kind == Kind.COUNT and word.upper() in ISO_CODES and text[pos] in " \u00a0":
-        m = CURRENCY_CODE_AFTER_RE.match(text, pos)
-        if m:
-            fig.kind = Kind.MONEY
-            fig.unit = m.group("code")
-            fig.explicit = True
-            fig.end = m.end()
-            return
-    if fig.kind == Kind.COUNT and word in _UNIT_FIRST_WORDS:
-        m = UNIT_AFTER_RE.match(text, pos)
-        if m:
-            unit = _unit_of(m)
-            if unit is not None:
-                fig.kind = Kind.DURATION if unit in DURATION_WORDS else Kind.MEASURE
-                fig.unit = unit
+    if fig.kind == _COUNT:  # (none of the checks below changes the kind unless it returns)
+        if word in _PERCENT_WORDS:
+            m = PERCENT_RE.match(text, pos)
+            if m:
+                pct = m.group("pct").lower()
+                fig.kind = _PERCENT
+                fig.unit = (
+                    "bp" if "basis" in pct or "bps" in pct else ("pp" if "point" in pct or pct.strip() == "pp" else "%")
+                )
                 fig.explicit = True
                 fig.end = m.end()
                 _trailing(text, fig)
                 return
-    if fig.kind == Kind.COUNT and word in ("times", "fold", "x"):
-        m = _TIMES_RE.match(text, pos)
-        if m:
-            token = m.group().strip().lower()
-            if token == "times":
-                follower = _word_after(text, m.end())
-                nxt = text[m.end() : m.end() + 1]
-                if follower and follower not in _OCCURRENCE_FOLLOWERS and nxt in " \t\u00a0":
-                    fig.kind = Kind.RATIO
+        if word in CURRENCY_WORDS or word in _CURRENCY_ADJ_FIRST or _second_word(text, pos) in CURRENCY_WORDS:
+            m = CURRENCY_WORD_RE.match(text, pos)
+            if m:
+                cword = m.group("word").lower()
+                adj = m.group("adj")
+                if cword in ("pound", "pounds") and _weighs(text, fig, m.end()):
+                    fig.kind = _MEASURE
+                    fig.unit = cword
                     fig.explicit = True
                     fig.end = m.end()
                     return
-                fig.unit = "times"
-                return
-            if token != "x" or not fig.word:  # "3x", "-fold"
-                fig.kind = Kind.RATIO
+                if cword != "won" or adj or fig.has_scale:  # "5 won" is rarely money; "5 trillion won" is
+                    code = CURRENCY_ADJECTIVES.get(" ".join(adj.lower().split())) if adj else None
+                    fig.kind = _MONEY
+                    fig.unit = code or CURRENCY_WORDS[cword]
+                    fig.explicit = True
+                    fig.end = m.end()
+                    if cword in HUNDREDTHS and fig.value is not None:
+                        fig.value = fig.low = fig.high = fig.value / 100
+                    return
+        if len(word) == 3 and word.upper() in ISO_CODES and text[pos] in " \u00a0":
+            m = CURRENCY_CODE_AFTER_RE.match(text, pos)
+            if m:
+                fig.kind = _MONEY
+                fig.unit = m.group("code")
                 fig.explicit = True
                 fig.end = m.end()
                 return
+        if word in _UNIT_FIRST_WORDS:
+            m = UNIT_AFTER_RE.match(text, pos)
+            if m:
+                unit = _unit_of(m)
+                if unit is not None:
+                    fig.kind = _DURATION if unit in DURATION_WORDS else _MEASURE
+                    fig.unit = unit
+                    fig.explicit = True
+                    fig.end = m.end()
+                    _trailing(text, fig)
+                    return
+        if word in ("times", "fold", "x"):
+            m = _TIMES_RE.match(text, pos)
+            if m:
+                token = m.group().strip().lower()
+                if token == "times":
+                    follower = _word_after(text, m.end())
+                    nxt = text[m.end() : m.end() + 1]
+                    if follower and follower not in _OCCURRENCE_FOLLOWERS and nxt in " \t\u00a0":
+                        fig.kind = _RATIO
+                        fig.explicit = True
+                        fig.end = m.end()
+                        return
+                    fig.unit = "times"
+                    return
+                if token != "x" or not fig.word:  # "3x", "-fold"
+                    fig.kind = _RATIO
+                    fig.explicit = True
+                    fig.end = m.end()
+                    return
     _trailing(text, fig)
 
 
 def _trailing(text: str, fig: _Fig) -> None:
     """A trailing "+", "-plus" or "-odd", or a hyphenated noun ("225-member")."""
+    if text[fig.end : fig.end + 1] not in ("+", "-"):
+        return  # what both patterns start with
     m = _TRAIL_QUAL_RE.match(text, fig.end)
     if m:
         token = m.group()
-        fig.qualifier = Qualifier.ABOUT if token == "-odd" else Qualifier.OVER
+        fig.qualifier = _ABOUT if token == "-odd" else _OVER
         fig.end = m.end()
         fig.plain = False
         return
-    if fig.kind == Kind.COUNT and not fig.explicit:
+    if fig.kind == _COUNT and not fig.explicit:
         m = _COMPOUND_RE.match(text, fig.end)
         if m and m.group("w") == "strong":  # "a 3,000-strong workforce": the noun after is counted
             fig.end = m.end()
@@ -1103,14 +1206,13 @@ def _weighs(text: str, fig: _Fig, end: int) -> bool:
 # --- number words ---------------------------------------------------------------------------------
 
 
-def _from_words(text: str, m: re.Match[str], prev_end: int) -> list[_Fig] | int:
-    s = m.start()
+def _from_words(text: str, s: int, e: int, prev_end: int) -> list[_Fig] | int:
     lead = text[max(0, s - 4) : s]
     a_match = _ARTICLE_END_RE.search(lead)
     after_a = a_match is not None
-    numbers = parse_run(text, s, m.end(), after_a=after_a)
+    numbers = parse_run(text, s, e, after_a=after_a)
     if not numbers:
-        return m.end()
+        return e
     out: list[_Fig] = []
     for k, num in enumerate(numbers):
         a_start = None
@@ -1122,7 +1224,7 @@ def _from_words(text: str, m: re.Match[str], prev_end: int) -> list[_Fig] | int:
         if fig is not None:
             out.append(fig)
     if not out:
-        return m.end()
+        return e
     return out
 
 
@@ -1146,7 +1248,7 @@ def _word_figure(text: str, num: WordNumber, a_start: int | None, prev_end: int)
         hm = _HYPHEN_WORD_RE.match(text, e)
         if hm and hm.group(1).lower() in _ORDINAL_COMPOUNDS:
             return None  # "third-world", "first-hand", "second-rate"
-        return _Fig(s, e, num.value, Kind.ORDINAL, low=num.value, high=num.value, explicit=True, word=True)
+        return _Fig(s, e, num.value, _ORDINAL, low=num.value, high=num.value, explicit=True, word=True)
     if num.form == "fraction":
         start = s
         if num.single == "half":
@@ -1168,12 +1270,12 @@ def _word_figure(text: str, num: WordNumber, a_start: int | None, prev_end: int)
                 if num.single == "second" or num.single not in ORDINALS:
                     return None
                 value = float(ORDINALS[num.single])
-                return _Fig(s, e, value, Kind.ORDINAL, low=value, high=value, explicit=True, word=True)
+                return _Fig(s, e, value, _ORDINAL, low=value, high=value, explicit=True, word=True)
         if a_start is not None:
             start = a_start
-        return _Fig(start, e, num.value, Kind.RATIO, low=num.value, high=num.value, explicit=True, word=True)
+        return _Fig(start, e, num.value, _RATIO, low=num.value, high=num.value, explicit=True, word=True)
     if num.form == "fold":
-        return _Fig(s, e, num.value, Kind.RATIO, low=num.value, high=num.value, explicit=True, word=True)
+        return _Fig(s, e, num.value, _RATIO, low=num.value, high=num.value, explicit=True, word=True)
     if num.form == "vague":
         return _vague(text, s, e, num.value, num.scale)
     # cardinal
@@ -1202,7 +1304,7 @@ def _word_figure(text: str, num: WordNumber, a_start: int | None, prev_end: int)
 
 def _vague(text: str, s: int, e: int, base: float, scale: float) -> _Fig:
     low, high = vague_bounds(base)
-    fig = _Fig(s, e, None, low=low, high=high, qualifier=Qualifier.ABOUT, vague=True, word=True, scale=scale)
+    fig = _Fig(s, e, None, low=low, high=high, qualifier=_ABOUT, vague=True, word=True, scale=scale)
     m = _OF_SPACE_RE.match(text, e)
     if m or _next_word(text, e) in CURRENCY_WORDS:  # "billions of dollars", "several million dollars"
         cm = CURRENCY_WORD_RE.match(text, e + 3 if m else e)
@@ -1210,7 +1312,7 @@ def _vague(text: str, s: int, e: int, base: float, scale: float) -> _Fig:
             word = cm.group("word").lower()
             adj = cm.group("adj")
             code = CURRENCY_ADJECTIVES.get(" ".join(adj.lower().split())) if adj else None
-            fig.kind = Kind.MONEY
+            fig.kind = _MONEY
             fig.unit = code or CURRENCY_WORDS[word]
             fig.explicit = True
             fig.end = cm.end()
@@ -1265,7 +1367,7 @@ def _ratio(text: str, a: _Fig, b: _Fig) -> _Fig | None:
     """ "1 in 8", "one in five", "3 out of 10"."""
     if b.start - a.end > 14:
         return None
-    if a.kind != Kind.COUNT or b.kind != Kind.COUNT or a.explicit or b.explicit or a.value is None or b.value is None:
+    if a.kind != _COUNT or b.kind != _COUNT or a.explicit or b.explicit or a.value is None or b.value is None:
         return None
     between = text[a.end : b.start]
     if between not in (" in ", " out of ", " in every ", " out of every ") or not 0 < a.value < b.value or a.has_scale:
@@ -1275,7 +1377,7 @@ def _ratio(text: str, a: _Fig, b: _Fig) -> _Fig | None:
     if a.value >= 100 or b.value > 10000:
         return None
     v = a.value / b.value
-    return _Fig(a.start, b.end, v, Kind.RATIO, low=v, high=v, explicit=True, word=a.word)
+    return _Fig(a.start, b.end, v, _RATIO, low=v, high=v, explicit=True, word=a.word)
 
 
 def _range(text: str, a: _Fig, b: _Fig) -> _Fig | None:
@@ -1290,7 +1392,7 @@ def _range(text: str, a: _Fig, b: _Fig) -> _Fig | None:
         return None  # " - " is a dash
     if a.value is None or b.value is None or a.vague or b.vague:
         return None
-    if a.kind in (Kind.DATE, Kind.ORDINAL, Kind.YEAR) or b.kind in (Kind.DATE, Kind.ORDINAL, Kind.YEAR):
+    if a.kind in (_DATE, _ORDINAL, _YEAR) or b.kind in (_DATE, _ORDINAL, _YEAR):
         return None
     prev = _word_before(text, a.start)
     between_start = None
@@ -1305,7 +1407,7 @@ def _range(text: str, a: _Fig, b: _Fig) -> _Fig | None:
     bare_hyphen = between in ("-", "‐")
     year_span = _year_span(a, b, conn, between)
     if year_span is not None:
-        return _Fig(start, b.end, None, Kind.YEAR, low=a.value, high=year_span, explicit=True, is_range=True)
+        return _Fig(start, b.end, None, _YEAR, low=a.value, high=year_span, explicit=True, is_range=True)
     if a.plain and a.digits == 4 and 1000 <= a.value <= 2100 and not b.plain:
         return None  # "€2.5bn in 2024 to €3bn by 2026": a year, then another figure
     if conn == "through":
@@ -1321,7 +1423,7 @@ def _range(text: str, a: _Fig, b: _Fig) -> _Fig | None:
     if a.explicit and b.explicit:
         if a.kind != b.kind or (a.unit != b.unit and not _same_unit(a.unit, b.unit)):
             return _bad_hyphen(a, b, bare_hyphen)
-    elif a.explicit and a.kind != Kind.MONEY and b.has_scale and not a.has_scale:
+    elif a.explicit and a.kind != _MONEY and b.has_scale and not a.has_scale:
         return None  # "fell 3.2% to 1.17 billion units"
     low, high = a.value, b.value
     alow, ahigh = a.alt_value, b.alt_value
@@ -1338,7 +1440,7 @@ def _range(text: str, a: _Fig, b: _Fig) -> _Fig | None:
     elif a.explicit:
         kind, unit = a.kind, a.unit
     else:
-        kind, unit = Kind.COUNT, a.unit or b.unit
+        kind, unit = _COUNT, a.unit or b.unit
     fig = _Fig(start, b.end, None, kind, low=low, high=high, unit=unit, scale=max(a.scale, b.scale), is_range=True)
     fig.explicit = a.explicit or b.explicit
     fig.has_scale = a.has_scale or b.has_scale
@@ -1416,12 +1518,12 @@ def _finish(text: str, fig: _Fig) -> bool:
     if fig.drop or fig.mixed_fraction:
         return False
     prev = _word_before(text, fig.start)
-    if fig.kind == Kind.DATE:
+    if fig.kind == _DATE:
         fig.year_marker = prev in _DATE_MARKERS
         return True
     if not fig.word and _is_identifier(text, fig, prev):
         return False
-    if fig.kind == Kind.YEAR and fig.is_range:
+    if fig.kind == _YEAR and fig.is_range:
         # "between 1500 and 2000 doctors" counts doctors; "between 1998 and 2003" are years
         unit, _ = _counted_noun(text, fig.end, fig.high)
         if (
@@ -1436,15 +1538,13 @@ def _finish(text: str, fig: _Fig) -> bool:
             )
         ):
             return True
-        fig.kind = Kind.COUNT
+        fig.kind = _COUNT
         fig.unit = unit
-    if (
-        prev.rstrip("-") == "magnitude" and fig.kind == Kind.COUNT and not fig.explicit
-    ):  # "magnitude 7.8", "magnitude-6.2"
+    if prev.rstrip("-") == "magnitude" and fig.kind == _COUNT and not fig.explicit:  # "magnitude 7.8", "magnitude-6.2"
         fig.start = _index_before_word(text, fig.start, 1)
         if text[fig.start : fig.start + 9].lower() != "magnitude":
             fig.start = text.lower().rfind("magnitude", fig.start, fig.end)
-        fig.kind, fig.unit, fig.explicit, fig.plain = Kind.MEASURE, "magnitude", True, False
+        fig.kind, fig.unit, fig.explicit, fig.plain = _MEASURE, "magnitude", True, False
         prev = _word_before(text, fig.start)
     if prev in ("minus", "negative") and fig.value is not None and fig.value > 0 and not fig.is_range:
         k = _index_before_word(text, fig.start, 1)  # "minus 5C"
@@ -1454,25 +1554,25 @@ def _finish(text: str, fig: _Fig) -> bool:
         fig.plain = False
         prev = _word_before(text, k)
     _qualifier_before(text, fig, prev)
-    if fig.plain and fig.digits == 4 and fig.qualifier == Qualifier.EXACT and _is_year(text, fig, prev):
+    if fig.plain and fig.digits == 4 and fig.qualifier == _EXACT and _is_year(text, fig, prev):
         assert fig.value is not None
-        fig.kind = Kind.YEAR
+        fig.kind = _YEAR
         fig.year = int(fig.value)
         following = _word_after(text, fig.end)
         fig.year_marker = prev in _YEAR_MARKERS or following in _YEAR_NOUNS or following in _YEAR_VERBS
         return True
-    if fig.kind == Kind.YEAR:  # "the 1960s", "1998s"
+    if fig.kind == _YEAR:  # "the 1960s", "1998s"
         fig.year = int(fig.value) if fig.value is not None else None
         return True
     if _line_number(text, fig) or _in_brackets(text, fig) or _enumerator(text, fig):
         return False
-    if text.startswith((" or ", " and "), fig.end) and fig.qualifier == Qualifier.EXACT and not fig.is_range:
+    if text.startswith((" or ", " and "), fig.end) and fig.qualifier == _EXACT and not fig.is_range:
         am = _AFTER_QUAL_RE.match(text, fig.end)
         if am:
             fig.qualifier = _AFTER_QUALIFIERS[am.group("q")]  # "100 or more"
     # The counted noun, then the rate.
     pos = fig.end
-    if fig.kind == Kind.COUNT and fig.unit is None:
+    if fig.kind == _COUNT and fig.unit is None:
         start_noun = pos
         if fig.vague:
             om = _OF_SPACE_RE.match(text, pos)
@@ -1484,9 +1584,9 @@ def _finish(text: str, fig: _Fig) -> bool:
             pos = noun_end
         elif _BPD_RE.match(text, pos):  # "9 million bpd": barrels per day
             fig.unit, fig.per = "barrels", "day"
-    if fig.weak and fig.qualifier == Qualifier.EXACT and not fig.explicit and not fig.is_range:
+    if fig.weak and fig.qualifier == _EXACT and not fig.explicit and not fig.is_range:
         return False  # a bare "one": "one of the", "no one"
-    if fig.kind in (Kind.COUNT, Kind.MONEY, Kind.MEASURE, Kind.DURATION, Kind.PERCENT) and fig.per is None:
+    if fig.kind in (_COUNT, _MONEY, _MEASURE, _DURATION, _PERCENT) and fig.per is None:
         fig.per = _find_per(text, pos)
     _open_ends(fig)
     return True
@@ -1503,10 +1603,10 @@ def _qualifier_before(text: str, fig: _Fig, prev: str) -> None:
         return
     word = " ".join(qm.group("q")[::-1].split())
     qual = _QUALIFIERS[word]
-    if word == "over" and fig.kind == Kind.DURATION:
+    if word == "over" and fig.kind == _DURATION:
         if _word_after(text, fig.end) not in ("ago", "old", "earlier", "later", "before"):
             return  # "over five years" is a period, not "more than five years"
-    if fig.kind == Kind.YEAR and word in ("over", "under", "above", "below", "some"):
+    if fig.kind == _YEAR and word in ("over", "under", "above", "below", "some"):
         return
     fig.qualifier = qual
 
@@ -1515,10 +1615,10 @@ def _open_ends(fig: _Fig) -> None:
     if fig.is_range or fig.vague or fig.value is None:
         return
     v, alt = fig.value, fig.alt_value
-    if fig.qualifier in (Qualifier.OVER, Qualifier.AT_LEAST):
+    if fig.qualifier in (_OVER, _AT_LEAST):
         fig.low, fig.high = v, None
         fig.alt_low, fig.alt_high = alt, None
-    elif fig.qualifier in (Qualifier.UNDER, Qualifier.UP_TO):
+    elif fig.qualifier in (_UNDER, _UP_TO):
         fig.low, fig.high = None, v
         fig.alt_low, fig.alt_high = None, alt
     else:
@@ -1529,7 +1629,7 @@ def _open_ends(fig: _Fig) -> None:
 def _is_identifier(text: str, fig: _Fig, prev: str) -> bool:
     """ "Chapter 11", "No. 5", "p. 12", "Boeing 747", "Windows 10", "Python 3.11", "#1"."""
     s = fig.start
-    if fig.kind in (Kind.MONEY, Kind.PERCENT, Kind.DATE) or fig.is_range and fig.kind == Kind.YEAR:
+    if fig.kind in (_MONEY, _PERCENT, _DATE) or fig.is_range and fig.kind == _YEAR:
         return False
     if s and text[s - 1] in "#№§":
         return True
@@ -1539,7 +1639,7 @@ def _is_identifier(text: str, fig: _Fig, prev: str) -> bool:
     if prev == "no" and text[max(0, s - 4) : s].rstrip().endswith("No"):
         return True  # "No 10"
     # A capitalised name right before a bare number: "Apollo 11", "Ubuntu 22.04", "macOS 14.4".
-    if fig.explicit or fig.has_scale or fig.is_range or fig.kind != Kind.COUNT or fig.alt_value is not None:
+    if fig.explicit or fig.has_scale or fig.is_range or fig.kind != _COUNT or fig.alt_value is not None:
         return False
     if not fig.plain and (fig.value is None or "," in text[s : fig.number_end] or " " in text[s : fig.number_end]):
         return False
@@ -1663,7 +1763,7 @@ def _counted_noun(text: str, pos: int, value: float | None) -> tuple[str | None,
                 words.append("of")
                 words.append(om.group(1))
                 end = om.end()
-            return " ".join(x.lower() for x in words), end
+            return " ".join([x.lower() for x in words]), end
     if not words:
         return None, pos
     last = words[-1].lower()
@@ -1685,12 +1785,21 @@ def _is_plural(w: str) -> bool:
 
 def _find_per(text: str, pos: int) -> str | None:
     """A rate after the figure ("per day", "a year", "each month", "annually"), within a few words."""
-    if not _PER_HINT_RE.search(text, pos, pos + 60):
+    if not _PER_HINT_RE.search(text[pos : pos + 60].lower()):
         return None
+    return _per_after(text, pos)
+
+
+def _per_after(text: str, pos: int) -> str | None:
     p = pos
     of_phrase = False
+    n = len(text)
     for skipped in range(6):
-        m = PER_RE.match(text, p)
+        k = p
+        while k < n and text[k] in _SPACES:
+            k += 1
+        # PER_RE starts (after spaces) with one of _PER_FIRST: only then is it worth a try.
+        m = PER_RE.match(text, p) if k < n and text[k] in _PER_FIRST else None
         if m and not (skipped and m.group("aunit") and not (of_phrase and skipped <= 3)):
             word = (m.group("unit") or m.group("aunit") or m.group("hunit") or m.group("short") or "").lower()
             if word:
@@ -1703,12 +1812,17 @@ def _find_per(text: str, pos: int) -> str | None:
         lw = w.group(1).lower()
         if lw in ("and", "but", "while", "whereas", "which", "who", "or", "than", "to"):
             return None
-        if w.end() < len(text) and text[w.end()].isdigit():
+        if w.end() < n and text[w.end()].isdigit():
             return None
         if skipped == 0:
             of_phrase = lw == "of"
         p = w.end()
     return None
+
+
+_SPACES: Final = " \t\u00a0\u202f\u2009"  # units._SP
+# The first character of a match of PER_RE after its spaces (it ignores case; no other letter folds to these).
+_PER_FIRST: Final = frozenset("pPeEaAyYmMwWdDhH-/")
 
 
 # --- years the figures refer to ---------------------------------------------------------------------
@@ -1722,19 +1836,19 @@ def _attach_years(text: str, figs: list[_Fig], sentences: Sequence[tuple[int, in
     sent_ids = [bisect.bisect_right(starts, f.start) - 1 for f in figs]
     markers: dict[int, list[int]] = {}  # sentence -> indices of the years that mark it
     for i, f in enumerate(figs):
-        if f.kind in (Kind.YEAR, Kind.DATE) and f.year_marker and f.year is not None and not f.is_range:
+        if f.kind in (_YEAR, _DATE) and f.year_marker and f.year is not None and not f.is_range:
             markers.setdefault(sent_ids[i], []).append(i)
     # next_figure[i]: the index of the first figure after i that is no year or date.
     next_figure = [len(figs)] * (len(figs) + 1)
     for i in range(len(figs) - 1, -1, -1):
         nxt = figs[i + 1] if i + 1 < len(figs) else None
-        next_figure[i] = i + 1 if nxt is not None and nxt.kind not in (Kind.YEAR, Kind.DATE) else next_figure[i + 1]
+        next_figure[i] = i + 1 if nxt is not None and nxt.kind not in (_YEAR, _DATE) else next_figure[i + 1]
     sentence_per: dict[int, bool] = {}
     for i, f in enumerate(figs):
-        if f.kind in (Kind.YEAR, Kind.DATE):
+        if f.kind in (_YEAR, _DATE):
             continue
         sid = sent_ids[i]
-        if f.per is None and f.kind in (Kind.COUNT, Kind.MONEY) and 0 <= sid < len(starts):
+        if f.per is None and f.kind in (_COUNT, _MONEY) and 0 <= sid < len(starts):
             if sid not in sentence_per:  # "Each year, some 700,000 people ..."
                 sentence_per[sid] = _SENT_PER_RE.match(text, starts[sid]) is not None
             if sentence_per[sid]:
@@ -1798,7 +1912,7 @@ _CLAUSE_WORDS: Final = frozenset(
 def _link(text: str, figs: list[_Fig]) -> None:
     for i in range(len(figs) - 1):
         a, b = figs[i], figs[i + 1]
-        if a.kind != b.kind or a.kind not in (Kind.MONEY, Kind.MEASURE):
+        if a.kind != b.kind or a.kind not in (_MONEY, _MEASURE):
             continue
         gap = text[a.end : b.start]
         if len(gap) > 16 or not _OPEN_LINK_RE.match(gap):

@@ -24,19 +24,22 @@ Table rows are one sentence each and are never cut inside. List bullets (``-``, 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass
 from enum import Enum
+from typing import Final, NamedTuple
 
 from factcheck.model import Sentence
 
-__all__ = ["split_sentences"]
+__all__ = ["sentence_spans", "split_sentences"]
 
 _CLOSERS = frozenset(")]\"'”’»›")
 _OPENERS = frozenset("\"'“‘«‹([¿¡")
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 
-_TERMINAL = re.compile(r"[.!?…]+")
+# The runs of sentence punctuation that may end a sentence: those followed by white space and more text, or by
+# what can stand between a sentence end and white space (a closing quote or bracket, a footnote marker, plain
+# digits after "word."). A decimal point ("2.5") or a full stop inside a word ("U.S.", "e.g") is never looked at.
+# Group "next": where the next sentence may start, when white space follows the punctuation directly.
+_SENTENCE_END = re.compile(rf"[.!?…]+(?:(?=\s+(?P<next>\S))|(?=[)\]\"'”’»›\[{_SUPERSCRIPTS}]|(?<=[^\W\d_]\.)\d))")
 _FOOTNOTE = re.compile(
     rf"[{_SUPERSCRIPTS}]+(?:[,\-–][{_SUPERSCRIPTS}]+)*"  # claims.⁴,⁵
     r"|(?:\[\d{1,4}(?:[,\-–] ?\d{1,4})*\])+"  # says.[12] / says.[3][4]
@@ -48,11 +51,20 @@ _LINE_END = re.compile(
     r"[)\]\"'”’»›]*$"
 )
 _CONTINUING_END = re.compile(r"[,;(\-–—]$")
-_HEADING = re.compile(r"#{1,6}(?:[ \t]+|$)")
+_HEADING_MARK = re.compile(r"#{1,6}(?:[ \t]+|$)")
 _BULLET = re.compile(r"[-*+•·▪‣◦–—](?:[ \t]+|$)")
 _NUMBERED = re.compile(r"(?:\d{1,3}(?:\.\d{1,3})*[.)]|[a-z][.)]|[A-Z]\)|[IVX]{1,4}\.|\(\d{1,3}\)|\([A-Za-z]\))[ \t]+")
 _MARKER = re.compile(r"\d{1,3}(?:\.\d{1,3})*\.|[a-z]\.|[IVX]{1,4}\.")
-_RULE = re.compile(r"(?:[-*_=~#][ \t]*){3,}")
+_RULE_LINE = re.compile(r"(?:[-*_=~#][ \t]*){3,}")
+# What a stripped line that is no table row starts with, in order of precedence: a rule (the whole line), a
+# heading mark, a bullet or a list number.
+_LINE_START = re.compile(
+    rf"(?P<rule>{_RULE_LINE.pattern}\Z)|(?P<heading>{_HEADING_MARK.pattern})|(?P<bullet>{_BULLET.pattern})"
+    rf"|(?P<numbered>{_NUMBERED.pattern})"
+)
+# The characters that may follow the sentence punctuation in a match of _LINE_END.
+_LINE_END_TAIL = f")]\"'”’»›[,-– 0123456789{_SUPERSCRIPTS}"
+_LETTERS_AND_DOT = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ."
 _TABLE_SEPARATOR = re.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?")
 _DOTTED = re.compile(r"(?:[A-Za-z]{1,3}\.)+[A-Za-z]{1,3}")
 
@@ -93,8 +105,16 @@ class _LineKind(Enum):
     RULE = "rule"
 
 
-@dataclass(frozen=True, slots=True)
-class _Line:
+# The kinds as module constants: an enum member looked up on its class costs ten times as much as a global.
+_BLANK: Final = _LineKind.BLANK
+_TEXT: Final = _LineKind.TEXT
+_LIST: Final = _LineKind.LIST
+_HEADING: Final = _LineKind.HEADING
+_TABLE: Final = _LineKind.TABLE
+_RULE: Final = _LineKind.RULE
+
+
+class _Line(NamedTuple):
     kind: _LineKind
     start: int  # first character of the content (after a bullet or heading mark)
     end: int  # end of the content, trailing white space excluded
@@ -103,73 +123,98 @@ class _Line:
     starts_lower: bool
 
 
+_BLANK_LINE = _Line(_BLANK, 0, 0, 0, False, False)  # where a blank line is, nothing needs to know
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Split ``text`` into sentences: offsets into ``text``, 1-based line of each start *in text*.
 
     Each sentence's ``text`` is ``text[start:end]`` and has no white space at either end; sentences are in order
     and do not overlap. See the module docstring for the rules.
     """
-    line_starts = [0]
-    line_starts.extend(m.end() for m in re.finditer("\n", text))
-    lines = [_classify(text, start, _line_end(text, line_starts, i)) for i, start in enumerate(line_starts)]
+    sentences = []
+    line = 1
+    previous = 0
+    count = text.count
+    for index, (start, end) in enumerate(sentence_spans(text)):
+        line += count("\n", previous, start)  # spans are in order: count the line breaks since the last one
+        previous = start
+        sentences.append(Sentence(index, start, end, line, text[start:end]))
+    return sentences
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` offsets of the sentences ``split_sentences`` returns, without building them."""
+    lines = []
+    start = 0
+    for raw in text.split("\n"):
+        lines.append(_classify(raw, start))
+        start += len(raw) + 1
     wrap_width = _wrap_width(lines)
     spans: list[tuple[int, int]] = []
-    block: tuple[int, int] | None = None
+    block_start = -1  # the block of lines being gathered runs from block_start to block_end (none if -1)
+    block_end = 0
     previous: _Line | None = None
     for line in lines:
-        if line.kind in (_LineKind.BLANK, _LineKind.RULE):
-            _flush(text, block, spans)
-            block, previous = None, None
+        kind = line.kind
+        if kind is _BLANK or kind is _RULE:
+            if block_start >= 0:
+                _cut(text, block_start, block_end, spans)
+            block_start, previous = -1, None
             continue
-        if line.kind is _LineKind.TABLE:
-            _flush(text, block, spans)
+        if kind is _TABLE:
+            if block_start >= 0:
+                _cut(text, block_start, block_end, spans)
             spans.append((line.start, line.end))  # a table row is one sentence, never cut inside
-            block, previous = None, line
+            block_start, previous = -1, line
             continue
-        if block is not None and previous is not None and _continues(previous, line, wrap_width):
-            block = (block[0], line.end)
+        if block_start >= 0 and previous is not None and _continues(previous, line, wrap_width):
+            block_end = line.end
         else:
-            _flush(text, block, spans)
-            block = (line.start, line.end)
+            if block_start >= 0:
+                _cut(text, block_start, block_end, spans)
+            block_start, block_end = line.start, line.end
         previous = line
-    _flush(text, block, spans)
-    return [
-        Sentence(index, start, end, bisect_right(line_starts, start), text[start:end])
-        for index, (start, end) in enumerate(spans)
-    ]
+    if block_start >= 0:
+        _cut(text, block_start, block_end, spans)
+    return spans
 
 
-def _line_end(text: str, line_starts: list[int], index: int) -> int:
-    return line_starts[index + 1] - 1 if index + 1 < len(line_starts) else len(text)
-
-
-def _classify(text: str, start: int, end: int) -> _Line:
-    raw = text[start:end]
+def _classify(raw: str, start: int) -> _Line:
+    """The line ``raw`` (without its line break), which starts at offset ``start`` of the text."""
     content = raw.strip()
     if not content:
-        return _Line(_LineKind.BLANK, start, start, 0, False, False)
-    begin = start + len(raw) - len(raw.lstrip())
+        return _BLANK_LINE
+    begin = start if not raw[0].isspace() else start + len(raw) - len(raw.lstrip())
     stop = begin + len(content)
-    kind = _LineKind.TEXT
-    if content.startswith("|"):
-        kind = _LineKind.RULE if _TABLE_SEPARATOR.fullmatch(content) else _LineKind.TABLE
-    elif _RULE.fullmatch(content):
-        kind = _LineKind.RULE
-    elif match := _HEADING.match(content):
-        kind, begin = _LineKind.HEADING, begin + match.end()
-    elif match := _BULLET.match(content):
-        kind, begin = _LineKind.LIST, begin + match.end()
-    elif _NUMBERED.match(content):
-        kind = _LineKind.LIST
+    kind = _TEXT
+    body = content
+    if content[0] == "|":
+        kind = _RULE if _TABLE_SEPARATOR.fullmatch(content) else _TABLE
+    elif match := _LINE_START.match(content):
+        group = match.lastgroup
+        if group == "rule":
+            kind = _RULE
+        elif group == "heading" or group == "bullet":
+            kind = _HEADING if group == "heading" else _LIST
+            begin += match.end()
+            body = content[match.end() :]
+        else:
+            kind = _LIST
     if begin >= stop:  # a bare bullet or heading mark: nothing to say
-        return _Line(_LineKind.RULE, begin, stop, len(content), False, False)
-    body = text[begin:stop]
-    return _Line(kind, begin, stop, len(content), bool(_LINE_END.search(body)), body[0].islower())
+        return _Line(_RULE, begin, stop, len(content), False, False)
+    # _LINE_END can only match from the last character that cannot follow the punctuation in a match.
+    tail = len(body.rstrip(_LINE_END_TAIL))
+    if tail and body[tail - 1].isdecimal():  # a digit beyond ASCII (in a footnote mark?): search the whole line
+        ends = _LINE_END.search(body) is not None
+    else:
+        ends = tail > 0 and _LINE_END.match(body, tail - 1) is not None
+    return _Line(kind, begin, stop, len(content), ends, body[0].islower())
 
 
 def _wrap_width(lines: list[_Line]) -> int | None:
     """The width a hard-wrapped text is wrapped at (90th percentile of its prose lines), or None if not wrapped."""
-    lengths = sorted(line.length for line in lines if line.kind in (_LineKind.TEXT, _LineKind.LIST))
+    lengths = sorted(line.length for line in lines if line.kind in (_TEXT, _LIST))
     if len(lengths) < 3:
         return None
     width = lengths[min(len(lengths) - 1, len(lengths) * 9 // 10)]
@@ -178,50 +223,56 @@ def _wrap_width(lines: list[_Line]) -> int | None:
 
 def _continues(previous: _Line, line: _Line, wrap_width: int | None) -> bool:
     """Whether the sentence running at the end of ``previous`` may go on into ``line`` (no blank line between)."""
-    if previous.kind in (_LineKind.HEADING, _LineKind.TABLE) or line.kind is not _LineKind.TEXT:
+    if previous.kind in (_HEADING, _TABLE) or line.kind is not _TEXT:
         return False
     if line.starts_lower:
         return True  # wrapped mid-sentence (or after a full stop that does not end one)
-    if previous.kind is _LineKind.LIST or wrap_width is None:
+    if previous.kind is _LIST or wrap_width is None:
         return False  # one paragraph, item or heading per line
     if previous.ends_sentence:
         return True  # the full stop decides
     return previous.length >= _LONG_LINE_SHARE * wrap_width
 
 
-def _flush(text: str, block: tuple[int, int] | None, spans: list[tuple[int, int]]) -> None:
-    if block is None:
-        return
-    start, stop = block
-    for piece_start, piece_end in _cut(text, start, stop):
-        piece = text[piece_start:piece_end]
-        stripped = piece.strip()
-        if stripped:
-            begin = piece_start + len(piece) - len(piece.lstrip())
-            spans.append((begin, begin + len(stripped)))
-
-
-def _cut(text: str, start: int, stop: int) -> list[tuple[int, int]]:
-    """Cut ``text[start:stop]`` after every full stop that ends a sentence."""
-    pieces: list[tuple[int, int]] = []
+def _cut(text: str, start: int, stop: int, spans: list[tuple[int, int]]) -> None:
+    """Cut the block ``text[start:stop]`` after every full stop that ends a sentence; add the pieces to ``spans``."""
     piece_start = start
-    for match in _TERMINAL.finditer(text, start, stop):
-        end = _after_sentence_end(text, match, stop)
-        if end >= stop or not text[end].isspace():
-            continue
-        following = end
-        while following < stop and text[following].isspace():
-            following += 1
-        if following >= stop or not _opens_sentence(text, following, stop):
+    for match in _SENTENCE_END.finditer(text, start, stop):
+        end = match.end()
+        following = match.start("next")
+        if following < 0:  # no white space right after the punctuation
+            end = _after_sentence_end(text, match, stop)
+            if end >= stop or not text[end].isspace():
+                continue
+            following = end + 1
+            while following < stop and text[following].isspace():
+                following += 1
+            if following >= stop:
+                continue
+        first = text[following]
+        if not (first.isupper() or first.istitle() or first.isdigit()) and (
+            first not in _OPENERS or not _opens_sentence(text, following, stop)
+        ):
             continue
         if match.group() == "." and not _full_stop_ends(text, match.start(), following, stop):
             continue
         if piece_start == start and _MARKER.fullmatch(text, start, end):
             continue  # "1.2. Heading", "IV. Heading": the number of a list item or heading, not a sentence
-        pieces.append((piece_start, end))
+        _add_piece(text, piece_start, end, spans)
         piece_start = following
-    pieces.append((piece_start, stop))
-    return pieces
+    _add_piece(text, piece_start, stop, spans)
+
+
+def _add_piece(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    """Add ``text[start:end]`` to ``spans`` without white space at either end, unless nothing is left."""
+    if start < end and not text[start].isspace() and not text[end - 1].isspace():
+        spans.append((start, end))  # the usual case: nothing to strip
+        return
+    piece = text[start:end]
+    stripped = piece.strip()
+    if stripped:
+        begin = start + len(piece) - len(piece.lstrip())
+        spans.append((begin, begin + len(stripped)))
 
 
 def _after_sentence_end(text: str, match: re.Match[str], stop: int) -> int:
@@ -248,19 +299,22 @@ def _opens_sentence(text: str, index: int, stop: int) -> bool:
 
 def _full_stop_ends(text: str, dot: int, following: int, stop: int) -> bool:
     """Whether the full stop at ``dot`` ends its sentence, given that a new one could start at ``following``."""
-    begin = dot
-    while begin > 0 and dot - begin < 24 and (text[begin - 1].isalpha() or text[begin - 1] == "."):
-        begin -= 1
+    # The word before the dot: letters and dots, at most 24 characters. ASCII ones are stripped in one call.
+    floor = dot - 24 if dot > 24 else 0
+    begin = floor + len(text[floor:dot].rstrip(_LETTERS_AND_DOT))
+    while begin > floor and (text[begin - 1].isalpha() or text[begin - 1] == "."):
+        begin -= 1  # a letter beyond ASCII
     word = text[begin:dot]
     if not word or (begin > 0 and text[begin - 1].isdigit()):
         return True
-    if word.lower() in _NEVER_FINAL:
+    lower = word.lower()
+    if lower in _NEVER_FINAL:
         return False
     ambiguous = (
-        word.lower() in _MAYBE_FINAL
+        lower in _MAYBE_FINAL
         or word in _MAYBE_FINAL_CAPITALISED
         or len(word) == 1
-        or _DOTTED.fullmatch(word) is not None
+        or ("." in word and _DOTTED.fullmatch(word) is not None)
     )
     if not ambiguous:
         return True
