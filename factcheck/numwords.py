@@ -182,7 +182,10 @@ _NUMBER_WORD_RUN_BYTES: Final = re.compile(NUMBER_WORD_RUN.pattern.replace("\\u0
 
 
 def number_word_runs(text: str, latin1: bytes) -> list[tuple[int, int]]:
-    """The spans of ``NUMBER_WORD_RUN.finditer`` in ``text`` lowercased, found faster.
+    """The spans of ``NUMBER_WORD_RUN`` matches in ``text`` lowercased that start at a word boundary.
+
+    A match starting inside a word ("ten" in "often") is no number and must not swallow the words after it
+    ("often two hundred people" has the run "two hundred").
 
     ``latin1`` is ``text.encode("latin-1", "replace")``.
     """
@@ -190,7 +193,17 @@ def number_word_runs(text: str, latin1: bytes) -> list[tuple[int, int]]:
         low = text.lower()
         if len(low) != len(text):  # as the reader does: a few characters lowercase to two; keep offsets
             low = text.translate({c: c + 32 for c in range(65, 91)})
-        return [m.span() for m in NUMBER_WORD_RUN.finditer(low)]
+        found: list[tuple[int, int]] = []
+        at = 0
+        while (hit := NUMBER_WORD_RUN.search(low, at)) is not None:
+            if hit.start() and (text[hit.start() - 1].isalnum() or text[hit.start() - 1] in "'’"):
+                at = hit.start() + 1
+                while at < len(text) and text[at].isalpha():
+                    at += 1  # on from the end of the word it stands in
+                continue
+            found.append(hit.span())
+            at = hit.end()
+        return found
     n = len(text)
     reversed_words = b" " + latin1.translate(_LETTERS_ONLY)[::-1]
     # The longest number word that ends a word is where a match may start in it (a shorter one is inside that
@@ -202,6 +215,8 @@ def number_word_runs(text: str, latin1: bytes) -> list[tuple[int, int]]:
     match = _NUMBER_WORD_RUN_BYTES.match
     pos = 0
     for start in starts:
+        if start and (text[start - 1].isalnum() or text[start - 1] in "'’"):
+            continue  # inside a word ("ten" of "often"): no run, and the words after it may start one
         if start >= pos:  # as finditer: a match does not start inside the one before
             m = match(lowered, start)
             if m is not None:  # always, but the type checker cannot know

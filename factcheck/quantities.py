@@ -766,9 +766,10 @@ def _scaled(tok_value: float, scale: float) -> float:
     if scale == 1.0:
         return tok_value
     exp = {1e3: 3, 1e5: 5, 1e6: 6, 1e7: 7, 1e9: 9, 1e12: 12}.get(scale)
-    if exp is None:
+    written = repr(tok_value)
+    if exp is None or "e" in written or "n" in written:  # no exact shift for "1e+16", "inf", "nan"
         return tok_value * scale
-    return float(f"{tok_value!r}e{exp}")
+    return float(f"{written}e{exp}")
 
 
 def _number(text: str, s: int, e: int, dot_mode: bool, prev_end: int) -> list[_Fig] | int:

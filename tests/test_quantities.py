@@ -1119,3 +1119,24 @@ def test_a_country_adjective_names_the_currency(text: str, figure: str, code: st
 def test_a_demonym_before_a_plain_noun_is_no_currency() -> None:
     (q,) = read_quantities("The breeder sold 40 Siamese cats.")
     assert (q.kind, q.unit) == (Kind.COUNT, "siamese cats")
+
+
+@pytest.mark.parametrize("kelvin", ["", " (0 \u212a)"])  # the Kelvin sign takes the reader's other path
+@pytest.mark.parametrize(
+    ("text", "figure", "value"),
+    [
+        ("It was often two hundred people.", "two hundred", 200),  # "ten" of "often" starts no run
+        ("Bitten twice, forty people fled.", "forty", 40),
+        ("Someone counted nine boats.", "nine", 9),
+    ],
+)
+def test_a_number_word_inside_a_word_does_not_hide_the_next_ones(
+    text: str, figure: str, value: float, kelvin: str
+) -> None:
+    found = [q for q in read_quantities(text + kelvin) if not q.text.startswith("0")]
+    assert [(q.text, q.value) for q in found] == [(figure, value)]
+
+
+def test_a_huge_figure_with_a_scale_is_read_not_a_crash() -> None:
+    (q,) = read_quantities("They owe 12345678901234567 million dollars.")
+    assert q.kind == Kind.MONEY and q.value == pytest.approx(1.2345678901234567e22)
