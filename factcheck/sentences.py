@@ -50,7 +50,6 @@ _LINE_END = re.compile(
     rf"(?:[{_SUPERSCRIPTS}]+(?:[,\-–][{_SUPERSCRIPTS}]+)*|(?:\[\d{{1,4}}(?:[,\-–] ?\d{{1,4}})*\])+)?"
     r"[)\]\"'”’»›]*$"
 )
-_CONTINUING_END = re.compile(r"[,;(\-–—]$")
 _HEADING_MARK = re.compile(r"#{1,6}(?:[ \t]+|$)")
 _BULLET = re.compile(r"[-*+•·▪‣◦–—](?:[ \t]+|$)")
 _NUMBERED = re.compile(r"(?:\d{1,3}(?:\.\d{1,3})*[.)]|[a-z][.)]|[A-Z]\)|[IVX]{1,4}\.|\(\d{1,3}\)|\([A-Za-z]\))[ \t]+")
