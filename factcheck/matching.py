@@ -58,6 +58,7 @@ class Target:
     _similar: dict[str, tuple[tuple[int, float], ...]] = field(
         init=False, default_factory=dict, compare=False, repr=False
     )
+    solo: TargetGroup = field(init=False, compare=False, repr=False)  # this target alone, for score_figure
 
     def __post_init__(self) -> None:
         wanted = tuple(dict.fromkeys(word for phrase in self.stems for word in phrase))
@@ -66,6 +67,7 @@ class Target:
         object.__setattr__(self, "phrasing_index", tuple(tuple(position[w] for w in phrase) for phrase in self.stems))
         object.__setattr__(self, "require_phrases", _padded(self.require))
         object.__setattr__(self, "exclude_phrases", _padded(self.exclude))
+        object.__setattr__(self, "solo", TargetGroup((self,)))
 
     def similar(self, word_stem: str) -> tuple[tuple[int, float], ...]:
         """(index in ``wanted``, word_similarity) of every wanted stem that ``word_stem`` resembles."""
@@ -313,21 +315,7 @@ def score_figure(
     if not _admits(target, figure, sentence, None):
         return 0.0
     ctx = context or figure_context(figure, sentence, siblings)
-    if not _admits(target, figure, sentence, ctx):
-        return 0.0
-    # For each wanted stem, its best match in the counted noun and, weighted by where the word stands, in the
-    # sentence; max(s) * w equals max(s * w), so this is the best of the four places of the docstring.
-    in_noun = [0.0] * len(target.wanted)
-    around = [0.0] * len(target.wanted)
-    for t in ctx.noun:
-        for i, score in target.similar(t.stem):
-            if score > in_noun[i]:
-                in_noun[i] = score
-    for word_stem, weight in ctx.weighted:
-        for i, score in target.similar(word_stem):
-            if score * weight > around[i]:
-                around[i] = score * weight
-    return _finish(target, in_noun, around, ctx, lambda: is_change(figure, sentence))
+    return target.solo.best_score(figure, sentence, ctx)  # 0 when an exclude cue rules it out
 
 
 @dataclass(frozen=True, slots=True)
@@ -353,6 +341,9 @@ class TargetGroup:
         admitted = [_admits(t, figure, sentence, context) for t in self.targets]
         if not any(admitted):
             return 0.0
+        # For each wanted stem, its best match in the counted noun and, weighted by where the word stands, in the
+        # sentence; max(s) * w equals max(s * w), so this is the best of the four places
+        # (NOUN_WEIGHT, NEAR_WEIGHT, CLAUSE_WEIGHT, SENTENCE_WEIGHT).
         in_noun = [[0.0] * len(t.wanted) for t in self.targets]
         around = [[0.0] * len(t.wanted) for t in self.targets]
         for t in context.noun:

@@ -181,6 +181,11 @@ _REVERSED_WORD: Final = re.compile(b" (" + _trie_pattern(frozenset(w[::-1] for w
 _NUMBER_WORD_RUN_BYTES: Final = re.compile(NUMBER_WORD_RUN.pattern.replace("\\u00a0", "\\xa0").encode())
 
 
+def _inside_word(text: str, start: int) -> bool:
+    """Whether ``start`` is inside a word ("ten" of "often", "one" of "someone's"), not at its beginning."""
+    return start > 0 and (text[start - 1].isalnum() or text[start - 1] in "'’")
+
+
 def number_word_runs(text: str, latin1: bytes) -> list[tuple[int, int]]:
     """The spans of ``NUMBER_WORD_RUN`` matches in ``text`` lowercased that start at a word boundary.
 
@@ -196,7 +201,7 @@ def number_word_runs(text: str, latin1: bytes) -> list[tuple[int, int]]:
         found: list[tuple[int, int]] = []
         at = 0
         while (hit := NUMBER_WORD_RUN.search(low, at)) is not None:
-            if hit.start() and (text[hit.start() - 1].isalnum() or text[hit.start() - 1] in "'’"):
+            if _inside_word(text, hit.start()):
                 at = hit.start() + 1
                 while at < len(text) and text[at].isalpha():
                     at += 1  # on from the end of the word it stands in
@@ -215,7 +220,7 @@ def number_word_runs(text: str, latin1: bytes) -> list[tuple[int, int]]:
     match = _NUMBER_WORD_RUN_BYTES.match
     pos = 0
     for start in starts:
-        if start and (text[start - 1].isalnum() or text[start - 1] in "'’"):
+        if _inside_word(text, start):
             continue  # inside a word ("ten" of "often"): no run, and the words after it may start one
         if start >= pos:  # as finditer: a match does not start inside the one before
             m = match(lowered, start)

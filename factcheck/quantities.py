@@ -625,11 +625,8 @@ def _scan(text: str, dot_mode: bool) -> list[_Fig]:
         cands.append((m.start(), 0, m))
     for m in _MONTH_DATE_RE.finditer(text):
         cands.append((m.start(), 1, m))
-    for span in number_word_runs(text, latin1):
-        s = span[0]
-        if s and (text[s - 1].isalnum() or text[s - 1] in "'’"):
-            continue
-        cands.append((s, 2, span))
+    for span in number_word_runs(text, latin1):  # only runs that start a word
+        cands.append((span[0], 2, span))
     cands.sort()  # no two candidates share a start and a source
     masks = _masked(text)
     mask_starts = [s for s, _ in masks]
