@@ -31,15 +31,17 @@ import importlib
 import json
 import math
 import os
+import re
 import sqlite3
 import sys
 import time
 import zlib
 from array import array
+from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import FrozenInstanceError, dataclass, field, fields
-from functools import partial
+from functools import lru_cache, partial
 from itertools import combinations
 from operator import attrgetter
 from pathlib import Path
@@ -53,7 +55,6 @@ from factcheck.corpus import (
     finish_corpus,
     line_at,
     load_corpus,
-    locate_figures,
     newline_offsets,
     read_document_file,
     scan_corpus,
@@ -62,8 +63,8 @@ from factcheck.corpus import (
 )
 from factcheck.errors import CorpusError, Problem
 from factcheck.model import Document, DocumentMeta, Figure, Kind, Qualifier, Quantity, Sentence
-from factcheck.quantities import READER_VERSION
-from factcheck.sentences import split_sentences
+from factcheck.quantities import READER_VERSION, read_quantity_values
+from factcheck.sentences import sentence_spans
 from factcheck.text import _WORD, stem, tokens
 
 if TYPE_CHECKING:
@@ -125,6 +126,8 @@ _KEY_MODULES: Final = (
 STORED_FORMAT: Final = 1
 _QUANTITY_FIELDS: Final = tuple(f.name for f in fields(Quantity))
 _QUANTITY_VALUES: Final = attrgetter(*_QUANTITY_FIELDS)
+_UNIT: Final = _QUANTITY_FIELDS.index("unit")
+_KIND: Final = _QUANTITY_FIELDS.index("kind")
 # Stored enum values back to members by a dict lookup (Enum's own call is several times slower), by row position.
 _ENUM_COLUMNS: Final[dict[int, Mapping[str, object]]] = {
     _QUANTITY_FIELDS.index("qualifier"): {str(m.value): m for m in Qualifier},
@@ -268,37 +271,46 @@ def read_for_index(root: str, rel: str, size: int, mtime_ns: int, known_sha256: 
     if file.text is None:
         return _Read(rel, "skipped", size, mtime_ns, checked_ns, file.sha256, warnings=warnings)
     text = file.text
-    sentences = split_sentences(text)
-    figures = locate_figures("", text, sentences, file.line_offset)
-    offsets = array("q", [n for s in sentences for n in (s.start, s.end, s.line)])
-    rows = [[f.sentence, f.line, *_QUANTITY_VALUES(f.quantity)] for f in figures]
-    # Each distinct word of the document is stemmed once; a sentence's terms are its words' (and counted nouns').
-    terms_of: dict[str, str] = {}
-    words: set[str] = set()
-    stems: set[str] = set()
-    per_sentence: list[set[str]] = []
+    spans = sentence_spans(text)
+    starts = [start for start, _ in spans]
+    newlines = [m.start() for m in _NEWLINE.finditer(text)]
+    offsets = array("q")
+    line = 1
+    previous = 0
+    count = text.count
+    for start, end in spans:
+        line += count("\n", previous, start)  # as split_sentences counts a sentence's line
+        previous = start
+        offsets.extend((start, end, line))
+    values = read_quantity_values(text, spans) if spans else []
+    # A figure starting between two sentences belongs to the one before it (to the first, if before all), as
+    # locate_figures places it; its line is a file line (after any front matter).
+    sentence_of = [max(bisect_right(starts, v[0]) - 1, 0) for v in values]
+    rows = [
+        [n, bisect_left(newlines, v[0]) + 1 + file.line_offset, *v] for n, v in zip(sentence_of, values, strict=True)
+    ]
+    # Each distinct word is stemmed once per process; a sentence's terms are its words' (and counted nouns').
     findall = _WORD.findall
-    for s in sentences:
-        found = set(findall(s.text))
-        for word in found.difference(terms_of):
-            word_stem = stem(word)
-            words.add(f"{word.casefold()}\t{word_stem}")
-            stems.add(word_stem)
-            terms_of[word] = term(word_stem)
-        per_sentence.append({terms_of[w] for w in found})
-    unit_terms: dict[str, list[str]] = {}
-    for f in figures:
-        unit = f.quantity.unit
-        if unit:
-            found_terms = unit_terms.get(unit)
-            if found_terms is None:
-                unit_stems = [t.stem for t in tokens(unit)]
-                stems.update(unit_stems)
-                found_terms = unit_terms[unit] = [term(u) for u in unit_stems]
-            per_sentence[f.sentence].update(found_terms)
+    sentence_words = [set(findall(text, start, end)) for start, end in spans]
+    document_words: set[str] = set().union(*sentence_words)
+    term_of = _TERM_OF
+    for word in document_words.difference(term_of):
+        term_of[word] = _word_entry(word)
+    fts_term = _FTS_TERM.__getitem__
+    per_sentence = [set(map(fts_term, found)) for found in sentence_words]
+    words = {term_of[w][1] for w in document_words}
+    stems = {term_of[w][2] for w in document_words}
+    document_terms = {term_of[w][0] for w in document_words}
+    for n, v in zip(sentence_of, values, strict=True):
+        unit = v[_UNIT]
+        if isinstance(unit, str) and unit:
+            unit_stems = _unit_stems(unit)
+            stems.update(unit_stems)
+            found_terms = [term(u) for u in unit_stems]
+            per_sentence[n].update(found_terms)
+            document_terms.update(found_terms)
     # Sentence terms in no particular order (queries intersect sets); the document's row is every distinct term.
     sentence_terms = "\n".join(map(" ".join, per_sentence))
-    document_terms = " ".join(sorted({*terms_of.values(), *(t for ts in unit_terms.values() for t in ts)}))
     return _Read(
         rel,
         "document",
@@ -314,13 +326,30 @@ def read_for_index(root: str, rel: str, size: int, mtime_ns: int, known_sha256: 
         zlib.compress(offsets.tobytes(), ZLIB_LEVEL),
         _pack(json.dumps(rows, ensure_ascii=False)),
         _pack(sentence_terms),
-        document_terms,
+        " ".join(sorted(document_terms)),
         tuple(sorted(words)),
         tuple(sorted(stems)),
-        len(sentences),
-        sum(1 for f in figures if f.quantity.kind not in (Kind.YEAR, Kind.DATE)),
+        len(spans),
+        sum(1 for v in values if v[_KIND] not in (Kind.YEAR, Kind.DATE)),
         len(text),
     )
+
+
+# Per process: each word seen, as (its FTS term, "casefolded word<TAB>stem", stem); stems never change.
+_TERM_OF: Final[dict[str, tuple[str, str, str]]] = {}
+_FTS_TERM: Final[dict[str, str]] = {}  # each word seen: its FTS term
+_NEWLINE: Final = re.compile("\n")
+
+
+def _word_entry(word: str) -> tuple[str, str, str]:
+    word_stem = stem(word)
+    fts = _FTS_TERM[word] = term(word_stem)
+    return fts, f"{word.casefold()}\t{word_stem}", word_stem
+
+
+@lru_cache(maxsize=4096)
+def _unit_stems(unit: str) -> tuple[str, ...]:
+    return tuple(t.stem for t in tokens(unit))
 
 
 def _ignore_interrupts() -> None:

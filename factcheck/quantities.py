@@ -91,7 +91,7 @@ from factcheck.units import (
 
 READER_VERSION: Final = "1.1"
 
-__all__ = ["READER_VERSION", "read_quantities"]
+__all__ = ["READER_VERSION", "QuantityValues", "read_quantities", "read_quantity_values"]
 
 _FULL_MONTHS = "January February March April May June July August September October November December".split()
 _SHORT_MONTHS = "Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec".split()
@@ -480,6 +480,41 @@ def read_quantities(text: str, *, sentences: Sequence[tuple[int, int]] | None = 
         from factcheck.sentences import sentence_spans
 
         sentences = sentence_spans(text)
+    return [_freeze(text, f) for f in _read(text, sentences)]
+
+
+QuantityValues = tuple[
+    int,
+    int,
+    str,
+    float | None,
+    float | None,
+    float | None,
+    Qualifier,
+    Kind,
+    str | None,
+    str | None,
+    int | None,
+    float,
+    bool,
+    float | None,
+    float | None,
+    float | None,
+    int | None,
+]
+
+
+def read_quantity_values(text: str, sentences: Sequence[tuple[int, int]]) -> list[QuantityValues]:
+    """``read_quantities(text, sentences=sentences)`` as tuples of field values, in ``Quantity``'s field order.
+
+    For bulk reading (the index stores values): the same figures, without building a ``Quantity`` for each.
+    """
+    if not text:
+        return []
+    return [_values(text, f) for f in _read(text, sentences)]
+
+
+def _read(text: str, sentences: Sequence[tuple[int, int]]) -> list[_Fig]:
     dot_mode = _groups_with_dots(text)
     figs = _scan(text, dot_mode)
     figs = _merge(text, figs)
@@ -489,7 +524,7 @@ def read_quantities(text: str, *, sentences: Sequence[tuple[int, int]] | None = 
             kept.append(fig)
     _attach_years(text, kept, sentences)
     _link(text, kept)
-    return [_freeze(text, f) for f in kept]
+    return kept
 
 
 # --- the document's number convention ------------------------------------------------------------
@@ -1920,8 +1955,12 @@ def _link(text: str, figs: list[_Fig]) -> None:
 
 
 def _freeze(text: str, f: _Fig) -> Quantity:
+    return Quantity(*_values(text, f))
+
+
+def _values(text: str, f: _Fig) -> QuantityValues:
     ambiguous = f.ambiguous
-    return Quantity(
+    return (
         f.start,
         f.end,
         text[f.start : f.end],

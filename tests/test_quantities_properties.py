@@ -4,12 +4,14 @@ text (however odd) crashes it or yields spans that disagree with the text."""
 from __future__ import annotations
 
 import math
+from dataclasses import astuple
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factcheck.model import Kind, Quantity
-from factcheck.quantities import read_quantities
+from factcheck.quantities import read_quantities, read_quantity_values
+from factcheck.sentences import sentence_spans
 
 _UNITS = [
     "zero",
@@ -270,3 +272,13 @@ _TOKENS = [
 @given(tokens=st.lists(st.sampled_from(_TOKENS), max_size=40), joiner=st.sampled_from([" ", "", "  "]))
 def test_token_soup_never_crashes(tokens: list[str], joiner: str) -> None:
     _check_spans(joiner.join(tokens))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tokens=st.lists(st.sampled_from(_TOKENS), max_size=40), joiner=st.sampled_from([" ", ". ", ".\n"]))
+def test_bulk_values_are_the_quantities_fields(tokens: list[str], joiner: str) -> None:
+    # The index stores read_quantity_values; it must be read_quantities field for field, in the same order.
+    text = joiner.join(tokens)
+    spans = sentence_spans(text)
+    expected = [astuple(q) for q in read_quantities(text, sentences=spans)]
+    assert read_quantity_values(text, spans) == expected
