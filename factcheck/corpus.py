@@ -24,7 +24,6 @@ import yaml
 from factcheck.encoding import Undecodable, decode_document
 from factcheck.errors import CorpusError, InputError, Problem
 from factcheck.model import Document, DocumentMeta, Figure, Kind, Sentence
-from factcheck.quantities import read_quantities
 from factcheck.sentences import split_sentences
 from factcheck.yamlnodes import compose
 
@@ -272,6 +271,8 @@ def locate_figures(doc_id: str, text: str, sentences: Sequence[Sentence], line_o
     """Every figure of a document's text, each placed in its sentence and at its file line (see Corpus.figures)."""
     if not sentences:
         return ()
+    from factcheck.quantities import read_quantities  # the reader's import costs 50 ms: only when reading
+
     starts = [s.start for s in sentences]
     newlines = [m.start() for m in re.finditer("\n", text)]
     quantities = read_quantities(text, sentences=[(s.start, s.end) for s in sentences])

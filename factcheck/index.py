@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import importlib
+import importlib.util
 import json
 import math
 import os
@@ -63,9 +63,9 @@ from factcheck.corpus import (
 )
 from factcheck.errors import CorpusError, Problem
 from factcheck.model import Document, DocumentMeta, Figure, Kind, Qualifier, Quantity, Sentence
-from factcheck.quantities import READER_VERSION, read_quantity_values
 from factcheck.sentences import sentence_spans
 from factcheck.text import _WORD, stem, tokens
+from factcheck.version import READER_VERSION
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -178,9 +178,9 @@ def reader_key() -> str:
     """
     digest = hashlib.sha256(f"{SCHEMA_VERSION}.{STORED_FORMAT}".encode())
     for name in _KEY_MODULES:
-        try:
-            module = importlib.import_module(name)
-            source = Path(module.__file__ or "").read_bytes()
+        try:  # the modules' files, found without importing them (the reader is only imported to read)
+            spec = importlib.util.find_spec(name)
+            source = Path(spec.origin if spec is not None and spec.origin else "").read_bytes()
         except (ImportError, OSError):
             continue
         digest.update(name.encode())
@@ -270,6 +270,8 @@ def read_for_index(root: str, rel: str, size: int, mtime_ns: int, known_sha256: 
         return _Read(rel, "unreadable", size, mtime_ns, checked_ns, warnings=warnings)
     if file.text is None:
         return _Read(rel, "skipped", size, mtime_ns, checked_ns, file.sha256, warnings=warnings)
+    from factcheck.quantities import read_quantity_values
+
     text = file.text
     spans = sentence_spans(text)
     starts = [start for start, _ in spans]

@@ -88,8 +88,7 @@ from factcheck.units import (
     SPACED_M_RE,
     UNIT_AFTER_RE,
 )
-
-READER_VERSION: Final = "1.1"
+from factcheck.version import READER_VERSION
 
 __all__ = ["READER_VERSION", "QuantityValues", "read_quantities", "read_quantity_values"]
 
