@@ -64,7 +64,7 @@ from factcheck.corpus import (
 from factcheck.errors import CorpusError, Problem
 from factcheck.model import Document, DocumentMeta, Figure, Kind, Qualifier, Quantity, Sentence
 from factcheck.sentences import sentence_spans
-from factcheck.text import _WORD, stem, tokens
+from factcheck.text import _WORD, stem, stemmer_identity, tokens
 from factcheck.version import READER_VERSION
 
 if TYPE_CHECKING:
@@ -174,7 +174,8 @@ def reader_key() -> str:
     """The version of everything that decides what the index stores for a document.
 
     ``READER_VERSION`` plus a digest of the code of the reader, the sentence splitter, the decoder and the word
-    stemmer, and of ``STORED_FORMAT``: documents read by another version are read again.
+    stemmer (and of which stemmer implementation runs), and of ``STORED_FORMAT``: documents read by another
+    version are read again.
     """
     digest = hashlib.sha256(f"{SCHEMA_VERSION}.{STORED_FORMAT}".encode())
     for name in _KEY_MODULES:
@@ -185,6 +186,7 @@ def reader_key() -> str:
             continue
         digest.update(name.encode())
         digest.update(hashlib.sha256(source).digest())
+    digest.update(stemmer_identity().encode())
     return f"{READER_VERSION}+{digest.hexdigest()[:16]}"
 
 

@@ -338,9 +338,6 @@ class TargetGroup:
 
     def best_score(self, figure: Figure, sentence: Sentence, context: FigureContext) -> float:
         """The highest score_figure of the figure among the targets (0 when there are none)."""
-        admitted = [_admits(t, figure, sentence, context) for t in self.targets]
-        if not any(admitted):
-            return 0.0
         # For each wanted stem, its best match in the counted noun and, weighted by where the word stands, in the
         # sentence; max(s) * w equals max(s * w), so this is the best of the four places
         # (NOUN_WEIGHT, NEAR_WEIGHT, CLAUSE_WEIGHT, SENTENCE_WEIGHT).
@@ -361,7 +358,12 @@ class TargetGroup:
                 changed.append(is_change(figure, sentence))
             return changed[0]
 
+        # A target none of whose words is there scores 0 whatever its cues say: only the others are checked.
         return max(
-            _finish(t, in_noun[k], around[k], context, change) if admitted[k] else 0.0
-            for k, t in enumerate(self.targets)
+            (
+                _finish(t, in_noun[k], around[k], context, change)
+                for k, t in enumerate(self.targets)
+                if (any(in_noun[k]) or any(around[k])) and _admits(t, figure, sentence, context)
+            ),
+            default=0.0,
         )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -26,7 +28,19 @@ class Token(NamedTuple):
     end: int
 
 
+# snowballstemmer gives PyStemmer's C implementation when it is installed (the same stems), else its own.
 _STEMMER = snowballstemmer.stemmer("english")
+
+
+def stemmer_identity() -> str:
+    """Which stemmer implementation runs: the name and size of its file (the index re-reads under another)."""
+    module = sys.modules.get(type(_STEMMER).__module__)
+    path = getattr(module, "__file__", None) or ""
+    try:
+        return f"{os.path.basename(path)}:{os.stat(path).st_size}"
+    except OSError:
+        return type(_STEMMER).__module__
+
 
 # Irregular forms and derived nouns that the Porter stemmer leaves apart, mapped to one stem, so that
 # "population growth" meets "grew by 4.1%" and "deaths" meets "died". General English, no topic words.
