@@ -461,6 +461,104 @@ def claim_verdict(
     return ClaimVerdict(claim.id, claim.text, verdict, tuple(supported), tuple(contradicted))
 
 
+# --- scoring every document ---------------------------------------------------------------------
+
+# With at least this many candidate sentences, documents are scored in forked worker processes, one per core.
+PARALLEL_MIN_SENTENCES = 4000
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    target: Target
+    scopes: ScopeReader
+    options: CompareOptions
+    rivals: TargetGroup
+    selected: Mapping[str, frozenset[int]] | None  # candidate sentences; None: every sentence
+
+
+def _score_documents(
+    corpus: Corpus, docs: Sequence[Document], job: _Job, workers: int | None = None
+) -> dict[str, tuple[Finding, ...]]:
+    """find_in_document for every document, in worker processes when there is enough to score.
+
+    ``workers``: how many processes (default: one per usable core, when forking is possible and pays).
+    """
+    from factcheck.processes import can_fork, usable_cores
+
+    selected = job.selected
+    evidence: dict[str, tuple[Finding, ...]] = dict.fromkeys((d.id for d in docs), ())
+    work = {d.id: len(selected.get(d.id, ())) if selected is not None else len(corpus.sentences(d.id)) for d in docs}
+    work = {doc_id: n for doc_id, n in work.items() if n}
+    if workers is None:
+        enough = sum(work.values()) >= PARALLEL_MIN_SENTENCES
+        workers = min(usable_cores(), len(work)) if can_fork() and enough else 1
+    if workers > 1:
+        from concurrent.futures.process import BrokenProcessPool
+
+        from factcheck.errors import CorpusError
+
+        try:
+            for found in _in_processes(corpus, job, _balanced(work, workers)):
+                evidence.update(found)
+            return evidence
+        except (CorpusError, OSError, BrokenProcessPool):
+            pass  # the index changed meanwhile, or no process could start: score here, in this snapshot
+    for doc in docs:
+        if doc.id in work:
+            evidence[doc.id] = _find(corpus, doc, job)
+    return evidence
+
+
+def _find(corpus: Corpus, doc: Document, job: _Job) -> tuple[Finding, ...]:
+    candidates = None if job.selected is None else job.selected.get(doc.id, frozenset())
+    return find_in_document(corpus, doc, job.target, job.scopes, job.options, job.rivals, candidates)
+
+
+def _balanced(work: Mapping[str, int], parts: int) -> list[list[str]]:
+    """Document ids in ``parts`` lists of about equal work (the largest first, each to the least loaded)."""
+    chunks: list[list[str]] = [[] for _ in range(parts)]
+    loads = [0] * parts
+    for doc_id, n in sorted(work.items(), key=lambda item: (-item[1], item[0])):
+        k = loads.index(min(loads))
+        chunks[k].append(doc_id)
+        loads[k] += n
+    return [c for c in chunks if c]
+
+
+# What forked workers score: set just before they start (they inherit it), never pickled.
+_FORKED: tuple[Corpus, _Job] | None = None
+
+
+def _in_processes(corpus: Corpus, job: _Job, chunks: Sequence[Sequence[str]]) -> list[dict[str, tuple[Finding, ...]]]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from factcheck.processes import ignore_interrupts
+
+    global _FORKED
+    _FORKED = (corpus, job)
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(len(chunks), mp_context=context, initializer=ignore_interrupts) as pool:
+            return list(pool.map(_score_chunk, chunks))
+    finally:
+        _FORKED = None
+
+
+def _score_chunk(doc_ids: Sequence[str]) -> dict[str, tuple[Finding, ...]]:
+    """In a forked worker: score these documents on the worker's own handle on the corpus."""
+    if _FORKED is None:
+        raise RuntimeError("_score_chunk runs in a worker forked by _in_processes")
+    corpus, job = _FORKED
+    own = corpus.reopen()
+    found: dict[str, tuple[Finding, ...]] = {}
+    for doc_id in doc_ids:
+        doc = own.document(doc_id)
+        if doc is not None:
+            found[doc_id] = _find(own, doc, job)
+    return found
+
+
 # --- entry points -------------------------------------------------------------------------------
 
 
@@ -490,12 +588,7 @@ def compare(
     docs = sorted(corpus.documents(), key=lambda d: d.id)
     selected = preselect(corpus, target, options)
     # Claims are judged on every finding above the threshold, not only the few shown.
-    evidence = {
-        d.id: find_in_document(
-            corpus, d, target, scopes, options, rivals, None if selected is None else selected.get(d.id, frozenset())
-        )
-        for d in docs
-    }
+    evidence = _score_documents(corpus, docs, _Job(target, scopes, options, rivals, selected))
     answers = tuple(
         DocumentFindings(d.id, d.path, d.meta.title, d.meta.published, shown_findings(evidence[d.id], options))
         for d in docs

@@ -129,6 +129,13 @@ class Corpus(Protocol):
         """
         ...
 
+    def reopen(self) -> Corpus:
+        """The same corpus for a forked worker process to read (its own handles on whatever files it reads).
+
+        Raises CorpusError when that cannot give the same documents any more (an index changed meanwhile).
+        """
+        ...
+
 
 @dataclass(frozen=True, slots=True)
 class SourceRow:
@@ -243,6 +250,10 @@ class MemoryCorpus:
     ) -> Mapping[str, frozenset[int]] | None:
         """No pre-selection in memory: every sentence is a candidate."""
         return None
+
+    def reopen(self) -> MemoryCorpus:
+        """In memory, a forked worker reads this very corpus (its copy of it)."""
+        return self
 
     def sentences_containing(self, keywords: Sequence[str]) -> Mapping[str, frozenset[int]] | None:
         """No pre-selection in memory: every sentence is a candidate."""

@@ -26,6 +26,7 @@ is reported as a warning, moved aside (``.bad``) and rebuilt.
 from __future__ import annotations
 
 import contextlib
+import copy
 import hashlib
 import importlib.util
 import json
@@ -63,6 +64,7 @@ from factcheck.corpus import (
 )
 from factcheck.errors import CorpusError, Problem
 from factcheck.model import Document, DocumentMeta, Figure, Kind, Qualifier, Quantity, Sentence
+from factcheck.processes import ignore_interrupts, usable_cores
 from factcheck.sentences import sentence_spans
 from factcheck.text import _WORD, stem, stemmer_identity, tokens
 from factcheck.version import READER_VERSION
@@ -354,13 +356,6 @@ def _word_entry(word: str) -> tuple[str, str, str]:
 @lru_cache(maxsize=4096)
 def _unit_stems(unit: str) -> tuple[str, ...]:
     return tuple(t.stem for t in tokens(unit))
-
-
-def _ignore_interrupts() -> None:
-    """Pool workers leave Ctrl-C to the main process, which stops them and keeps the index consistent."""
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 # --- the database file --------------------------------------------------------------------------------
@@ -782,7 +777,7 @@ def _run_reads(root: Path, tasks: Sequence[_Task], progress: _Progress, handle: 
     Returns the number of worker processes used (0: read in this process).
     """
     total = sum(max(t.size, 0) for t in tasks)
-    workers = min(os.cpu_count() or 1, len(tasks))
+    workers = min(usable_cores(), len(tasks))
     if workers <= 1 or total < POOL_MIN_BYTES:
         for t in tasks:
             handle(read_for_index(str(root), t.rel, t.size, t.mtime_ns, t.known_sha256))
@@ -790,7 +785,7 @@ def _run_reads(root: Path, tasks: Sequence[_Task], progress: _Progress, handle: 
         return 0
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
-    executor = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
+    executor = ProcessPoolExecutor(max_workers=workers, initializer=ignore_interrupts)
     pending: set[Future[_Read]] = set()
     queue = iter(tasks)
     sizes: dict[Future[_Read], int] = {}
@@ -1105,6 +1100,28 @@ class IndexedCorpus:
             return answer
 
         return self._select(query, matches)
+
+    def reopen(self) -> IndexedCorpus:
+        """This corpus on a connection of its own, for a forked worker (a connection must not cross a fork).
+
+        Raises CorpusError when a document changed in the index since this corpus's snapshot was taken.
+        """
+        conn = _connect(self._index_path)
+        try:
+            conn.execute("BEGIN")
+            stored = dict(conn.execute("SELECT docno, sha256 FROM documents").fetchall())
+        except sqlite3.DatabaseError as error:
+            conn.close()
+            raise _corrupt_error(self._index_path, error) from error
+        if any(stored.get(docno) != doc.sha256 for docno, doc in self._by_docno.items()):
+            conn.close()
+            raise CorpusError(f"{self._index_path}: the index changed while it was being read; run the command again")
+        clone = copy.copy(self)
+        clone._conn = conn
+        clone._cache = OrderedDict()
+        clone._cached_chars = 0
+        clone._vocabulary = None
+        return clone
 
     def sentences_containing(self, keywords: Sequence[str]) -> Mapping[str, frozenset[int]] | None:
         """See Corpus.sentences_containing: each word of a keyword stands inside some word of the sentence."""

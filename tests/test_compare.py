@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,9 +11,24 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.claims import load_claims
-from factcheck.compare import CompareOptions, Comparison, compare, compare_all
-from factcheck.corpus import load_corpus
+from factcheck.compare import (
+    CompareOptions,
+    Comparison,
+    Finding,
+    _balanced,
+    _in_processes,
+    _Job,
+    _score_documents,
+    compare,
+    compare_all,
+)
+from factcheck.corpus import Corpus, load_corpus
+from factcheck.errors import CorpusError
+from factcheck.index import open_index
+from factcheck.matching import Target, TargetGroup
 from factcheck.model import ClaimsFile
+from factcheck.processes import can_fork
+from factcheck.scope import ScopeReader
 
 
 def build(tmp_path: Path, docs: dict[str, str], claims: str = "") -> tuple[Path, ClaimsFile | None]:
@@ -217,3 +233,56 @@ def test_pairs_by_bisection_equal_every_pair_compared(rows: list[tuple[int | Non
             else:
                 conflicting.append((a.document, b.document))
     assert _compare_pairs(bounded) == (agreeing, conflicting, compared)
+
+
+def _all_evidence(corpus: Corpus, claims: ClaimsFile, workers: int) -> dict[str, dict[str, tuple[Finding, ...]]]:
+    """Every statistic's findings per document, scored in ``workers`` processes."""
+    found = {}
+    options = CompareOptions()
+    docs = sorted(corpus.documents(), key=lambda d: d.id)
+    for stat in claims.statistics:
+        target = Target.build(stat.id, stat)
+        rivals = TargetGroup(tuple(Target.build(s.label, s) for s in claims.statistics if s is not stat))
+        job = _Job(target, ScopeReader(stat.cues.cumulative, stat.cues.current), options, rivals, None)
+        selected = corpus.candidate_sentences(target.stems, 0.595)
+        job = replace(job, selected=selected)
+        if workers == 1:
+            found[stat.id] = _score_documents(corpus, docs, job, 1)
+            continue
+        # The workers themselves (_score_documents would quietly score here if they failed).
+        work = {d.id: len(corpus.sentences(d.id)) for d in docs}
+        found[stat.id] = dict.fromkeys(work, ())
+        for part in _in_processes(corpus, job, _balanced(work, workers)):
+            found[stat.id].update(part)
+    return found
+
+
+@pytest.mark.skipif(not can_fork(), reason="workers are forked only on Linux")
+def test_scoring_in_worker_processes_gives_what_one_process_gives(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parent.parent
+    claims = load_claims(root / "claims.yaml")
+    assert claims is not None
+    for corpus in (load_corpus(root / "corpus"), open_index(root / "corpus", tmp_path / "index.sqlite3")):
+        alone = _all_evidence(corpus, claims, 1)
+        assert sum(len(f) for by_doc in alone.values() for f in by_doc.values()) > 50
+        assert _all_evidence(corpus, claims, 2) == alone
+
+
+@pytest.mark.skipif(not can_fork(), reason="workers are forked only on Linux")
+def test_workers_refuse_an_index_that_changed_and_the_answer_comes_from_the_snapshot(tmp_path: Path) -> None:
+    folder, claims = build(
+        tmp_path,
+        {"a": "The clinic had 1,400 nurses in 2020.\n", "b": "About 1,500 nurses worked there.\n"},
+        "statistics:\n  - id: nurses\n    label: nurses\n",
+    )
+    assert claims is not None
+    index = tmp_path / "index.sqlite3"
+    before = open_index(folder, index)
+    (folder / "a.txt").write_text("The clinic had 9,999 nurses in 2020.\n", encoding="utf-8")
+    open_index(folder, index).close()  # another command reads the changed file into the index
+    with pytest.raises(CorpusError, match="changed"):
+        before.reopen()
+    nurses = claims.statistics[0]
+    job = _Job(Target.build("nurses", nurses), ScopeReader(), CompareOptions(), TargetGroup(()), None)
+    found = _score_documents(before, sorted(before.documents(), key=lambda d: d.id), job, workers=2)
+    assert [f.text for f in found["a"]] == ["1,400"]  # what this corpus's snapshot says, not the new file
