@@ -209,6 +209,25 @@ COLUMNS = (
 )
 
 
+def machine_speed(env: dict[str, str], code: Path) -> float:
+    """Seconds the quantity reader takes over the bundled corpus 20 times, best of 3: the machine's speed now.
+
+    On a shared host the same VM runs up to twice as slow at times; compare this across runs to see how busy it was.
+    """
+    corpus = ROOT / "corpus"
+    script = (
+        "import pathlib, sys\nfrom factcheck.quantities import read_quantities\n"
+        f"texts = [p.read_text('utf-8') for p in sorted(pathlib.Path({str(corpus)!r}).glob('*.txt'))]\n"
+        "for _ in range(20):\n    for t in texts: read_quantities(t)\n"
+    )
+    runs = []
+    for _ in range(3):
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-c", script], check=True, env=env, cwd=code)
+        runs.append(time.perf_counter() - started)
+    return min(runs)
+
+
 def table(rows: list[Row], help_seconds: float) -> str:
     used = [c for c in COLUMNS if c[1] is None or any(c[0] in r.results for r in rows)]
     lines = ["| " + " | ".join(name for name, _ in used) + " |", "|" + "---|" * len(used)]
@@ -254,16 +273,23 @@ def main() -> None:
     env.pop("FACTCHECK_CORPUS", None)
     env.pop("FACTCHECK_CLAIMS", None)
     help_run = best([sys.executable, "-m", "factcheck", "--help"], env, code, 5)
+    before = machine_speed(env, code)
     rows = [run_size(size, args, code, env) for size in sizes]
+    after = machine_speed(env, code)
     print(
         f"# factcheck benchmark, {time.strftime('%Y-%m-%d %H:%M')}, {platform.node()}, "
         f"{os.cpu_count()} cores, Python {platform.python_version()}, seconds (best of {args.runs} warm,"
         f" {args.cold_runs} cold; 1 GB once)\n"
     )
     print(table(rows, help_run.seconds))
+    print(
+        f"\nMachine speed (the reader over the bundled corpus, 20 times, best of 3): {before:.2f} s before,"
+        f" {after:.2f} s after. The host is shared: when it is busy, everything here runs slower."
+    )
     if args.json:
         data = {
             "help": help_run.seconds,
+            "machine speed": {"before": before, "after": after},
             "rows": [{"size": r.size, "files": r.files, "mb": r.mb, **r.results} for r in rows],
         }
         args.json.write_text(json.dumps(data, indent=2), encoding="utf-8")
