@@ -8,6 +8,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from factcheck.axis import Axis, AxisMark, build_axis
 from factcheck.corpus import Corpus
@@ -15,6 +16,10 @@ from factcheck.intervals import DEFAULT_TOLERANCE, Interval, interval_of
 from factcheck.matching import Target, TargetGroup, figure_context, score_bound, score_figure
 from factcheck.model import Claim, ClaimsFile, Document, Figure, Qualifier, Sentence
 from factcheck.scope import Scope, ScopeReader
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+    from multiprocessing.process import BaseProcess
 
 SCHEMA_VERSION = 1
 DEFAULT_TOP = 3
@@ -490,19 +495,19 @@ def _score_documents(
     work = {d.id: len(selected.get(d.id, ())) if selected is not None else len(corpus.sentences(d.id)) for d in docs}
     work = {doc_id: n for doc_id, n in work.items() if n}
     if workers is None:
+        import threading
+
         enough = sum(work.values()) >= PARALLEL_MIN_SENTENCES
-        workers = min(usable_cores(), len(work)) if can_fork() and enough else 1
-    if workers > 1:
-        from concurrent.futures.process import BrokenProcessPool
-
-        from factcheck.errors import CorpusError
-
+        # Forking is safe only from a process with one thread (another could hold a lock the child needs).
+        alone = threading.active_count() == 1
+        workers = min(usable_cores(), len(work)) if can_fork() and enough and alone else 1
+    if workers > 1 and work:
         try:
             for found in _in_processes(corpus, job, _balanced(work, workers)):
                 evidence.update(found)
             return evidence
-        except (CorpusError, OSError, BrokenProcessPool):
-            pass  # the index changed meanwhile, or no process could start: score here, in this snapshot
+        except OSError:
+            pass  # a worker failed (the index changed meanwhile, say): score here, in this snapshot
     for doc in docs:
         if doc.id in work:
             evidence[doc.id] = _find(corpus, doc, job)
@@ -530,33 +535,67 @@ _FORKED: tuple[Corpus, _Job] | None = None
 
 
 def _in_processes(corpus: Corpus, job: _Job, chunks: Sequence[Sequence[str]]) -> list[dict[str, tuple[Finding, ...]]]:
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    """Each chunk of documents scored in a forked worker; every worker is stopped however this ends (Ctrl-C too).
 
-    from factcheck.processes import ignore_interrupts
+    Raises OSError when a worker gives no answer (the caller then scores in this process).
+    """
+    import multiprocessing
 
     global _FORKED
-    _FORKED = (corpus, job)
+    context = multiprocessing.get_context("fork")
+    workers: list[tuple[BaseProcess, Connection]] = []
     try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(len(chunks), mp_context=context, initializer=ignore_interrupts) as pool:
-            return list(pool.map(_score_chunk, chunks))
+        _FORKED = (corpus, job)
+        for chunk in chunks:
+            receive, send = context.Pipe(duplex=False)
+            process = context.Process(target=_score_chunk, args=(chunk, send), daemon=True)
+            workers.append((process, receive))
+            process.start()  # forks now: the worker has _FORKED
+            send.close()
+        _FORKED = None
+        results = []
+        for worker, receive in workers:
+            try:
+                answer = receive.recv()
+            except EOFError:
+                answer = None
+            if answer is None:
+                raise OSError(f"a scoring worker (pid {worker.pid}) ended without an answer")
+            results.append(answer)
+        return results
     finally:
         _FORKED = None
+        for worker, receive in workers:
+            if worker.is_alive():
+                worker.terminate()
+            worker.join()
+            receive.close()
 
 
-def _score_chunk(doc_ids: Sequence[str]) -> dict[str, tuple[Finding, ...]]:
-    """In a forked worker: score these documents on the worker's own handle on the corpus."""
-    if _FORKED is None:
-        raise RuntimeError("_score_chunk runs in a worker forked by _in_processes")
-    corpus, job = _FORKED
-    own = corpus.reopen()
-    found: dict[str, tuple[Finding, ...]] = {}
-    for doc_id in doc_ids:
-        doc = own.document(doc_id)
-        if doc is not None:
+def _score_chunk(doc_ids: Sequence[str], send: Connection) -> None:
+    """In a forked worker: score these documents on the worker's own handle on the corpus, send the findings.
+
+    Sends None when anything goes wrong: the parent then scores the documents itself and reports any error.
+    """
+    from factcheck.processes import ignore_interrupts
+
+    ignore_interrupts()
+    found: dict[str, tuple[Finding, ...]] | None = None
+    try:
+        if _FORKED is None:
+            raise RuntimeError("_score_chunk runs in a worker forked by _in_processes")
+        corpus, job = _FORKED
+        own = corpus.reopen()
+        found = {}
+        for doc_id in doc_ids:
+            doc = own.document(doc_id)
+            if doc is None:
+                raise LookupError(doc_id)
             found[doc_id] = _find(own, doc, job)
-    return found
+    except Exception:
+        found = None
+    send.send(found)
+    send.close()
 
 
 # --- entry points -------------------------------------------------------------------------------

@@ -104,6 +104,7 @@ PROGRESS_AFTER: Final = 1.0  # seconds before a progress bar appears
 QUICK_CHECK_MAX_BYTES: Final = 64 * 1024 * 1024  # larger indexes are quick-checked by `factcheck index` only
 CACHE_DOCUMENTS: Final = 64  # documents whose text, sentences and figures stay in memory (least recently used)
 CACHE_CHARS: Final = 32 * 1024 * 1024
+MAX_CACHED_WORDS: Final = 500_000  # words whose terms a reading process keeps (about 100 MB)
 ZLIB_LEVEL: Final = 1
 # Similarity of words as factcheck.matching scores them: equal, or both this long and this similar.
 MIN_FUZZY_LENGTH: Final = 4
@@ -300,6 +301,9 @@ def read_for_index(root: str, rel: str, size: int, mtime_ns: int, known_sha256: 
     sentence_words = [set(findall(text, start, end)) for start, end in spans]
     document_words: set[str] = set().union(*sentence_words)
     term_of = _TERM_OF
+    if len(term_of) > MAX_CACHED_WORDS:  # memory stays bounded on an archive of many distinct words
+        term_of.clear()
+        _FTS_TERM.clear()
     for word in document_words.difference(term_of):
         term_of[word] = _word_entry(word)
     fts_term = _FTS_TERM.__getitem__
@@ -1106,14 +1110,19 @@ class IndexedCorpus:
 
         Raises CorpusError when a document changed in the index since this corpus's snapshot was taken.
         """
-        conn = _connect(self._index_path)
+        try:  # read-only: an index moved aside meanwhile is not created again here
+            conn = sqlite3.connect(f"{self._index_path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+        except sqlite3.Error as error:
+            raise _corrupt_error(self._index_path, error) from error
         try:
             conn.execute("BEGIN")
-            stored = dict(conn.execute("SELECT docno, sha256 FROM documents").fetchall())
+            query = "SELECT docno, sha256, reader FROM documents"
+            stored = {docno: (sha, reader) for docno, sha, reader in conn.execute(query).fetchall()}
         except sqlite3.DatabaseError as error:
             conn.close()
             raise _corrupt_error(self._index_path, error) from error
-        if any(stored.get(docno) != doc.sha256 for docno, doc in self._by_docno.items()):
+        reader = self.report.reader
+        if any(stored.get(docno) != (doc.sha256, reader) for docno, doc in self._by_docno.items()):
             conn.close()
             raise CorpusError(f"{self._index_path}: the index changed while it was being read; run the command again")
         clone = copy.copy(self)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import re
-import sys
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -33,13 +31,18 @@ _STEMMER = snowballstemmer.stemmer("english")
 
 
 def stemmer_identity() -> str:
-    """Which stemmer implementation runs: the name and size of its file (the index re-reads under another)."""
-    module = sys.modules.get(type(_STEMMER).__module__)
-    path = getattr(module, "__file__", None) or ""
+    """Which stemmer implementation runs, and its version (the index reads everything again under another)."""
+    module = type(_STEMMER).__module__
+    if module == "Stemmer":
+        import Stemmer  # type: ignore[import-not-found, import-untyped, unused-ignore]
+
+        return f"PyStemmer {Stemmer.version()}"
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
-        return f"{os.path.basename(path)}:{os.stat(path).st_size}"
-    except OSError:
-        return type(_STEMMER).__module__
+        return f"snowballstemmer {version('snowballstemmer')}"
+    except PackageNotFoundError:
+        return module
 
 
 # Irregular forms and derived nouns that the Porter stemmer leaves apart, mapped to one stem, so that
