@@ -65,7 +65,7 @@ from factcheck.corpus import (
 from factcheck.errors import CorpusError, Problem
 from factcheck.model import Document, DocumentMeta, Figure, Kind, Qualifier, Quantity, Sentence
 from factcheck.processes import ignore_interrupts, usable_cores
-from factcheck.sentences import sentence_spans
+from factcheck.sentences import sentence_lines, sentence_spans
 from factcheck.text import _WORD, stem, stemmer_identity, tokens
 from factcheck.version import READER_VERSION
 
@@ -282,12 +282,7 @@ def read_for_index(root: str, rel: str, size: int, mtime_ns: int, known_sha256: 
     starts = [start for start, _ in spans]
     newlines = [m.start() for m in _NEWLINE.finditer(text)]
     offsets = array("q")
-    line = 1
-    previous = 0
-    count = text.count
-    for start, end in spans:
-        line += count("\n", previous, start)  # as split_sentences counts a sentence's line
-        previous = start
+    for (start, end), line in zip(spans, sentence_lines(text, spans), strict=True):
         offsets.extend((start, end, line))
     values = read_quantity_values(text, spans) if spans else []
     # A figure starting between two sentences belongs to the one before it (to the first, if before all), as

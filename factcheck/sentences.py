@@ -24,6 +24,7 @@ Table rows are one sentence each and are never cut inside. List bullets (``-``, 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from enum import Enum
 from typing import Final, NamedTuple
 
@@ -131,15 +132,24 @@ def split_sentences(text: str) -> list[Sentence]:
     Each sentence's ``text`` is ``text[start:end]`` and has no white space at either end; sentences are in order
     and do not overlap. See the module docstring for the rules.
     """
-    sentences = []
+    spans = sentence_spans(text)
+    return [
+        Sentence(index, start, end, line, text[start:end])
+        for index, ((start, end), line) in enumerate(zip(spans, sentence_lines(text, spans), strict=True))
+    ]
+
+
+def sentence_lines(text: str, spans: Sequence[tuple[int, int]]) -> list[int]:
+    """The 1-based line of ``text`` on which each span (in order, as sentence_spans gives them) starts."""
+    lines = []
     line = 1
     previous = 0
     count = text.count
-    for index, (start, end) in enumerate(sentence_spans(text)):
+    for start, _ in spans:
         line += count("\n", previous, start)  # spans are in order: count the line breaks since the last one
         previous = start
-        sentences.append(Sentence(index, start, end, line, text[start:end]))
-    return sentences
+        lines.append(line)
+    return lines
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
