@@ -471,15 +471,21 @@ class _Fig:
     drop: bool = False
 
 
-def read_quantities(text: str, *, sentences: Sequence[tuple[int, int]] | None = None) -> list[Quantity]:
-    """Return every figure of ``text`` in order of position (see the module docstring)."""
+def read_quantities(
+    text: str, *, sentences: Sequence[tuple[int, int]] | None = None, dots_group: bool | None = None
+) -> list[Quantity]:
+    """Return every figure of ``text`` in order of position (see the module docstring).
+
+    ``dots_group`` says whether dots group thousands ("28.422" is 28,422); by default ``text`` decides
+    (:func:`groups_thousands_with_dots`). A passage read apart from its document passes the document's convention.
+    """
     if not text:
         return []
     if sentences is None:
         from factcheck.sentences import sentence_spans
 
         sentences = sentence_spans(text)
-    return [_freeze(text, f) for f in _read(text, sentences)]
+    return [_freeze(text, f) for f in _read(text, sentences, dots_group)]
 
 
 QuantityValues = tuple[
@@ -513,8 +519,8 @@ def read_quantity_values(text: str, sentences: Sequence[tuple[int, int]]) -> lis
     return [_values(text, f) for f in _read(text, sentences)]
 
 
-def _read(text: str, sentences: Sequence[tuple[int, int]]) -> list[_Fig]:
-    dot_mode = _groups_with_dots(text)
+def _read(text: str, sentences: Sequence[tuple[int, int]], dots_group: bool | None = None) -> list[_Fig]:
+    dot_mode = groups_thousands_with_dots(text) if dots_group is None else dots_group
     figs = _scan(text, dot_mode)
     figs = _merge(text, figs)
     kept: list[_Fig] = []
@@ -529,7 +535,7 @@ def _read(text: str, sentences: Sequence[tuple[int, int]]) -> list[_Fig]:
 # --- the document's number convention ------------------------------------------------------------
 
 
-def _groups_with_dots(text: str) -> bool:
+def groups_thousands_with_dots(text: str) -> bool:
     """Whether the document groups thousands with dots ("42.000", "1.234.567") and never with commas."""
     if "." not in text or _COMMA_GROUPED_RE.search(text):
         return False

@@ -36,7 +36,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from factcheck.model import Kind, Quantity
-from factcheck.quantities import read_quantities
+from factcheck.quantities import groups_thousands_with_dots, read_quantities
 
 __all__ = [
     "MAX_INSERTION_WORDS",
@@ -177,6 +177,7 @@ class PreparedText:
     tokens: tuple[tuple[int, int], ...]
     index: Mapping[str, tuple[int, ...]]
     _token_starts: tuple[int, ...] = field(repr=False)
+    dots_group: bool = False  # the document groups thousands with dots: its quotes are read the same way
     _figures: list[tuple[Quantity, ...]] = field(default_factory=list, repr=False)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
@@ -196,7 +197,7 @@ class PreparedText:
         """Every figure of the original text (offsets into ``original``) but footnote markers, read on first use."""
         if not self._figures:
             kept = []
-            for q in read_quantities(self.original):
+            for q in read_quantities(self.original, dots_group=self.dots_group):
                 i = bisect.bisect_left(self.offsets, q.start)
                 if i < len(self.offsets) and self.offsets[i] < q.end:
                     kept.append(q)
@@ -255,6 +256,7 @@ def prepare(document_text: str) -> PreparedText:
         tokens=tokens,
         index={k: tuple(v) for k, v in index.items()},
         _token_starts=tuple(s for s, _ in tokens),
+        dots_group=groups_thousands_with_dots(document_text),
     )
 
 
@@ -416,8 +418,9 @@ def _reading_text(q: Quantity) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _read(text: str) -> tuple[Quantity, ...]:
-    return tuple(read_quantities(text))
+def _read(text: str, dots_group: bool | None = None) -> tuple[Quantity, ...]:
+    """The figures of a quote or passage; ``dots_group`` is the convention of the document it is checked against."""
+    return tuple(read_quantities(text, dots_group=dots_group))
 
 
 def compare_numbers(quote_text: str, passage_text: str) -> tuple[tuple[str, str], ...]:
@@ -658,7 +661,7 @@ def _resolve_edge(prepared: PreparedText, edge: _Edge, start: int, end: int) -> 
     Returns the new (start, end) in ``prepared.text``, or None when no run of one to five words next to the segment
     holds the same figures as the insertion.
     """
-    figures = _read(edge.text)
+    figures = _read(edge.text, prepared.dots_group)
     if not edge.digits and not figures:
         return start, end
     # Try first as many words as the insertion has, then fewer, then more.
@@ -670,7 +673,7 @@ def _resolve_edge(prepared: PreparedText, edge: _Edge, start: int, end: int) -> 
         replaced = prepared.text[words[0] : words[1]]
         if tuple(_DIGITS.findall(replaced)) != edge.digits:
             continue
-        if figures and _figure_differences(figures, _read(replaced)):
+        if figures and _figure_differences(figures, _read(replaced, prepared.dots_group)):
             continue
         return (words[0], end) if edge.leading else (start, words[1])
     return None
@@ -699,7 +702,7 @@ def _verify(
         span = prepared.to_original(start, end)
         spans.append(span)
         figure_differences = _figure_differences(
-            _read(segment.reading_text), prepared.figures_overlapping(*span), paired_only=True
+            _read(segment.reading_text, prepared.dots_group), prepared.figures_overlapping(*span), paired_only=True
         )
         differences += figure_differences or digit_differences
     return spans, differences
@@ -737,7 +740,9 @@ def match_quote(quote: str, document: str | PreparedText) -> QuoteMatch:
     mismatches: tuple[tuple[str, str], ...] = ()
     if closest is not None:
         mismatches = tuple(
-            _figure_differences(_read(parsed.reading), prepared.figures_overlapping(closest.start, closest.end))
+            _figure_differences(
+                _read(parsed.reading, prepared.dots_group), prepared.figures_overlapping(closest.start, closest.end)
+            )
         )
     return QuoteMatch(False, closest=closest, number_mismatches=mismatches, reason=_why_not(prepared, parsed))
 

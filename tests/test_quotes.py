@@ -556,3 +556,16 @@ def test_a_thousand_quotes_against_the_corpus_are_fast() -> None:
     elapsed = time.perf_counter() - began
     assert sum(r.found for r in results) >= 300
     assert elapsed < 2.0, f"{elapsed:.2f} s"
+
+
+def test_a_quote_is_read_in_the_convention_of_its_document() -> None:
+    # The document groups thousands with dots ("67.000"); alone, "28.422" reads as a decimal and "31.181 in 33" as
+    # a ratio. A verbatim quote must be read as the document reads the same words.
+    document = (
+        "Since 1990, 28.422 nurses have served in 37 northern regions, 31.181 in 33 southern ones, "
+        "and 7.986 in 24 islands. In all, 67.000 nurses served.\n"
+    )
+    quote = "28.422 nurses have served in 37 northern regions, 31.181 in 33 southern ones"
+    assert match_quote(quote, document).found
+    changed = match_quote(quote.replace("31.181", "31.118"), document)
+    assert not changed.found
