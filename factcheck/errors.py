@@ -67,3 +67,7 @@ class ClaimsError(FactcheckError):
 
 class UsageError(FactcheckError):
     """A command was called with options that do not fit together."""
+
+
+class GoldError(FactcheckError):
+    """An answer key (gold.yaml) with syntax or schema errors, or naming documents and figures its corpus lacks."""

@@ -92,6 +92,14 @@ class ReportFormat(StrEnum):
     MARKDOWN = "markdown"
 
 
+class SummaryFormat(StrEnum):
+    """Output formats of commands that report a summary table."""
+
+    TABLE = "table"
+    JSON = "json"
+    MARKDOWN = "markdown"
+
+
 class CheckFormat(StrEnum):
     """Output formats of the citation check."""
 

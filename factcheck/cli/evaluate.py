@@ -1,0 +1,66 @@
+"""`factcheck evaluate`: how well compare answers, measured against hand-labelled answer keys."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from factcheck.cli._app import (
+    NoIndexOption,
+    SummaryFormat,
+    app,
+    emit,
+    stderr_console,
+    stdout_console,
+    user_errors,
+    warn,
+)
+
+
+@app.command()
+def evaluate(
+    keys: Annotated[
+        list[Path],
+        typer.Argument(help="Answer keys: gold.yaml files, or folders holding corpus/, claims.yaml and gold.yaml."),
+    ],
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="List the misses and wrong findings with their sentence.")
+    ] = False,
+    min_accuracy: Annotated[
+        float | None, typer.Option("--min-accuracy", help="Least share (0-1) of right top answers.")
+    ] = None,
+    min_recall: Annotated[float | None, typer.Option("--min-recall", help="Least recall (0-1).")] = None,
+    min_precision: Annotated[float | None, typer.Option("--min-precision", help="Least precision (0-1).")] = None,
+    max_forbidden: Annotated[
+        float | None, typer.Option("--max-forbidden", help="Most forbidden findings per 10 documents.")
+    ] = None,
+    output: Annotated[SummaryFormat, typer.Option("--format", "-f", help="Output format.")] = SummaryFormat.TABLE,
+    no_index: NoIndexOption = False,
+) -> None:
+    """Ask compare (default options) every query of each answer key and score what it shows, per key and in all.
+
+    Exit 0 when every threshold given is met, 1 when one is not, 2 for bad usage or an unreadable key, corpus or
+    claims file.
+    """
+    from factcheck.evaluate import Thresholds, evaluate_keys
+    from factcheck.render import evaluate as render
+
+    with user_errors():
+        thresholds = Thresholds(min_accuracy, min_recall, min_precision, max_forbidden)
+        evaluation = evaluate_keys(keys, thresholds, use_index=not no_index)
+    for key in evaluation.keys:
+        for message in key.warnings:
+            warn(message)
+    if output is SummaryFormat.JSON:
+        emit(render.render_json(evaluation))
+    elif output is SummaryFormat.MARKDOWN:
+        emit(render.render_markdown(evaluation, verbose))
+    else:
+        stdout_console().print(render.render_table(evaluation, verbose))
+    if not evaluation.passed:
+        if output is SummaryFormat.JSON:
+            for failure in evaluation.failures:
+                stderr_console().print(f"below threshold: {failure}", markup=False)
+        raise typer.Exit(1)
