@@ -1,0 +1,53 @@
+"""Measure `factcheck compare` (default options) against every answer key of the repository, per key and in all.
+
+The keys: tests/gold/bundled.yaml (the bundled corpus, with paraphrased queries reported apart),
+tests/corpora/*/gold.yaml (three invented corpora) and eval/clusters/*/gold.yaml (real news, when present).
+
+Run: python bench/evaluate.py [--verbose] [--format table|json|markdown] [--no-index]
+It prints what `factcheck evaluate KEY...` prints for those keys, and the time taken on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from rich.console import Console
+
+from factcheck.evaluate import evaluate_keys
+from factcheck.render import evaluate as render
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def all_keys(root: Path = ROOT) -> list[Path]:
+    """Every answer key of the repository, in a stable order."""
+    return [
+        root / "tests/gold/bundled.yaml",
+        *sorted(root.glob("tests/corpora/*/gold.yaml")),
+        *sorted(root.glob("eval/clusters/*/gold.yaml")),
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--verbose", "-v", action="store_true", help="list misses and wrong findings")
+    parser.add_argument("--format", choices=("table", "json", "markdown"), default="table")
+    parser.add_argument("--no-index", action="store_true", help="read the corpora in memory")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    evaluation = evaluate_keys(all_keys(), use_index=not args.no_index)
+    seconds = time.perf_counter() - started
+    if args.format == "json":
+        sys.stdout.write(render.render_json(evaluation) + "\n")
+    elif args.format == "markdown":
+        sys.stdout.write(render.render_markdown(evaluation, args.verbose))
+    else:
+        Console(width=160, highlight=False).print(render.render_table(evaluation, args.verbose))
+    print(f"{len(evaluation.keys)} keys in {seconds:.1f} s", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
