@@ -45,7 +45,9 @@ def main() -> None:
     elif args.format == "markdown":
         sys.stdout.write(render.render_markdown(evaluation, args.verbose))
     else:
-        Console(width=160, highlight=False).print(render.render_table(evaluation, args.verbose))
+        Console(width=160, highlight=False).print(render.render_table(evaluation))
+        if text := render.render_text(evaluation, args.verbose):
+            print(text)
     print(f"{len(evaluation.keys)} keys in {seconds:.1f} s", file=sys.stderr)
 
 

@@ -39,7 +39,10 @@ def evaluate(
     output: Annotated[SummaryFormat, typer.Option("--format", "-f", help="Output format.")] = SummaryFormat.TABLE,
     no_index: NoIndexOption = False,
 ) -> None:
-    """Ask compare (default options) every query of each answer key and score what it shows, per key and in all.
+    """Measure compare against answer keys: right top answers, recall, precision, forbidden figures shown.
+
+    Asks compare, with its default options, every query of every statistic of each key, and scores the findings it
+    shows against the key, per key and in all (docs/evaluation.md).
 
     Exit 0 when every threshold given is met, 1 when one is not, 2 for bad usage or an unreadable key, corpus or
     claims file.
@@ -58,7 +61,9 @@ def evaluate(
     elif output is SummaryFormat.MARKDOWN:
         emit(render.render_markdown(evaluation, verbose))
     else:
-        stdout_console().print(render.render_table(evaluation, verbose))
+        stdout_console().print(render.render_table(evaluation))
+        if text := render.render_text(evaluation, verbose):
+            emit(text)
     if not evaluation.passed:
         if output is SummaryFormat.JSON:
             for failure in evaluation.failures:

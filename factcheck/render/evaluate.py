@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from rich.console import Group, RenderableType
+from rich.console import RenderableType
 from rich.table import Table
-from rich.text import Text
 
 from factcheck.evaluate import PARAPHRASE, Evaluation, KeyResult, Measures, QueryScore
 from factcheck.render import SCHEMA_VERSION, markdown_table, to_json
@@ -156,20 +155,21 @@ def details(k: KeyResult) -> list[str]:
 # --- table and markdown --------------------------------------------------------------------------------------
 
 
-def render_table(evaluation: Evaluation, verbose: bool = False) -> RenderableType:
+def render_table(evaluation: Evaluation) -> RenderableType:
     table = Table(title="compare against answer keys (default options)", title_justify="left")
     for i, header in enumerate(HEADERS):
         table.add_column(header, justify="left" if i == 0 else "right")
     for row in rows(evaluation):
         style = "bold" if row[0].startswith("all") else None
         table.add_row(*row, style=style)
-    parts: list[RenderableType] = [table]
-    if verbose:
-        for k in evaluation.keys:
-            parts.extend(Text(line) for line in details(k))
-    for failure in evaluation.failures:
-        parts.append(Text(f"below threshold: {failure}", style="red"))
-    return Group(*parts)
+    return table
+
+
+def render_text(evaluation: Evaluation, verbose: bool = False) -> str:
+    """What follows the table: the details (with ``verbose``) and the thresholds not met, as plain lines."""
+    lines = [line for k in evaluation.keys for line in details(k)] if verbose else []
+    lines += [f"below threshold: {failure}" for failure in evaluation.failures]
+    return "\n".join(lines)
 
 
 def render_markdown(evaluation: Evaluation, verbose: bool = False) -> str:
@@ -184,4 +184,4 @@ def render_markdown(evaluation: Evaluation, verbose: bool = False) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-__all__: Sequence[str] = ["render_json", "render_markdown", "render_table", "rows"]
+__all__: Sequence[str] = ["render_json", "render_markdown", "render_table", "render_text", "rows"]
