@@ -248,6 +248,19 @@ class _KeyReader:
             marks.setdefault(doc_id, doc_key)  # the old form: distractors are forbidden figures
             entry = docs.setdefault(doc_id, {EXPECT: [], ALLOW: [], FORBID: []})
             entry[FORBID] += self.figures(value, f"distractors of document {doc_id!r}")
+        for doc_id, entry in docs.items():
+            right = {f.text for f in (*entry[EXPECT], *entry[ALLOW])}
+            for figure in entry[FORBID]:
+                if figure.text in right:
+                    self.problems.append(
+                        Problem(
+                            str(self.path),
+                            f"figure {figure.text!r} of document {doc_id!r} is both right and forbidden",
+                            figure.line,
+                            figure.column,
+                            "keep it in one list",
+                        )
+                    )
         documents = tuple(
             GoldDocument(
                 doc_id,

@@ -131,6 +131,7 @@ statistics:
         (GOLD.replace("allow: []", "alow: []"), ":5:27:", "unknown key 'alow'"),
         (GOLD.replace("statistics:", "statistic:"), ":1:1:", "unknown key 'statistic'"),
         (GOLD.replace('expect: ["38"]', "expect: 38"), ":5:19:", "must be a list"),
+        (GOLD.replace("allow: []", 'allow: ["120"]'), ":5:52:", "'120' of document 'a' is both right and forbidden"),
     ],
 )
 def test_a_bad_key_exits_2_naming_file_line_and_column(tmp_path: Path, gold: str, where: str, words: str) -> None:
