@@ -264,6 +264,8 @@ def test_the_command_prints_per_key_and_in_all(tmp_path: Path) -> None:
     assert re.search(r"second .* 67% \(4/6\)", out)
     assert re.search(r"all .* 67% \(8/12\) .* 1\.00 \(4/4\) .* 0\.50 \(4/8\) .* 3\.3 \(4\)", out)
     assert "forbidden" not in out.split("┘")[-1]  # no details without --verbose
+    code, out, _ = run("evaluate", str(folder), "--no-index", "-v")
+    assert code == 0 and "forbidden b:1: 40 (score" in out.split("┘")[-1]
 
 
 def test_verbose_lists_wrong_findings_with_their_sentence(tmp_path: Path) -> None:
