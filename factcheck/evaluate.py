@@ -304,6 +304,12 @@ def _numbers(q: Quantity | Finding) -> tuple[float, ...] | None:
     return None
 
 
+def _round_half_up(x: float, precision: float) -> float:
+    """``x`` rounded to a multiple of ``precision``, halves away from zero (1.25 billion to 0.1 billion is 1.3)."""
+    steps = abs(x) / precision
+    return math.copysign(math.floor(steps + 0.5 + 1e-9) * precision, x)
+
+
 def _same(a: float, b: float) -> bool:
     return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
 
@@ -318,7 +324,7 @@ def written_precision(text: str, scale: float, dots_group: bool) -> float:
         else:
             digits = token.rsplit(".", 1)[1] if "." in token else ""
         decimals = max(decimals, len(digits))
-    return 10.0**-decimals * (scale or 1.0)
+    return (scale or 1.0) / 10**decimals
 
 
 @dataclass(frozen=True, slots=True)
@@ -345,7 +351,7 @@ class _Located:
         if self.kind == "money" and f.kind == "money" and self.unit and f.unit and self.unit != f.unit:
             return False
         p = self.precision
-        return all(_same(round(x / p) * p, y) for x, y in zip(found, self.numbers, strict=True))
+        return all(_same(_round_half_up(x, p), y) for x, y in zip(found, self.numbers, strict=True))
 
 
 def _locate(

@@ -171,7 +171,8 @@ def _finding(corpus: Corpus, doc: str, text: str, nth: int = 0) -> Finding:
 MATCHING_DOC = (
     "The floods killed 38 people and injured 120. A year earlier 12 people died. Damage reached €1.3bn ($1.4bn). "
     "Between 55,000 and 60,000 people fled. Later, 38 bridges were checked, 55,000 homes were empty, a report "
-    "said 55,000-60,000 had left, and the bill came to €1.34 billion. Some 28,400 volunteers helped.\n"
+    "said 55,000-60,000 had left, and the bill came to €1.34 billion, then €1.25 billion, then €1.35 billion. "
+    "Some 28,400 volunteers helped.\n"
 )
 MATCHING_GOLD = """\
 statistics:
@@ -199,6 +200,8 @@ def test_findings_match_gold_figures_by_place_and_by_numbers(tmp_path: Path) -> 
     assert label("38") == EXPECT and label("120") == FORBID and label("12") == "allow"
     assert label("38", 1) == EXPECT  # another 38: the same number
     assert label("€1.34 billion") == EXPECT  # 1.34 billion rounded to the 0.1 billion "€1.3bn" is written with
+    assert label("€1.25 billion") == EXPECT  # halves round up
+    assert label("€1.35 billion") is None
     assert label("28,400") is None  # not 28,000 to the unit
     assert label("55,000-60,000") == EXPECT  # a range with the same ends
     assert label("55,000") is None  # a point is not a range
