@@ -324,7 +324,7 @@ def written_precision(text: str, scale: float, dots_group: bool) -> float:
         else:
             digits = token.rsplit(".", 1)[1] if "." in token else ""
         decimals = max(decimals, len(digits))
-    return (scale or 1.0) / 10**decimals
+    return float(scale or 1.0) / float(10**decimals)
 
 
 @dataclass(frozen=True, slots=True)
