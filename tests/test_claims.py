@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from factcheck import yamlnodes
@@ -588,6 +588,8 @@ def test_find_statistic_finds_any_label_however_it_is_spelt(label: list[str], se
     value=st.integers(min_value=-(10**12), max_value=10**12),
 )
 def test_generated_files_round_trip(tmp_path_factory: pytest.TempPathFactory, ids: list[str], value: int) -> None:
+    # Ids are phrasings too: "a" and "a_" normalise alike, which is rightly a warning, not a round-trip failure.
+    assume(len({normalise_phrase(i) for i in ids}) == len(ids))
     lines = ["statistics:"]
     # Labels differ after normalisation too ("a" and "a_" would share a phrasing, which is a warning).
     lines += [f"  - id: '{i}'\n    label: statistic number {k}" for k, i in enumerate(ids)]
