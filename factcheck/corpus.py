@@ -503,57 +503,65 @@ def _document_paths(state: _Loading, follow_links: bool) -> list[str]:
     walked = {real_root}  # real paths of the folders listed, so that no link leads to one twice
     found: list[tuple[tuple[str, ...], str]] = []
     pending: list[tuple[str, str, tuple[str, ...]]] = [(str(state.root), real_root, ())]
+
+    def enter(path: str, real_path: str, parts: tuple[str, ...]) -> None:
+        if real_path in walked:
+            state.warn(path, f"folder skipped: {real_path} is already read (through another link)")
+        elif len(parts) > MAX_FOLDER_DEPTH:
+            state.warn(
+                path,
+                f"folder skipped: it is more than {MAX_FOLDER_DEPTH} folders deep",
+                hint="move its documents nearer the corpus folder",
+            )
+        else:
+            walked.add(real_path)
+            pending.append((path, real_path, parts))
+
     while pending:
         folder, real, base = pending.pop()
+        links: list[os.DirEntry[str]] = []
         try:
             with os.scandir(folder) as listing:
-                # Links last: a folder reached both directly and through a link is listed directly.
-                entries = sorted(listing, key=lambda e: (e.is_symlink(), e.name))
+                for entry in listing:
+                    name = entry.name
+                    if name.startswith("."):
+                        continue
+                    if entry.is_file(follow_symlinks=False):
+                        if name.lower().endswith(DOCUMENT_SUFFIXES):
+                            parts = (*base, name)
+                            found.append((parts, "/".join(parts)))
+                    elif entry.is_dir(follow_symlinks=False):
+                        enter(entry.path, os.path.join(real, name), (*base, name))
+                    elif entry.is_symlink():
+                        links.append(entry)
+                    elif name.lower().endswith(DOCUMENT_SUFFIXES):
+                        _warn_not_regular(state, entry)
         except OSError as error:
             state.warn(folder, f"folder skipped: it cannot be read ({error.strerror or error})")
             continue
-        for entry in entries:
-            name = entry.name
-            if name.startswith("."):
+        # Links last: a folder reached both directly and through a link is listed where it stands.
+        for entry in sorted(links, key=lambda e: e.name):
+            document = entry.name.lower().endswith(DOCUMENT_SUFFIXES)
+            target = _link_target(state, entry.path, document, real_root, follow_links)
+            if target is None:
                 continue
-            parts = (*base, name)
-            document = name.lower().endswith(DOCUMENT_SUFFIXES)
-            if entry.is_symlink():
-                target = _link_target(state, entry.path, document, real_root, follow_links)
-                if target is None:
-                    continue
-                real_path, folder_link = target
+            parts = (*base, entry.name)
+            if target[1]:
+                enter(entry.path, target[0], parts)
             else:
-                real_path, folder_link = os.path.join(real, name), False
-            if folder_link or (not entry.is_symlink() and entry.is_dir(follow_symlinks=False)):
-                if real_path in walked:
-                    state.warn(entry.path, f"folder skipped: {real_path} is already read (through another link)")
-                elif len(parts) > MAX_FOLDER_DEPTH:
-                    state.warn(
-                        entry.path,
-                        f"folder skipped: it is more than {MAX_FOLDER_DEPTH} folders deep",
-                        hint="move its documents nearer the corpus folder",
-                    )
-                else:
-                    walked.add(real_path)
-                    pending.append((entry.path, real_path, parts))
-            elif document and (entry.is_symlink() or _regular_entry(state, entry)):
                 found.append((parts, "/".join(parts)))
     return [rel for _, rel in sorted(found)]
 
 
-def _regular_entry(state: _Loading, entry: os.DirEntry[str]) -> bool:
-    """Whether a document's directory entry (not a link) is a regular file; warns about a FIFO, socket, device."""
-    if entry.is_file(follow_symlinks=False):
-        return True
+def _warn_not_regular(state: _Loading, entry: os.DirEntry[str]) -> None:
+    """Warn that a document's directory entry is a FIFO, socket or device (it is neither file nor folder nor link)."""
     try:
         mode = entry.stat(follow_symlinks=False).st_mode
     except OSError as error:
         state.warn(entry.path, f"skipped: the file cannot be read ({error.strerror or error})")
-        return False
+        return
     problem = _not_regular(mode)
     state.warn(entry.path, f"skipped: {problem.reason}", hint=problem.hint)
-    return False
 
 
 def _link_target(
