@@ -997,7 +997,7 @@ def _warn_unknown(
 
 def _normalise_rel(name: str) -> str:
     parts = [part for part in PurePosixPath(name.replace("\\", "/")).parts if part not in ("", ".")]
-    return "/".join(parts)
+    return "/" + "/".join(parts[1:]) if parts[:1] == ["/"] else "/".join(parts)
 
 
 def _valid_published(text: str) -> bool:
@@ -1039,7 +1039,7 @@ def load_paths(paths: Sequence[str], stdin: bytes | None = None, follow_links: b
             raise InputError.at(path, "no such file or folder", hint="check the path")
         read = read_file_bytes(path, regular_only=False)
         if isinstance(read, Unreadable):
-            raise InputError.at(path, f"cannot be read: {read.reason}", hint=read.hint)
+            raise InputError.at(path, read.reason, hint=read.hint)
         state = _Loading(path.parent)
         doc = _load_document(state, path.name, None, read)
         warnings.extend(state.warnings)
