@@ -154,6 +154,8 @@ def test_every_command_reads_only_regular_files_inside_the_corpus(hostile_corpus
         assert run.stderr.count("outside the corpus folder, which is never read") == 2, run.args  # both entries
         assert f"entry names '{outside}/secret.txt'" in run.stderr, run.args
         assert "Secretville" not in run.stdout + run.stderr, run.args
+        if run.args[0] == "sources":  # a link inside the corpus is read, and so is a folder not too deep
+            assert "alias" in run.stdout and "│ x " in run.stdout, run.stdout
     snap.assert_unchanged()
 
 
