@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import errno
 import hashlib
 import os
 import re
+import stat
 from bisect import bisect_left, bisect_right
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import Protocol
 
@@ -30,24 +33,37 @@ from factcheck.yamlnodes import compose
 __all__ = [
     "DOCUMENT_SUFFIXES",
     "MANIFEST_NAME",
+    "MAX_DOCUMENT_BYTES",
+    "MAX_FOLDER_DEPTH",
     "METADATA_FIELDS",
     "Corpus",
     "CorpusScan",
     "DocumentFile",
     "MemoryCorpus",
     "SourceRow",
+    "Unreadable",
     "corpus_summary",
     "document_meta",
     "finish_corpus",
     "load_corpus",
     "locate_figures",
     "read_document_file",
+    "read_file_bytes",
+    "read_standard_input",
     "scan_corpus",
     "unknown_document",
 ]
 
 MANIFEST_NAME = "sources.yaml"
 DOCUMENT_SUFFIXES = (".txt", ".md")
+# Far above any real document (a long book is a few MB) and above the 100 MB one-line file the reader must take.
+# Reading costs about 17 bytes of memory per byte of prose in memory and 45 while indexing (measured on 10 MB), so
+# a document at this limit needs 2 to 6 GB: past it, a clear refusal beats a MemoryError or the OOM killer.
+MAX_DOCUMENT_BYTES = 128 * 1024 * 1024
+MAX_FOLDER_DEPTH = 100  # folders below the corpus folder; deeper ones are skipped with a warning
+_CHUNK = 1024 * 1024
+# Opening never waits (a FIFO put where a file was listed), and the file is then checked to be a regular one.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 METADATA_FIELDS = ("id", "title", "author", "publisher", "published", "kind", "url")
 # Keys people often write for a field of ours, with the field they mean.
 _SYNONYMS = {
@@ -397,12 +413,15 @@ class DocumentFile:
     warnings: tuple[Problem, ...] = ()
 
 
-def scan_corpus(path: Path) -> CorpusScan:
-    """Check the folder, read its manifest and list its document files (raises CorpusError as load_corpus does)."""
+def scan_corpus(path: Path, follow_links: bool = False) -> CorpusScan:
+    """Check the folder, read its manifest and list its document files (raises CorpusError as load_corpus does).
+
+    ``follow_links``: follow symbolic links that lead outside the corpus folder too (else they are skipped).
+    """
     _check_folder(path)
     state = _Loading(path)
-    manifest = _read_manifest(state)
-    return CorpusScan(path, manifest, _document_paths(state), state)
+    manifest = _read_manifest(state, follow_links)
+    return CorpusScan(path, manifest, _document_paths(state, follow_links), state)
 
 
 def finish_corpus(scan: CorpusScan, documents: Sequence[Document]) -> None:
@@ -432,14 +451,15 @@ def finish_corpus(scan: CorpusScan, documents: Sequence[Document]) -> None:
         )
 
 
-def load_corpus(path: Path) -> MemoryCorpus:
+def load_corpus(path: Path, follow_links: bool = False) -> MemoryCorpus:
     """Load every .txt and .md document under ``path``, with the metadata of ``sources.yaml`` and front matter.
 
     Raises CorpusError if the folder is missing, is a file, holds no readable document, if two documents share
     an id, or if the manifest or a front matter is not valid YAML of the expected shape. Anything less serious
     (a file skipped, an encoding guessed, an unknown key, a bad date) is a warning in ``corpus.warnings``.
+    Only regular files inside the folder are read: see scan_corpus for ``follow_links``.
     """
-    scan = scan_corpus(path)
+    scan = scan_corpus(path, follow_links)
     documents: list[Document] = []
     for rel in scan.rels:
         doc = _load_document(scan.state, rel, scan.manifest.get(rel))
@@ -472,37 +492,215 @@ def _check_folder(path: Path) -> None:
         )
 
 
-def _document_paths(state: _Loading) -> list[str]:
-    """Relative POSIX paths of the .txt and .md files under the root, hidden ones skipped, in path order."""
+def _document_paths(state: _Loading, follow_links: bool) -> list[str]:
+    """Relative POSIX paths of the .txt and .md files under the root, hidden ones skipped, in path order.
+
+    Only regular files are documents. A symbolic link is followed when its target stays inside the corpus folder
+    (a link to a folder inside it adds nothing: that folder is read where it stands), or anywhere with
+    ``follow_links``; folders more than MAX_FOLDER_DEPTH deep are not entered. Every skip is a warning.
+    """
+    real_root = os.path.realpath(state.root)
+    walked = {real_root}  # real paths of the folders listed, so that no link leads to one twice
     found: list[tuple[tuple[str, ...], str]] = []
+    pending: list[tuple[str, str, tuple[str, ...]]] = [(str(state.root), real_root, ())]
 
-    def unreadable(error: OSError) -> None:
-        state.warn(error.filename or state.root, f"folder skipped: it cannot be read ({error.strerror})")
+    def enter(path: str, real_path: str, parts: tuple[str, ...]) -> None:
+        if real_path in walked:
+            state.warn(path, f"folder skipped: {real_path} is already read (through another link)")
+        elif len(parts) > MAX_FOLDER_DEPTH:
+            state.warn(
+                path,
+                f"folder skipped: it is more than {MAX_FOLDER_DEPTH} folders deep",
+                hint="move its documents nearer the corpus folder",
+            )
+        else:
+            walked.add(real_path)
+            pending.append((path, real_path, parts))
 
-    for folder, subfolders, files in os.walk(state.root, onerror=unreadable):
-        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
-        base = Path(folder).relative_to(state.root).parts
-        for name in files:
-            if name.startswith(".") or not name.lower().endswith(DOCUMENT_SUFFIXES):
+    while pending:
+        folder, real, base = pending.pop()
+        links: list[os.DirEntry[str]] = []
+        try:
+            with os.scandir(folder) as listing:
+                for entry in listing:
+                    name = entry.name
+                    if name.startswith("."):
+                        continue
+                    if entry.is_file(follow_symlinks=False):
+                        if name.lower().endswith(DOCUMENT_SUFFIXES):
+                            parts = (*base, name)
+                            found.append((parts, "/".join(parts)))
+                    elif entry.is_dir(follow_symlinks=False):
+                        enter(entry.path, os.path.join(real, name), (*base, name))
+                    elif entry.is_symlink():
+                        links.append(entry)
+                    elif name.lower().endswith(DOCUMENT_SUFFIXES):
+                        _warn_not_regular(state, entry)
+        except OSError as error:
+            state.warn(folder, f"folder skipped: it cannot be read ({error.strerror or error})")
+            continue
+        # Links last: a folder reached both directly and through a link is listed where it stands.
+        for entry in sorted(links, key=lambda e: e.name):
+            document = entry.name.lower().endswith(DOCUMENT_SUFFIXES)
+            target = _link_target(state, entry.path, document, real_root, follow_links)
+            if target is None:
                 continue
-            parts = (*base, name)
-            found.append((parts, "/".join(parts)))
+            parts = (*base, entry.name)
+            if target[1]:
+                enter(entry.path, target[0], parts)
+            else:
+                found.append((parts, "/".join(parts)))
     return [rel for _, rel in sorted(found)]
 
 
-def read_document_file(root: Path, rel: str, raw: bytes | None = None) -> DocumentFile:
+def _warn_not_regular(state: _Loading, entry: os.DirEntry[str]) -> None:
+    """Warn that a document's directory entry is a FIFO, socket or device (it is neither file nor folder nor link)."""
+    try:
+        mode = entry.stat(follow_symlinks=False).st_mode
+    except OSError as error:
+        state.warn(entry.path, f"skipped: the file cannot be read ({error.strerror or error})")
+        return
+    problem = _not_regular(mode)
+    state.warn(entry.path, f"skipped: {problem.reason}", hint=problem.hint)
+
+
+def _link_target(
+    state: _Loading, link: str, document: bool, real_root: str, follow_links: bool
+) -> tuple[str, bool] | None:
+    """A symbolic link's resolved target and whether it is a folder, when the walk is to follow it; else None.
+
+    Only a link named as a document, or leading to a folder, is followed; the others are no business of ours.
+    A link that leads nowhere, round in a loop, or outside the corpus (without ``follow_links``) is a warning.
+    """
+    try:
+        target = os.path.realpath(link, strict=True)
+        mode = os.stat(target).st_mode
+    except OSError as error:
+        if document:
+            reason = "a link in a loop" if error.errno == errno.ELOOP else "a link to a file that does not exist"
+            state.warn(link, f"skipped: the file cannot be read ({reason})", hint="fix or remove the link")
+        return None
+    is_folder = stat.S_ISDIR(mode)
+    inside = target == real_root or target.startswith(os.path.join(real_root, ""))
+    if is_folder and inside:
+        return None  # its documents are read where they stand
+    if not (is_folder or document):
+        return None
+    if not inside and not follow_links:
+        what = "folder link" if is_folder else "link"
+        state.warn(
+            link,
+            f"{what} skipped: it leads to {target}, outside the corpus folder",
+            hint="move what it names into the corpus, or pass --follow-links to read it all the same",
+        )
+        return None
+    if not is_folder and not stat.S_ISREG(mode):
+        problem = _not_regular(mode)
+        state.warn(link, f"skipped: {problem.reason}", hint=problem.hint)
+        return None
+    return target, is_folder
+
+
+@dataclass(frozen=True, slots=True)
+class Unreadable:
+    """Why a file's bytes were not read (``reason``, to follow "skipped: "), and ``hint``: how to fix it."""
+
+    reason: str
+    hint: str | None = None
+
+
+def _not_regular(mode: int) -> Unreadable:
+    if stat.S_ISFIFO(mode):
+        kind = "a named pipe (FIFO)"
+    elif stat.S_ISSOCK(mode):
+        kind = "a socket"
+    elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        kind = "a device"
+    elif stat.S_ISDIR(mode):
+        kind = "a folder"
+    else:
+        kind = "a special file"
+    return Unreadable(f"it is {kind}, not a regular file", "only regular files are read; move it away")
+
+
+def _too_large(limit: int) -> Unreadable:
+    return Unreadable(
+        f"it holds more than {limit // (1024 * 1024)} MB, the most a document may hold",
+        "split it into smaller documents",
+    )
+
+
+def read_file_bytes(path: Path | str, limit: int = MAX_DOCUMENT_BYTES, regular_only: bool = True) -> bytes | Unreadable:
+    """The bytes of the file at ``path``, if it is a regular file of at most ``limit`` bytes; else why not.
+
+    The file is opened without waiting and checked once open (``fstat``), so that a named pipe or device put
+    where a file was listed is refused, never waited on. With ``regular_only`` False (a path the user named), a
+    pipe or device is read as it comes, up to ``limit`` bytes.
+    """
+    flags = _OPEN_FLAGS if regular_only else _OPEN_FLAGS & ~getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as error:
+        return Unreadable(f"the file cannot be read ({error.strerror or error})")
+    try:
+        mode = os.fstat(fd)
+        if stat.S_ISREG(mode.st_mode):
+            if mode.st_size > limit:
+                return _too_large(limit)
+        elif regular_only or stat.S_ISDIR(mode.st_mode):
+            return _not_regular(mode.st_mode)
+        data = read_at_most(partial(os.read, fd), limit, mode.st_size)
+    except OSError as error:
+        return Unreadable(f"the file cannot be read ({error.strerror or error})")
+    except MemoryError:
+        return Unreadable("the file is too large to hold in memory", "split it into smaller documents")
+    finally:
+        os.close(fd)
+    return _too_large(limit) if data is None else data
+
+
+def read_at_most(read: Callable[[int], bytes], limit: int, expected: int = 0) -> bytes | None:
+    """What ``read(size)`` gives until it gives nothing, or None if that is over ``limit`` (``expected``: its size)."""
+    chunks: list[bytes] = []
+    total = 0
+    want = min(expected, limit) + 1 if expected > 0 else _CHUNK
+    while chunk := read(want):
+        chunks.append(chunk)
+        total += len(chunk)
+        if total > limit:
+            return None
+        want = min(_CHUNK, limit + 1 - total)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+
+def read_standard_input(limit: int = MAX_DOCUMENT_BYTES) -> bytes:
+    """Standard input's bytes; an InputError (not a MemoryError) when it holds more than ``limit`` bytes."""
+    import sys
+
+    data = read_at_most(sys.stdin.buffer.read, limit)
+    if data is None:
+        raise InputError.at(
+            "<stdin>",
+            f"standard input holds more than {limit // (1024 * 1024)} MB, the most a document may hold",
+            hint="split it into smaller documents",
+        )
+    return data
+
+
+def read_document_file(root: Path, rel: str, raw: bytes | Unreadable | None = None) -> DocumentFile:
     """Read and decode the document file ``root/rel`` (or its bytes ``raw``) and split off its front matter.
+
+    ``raw`` may also say why the bytes could not be read (read_file_bytes' answer); the file is then skipped.
 
     Raises CorpusError if its front matter is not valid YAML; anything less serious is a warning.
     """
     state = _Loading(root)
     path = root / rel
     if raw is None:
-        try:
-            raw = path.read_bytes()
-        except OSError as error:
-            state.warn(path, f"skipped: the file cannot be read ({error.strerror or error})")
-            return DocumentFile(rel, None, None, warnings=tuple(state.warnings))
+        raw = read_file_bytes(path)
+    if isinstance(raw, Unreadable):
+        state.warn(path, f"skipped: {raw.reason}", hint=raw.hint)
+        return DocumentFile(rel, None, None, warnings=tuple(state.warnings))
     sha256 = hashlib.sha256(raw).hexdigest()
     decoded = decode_document(raw)
     if isinstance(decoded, Undecodable):
@@ -554,8 +752,8 @@ def _stem(rel: str) -> str:
     return name[:dot] if 0 < dot < len(name) - 1 else name
 
 
-def _load_document(state: _Loading, rel: str, entry: _Fields | None) -> Document | None:
-    file = read_document_file(state.root, rel)
+def _load_document(state: _Loading, rel: str, entry: _Fields | None, raw: bytes | None = None) -> Document | None:
+    file = read_document_file(state.root, rel, raw)
     state.warnings.extend(file.warnings)
     if file.text is None or file.sha256 is None:
         return None
@@ -581,6 +779,8 @@ def _check_ids(root: Path, documents: Sequence[Document]) -> None:
 
 
 def _missing_file_hint(root: Path, rel: str) -> str:
+    if rel.startswith("/") or ".." in rel.split("/"):
+        return "it names a file outside the corpus folder, which is never read; name documents inside the folder"
     if (root / rel).is_file():
         return f"only {' and '.join(DOCUMENT_SUFFIXES)} files that are not hidden are documents"
     return "file names are relative to the folder of sources.yaml; fix the name or remove the entry"
@@ -589,17 +789,16 @@ def _missing_file_hint(root: Path, rel: str) -> str:
 # --- metadata ----------------------------------------------------------------------------------
 
 
-def _read_manifest(state: _Loading) -> dict[str, _Fields]:
-    """The manifest's entries by relative path; {} if there is no manifest."""
+def _read_manifest(state: _Loading, follow_links: bool) -> dict[str, _Fields]:
+    """The manifest's entries by relative path; {} if there is none, or it is no regular file (with a warning)."""
     path = state.root / MANIFEST_NAME
-    if not path.is_file():
+    if not _manifest_is_file(state, path, follow_links):
         return {}
+    raw = read_file_bytes(path)
+    if isinstance(raw, Unreadable):
+        raise CorpusError(str(Problem(str(path), raw.reason, hint=raw.hint or "check its permissions")))
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except OSError as error:
-        raise CorpusError(
-            str(Problem(str(path), f"cannot be read ({error.strerror or error})", hint="check its permissions"))
-        ) from error
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise CorpusError(str(Problem(str(path), "is not UTF-8 text", hint="save it as UTF-8"))) from error
     root = _compose(path, text, line_shift=0)
@@ -638,6 +837,21 @@ def _read_manifest(state: _Loading) -> dict[str, _Fields]:
     if state.errors:
         raise CorpusError(f"{path}: the manifest has {len(state.errors)} error(s)", tuple(state.errors))
     return result
+
+
+def _manifest_is_file(state: _Loading, path: Path, follow_links: bool) -> bool:
+    """Whether the manifest is there to read: a regular file, or a link to one the walk would follow."""
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:
+        return False
+    if stat.S_ISLNK(mode):
+        target = _link_target(state, str(path), True, os.path.realpath(state.root), follow_links)
+        return target is not None and not target[1]
+    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        problem = _not_regular(mode)
+        state.warn(path, f"skipped: {problem.reason}", hint=problem.hint)
+    return stat.S_ISREG(mode)
 
 
 def _split_front_matter(state: _Loading, path: Path, text: str) -> tuple[str, int, _Fields | None]:
@@ -783,7 +997,7 @@ def _warn_unknown(
 
 def _normalise_rel(name: str) -> str:
     parts = [part for part in PurePosixPath(name.replace("\\", "/")).parts if part not in ("", ".")]
-    return "/".join(parts)
+    return "/" + "/".join(parts[1:]) if parts[:1] == ["/"] else "/".join(parts)
 
 
 def _valid_published(text: str) -> bool:
@@ -798,11 +1012,12 @@ def _valid_published(text: str) -> bool:
     return True
 
 
-def load_paths(paths: Sequence[str], stdin: bytes | None = None) -> MemoryCorpus:
+def load_paths(paths: Sequence[str], stdin: bytes | None = None, follow_links: bool = False) -> MemoryCorpus:
     """Load the files and folders named on a command line ("-" is ``stdin``), as one corpus.
 
-    A folder loads as a corpus (with its manifest); a file loads alone, its name as id. A path that does not
-    exist or cannot be read is an InputError; two documents with the same id keep their paths as ids.
+    A folder loads as a corpus (with its manifest and ``follow_links``); a file loads alone, its name as id, and
+    may be a pipe or device, read up to MAX_DOCUMENT_BYTES. A path that does not exist, cannot be read or holds
+    more is an InputError; two documents with the same id keep their paths as ids.
     """
     documents: list[Document] = []
     warnings: list[Problem] = []
@@ -811,19 +1026,22 @@ def load_paths(paths: Sequence[str], stdin: bytes | None = None) -> MemoryCorpus
             decoded = decode_document(stdin or b"")
             if isinstance(decoded, Undecodable):
                 raise InputError.at("<stdin>", f"standard input is not text: {decoded.reason}")
-            raw = stdin or b""
-            documents.append(Document(DocumentMeta("-"), "-", decoded.text, hashlib.sha256(raw).hexdigest()))
+            sha256 = hashlib.sha256(stdin or b"").hexdigest()
+            documents.append(Document(DocumentMeta("-"), "-", decoded.text, sha256))
             continue
         path = Path(name)
         if path.is_dir():
-            corpus = load_corpus(path)
+            corpus = load_corpus(path, follow_links)
             documents.extend(corpus.documents())
             warnings.extend(corpus.warnings)
             continue
         if not path.exists():
             raise InputError.at(path, "no such file or folder", hint="check the path")
+        read = read_file_bytes(path, regular_only=False)
+        if isinstance(read, Unreadable):
+            raise InputError.at(path, read.reason, hint=read.hint)
         state = _Loading(path.parent)
-        doc = _load_document(state, path.name, None)
+        doc = _load_document(state, path.name, None, read)
         warnings.extend(state.warnings)
         if doc is None:
             raise InputError.at(path, "cannot be read as text", hint="; ".join(p.message for p in state.warnings))

@@ -58,6 +58,7 @@ from factcheck.corpus import (
     load_corpus,
     newline_offsets,
     read_document_file,
+    read_file_bytes,
     scan_corpus,
     sentence_containing,
     unknown_document,
@@ -259,11 +260,8 @@ def read_for_index(root: str, rel: str, size: int, mtime_ns: int, known_sha256: 
     """
     checked_ns = time.time_ns()
     base = Path(root)
-    try:
-        raw: bytes | None = (base / rel).read_bytes()
-    except OSError:
-        raw = None
-    if raw is not None and known_sha256 is not None and hashlib.sha256(raw).hexdigest() == known_sha256:
+    raw = read_file_bytes(base / rel)  # never waits on a pipe put where the file was
+    if isinstance(raw, bytes) and known_sha256 is not None and hashlib.sha256(raw).hexdigest() == known_sha256:
         return _Read(rel, "same", size, mtime_ns, checked_ns, known_sha256)
     try:
         file = read_document_file(base, rel, raw)
@@ -1359,11 +1357,18 @@ def _problems(path: str, stored: str) -> list[Problem]:
 
 
 def _open_indexed(
-    path: Path, index: Path, *, progress: bool, rebuild: bool, quick_check: bool, reader: str | None = None
+    path: Path,
+    index: Path,
+    *,
+    progress: bool,
+    rebuild: bool,
+    quick_check: bool,
+    reader: str | None = None,
+    follow_links: bool = False,
 ) -> IndexedCorpus:
     warnings: list[Problem] = []
     started = time.perf_counter()
-    scan = scan_corpus(path)
+    scan = scan_corpus(path, follow_links)
     conn = _open_database(index, warnings, quick_check)
     try:
         key = reader or reader_key()
@@ -1425,22 +1430,26 @@ def _file_size(path: Path) -> int:
 # --- entry points -------------------------------------------------------------------------------------
 
 
-def open_corpus(path: Path, *, index: Path | None = None, use_index: bool = True, progress: bool = False) -> Corpus:
+def open_corpus(
+    path: Path, *, index: Path | None = None, use_index: bool = True, progress: bool = False, follow_links: bool = False
+) -> Corpus:
     """The corpus at ``path``, read through its index (refreshed first), or in memory with ``use_index`` False.
 
     ``index``: the index file (default ``<path>/.factcheck/index.sqlite3``). When it cannot be written there
     (a read-only folder), the corpus is read in memory and a warning says so. ``progress``: show a progress
     bar on stderr when reading takes more than a second and stderr is a terminal. Raises CorpusError as
-    load_corpus does.
+    load_corpus does; ``follow_links`` as scan_corpus takes it.
     """
     if not use_index:
-        return load_corpus(path)
-    scan_corpus(path)  # a missing folder or a bad manifest is the user's error, not the index's
+        return load_corpus(path, follow_links)
+    scan_corpus(path, follow_links)  # a missing folder or a bad manifest is the user's error, not the index's
     target = index if index is not None else default_index_path(path)
     try:
-        return _open_indexed(path, target, progress=progress, rebuild=False, quick_check=False)
+        return _open_indexed(
+            path, target, progress=progress, rebuild=False, quick_check=False, follow_links=follow_links
+        )
     except (OSError, sqlite3.Error) as error:
-        corpus = load_corpus(path)
+        corpus = load_corpus(path, follow_links)
         problem = Problem(
             str(target),
             f"the index cannot be used ({error}): documents are read in memory this time",
@@ -1451,7 +1460,12 @@ def open_corpus(path: Path, *, index: Path | None = None, use_index: bool = True
 
 
 def build_index(
-    path: Path, *, index: Path | None = None, rebuild: bool = False, progress: bool = False
+    path: Path,
+    *,
+    index: Path | None = None,
+    rebuild: bool = False,
+    progress: bool = False,
+    follow_links: bool = False,
 ) -> tuple[IndexReport, tuple[Problem, ...]]:
     """Build or refresh the index of the corpus at ``path`` (every document read again with ``rebuild``).
 
@@ -1460,10 +1474,12 @@ def build_index(
     """
     from factcheck.errors import InputError
 
-    scan_corpus(path)
+    scan_corpus(path, follow_links)
     target = index if index is not None else default_index_path(path)
     try:
-        corpus = _open_indexed(path, target, progress=progress, rebuild=rebuild, quick_check=True)
+        corpus = _open_indexed(
+            path, target, progress=progress, rebuild=rebuild, quick_check=True, follow_links=follow_links
+        )
     except (OSError, sqlite3.Error) as error:
         raise InputError.at(
             target, f"the index cannot be written ({error})", hint="pass --index with a writable place"

@@ -70,6 +70,13 @@ IndexOption = Annotated[
 NoIndexOption = Annotated[
     bool, typer.Option("--no-index", help="Read the corpus in memory; neither use nor refresh its index.")
 ]
+FollowLinksOption = Annotated[
+    bool,
+    typer.Option(
+        "--follow-links",
+        help="Read symbolic links in the corpus that lead outside its folder too (else they are skipped).",
+    ),
+]
 DEFAULT_CORPUS = Path("corpus")
 PIPED_WIDTH = 160
 DEFAULT_CLAIMS = Path("claims.yaml")
@@ -153,11 +160,11 @@ def emit(text: str) -> None:
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
-def open_corpus(path: Path, index: Path | None = None, no_index: bool = False) -> Corpus:
+def open_corpus(path: Path, index: Path | None = None, no_index: bool = False, follow_links: bool = False) -> Corpus:
     """Open the corpus through its index (refreshed on the fly) and print its warnings to stderr."""
     from factcheck.index import open_corpus as open_indexed
 
-    corpus = open_indexed(path, index=index, use_index=not no_index, progress=True)
+    corpus = open_indexed(path, index=index, use_index=not no_index, progress=True, follow_links=follow_links)
     for problem in corpus.warnings:
         warn(str(problem))
     return corpus

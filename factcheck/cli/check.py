@@ -12,6 +12,7 @@ from factcheck.cli._app import (
     CheckFormat,
     ClaimsOption,
     CorpusOption,
+    FollowLinksOption,
     IndexOption,
     NoIndexOption,
     app,
@@ -31,6 +32,7 @@ def check(
     corpus_path: CorpusOption = DEFAULT_CORPUS,
     index_path: IndexOption = None,
     no_index: NoIndexOption = False,
+    follow_links: FollowLinksOption = False,
     claims_path: ClaimsOption = DEFAULT_CLAIMS,
 ) -> None:
     """Check that every claim is cited and every quote stands in its document, with the same numbers.
@@ -42,7 +44,7 @@ def check(
     from factcheck.render import check as render
 
     with user_errors():
-        corpus = open_corpus(corpus_path, index_path, no_index)
+        corpus = open_corpus(corpus_path, index_path, no_index, follow_links)
         claims = load_claims(claims_path)
         report = check_claims(corpus, claims, CheckOptions(strict=strict, suggest=suggest))
     if output is CheckFormat.JSON:

@@ -11,6 +11,7 @@ from factcheck.cli._app import (
     DEFAULT_CORPUS,
     ClaimsOption,
     CorpusOption,
+    FollowLinksOption,
     IndexOption,
     NoIndexOption,
     ReportFormat,
@@ -43,6 +44,7 @@ def compare(
     corpus_path: CorpusOption = DEFAULT_CORPUS,
     index_path: IndexOption = None,
     no_index: NoIndexOption = False,
+    follow_links: FollowLinksOption = False,
     claims_path: ClaimsOption = DEFAULT_CLAIMS,
 ) -> None:
     """Show what each document says about a statistic, with the sentence as evidence, and where they disagree.
@@ -55,7 +57,7 @@ def compare(
     from factcheck.render import compare as render
 
     with user_errors():
-        corpus = open_corpus(corpus_path, index_path, no_index)
+        corpus = open_corpus(corpus_path, index_path, no_index, follow_links)
         claims = open_claims(claims_path, required=query is None, corpus=corpus)
         options = CompareOptions(top, min_score, all_candidates, tolerance, limit, tuple(alias or ()))
         if query is None:

@@ -9,6 +9,7 @@ import typer
 from factcheck.cli._app import (
     DEFAULT_CORPUS,
     CorpusOption,
+    FollowLinksOption,
     IndexOption,
     NoIndexOption,
     TableFormat,
@@ -33,21 +34,20 @@ def extract(
     ] = None,
     output: Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")] = TableFormat.TABLE,
     corpus_path: CorpusOption = DEFAULT_CORPUS,
+    follow_links: FollowLinksOption = False,
 ) -> None:
     """List every figure the reader finds, in document order: value or range, qualifier, kind, unit, year.
 
     Exit 0 when the files were read, 2 when one cannot be read.
     """
-    import sys
-
-    from factcheck.corpus import load_paths
+    from factcheck.corpus import load_paths, read_standard_input
     from factcheck.extract import extract_figures
     from factcheck.render import extract as render
 
     with user_errors():
         names = paths or [str(corpus_path)]
-        stdin = sys.stdin.buffer.read() if "-" in names else None
-        corpus = load_paths(names, stdin)
+        stdin = read_standard_input() if "-" in names else None
+        corpus = load_paths(names, stdin, follow_links)
         for problem in corpus.warnings:
             warn(str(problem))
         figures = extract_figures(corpus, kind or ())
@@ -65,6 +65,7 @@ def sources(
     corpus_path: CorpusOption = DEFAULT_CORPUS,
     index_path: IndexOption = None,
     no_index: NoIndexOption = False,
+    follow_links: FollowLinksOption = False,
 ) -> None:
     """List the corpus's documents: id, title, publisher, date, kind, sentences and figures."""
     from factcheck.cli._app import open_corpus
@@ -72,7 +73,7 @@ def sources(
     from factcheck.render import extract as render
 
     with user_errors():
-        rows = corpus_summary(open_corpus(corpus_path, index_path, no_index))
+        rows = corpus_summary(open_corpus(corpus_path, index_path, no_index, follow_links))
     if output is TableFormat.JSON:
         emit(render.render_sources_json(rows))
     elif output is TableFormat.CSV:

@@ -11,6 +11,7 @@ from factcheck.cli._app import (
     DEFAULT_CORPUS,
     ClaimsOption,
     CorpusOption,
+    FollowLinksOption,
     IndexOption,
     NoIndexOption,
     TableFormat,
@@ -43,6 +44,7 @@ def grep(
     corpus_path: CorpusOption = DEFAULT_CORPUS,
     index_path: IndexOption = None,
     no_index: NoIndexOption = False,
+    follow_links: FollowLinksOption = False,
     claims_path: ClaimsOption = DEFAULT_CLAIMS,
 ) -> None:
     """Find claims by keyword (id, text, statistic, tags, quotes). Exit 1 when nothing matches, as grep does."""
@@ -56,7 +58,7 @@ def grep(
         mode = Mode.REGEX if regex else Mode.FUZZY if fuzzy else Mode.SUBSTRING
         options = GrepOptions(mode, threshold, statistic, source, tag)
         if sentences:
-            corpus = open_corpus(corpus_path, index_path, no_index)
+            corpus = open_corpus(corpus_path, index_path, no_index, follow_links)
             sentence_hits = grep_sentences(corpus, keywords, options)
             found = bool(sentence_hits)
         else:

@@ -8,7 +8,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from factcheck.cli._app import DEFAULT_CORPUS, CorpusOption, app, emit, stdout_console, user_errors, warn
+from factcheck.cli._app import (
+    DEFAULT_CORPUS,
+    CorpusOption,
+    FollowLinksOption,
+    app,
+    emit,
+    stdout_console,
+    user_errors,
+    warn,
+)
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -30,6 +39,7 @@ def index(
     ] = None,
     output: Annotated[IndexFormat, typer.Option("--format", "-f", help="Output format.")] = IndexFormat.TABLE,
     corpus_path: CorpusOption = DEFAULT_CORPUS,
+    follow_links: FollowLinksOption = False,
 ) -> None:
     """Build or refresh the corpus's index: read new and changed documents, drop removed ones.
 
@@ -39,7 +49,9 @@ def index(
     from factcheck.index import build_index
 
     with user_errors():
-        report, warnings = build_index(corpus_path, index=index_path, rebuild=rebuild, progress=True)
+        report, warnings = build_index(
+            corpus_path, index=index_path, rebuild=rebuild, progress=True, follow_links=follow_links
+        )
     for problem in warnings:
         warn(str(problem))
     if output is IndexFormat.JSON:

@@ -13,6 +13,7 @@ from factcheck.cli._app import (
     DEFAULT_CORPUS,
     ClaimsOption,
     CorpusOption,
+    FollowLinksOption,
     IndexOption,
     NoIndexOption,
     app,
@@ -83,6 +84,7 @@ def report(
     corpus_path: CorpusOption = DEFAULT_CORPUS,
     index_path: IndexOption = None,
     no_index: NoIndexOption = False,
+    follow_links: FollowLinksOption = False,
     claims_path: ClaimsOption = DEFAULT_CLAIMS,
 ) -> None:
     """Write a report of every statistic: a chart, what each document says, the verdicts and the claims.
@@ -94,7 +96,7 @@ def report(
 
     target = output or DEFAULT_OUTPUT[page_format]
     with user_errors():
-        corpus = open_corpus(corpus_path, index_path, no_index)
+        corpus = open_corpus(corpus_path, index_path, no_index, follow_links)
         claims = open_claims(claims_path, required=True, corpus=corpus)
         assert claims is not None
         result = build_report(corpus, claims, tuple(statistic or ()))
@@ -137,6 +139,7 @@ def export(
     corpus_path: CorpusOption = DEFAULT_CORPUS,
     index_path: IndexOption = None,
     no_index: NoIndexOption = False,
+    follow_links: FollowLinksOption = False,
     claims_path: ClaimsOption = DEFAULT_CLAIMS,
 ) -> None:
     """Export every claim with its citations, verdict and citation check: ClaimReview JSON-LD, CSV or JSON.
@@ -150,7 +153,7 @@ def export(
     with user_errors():
         if date is not None and not _iso_date(date):
             raise UsageError(f"--date {date!r} is not an ISO 8601 date; write it as 2026-03-01")
-        corpus = open_corpus(corpus_path, index_path, no_index)
+        corpus = open_corpus(corpus_path, index_path, no_index, follow_links)
         claims = open_claims(claims_path, required=True, corpus=corpus)
         assert claims is not None
         result = build_report(corpus, claims, date=date)
