@@ -104,19 +104,19 @@ def stdout_console() -> Console:
     """The console reports go to; wide when piped, so that tables are not folded to 80 columns."""
     import sys
 
-    from rich.console import Console
+    from factcheck.render.terminal import SafeConsole
 
     piped = not sys.stdout.isatty() and "COLUMNS" not in os.environ
-    return Console(
+    return SafeConsole(
         soft_wrap=False, highlight=False, no_color="NO_COLOR" in os.environ, width=PIPED_WIDTH if piped else None
     )
 
 
 def stderr_console() -> Console:
-    from rich.console import Console
+    from factcheck.render.terminal import SafeConsole
 
     # soft_wrap: a diagnostic stays on one line, so that editors and CI can parse "file:line:col: error: ...".
-    return Console(stderr=True, highlight=False, soft_wrap=True, no_color="NO_COLOR" in os.environ)
+    return SafeConsole(stderr=True, highlight=False, soft_wrap=True, no_color="NO_COLOR" in os.environ)
 
 
 def warn(message: str) -> None:
