@@ -67,3 +67,11 @@ class ClaimsError(FactcheckError):
 
 class UsageError(FactcheckError):
     """A command was called with options that do not fit together."""
+
+
+class PatternTimeout(UsageError):
+    """A user's regular expression took longer than its time limit (it backtracks without end)."""
+
+    def at(self, place: str) -> PatternTimeout:
+        """The same error, located: ``place`` is the file and line of the text searched."""
+        return PatternTimeout(f"{place}: error: {self.message}")

@@ -16,6 +16,7 @@ from factcheck.cli._app import (
     TableFormat,
     app,
     emit,
+    finite,
     open_claims,
     open_corpus,
     stdout_console,
@@ -29,7 +30,8 @@ def grep(
     regex: Annotated[bool, typer.Option("--regex", "-E", help="Keywords are regular expressions.")] = False,
     fuzzy: Annotated[bool, typer.Option("--fuzzy", help="Tolerate typos and word forms.")] = False,
     threshold: Annotated[
-        float, typer.Option("--threshold", min=0, max=100, help="Lowest fuzzy score (0-100) with --fuzzy.")
+        float,
+        typer.Option("--threshold", min=0, max=100, callback=finite, help="Lowest fuzzy score (0-100) with --fuzzy."),
     ] = 80.0,
     statistic: Annotated[str | None, typer.Option("--statistic", help="Only claims about this statistic id.")] = None,
     source: Annotated[

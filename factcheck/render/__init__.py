@@ -80,8 +80,26 @@ def to_csv(rows: Iterable[Mapping[str, Any]], fieldnames: Sequence[str]) -> str:
     writer = csv.DictWriter(buffer, fieldnames=list(fieldnames), lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: _cell(jsonable(row.get(k))) for k in fieldnames})
+        writer.writerow({k: csv_cell(jsonable(row.get(k))) for k in fieldnames})
     return buffer.getvalue()
+
+
+# A cell that starts with one of these is run as a formula by spreadsheets (OWASP, "CSV Injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A text that is only a number ("-20", "-3.5%", "+1,200") or a lone sign (the path "-" of standard input): no formula.
+_PLAIN_NUMBER = re.compile(r"[-+]?(?:\d[\d,]*(?:\.\d+)?%?)?")
+
+
+def csv_cell(value: Any) -> str:
+    """One CSV cell; a text that a spreadsheet would run as a formula is neutralised with a leading ``'``.
+
+    Numbers (factcheck's own values) are written as they are, and so is a text that is only a number, so ``-5``
+    stays a number; any other text that starts with ``=``, ``+``, ``-``, ``@``, tab or CR gets the ``'``.
+    """
+    text = _cell(value)
+    if isinstance(value, (int, float)) or not text.startswith(FORMULA_START) or _PLAIN_NUMBER.fullmatch(text):
+        return text
+    return "'" + text
 
 
 def _cell(value: Any) -> str:
