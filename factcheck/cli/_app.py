@@ -41,8 +41,13 @@ def _root(
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
     ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="On an unexpected error, print its full trace. [env: FACTCHECK_DEBUG=1]")
+    ] = False,
 ) -> None:
     """Lay out what several sources say about a number, and prove every claim stands in its source."""
+    if debug:
+        os.environ["FACTCHECK_DEBUG"] = "1"
 
 
 CorpusOption = Annotated[
