@@ -19,7 +19,6 @@ DEFAULT_FUZZY_THRESHOLD = 80.0
 # The time a user's regular expression may take: a second, and a second more for every megabyte it searches. A
 # normal pattern searches a megabyte in milliseconds; one that backtracks without end would hang the command.
 REGEX_SECONDS = 1.0
-REGEX_SECONDS_PER_MB = 1.0
 
 Span = tuple[int, int]
 Matcher = Callable[[str], list[Span]]
@@ -63,12 +62,13 @@ class GrepOptions:
     statistic: str | None = None
     source: str | None = None
     tag: str | None = None
+    timeout: float = REGEX_SECONDS  # --regex: seconds, and as many again per megabyte searched
 
 
 def matcher(keyword: str, options: GrepOptions) -> Matcher:
     """A function giving the spans of ``keyword`` in a text, for the chosen mode (case-insensitive)."""
     if options.mode is Mode.REGEX:
-        return _regex_matcher(keyword)
+        return _regex_matcher(keyword, options.timeout)
     if options.mode is Mode.FUZZY:
         wanted = keyword.lower()
 
@@ -85,7 +85,7 @@ def matcher(keyword: str, options: GrepOptions) -> Matcher:
     return lambda text: [m.span() for m in pattern.finditer(text)]
 
 
-def _regex_matcher(keyword: str) -> Matcher:
+def _regex_matcher(keyword: str, seconds: float) -> Matcher:
     """Spans of a user's regular expression, searched in a time that stays linear in the text searched.
 
     A pattern such as ``(a+)+$`` can backtrack for ever; the ``regex`` module (the syntax of Python's ``re``, and its
@@ -97,7 +97,7 @@ def _regex_matcher(keyword: str) -> Matcher:
         pattern = regex.compile(keyword, regex.IGNORECASE)
     except regex.error as error:
         raise UsageError(f"--regex: {keyword!r} is not a valid regular expression: {error}") from None
-    budget = _RegexBudget(keyword)
+    budget = _RegexBudget(keyword, seconds)
 
     def spans(text: str) -> list[Span]:
         with budget.search(text) as timeout:
@@ -107,27 +107,29 @@ def _regex_matcher(keyword: str) -> Matcher:
 
 
 class _RegexBudget:
-    """The time one pattern may still take: REGEX_SECONDS, and REGEX_SECONDS_PER_MB for every megabyte searched.
+    """The time one pattern may still take: ``seconds``, and as many again for every megabyte searched.
 
     A normal pattern spends a small part of it; one that backtracks without end runs out of it on its first long
     text, and many texts that each take a little less than a limit per text cannot add up to a hang either.
     """
 
-    def __init__(self, keyword: str) -> None:
+    def __init__(self, keyword: str, seconds: float) -> None:
         self.keyword = keyword
-        self.left = REGEX_SECONDS
+        self.seconds = seconds
+        self.left = seconds
         self.spent = 0.0
 
     @contextmanager
     def search(self, text: str) -> Iterator[float]:
-        self.left += len(text) * REGEX_SECONDS_PER_MB / 1e6
+        self.left += len(text) * self.seconds / 1e6
         start = time.perf_counter()
         try:
             yield max(self.left, 0.0)
         except TimeoutError:
             raise PatternTimeout(
                 f"--regex: {self.keyword!r} was stopped after {self.spent + time.perf_counter() - start:.1f} s: "
-                "it backtracks without end (a nested repetition such as (a+)+ does: write it as a+)"
+                "it backtracks without end (a nested repetition such as (a+)+ does: write it as a+; or give it more "
+                "time with --timeout)"
             ) from None
         finally:
             elapsed = time.perf_counter() - start

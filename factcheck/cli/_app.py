@@ -105,11 +105,11 @@ class CheckFormat(StrEnum):
     GITHUB = "github"
 
 
-def finite(param: typer.CallbackParam, value: float) -> float:
+def finite(param: typer.CallbackParam, value: float | None) -> float | None:
     """Callback of a float option: click's range check lets NaN through, and infinity has no place in a range."""
     import math
 
-    if not math.isfinite(value):
+    if value is not None and not math.isfinite(value):
         low, high = getattr(param.type, "min", None), getattr(param.type, "max", None)
         allowed = f"a number from {low:g} to {high:g}" if low is not None and high is not None else "a finite number"
         raise typer.BadParameter(f"{value} is not a number; give {allowed}")

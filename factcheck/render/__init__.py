@@ -94,9 +94,10 @@ def csv_cell(value: Any) -> str:
     """One CSV cell; a text that a spreadsheet would run as a formula is neutralised with a leading ``'``.
 
     Numbers (factcheck's own values) are written as they are, and so is a text that is only a number, so ``-5``
-    stays a number; any other text that starts with ``=``, ``+``, ``-``, ``@``, tab or CR gets the ``'``.
+    stays a number; any other text that starts with ``=``, ``+``, ``-``, ``@``, tab or CR gets the ``'``. Control
+    characters are escaped as on a terminal (CSV has no escape of its own; JSON keeps the text exactly).
     """
-    text = _cell(value)
+    text = printable(_cell(value))
     if isinstance(value, (int, float)) or not text.startswith(FORMULA_START) or _PLAIN_NUMBER.fullmatch(text):
         return text
     return "'" + text
