@@ -41,9 +41,7 @@ def _root(
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
     ] = False,
-    debug: Annotated[
-        bool, typer.Option("--debug", help="On an unexpected error, print its full trace. [env: FACTCHECK_DEBUG=1]")
-    ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show the full trace of an unexpected error.")] = False,
 ) -> None:
     """Lay out what several sources say about a number, and prove every claim stands in its source."""
     if debug:
