@@ -50,7 +50,7 @@ def _unexpected(error: Exception) -> int:
     except OSError:  # stdout itself failed (a full disk, a closed pipe): nothing more can be written to it
         _drop_stdout()
     command = next((arg for arg in sys.argv[1:] if not arg.startswith("-")), None)
-    filename = getattr(error, "filename", None)
+    filename = getattr(error, "filename", None) or _file_read(error)
     where = [f"file {filename}"] if filename else []
     where += getattr(error, "__notes__", [])
     line = (
@@ -63,6 +63,19 @@ def _unexpected(error: Exception) -> int:
         line += "; run again with --debug (or FACTCHECK_DEBUG=1) for the full trace"
     sys.stderr.write(printable(line) + "\n")
     return 2
+
+
+def _file_read(error: BaseException) -> str | None:
+    """The file factcheck was reading when ``error`` happened: the ``path`` of the innermost of its functions that
+    has one (``load_claims(path)``, a document's reader), or None."""
+    import traceback
+
+    frames = [frame for frame, _ in traceback.walk_tb(error.__traceback__)]
+    for frame in reversed(frames):
+        path = frame.f_locals.get("path")
+        if frame.f_globals.get("__name__", "").startswith("factcheck.") and isinstance(path, (str, os.PathLike)):
+            return os.fspath(path)
+    return None
 
 
 def debug() -> bool:

@@ -415,3 +415,19 @@ def test_a_reader_that_went_away_ends_the_command_quietly(small_corpus: tuple[Pa
     finally:
         os.close(write)
     assert (code, err) == (1, "")
+
+
+def test_an_error_while_reading_a_file_names_the_file(small_corpus: tuple[Path, Path]) -> None:
+    """A figure too large for a float in claims.yaml failed with a bare OverflowError; whatever catches it (the
+    claims schema, or the last resort), the message is one line that names the claims file, exit 2."""
+    corpus, claims = small_corpus
+    claims.write_text(claims.read_text().replace("{value: 1200000}", "{value: 1" + "0" * 400 + "}"))
+    snap = Snapshot(corpus, claims)
+    for run in run_many(
+        [("grep", "city", "--claims", claims), ("check", "-f", "json", "--corpus", corpus, "--claims", claims)],
+        cwd=claims.parent,
+    ):
+        assert run.code == 2, run.stderr
+        assert str(claims) in run.stderr and run.stdout == ""
+        assert "error:" in run.stderr
+    snap.assert_unchanged()
