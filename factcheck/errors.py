@@ -71,3 +71,11 @@ class UsageError(FactcheckError):
 
 class GoldError(FactcheckError):
     """An answer key (gold.yaml) with syntax or schema errors, or naming documents and figures its corpus lacks."""
+
+
+class PatternTimeout(UsageError):
+    """A user's regular expression took longer than its time limit (it backtracks without end)."""
+
+    def at(self, place: str) -> PatternTimeout:
+        """The same error, located: ``place`` is the file and line of the text searched."""
+        return PatternTimeout(f"{place}: error: {self.message}")

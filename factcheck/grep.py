@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 
 from rapidfuzz import fuzz
 
 from factcheck.corpus import Corpus
-from factcheck.errors import UsageError
+from factcheck.errors import PatternTimeout, UsageError
 from factcheck.model import Claim, ClaimsFile, Kind, Quantity
 
 DEFAULT_FUZZY_THRESHOLD = 80.0
+# The time a user's regular expression may take: a second, and a second more for every megabyte it searches. A
+# normal pattern searches a megabyte in milliseconds; one that backtracks without end would hang the command.
+REGEX_SECONDS = 1.0
 
 Span = tuple[int, int]
 Matcher = Callable[[str], list[Span]]
@@ -57,16 +62,13 @@ class GrepOptions:
     statistic: str | None = None
     source: str | None = None
     tag: str | None = None
+    timeout: float = REGEX_SECONDS  # --regex: seconds, and as many again per megabyte searched
 
 
 def matcher(keyword: str, options: GrepOptions) -> Matcher:
     """A function giving the spans of ``keyword`` in a text, for the chosen mode (case-insensitive)."""
     if options.mode is Mode.REGEX:
-        try:
-            pattern = re.compile(keyword, re.IGNORECASE)
-        except re.error as error:
-            raise UsageError(f"--regex: {keyword!r} is not a valid regular expression: {error}") from None
-        return lambda text: [m.span() for m in pattern.finditer(text) if m.end() > m.start()]
+        return _regex_matcher(keyword, options.timeout)
     if options.mode is Mode.FUZZY:
         wanted = keyword.lower()
 
@@ -81,6 +83,58 @@ def matcher(keyword: str, options: GrepOptions) -> Matcher:
         return fuzzy
     pattern = re.compile(re.escape(keyword), re.IGNORECASE)
     return lambda text: [m.span() for m in pattern.finditer(text)]
+
+
+def _regex_matcher(keyword: str, seconds: float) -> Matcher:
+    """Spans of a user's regular expression, searched in a time that stays linear in the text searched.
+
+    A pattern such as ``(a+)+$`` can backtrack for ever; the ``regex`` module (the syntax of Python's ``re``, and its
+    ``\\p{...}`` classes) stops a search at a time limit, and the command ends with a message naming the pattern.
+    """
+    import regex
+
+    try:
+        pattern = regex.compile(keyword, regex.IGNORECASE)
+    except regex.error as error:
+        raise UsageError(f"--regex: {keyword!r} is not a valid regular expression: {error}") from None
+    budget = _RegexBudget(keyword, seconds)
+
+    def spans(text: str) -> list[Span]:
+        with budget.search(text) as timeout:
+            return [m.span() for m in pattern.finditer(text, timeout=timeout) if m.end() > m.start()]
+
+    return spans
+
+
+class _RegexBudget:
+    """The time one pattern may still take: ``seconds``, and as many again for every megabyte searched.
+
+    A normal pattern spends a small part of it; one that backtracks without end runs out of it on its first long
+    text, and many texts that each take a little less than a limit per text cannot add up to a hang either.
+    """
+
+    def __init__(self, keyword: str, seconds: float) -> None:
+        self.keyword = keyword
+        self.seconds = seconds
+        self.left = seconds
+        self.spent = 0.0
+
+    @contextmanager
+    def search(self, text: str) -> Iterator[float]:
+        self.left += len(text) * self.seconds / 1e6
+        start = time.perf_counter()
+        try:
+            yield max(self.left, 0.0)
+        except TimeoutError:
+            raise PatternTimeout(
+                f"--regex: {self.keyword!r} was stopped after {self.spent + time.perf_counter() - start:.1f} s: "
+                "it backtracks without end (a nested repetition such as (a+)+ does: write it as a+; or give it more "
+                "time with --timeout)"
+            ) from None
+        finally:
+            elapsed = time.perf_counter() - start
+            self.left -= elapsed
+            self.spent += elapsed
 
 
 def _claim_fields(claim: Claim, claims: ClaimsFile) -> list[tuple[str, str]]:
@@ -114,7 +168,11 @@ def grep_claims(
             continue
         fields = _claim_fields(claim, claims)
         found: dict[int, list[Span]] = {}
-        if all(any(_record(found, i, m(text)) for i, (_, text) in enumerate(fields)) for m in matchers):
+        try:
+            matched = all(any(_record(found, i, m(text)) for i, (_, text) in enumerate(fields)) for m in matchers)
+        except PatternTimeout as error:
+            raise error.at(f"{claims.path}:{claim.line}: claim {claim.id}") from None
+        if matched:
             hits.append(
                 ClaimHit(
                     claim,
@@ -152,7 +210,11 @@ def grep_sentences(
             if wanted is not None and sentence.index not in wanted:
                 continue
             spans: list[Span] = []
-            if all(_extend(spans, m(sentence.text)) for m in matchers):
+            try:
+                matched = all(_extend(spans, m(sentence.text)) for m in matchers)
+            except PatternTimeout as error:
+                raise error.at(f"{doc.path}:{corpus.line_of(doc.id, sentence.start)}") from None
+            if matched:
                 line = corpus.line_of(doc.id, sentence.start)
                 hits.append(
                     SentenceHit(

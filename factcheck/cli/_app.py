@@ -41,8 +41,11 @@ def _root(
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
     ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show the full trace of an unexpected error.")] = False,
 ) -> None:
     """Lay out what several sources say about a number, and prove every claim stands in its source."""
+    if debug:
+        os.environ["FACTCHECK_DEBUG"] = "1"
 
 
 CorpusOption = Annotated[
@@ -115,23 +118,34 @@ class CheckFormat(StrEnum):
     GITHUB = "github"
 
 
+def finite(param: typer.CallbackParam, value: float | None) -> float | None:
+    """Callback of a float option: click's range check lets NaN through, and infinity has no place in a range."""
+    import math
+
+    if value is not None and not math.isfinite(value):
+        low, high = getattr(param.type, "min", None), getattr(param.type, "max", None)
+        allowed = f"a number from {low:g} to {high:g}" if low is not None and high is not None else "a finite number"
+        raise typer.BadParameter(f"{value} is not a number; give {allowed}")
+    return value
+
+
 def stdout_console() -> Console:
     """The console reports go to; wide when piped, so that tables are not folded to 80 columns."""
     import sys
 
-    from rich.console import Console
+    from factcheck.render.terminal import SafeConsole
 
     piped = not sys.stdout.isatty() and "COLUMNS" not in os.environ
-    return Console(
+    return SafeConsole(
         soft_wrap=False, highlight=False, no_color="NO_COLOR" in os.environ, width=PIPED_WIDTH if piped else None
     )
 
 
 def stderr_console() -> Console:
-    from rich.console import Console
+    from factcheck.render.terminal import SafeConsole
 
     # soft_wrap: a diagnostic stays on one line, so that editors and CI can parse "file:line:col: error: ...".
-    return Console(stderr=True, highlight=False, soft_wrap=True, no_color="NO_COLOR" in os.environ)
+    return SafeConsole(stderr=True, highlight=False, soft_wrap=True, no_color="NO_COLOR" in os.environ)
 
 
 def warn(message: str) -> None:

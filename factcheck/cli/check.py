@@ -42,6 +42,7 @@ def check(
     from factcheck.check import CheckOptions, check_claims
     from factcheck.claims import load_claims
     from factcheck.render import check as render
+    from factcheck.render import printable
 
     with user_errors():
         corpus = open_corpus(corpus_path, index_path, no_index, follow_links)
@@ -50,8 +51,8 @@ def check(
     if output is CheckFormat.JSON:
         emit(render.render_json(report))
     elif output is CheckFormat.GITHUB:
-        emit(render.render_github(report))
+        emit(printable(render.render_github(report)))
     else:
-        emit(render.render_text(report))
+        emit(printable(render.render_text(report)))
     if not report.passed:
         raise typer.Exit(1)

@@ -17,6 +17,7 @@ from factcheck.cli._app import (
     ReportFormat,
     app,
     emit,
+    finite,
     open_claims,
     open_corpus,
     stdout_console,
@@ -34,10 +35,11 @@ def compare(
     top: Annotated[int, typer.Option("--top", min=1, help="Best findings shown per document.")] = 3,
     all_candidates: Annotated[bool, typer.Option("--all", help="Every candidate figure with its score.")] = False,
     min_score: Annotated[
-        float, typer.Option("--min-score", min=0, max=100, help="Lowest match score (0-100) of a finding.")
+        float,
+        typer.Option("--min-score", min=0, max=100, callback=finite, help="Lowest match score (0-100) of a finding."),
     ] = 60.0,
     tolerance: Annotated[
-        float, typer.Option("--tolerance", min=0, max=1, help="Relative width of 'about' figures.")
+        float, typer.Option("--tolerance", min=0, max=1, callback=finite, help="Relative width of 'about' figures.")
     ] = 0.05,
     limit: Annotated[int, typer.Option("--limit", min=1, help="Documents with figures shown in the table.")] = 50,
     output: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")] = ReportFormat.TABLE,

@@ -17,6 +17,7 @@ from factcheck.cli._app import (
     TableFormat,
     app,
     emit,
+    finite,
     open_claims,
     open_corpus,
     stdout_console,
@@ -30,8 +31,19 @@ def grep(
     regex: Annotated[bool, typer.Option("--regex", "-E", help="Keywords are regular expressions.")] = False,
     fuzzy: Annotated[bool, typer.Option("--fuzzy", help="Tolerate typos and word forms.")] = False,
     threshold: Annotated[
-        float, typer.Option("--threshold", min=0, max=100, help="Lowest fuzzy score (0-100) with --fuzzy.")
+        float,
+        typer.Option("--threshold", min=0, max=100, callback=finite, help="Lowest fuzzy score (0-100) with --fuzzy."),
     ] = 80.0,
+    timeout: Annotated[
+        float | None,
+        typer.Option(
+            "--timeout",
+            min=0.01,
+            max=3600,
+            callback=finite,
+            help="Seconds a --regex pattern may search, and as many again per MB searched. [default: 1]",
+        ),
+    ] = None,
     statistic: Annotated[str | None, typer.Option("--statistic", help="Only claims about this statistic id.")] = None,
     source: Annotated[
         str | None, typer.Option("--source", help="Only claims citing (or sentences of) this document.")
@@ -49,14 +61,14 @@ def grep(
 ) -> None:
     """Find claims by keyword (id, text, statistic, tags, quotes). Exit 1 when nothing matches, as grep does."""
     from factcheck.errors import UsageError
-    from factcheck.grep import GrepOptions, Mode, grep_claims, grep_sentences
+    from factcheck.grep import REGEX_SECONDS, GrepOptions, Mode, grep_claims, grep_sentences
     from factcheck.render import grep as render
 
     with user_errors():
         if regex and fuzzy:
             raise UsageError("--regex and --fuzzy do not go together; choose one")
         mode = Mode.REGEX if regex else Mode.FUZZY if fuzzy else Mode.SUBSTRING
-        options = GrepOptions(mode, threshold, statistic, source, tag)
+        options = GrepOptions(mode, threshold, statistic, source, tag, timeout or REGEX_SECONDS)
         if sentences:
             corpus = open_corpus(corpus_path, index_path, no_index, follow_links)
             sentence_hits = grep_sentences(corpus, keywords, options)

@@ -7,11 +7,43 @@ import dataclasses
 import io
 import json
 import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from enum import Enum
 from typing import Any
 
 SCHEMA_VERSION = 1
+
+# What must never reach a terminal raw: C0 controls but tab and newline, DEL, C1 controls, and the bidirectional
+# embeddings, overrides and isolates (U+202A-202E, U+2066-2069), which reorder or hide the text around them.
+UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def escape_char(char: str) -> str:
+    """One control character as an escape: ``\\x1b`` below U+0100, ``\\u202e`` above."""
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """``text`` for a terminal: every control character (but tab and newline) and bidi override as an escape."""
+    if UNPRINTABLE.search(text) is None:
+        return text
+    return UNPRINTABLE.sub(lambda m: escape_char(m.group()), text)
+
+
+def printable_spans(text: str, spans: Iterable[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+    """``printable(text)``, and ``spans`` (offsets into ``text``) moved to where their characters went."""
+    if UNPRINTABLE.search(text) is None:
+        return text, list(spans)
+    shift = [0] * (len(text) + 1)  # shift[i]: how far offset i moves
+    pieces: list[str] = []
+    for i, char in enumerate(text):
+        piece = escape_char(char) if UNPRINTABLE.match(char) else char
+        pieces.append(piece)
+        shift[i + 1] = shift[i] + len(piece) - 1
+    end = len(text)
+    return "".join(pieces), [(a + shift[min(a, end)], b + shift[min(b, end)]) for a, b in spans]
 
 
 def jsonable(obj: Any) -> Any:
@@ -34,7 +66,13 @@ def jsonable(obj: Any) -> Any:
 
 
 def to_json(obj: Any) -> str:
-    return json.dumps(jsonable(obj), ensure_ascii=False, indent=2)
+    """Indented JSON that keeps letters as they are, with every control character and bidi override escaped.
+
+    ``json`` escapes C0 controls itself; DEL, C1 controls and bidi overrides, left raw by ``ensure_ascii=False``, are
+    escaped here too (they can only stand inside strings), so that the JSON is safe to show on a terminal.
+    """
+    text = json.dumps(jsonable(obj), ensure_ascii=False, indent=2)
+    return UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def to_csv(rows: Iterable[Mapping[str, Any]], fieldnames: Sequence[str]) -> str:
@@ -42,8 +80,27 @@ def to_csv(rows: Iterable[Mapping[str, Any]], fieldnames: Sequence[str]) -> str:
     writer = csv.DictWriter(buffer, fieldnames=list(fieldnames), lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: _cell(jsonable(row.get(k))) for k in fieldnames})
+        writer.writerow({k: csv_cell(jsonable(row.get(k))) for k in fieldnames})
     return buffer.getvalue()
+
+
+# A cell that starts with one of these is run as a formula by spreadsheets (OWASP, "CSV Injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A text that is only a number ("-20", "-3.5%", "+1,200") or a lone sign (the path "-" of standard input): no formula.
+_PLAIN_NUMBER = re.compile(r"[-+]?(?:\d[\d,]*(?:\.\d+)?%?)?")
+
+
+def csv_cell(value: Any) -> str:
+    """One CSV cell; a text that a spreadsheet would run as a formula is neutralised with a leading ``'``.
+
+    Numbers (factcheck's own values) are written as they are, and so is a text that is only a number, so ``-5``
+    stays a number; any other text that starts with ``=``, ``+``, ``-``, ``@``, tab or CR gets the ``'``. Control
+    characters are escaped as on a terminal (CSV has no escape of its own; JSON keeps the text exactly).
+    """
+    text = printable(_cell(value))
+    if isinstance(value, (int, float)) or not text.startswith(FORMULA_START) or _PLAIN_NUMBER.fullmatch(text):
+        return text
+    return "'" + text
 
 
 def _cell(value: Any) -> str:
@@ -56,14 +113,24 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def markdown_table(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
-    def esc(value: Any) -> str:
-        text = _cell(jsonable(value))
-        return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#!])")
+_SPACE = re.compile(r"\s+")
 
-    lines = ["| " + " | ".join(esc(h) for h in headers) + " |"]
-    lines.append("| " + " | ".join("---" for _ in headers) + " |")
-    lines.extend("| " + " | ".join(esc(c) for c in row) + " |" for row in rows)
+
+def md(text: object, strip: bool = True) -> str:
+    """Text as it reads, whatever Markdown or HTML it holds: on one line, controls and punctuation escaped.
+
+    ``<script>`` shows as ``\\<script\\>``, which Markdown renders as the text ``<script>``, never as HTML; ``|``
+    cannot end a table cell, and a newline cannot end a table row.
+    """
+    one_line = printable(_SPACE.sub(" ", str(text)))
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", one_line.strip() if strip else one_line)
+
+
+def markdown_table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """A Markdown table of cells that are already Markdown (text escaped with ``md``, with some emphasis)."""
+    lines = ["| " + " | ".join(headers) + " |", "| " + " | ".join("---" for _ in headers) + " |"]
+    lines.extend("| " + " | ".join(row) + " |" for row in rows)
     return "\n".join(lines) + "\n"
 
 

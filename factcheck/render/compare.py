@@ -12,7 +12,7 @@ from rich.text import Text
 
 from factcheck.axis import Axis
 from factcheck.compare import Agreement, Comparison, DocumentFindings, Finding
-from factcheck.render import format_number, markdown_table, to_csv, to_json
+from factcheck.render import format_number, markdown_table, md, printable, printable_spans, to_csv, to_json
 
 CSV_FIELDS = (
     "query",
@@ -169,6 +169,12 @@ def evidence(f: Finding, limit: int = EVIDENCE_CHARS) -> tuple[str, int, int]:
     return cut, start + shift, end + shift
 
 
+def markdown_evidence(f: Finding) -> str:
+    """The evidence as Markdown: the sentence cut around the figure, escaped, with the figure in bold."""
+    cut, s, e = evidence(f)
+    return f"{md(cut[:s], False)}**{md(cut[s:e])}**{md(cut[e:], False)}".strip()
+
+
 def chart_lines(axis: Axis, width: int = CHART_WIDTH) -> list[tuple[str, str]]:
     """(label, bar) rows: ● a point, ├──┤ a range, ●──→ open upwards, ←──● open downwards."""
     rows: list[tuple[str, str]] = []
@@ -222,6 +228,7 @@ def _documents_table(c: Comparison, shown: Sequence[DocumentFindings]) -> Table:
             continue
         for i, f in enumerate(doc.findings):
             cut, s, e = evidence(f)
+            cut, [(s, e)] = printable_spans(cut, [(s, e)])
             ev = Text(cut)
             ev.stylize("bold reverse", s, e)
             amb = " (ambiguous)" if f.ambiguous else ""
@@ -245,27 +252,27 @@ def _listed(items: Sequence[str], limit: int, sep: str = ", ") -> str:
 def _agreement_renderable(a: Agreement, limit: int, shown: Collection[str]) -> RenderableType:
     """A group's verdict, lists and chart; past ``limit`` documents, lists are cut and the chart keeps ``shown``."""
     style = {"agree": "green", "conflict": "red", "single": "yellow", "timeline": "blue"}[a.verdict]
-    parts: list[RenderableType] = [Text.assemble((group_title(a), "bold"), ": ", (verdict_line(a), style))]
+    parts: list[RenderableType] = [Text.assemble((printable(group_title(a)), "bold"), ": ", (verdict_line(a), style))]
     if a.agreeing:
-        parts.append(Text("  agree: " + _listed(a.agreeing, limit)))
+        parts.append(Text(printable("  agree: " + _listed(a.agreeing, limit))))
     for x, y in a.conflicting[:limit]:
-        parts.append(Text(f"  conflict: {x} ≠ {y}", style="red"))
+        parts.append(Text(printable(f"  conflict: {x} ≠ {y}"), style="red"))
     if len(a.conflicting) > limit:
         more = len(a.conflicting) - limit
         parts.append(Text(f"  … and {more} more conflicting pairs (all of them with --format json)", style="red"))
     for o in a.outliers[:limit]:
-        parts.append(Text(f"  outlier: {o.document} {o.text!r}: {o.reason}", style="magenta"))
+        parts.append(Text(printable(f"  outlier: {o.document} {o.text!r}: {o.reason}"), style="magenta"))
     if len(a.outliers) > limit:
         parts.append(Text(f"  … and {len(a.outliers) - limit} more outliers", style="magenta"))
     years = {t.year for t in a.timeline}
     if len(years) > 1:
         entries = [f"{year_words(t.year, t.year_from)} {t.document} {t.text}" for t in a.timeline]
-        parts.append(Text("  time line: " + _listed(entries, limit, "; ")))
+        parts.append(Text(printable("  time line: " + _listed(entries, limit, "; "))))
     if a.axis is not None and a.verdict != "single":
         axis = a.axis
         if len(axis.marks) > limit:  # the chart of the documents shown (on the whole group's scale)
             axis = replace(axis, marks=tuple(m for m in axis.marks if m.label in shown))
-        rows = chart_lines(axis)
+        rows = [(printable(label), bar) for label, bar in chart_lines(axis)]
         if rows:
             width = max(len(label) for label, _ in rows)
             parts.extend(Text(f"  {label:<{width}} │{bar}│") for label, bar in rows)
@@ -280,7 +287,7 @@ def render_table(c: Comparison) -> RenderableType:
     with_figs = sorted(c.with_figures, key=lambda d: -max(f.score for f in d.findings))
     shown_ids = {d.id for d in with_figs[: c.limit]}
     shown = [d for d in c.documents if d.id in shown_ids or (not d.findings and len(c.documents) <= c.limit)]
-    parts: list[RenderableType] = [Text(head, style="bold underline"), _documents_table(c, shown)]
+    parts: list[RenderableType] = [Text(printable(head), style="bold underline"), _documents_table(c, shown)]
     hidden = len(with_figs) - len(shown_ids)
     if hidden > 0:
         parts.append(
@@ -315,39 +322,41 @@ def render_table(c: Comparison) -> RenderableType:
 def render_markdown(comparisons: Sequence[Comparison]) -> str:
     out: list[str] = []
     for c in comparisons:
-        title = f"## {c.label or c.query}" + (f" (`{c.statistic}`)" if c.statistic else "")
+        title = f"## {md(c.label or c.query)}" + (f" (`{c.statistic}`)" if c.statistic else "")
         out.append(title + "\n")
         rows = []
         for doc in c.documents:
             if not doc.findings:
-                rows.append([doc.id, "no figure", "", "", "", "", ""])
+                rows.append([md(doc.id), "no figure", "", "", "", "", ""])
             for f in doc.findings:
-                cut, s, e = evidence(f)
                 rows.append(
                     [
-                        doc.id,
-                        f.text,
-                        describe_value(f),
-                        describe_year(f),
-                        f.scope or "",
+                        md(doc.id),
+                        md(f.text),
+                        md(describe_value(f)),
+                        md(describe_year(f)),
+                        md(f.scope or ""),
                         f"{f.score:.0f}",
-                        cut[:s] + "**" + cut[s:e] + "**" + cut[e:],
+                        markdown_evidence(f),
                     ]
                 )
         out.append(markdown_table(["document", "figure", "value", "year", "scope", "score", "evidence"], rows))
         for a in c.agreement:
-            line = f"- **{group_title(a)}**: {verdict_line(a)}"
+            line = f"- **{md(group_title(a))}**: {md(verdict_line(a))}"
             if a.conflicting:
-                line += "; conflicts: " + ", ".join(f"{x} ≠ {y}" for x, y in a.conflicting)
+                line += "; conflicts: " + ", ".join(f"{md(x)} ≠ {md(y)}" for x, y in a.conflicting)
             if a.outliers:
-                line += "; outliers: " + ", ".join(f"{o.document} ({o.reason})" for o in a.outliers)
+                line += "; outliers: " + ", ".join(f"{md(o.document)} ({md(o.reason)})" for o in a.outliers)
             out.append(line)
         if c.claims:
             out.append("")
             out.append(
                 markdown_table(
                     ["claim", "verdict", "supported by", "contradicted by"],
-                    [[v.id, v.verdict, ", ".join(v.supported_by), ", ".join(v.contradicted_by)] for v in c.claims],
+                    [
+                        [md(v.id), md(v.verdict), md(", ".join(v.supported_by)), md(", ".join(v.contradicted_by))]
+                        for v in c.claims
+                    ],
                 )
             )
         out.append("")

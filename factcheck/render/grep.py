@@ -10,7 +10,7 @@ from rich.text import Text
 
 from factcheck.grep import ClaimHit, SentenceHit, Span
 from factcheck.model import ClaimFigure
-from factcheck.render import format_number, jsonable, to_csv, to_json
+from factcheck.render import format_number, jsonable, printable_spans, to_csv, to_json
 
 CLAIM_FIELDS = ("id", "statistic", "figure", "year", "text", "documents", "tags", "line")
 SENTENCE_FIELDS = ("document", "path", "line", "sentence", "figures")
@@ -28,8 +28,10 @@ def figure_text(figure: ClaimFigure | None) -> str:
 
 
 def highlighted(text: str, spans: Sequence[Span]) -> Text:
-    out = Text(text)
-    for start, end in spans:
+    """``text`` with ``spans`` in reverse video, control characters escaped (rich would drop some silently)."""
+    escaped, moved = printable_spans(text, spans)
+    out = Text(escaped)
+    for start, end in moved:
         out.stylize("bold reverse", start, end)
     return out
 

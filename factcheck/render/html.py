@@ -13,7 +13,7 @@ from factcheck import __version__
 from factcheck.axis import Axis, AxisMark
 from factcheck.check import describe_figure
 from factcheck.compare import Agreement, Finding
-from factcheck.render import format_number
+from factcheck.render import format_number, printable
 from factcheck.render.compare import describe_value, describe_year, evidence, group_title, verdict_line, year_words
 from factcheck.report import VERDICTS, ClaimEntry, Disagreement, Report, StatisticSection
 
@@ -40,8 +40,8 @@ AGREEMENT_WORDS = {"agree": "agree", "conflict": "conflict", "single": "one docu
 
 
 def e(text: object) -> str:
-    """Escape any text for HTML content and attribute values."""
-    return html.escape(str(text), quote=True)
+    """Escape any text for HTML content and attribute values; control characters show as escapes (``\\x1b``)."""
+    return html.escape(printable(str(text)), quote=True)
 
 
 def anchor(prefix: str, ident: str) -> str:

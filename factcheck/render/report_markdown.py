@@ -6,30 +6,22 @@ holds ``<script>`` or ``**`` shows as written.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
+from urllib.parse import quote
 
 from factcheck.check import describe_figure
 from factcheck.compare import Agreement
+from factcheck.render import UNPRINTABLE, markdown_table, md, printable
 from factcheck.render.compare import (
     axis_caption,
     chart_lines,
     describe_value,
     describe_year,
-    evidence,
     group_title,
+    markdown_evidence,
     verdict_line,
 )
 from factcheck.report import ClaimEntry, Report, StatisticSection
-
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#!])")
-_SPACE = re.compile(r"\s+")
-
-
-def md(text: object, strip: bool = True) -> str:
-    """Text as it reads, whatever Markdown or HTML it holds: punctuation backslash-escaped, on one line."""
-    one_line = _SPACE.sub(" ", str(text))
-    return _SPECIAL.sub(r"\\\1", one_line.strip() if strip else one_line)
 
 
 def md_url(url: str) -> str:
@@ -37,18 +29,13 @@ def md_url(url: str) -> str:
     url = url.strip()
     if not url.lower().startswith(("http://", "https://")):
         return md(url)
-    safe = "".join(f"%{ord(ch):02X}" if ch in " <>|`\\" or ord(ch) < 32 else ch for ch in url)
+    safe = "".join(quote(ch, safe="") if ch in " <>|`\\" or UNPRINTABLE.match(ch) else ch for ch in url)
     return f"<{safe}>"
 
 
-def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    """A Markdown table of cells that are already Markdown (escaped text with some emphasis)."""
-    lines = ["| " + " | ".join(headers) + " |", "| " + " | ".join("---" for _ in headers) + " |"]
-    lines.extend("| " + " | ".join(row) + " |" for row in rows)
-    return "\n".join(lines) + "\n"
-
-
 def _fence(body: str) -> str:
+    """``body`` as a fenced block of text, its control characters escaped (a fence keeps everything else as it is)."""
+    body = printable(body)
     fence = "```"
     while fence in body:
         fence += "`"
@@ -82,7 +69,6 @@ def _findings(section: StatisticSection) -> str:
     rows: list[list[str]] = []
     for doc in section.comparison.with_figures:
         for f in doc.findings:
-            cut, s, t = evidence(f)
             rows.append(
                 [
                     md(doc.id),
@@ -91,10 +77,10 @@ def _findings(section: StatisticSection) -> str:
                     md(describe_year(f)),
                     md(f.scope or ""),
                     f"{f.score:.0f}",
-                    f"{md(cut[:s], False)}**{md(cut[s:t])}**{md(cut[t:], False)} (line {f.line})".strip(),
+                    f"{markdown_evidence(f)} (line {f.line})",
                 ]
             )
-    out = table(["document", "figure", "value", "year", "scope", "score", "evidence"], rows) if rows else ""
+    out = markdown_table(["document", "figure", "value", "year", "scope", "score", "evidence"], rows) if rows else ""
     silent = [md(doc.id) for doc in section.comparison.documents if not doc.findings]
     if silent:
         out += ("\n" if out else "") + f"No figure found in {', '.join(silent)}.\n"
@@ -124,7 +110,7 @@ def _claims(entries: Sequence[ClaimEntry]) -> str:
         verdict = f"**{entry.verdict}**" + (f" ({'; '.join(basis)})" if basis else "")
         citations = "; ".join(f"{md(x.document)}: “{md(x.quote)}”" for x in c.citations) or "*no citation*"
         rows.append([claim, verdict, citations, _check(entry)])
-    return table(["claim", "verdict", "citations", "citation check"], rows)
+    return markdown_table(["claim", "verdict", "citations", "citation check"], rows)
 
 
 def _section(section: StatisticSection) -> list[str]:
@@ -153,7 +139,7 @@ def render_markdown(report: Report) -> str:
         "",
         "## Summary",
         "",
-        table(
+        markdown_table(
             ["documents", "statistics", "claims", "citation check"],
             [[str(s.documents), str(s.statistics), str(s.claims), f"{s.passed} of {s.claims} claims pass"]],
         ),
@@ -180,7 +166,7 @@ def render_markdown(report: Report) -> str:
         out.extend(["## Claims without a statistic", "", _claims(report.other_claims)])
     out.extend(["## Sources", ""])
     out.append(
-        table(
+        markdown_table(
             ["id", "title", "author", "publisher", "published", "kind", "url"],
             [
                 [md(m.id), md(m.title or ""), md(m.author or ""), md(m.publisher or ""), md(m.published or "")]
@@ -192,4 +178,4 @@ def render_markdown(report: Report) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-__all__ = ["md", "md_url", "render_markdown", "table"]
+__all__ = ["md", "md_url", "render_markdown"]
