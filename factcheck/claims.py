@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import math
 import re
+import sys
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,7 +30,7 @@ from factcheck.model import (
     Qualifier,
     Statistic,
 )
-from factcheck.yamlnodes import compose
+from factcheck.yamlnodes import YAMLLimitError, compose
 
 ID_PATTERN = re.compile(r"[A-Za-z0-9._-]+")
 STATISTIC_KINDS: tuple[str, ...] = tuple(
@@ -163,6 +164,9 @@ def _encoding_hint(data: bytes) -> str:
 
 def _syntax_problem(path: str, text: str, exc: yaml.YAMLError) -> Problem:
     hint = "check the indentation, quotes and brackets around this place; quote text that contains ': ' or ' #'"
+    if isinstance(exc, YAMLLimitError):
+        mark = exc.problem_mark
+        return Problem(path, str(exc.problem), mark.line + 1 if mark else None, mark.column + 1 if mark else None, exc.hint)
     if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
         problem = ", ".join(part for part in (exc.context, exc.problem) if part) or "invalid YAML"
@@ -539,9 +543,10 @@ class _Builder:
         node = fields[key][1]
         value = self.scalar(node) if isinstance(node, yaml.ScalarNode) and node.tag in _SCALAR_TAGS else None
         if isinstance(value, int | float) and not isinstance(value, bool):
-            if math.isfinite(value):
-                return float(value)
-            self.error(node, f"'{key}' of {where} must be a finite number, not {node.value}", "write a plain number")
+            number = _finite(value)
+            if number is not None:
+                return number
+            self.error(node, f"'{key}' of {where} {_NOT_FINITE} {_shorten(str(node.value))}", _FINITE_HINT)
             return None
         if isinstance(value, str):
             message, hint = _number_text_problem(node, value)
@@ -644,7 +649,26 @@ def _kind(value: str | None) -> Kind | None:
 
 
 def _plain(number: float) -> str:
-    return str(int(number)) if number.is_integer() and abs(number) < 1e16 else repr(number)
+    """A number as YAML reads it back: 28000, 75.5, 1.0e+20 (YAML 1.1 needs a dot and a sign in an exponent)."""
+    if number.is_integer() and abs(number) < 1e16:
+        return str(int(number))
+    mantissa, _, exponent = repr(number).partition("e")
+    if not exponent:
+        return mantissa
+    return f"{mantissa if '.' in mantissa else mantissa + '.0'}e{'' if exponent[0] in '+-' else '+'}{exponent}"
+
+
+_NOT_FINITE = f"must be a finite number no larger than {sys.float_info.max:.4g}, not"
+_FINITE_HINT = "write the figure in base units as a plain number, e.g. 12345 or 1.5e+9"
+
+
+def _finite(value: int | float) -> float | None:
+    """``value`` as a float, or None for NaN, an infinity, or an integer too large for a float (10**400)."""
+    try:
+        number = float(value)
+    except OverflowError:
+        return None
+    return number if math.isfinite(number) else None
 
 
 def _number_text_problem(node: yaml.Node, value: str) -> tuple[str, str]:
@@ -653,14 +677,14 @@ def _number_text_problem(node: yaml.Node, value: str) -> tuple[str, str]:
     try:
         number = float(cleaned)
     except ValueError:
-        return f"must be a number, not the text '{value}'", "write the figure in base units, e.g. 12345 or 1.5e+9"
+        return f"must be a number, not the text '{_shorten(value)}'", "write the figure in base units, e.g. 12345 or 1.5e+9"
     if not math.isfinite(number):
-        return f"must be a finite number, not '{value}'", "write a plain number"
+        return f"{_NOT_FINITE} '{_shorten(value)}'", _FINITE_HINT
     plain = _plain(number)
     if isinstance(node, yaml.ScalarNode) and not node.style and _UNSIGNED_EXPONENT.fullmatch(cleaned):
         signed = re.sub(r"([eE])", r"\1+", cleaned)
-        return f"is read as text: '{value}'", f"YAML needs a sign in the exponent: write {signed} or {plain}"
-    return f"must be a number, not the text '{value}'", f"write {plain} without quotes or separators"
+        return f"is read as text: '{_shorten(value)}'", f"YAML needs a sign in the exponent: write {signed} or {plain}"
+    return f"must be a number, not the text '{_shorten(value)}'", f"write {plain} without quotes or separators"
 
 
 def _singular(word: str) -> str:
