@@ -14,6 +14,7 @@ import sys
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from stat import S_ISREG
 
 import yaml
 from rapidfuzz import fuzz, process, utils
@@ -30,7 +31,7 @@ from factcheck.model import (
     Qualifier,
     Statistic,
 )
-from factcheck.yamlnodes import YAMLLimitError, compose
+from factcheck.yamlnodes import MAX_EXPANDED_CHARS, YAMLLimitError, compose
 
 ID_PATTERN = re.compile(r"[A-Za-z0-9._-]+")
 STATISTIC_KINDS: tuple[str, ...] = tuple(
@@ -39,6 +40,8 @@ STATISTIC_KINDS: tuple[str, ...] = tuple(
 QUALIFIERS: tuple[str, ...] = tuple(q.value for q in Qualifier)
 PERIODS: tuple[str, ...] = ("day", "week", "month", "year")
 FUZZY_THRESHOLD = 85
+MAX_FILE_BYTES = 2 * MAX_EXPANDED_CHARS
+"""The largest claims file read (its text, aliases expanded, is limited to ``MAX_EXPANDED_CHARS`` characters)."""
 
 TOP_KEYS = ("meta", "statistics", "claims")
 META_KEYS = ("organisation", "url")
@@ -132,13 +135,24 @@ def _read_bytes(path: Path) -> bytes:
     if path.is_dir():
         raise InputError.at(path, "is a folder, not a claims file", hint="pass the path of a .yaml file")
     try:
-        return path.read_bytes()
+        if not S_ISREG(path.stat().st_mode):
+            # A pipe with no writer would wait for ever, a device such as /dev/zero never ends.
+            raise InputError.at(
+                path, "is not a regular file (a pipe, socket or device)", hint="save the claims to a file and pass it"
+            )
+        with path.open("rb") as file:
+            data = file.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise InputError.at(
             path, "claims file not found", hint="create it (see docs/claims-format.md) or pass --claims PATH"
         ) from None
     except OSError as exc:
         raise InputError.at(path, f"cannot read the claims file: {exc.strerror or exc}") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise InputError.at(
+            path, f"the claims file is larger than {MAX_FILE_BYTES:,} bytes", hint="split it, or keep only the claims"
+        )
+    return data
 
 
 def _decode(path: Path, data: bytes) -> str:
@@ -164,9 +178,9 @@ def _encoding_hint(data: bytes) -> str:
 
 def _syntax_problem(path: str, text: str, exc: yaml.YAMLError) -> Problem:
     hint = "check the indentation, quotes and brackets around this place; quote text that contains ': ' or ' #'"
-    if isinstance(exc, YAMLLimitError):
-        mark = exc.problem_mark
-        return Problem(path, str(exc.problem), mark.line + 1 if mark else None, mark.column + 1 if mark else None, exc.hint)
+    if isinstance(exc, YAMLLimitError) and exc.problem_mark is not None:
+        where = exc.problem_mark
+        return Problem(path, str(exc.problem), where.line + 1, where.column + 1, exc.hint)
     if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
         problem = ", ".join(part for part in (exc.context, exc.problem) if part) or "invalid YAML"
@@ -658,8 +672,9 @@ def _plain(number: float) -> str:
     return f"{mantissa if '.' in mantissa else mantissa + '.0'}e{'' if exponent[0] in '+-' else '+'}{exponent}"
 
 
-_NOT_FINITE = f"must be a finite number no larger than {sys.float_info.max:.4g}, not"
-_FINITE_HINT = "write the figure in base units as a plain number, e.g. 12345 or 1.5e+9"
+_NOT_FINITE = "must be a finite number, not"
+_NUMBER_HINT = "write the figure in base units, e.g. 12345 or 1.5e+9"
+_FINITE_HINT = f"a figure is at most {sys.float_info.max:.4g}, and not NaN or infinite; {_NUMBER_HINT}"
 
 
 def _finite(value: int | float) -> float | None:
@@ -677,7 +692,7 @@ def _number_text_problem(node: yaml.Node, value: str) -> tuple[str, str]:
     try:
         number = float(cleaned)
     except ValueError:
-        return f"must be a number, not the text '{_shorten(value)}'", "write the figure in base units, e.g. 12345 or 1.5e+9"
+        return f"must be a number, not the text '{_shorten(value)}'", _NUMBER_HINT
     if not math.isfinite(number):
         return f"{_NOT_FINITE} '{_shorten(value)}'", _FINITE_HINT
     plain = _plain(number)

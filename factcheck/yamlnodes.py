@@ -64,7 +64,7 @@ def check_limits(text: str, max_depth: int = MAX_DEPTH, max_chars: int = MAX_EXP
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > max_depth:
-                    raise _too_deep(event.start_mark, max_depth)
+                    raise _too_deep(_where(event), max_depth)
                 frames.append([0, 0])
                 open_anchors.append(event.anchor)
                 continue
@@ -84,13 +84,13 @@ def check_limits(text: str, max_depth: int = MAX_DEPTH, max_chars: int = MAX_EXP
                 if event.anchor in open_anchors:
                     raise YAMLLimitError(
                         f"the alias *{event.anchor} stands inside the node it names: it never ends when expanded",
-                        event.start_mark,
+                        _where(event),
                         f"point *{event.anchor} at a node that does not contain it, or write the value out",
                     )
                 size_height = anchors.get(str(event.anchor), (0, 0))
                 total += size_height[0]
                 if depth + size_height[1] > max_depth:
-                    raise _too_deep(event.start_mark, max_depth, event.anchor)
+                    raise _too_deep(_where(event), max_depth, event.anchor)
             else:
                 continue
             frame = frames[-1]
@@ -99,13 +99,21 @@ def check_limits(text: str, max_depth: int = MAX_DEPTH, max_chars: int = MAX_EXP
             if total > max_chars:
                 raise YAMLLimitError(
                     f"the text expands to more than {max_chars:,} characters once its aliases (*name) are expanded",
-                    event.start_mark,
+                    _where(event),
                     "write each text out once; an alias repeats all the text of its anchor (&name)",
                 )
     except YAMLLimitError:
         raise
     except yaml.YAMLError:
         return
+
+
+def _where(event: yaml.Event) -> yaml.Mark:
+    """Where an event starts, as a mark of the pure-Python loader (libyaml's marks are of another class)."""
+    mark = event.start_mark
+    if mark is None:
+        return yaml.Mark("<yaml>", 0, 0, 0, None, 0)
+    return yaml.Mark("<yaml>", mark.index, mark.line, mark.column, None, 0)
 
 
 def _too_deep(mark: yaml.Mark, max_depth: int, alias: str | None = None) -> YAMLLimitError:
