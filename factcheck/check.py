@@ -102,6 +102,7 @@ class _Context:
     prepared: dict[str, PreparedText] = field(default_factory=dict)
     # A quote cited many times (YAML aliases, copies) is verified once per document it cites.
     verified: dict[tuple[str, str], _Verification] = field(default_factory=dict)
+    suggested: dict[tuple[str, ClaimFigure | None, int], tuple[Passage, ...]] = field(default_factory=dict)
 
     def prepared_text(self, doc_id: str) -> PreparedText | None:
         if doc_id not in self.prepared:
@@ -322,7 +323,14 @@ def _check_figure(ctx: _Context, claim: Claim, figure: ClaimFigure, quoted: Sequ
 
 
 def suggest(ctx: _Context, claim: Claim, count: int = SUGGESTIONS) -> tuple[Passage, ...]:
-    """The corpus sentences most like the claim, those carrying its figure first."""
+    """The corpus sentences most like the claim, those carrying its figure first (once per text and figure)."""
+    key = (claim.text, claim.figure, count)
+    if key not in ctx.suggested:
+        ctx.suggested[key] = _suggest(ctx, claim, count)
+    return ctx.suggested[key]
+
+
+def _suggest(ctx: _Context, claim: Claim, count: int) -> tuple[Passage, ...]:
     from rapidfuzz import fuzz
 
     scored: list[Passage] = []
