@@ -135,20 +135,23 @@ def _read_bytes(path: Path) -> bytes:
     if path.is_dir():
         raise InputError.at(path, "is a folder, not a claims file", hint="pass the path of a .yaml file")
     try:
-        if not S_ISREG(path.stat().st_mode):
+        status = path.stat()
+        if not S_ISREG(status.st_mode):
             # A pipe with no writer would wait for ever, a device such as /dev/zero never ends.
             raise InputError.at(
                 path, "is not a regular file (a pipe, socket or device)", hint="save the claims to a file and pass it"
             )
-        with path.open("rb") as file:
-            data = file.read(MAX_FILE_BYTES + 1)
+        data = b""
+        if status.st_size <= MAX_FILE_BYTES:
+            with path.open("rb") as file:
+                data = file.read(MAX_FILE_BYTES + 1)  # it may have grown since
     except FileNotFoundError:
         raise InputError.at(
             path, "claims file not found", hint="create it (see docs/claims-format.md) or pass --claims PATH"
         ) from None
     except OSError as exc:
         raise InputError.at(path, f"cannot read the claims file: {exc.strerror or exc}") from None
-    if len(data) > MAX_FILE_BYTES:
+    if status.st_size > MAX_FILE_BYTES or len(data) > MAX_FILE_BYTES:
         raise InputError.at(
             path, f"the claims file is larger than {MAX_FILE_BYTES:,} bytes", hint="split it, or keep only the claims"
         )

@@ -330,7 +330,7 @@ def test_claims_files_that_cannot_be_read_or_parsed_are_refused_with_their_place
     corpus, _ = small_corpus
     make, where = REFUSED[case]
     claims = make(tmp_path)
-    readable = claims.parent == tmp_path and claims.is_file() and os.access(claims, os.R_OK)
+    readable = case in ("malformed", "alias-bomb", "binary", "latin-1")
     snap = Snapshot(corpus, *([claims] if readable else []))
     before = claims.lstat() if case in ("folder", "fifo") else None
     runs = run_claims_commands(corpus, claims, tmp_path / "out")
