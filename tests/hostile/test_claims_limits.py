@@ -149,6 +149,7 @@ def test_an_alias_inside_its_own_anchor_is_refused(tmp_path: Path) -> None:
     assert "inside the node it names" in caught.value.problems[0].message
 
 
+@pytest.mark.slow
 def test_deep_front_matter_and_sources_yaml_are_refused_with_their_place(
     small_corpus: tuple[Path, Path], tmp_path: Path
 ) -> None:
@@ -226,6 +227,7 @@ def test_2000_aliases_of_a_110_kb_quote_are_refused_quickly(small_corpus: tuple[
     snap.assert_unchanged()
 
 
+@pytest.mark.slow
 def test_a_long_quote_cited_by_many_claims_is_verified_once(small_corpus: tuple[Path, Path], tmp_path: Path) -> None:
     corpus, claims = small_corpus
     quote = long_quote(110_000)
@@ -323,6 +325,7 @@ REFUSED: Mapping[str, tuple[Callable[[Path], Path], str]] = {
 }
 
 
+@pytest.mark.slow  # 50 runs: each case against the five commands
 @pytest.mark.parametrize("case", list(REFUSED))
 def test_claims_files_that_cannot_be_read_or_parsed_are_refused_with_their_place(
     small_corpus: tuple[Path, Path], tmp_path: Path, case: str
