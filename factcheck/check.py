@@ -100,6 +100,9 @@ class _Context:
     claims: ClaimsFile
     options: CheckOptions
     prepared: dict[str, PreparedText] = field(default_factory=dict)
+    # A quote cited many times (YAML aliases, copies) is verified once per document it cites.
+    verified: dict[tuple[str, str], _Verification] = field(default_factory=dict)
+    suggested: dict[tuple[str, ClaimFigure | None, int], tuple[Passage, ...]] = field(default_factory=dict)
 
     def prepared_text(self, doc_id: str) -> PreparedText | None:
         if doc_id not in self.prepared:
@@ -108,6 +111,16 @@ class _Context:
                 return None
             self.prepared[doc_id] = prepare(doc.text)
         return self.prepared[doc_id]
+
+    def verification(self, citation: Citation) -> _Verification | None:
+        """Whether the citation's quote stands in its document (None when the document is unknown), cached."""
+        key = (citation.document, citation.quote)
+        if key not in self.verified:
+            prepared = self.prepared_text(citation.document)
+            if prepared is None:
+                return None
+            self.verified[key] = _verify(self, citation, prepared)
+        return self.verified[key]
 
     def problem(self, severity: str, code: str, message: str, at: Claim | Citation, **extra: object) -> CheckProblem:
         if severity == WARNING and self.options.strict:
@@ -170,28 +183,21 @@ def _quote_figures(ctx: _Context, citation: Citation, spans: Sequence[tuple[int,
 # --- per claim ----------------------------------------------------------------------------------
 
 
-def _check_citation(
-    ctx: _Context, claim: Claim, citation: Citation
-) -> tuple[list[CheckProblem], list[Quantity] | None]:
-    """The citation's problems, and the figures its quote stands for (None when the quote could not be checked)."""
-    problems: list[CheckProblem] = []
-    prepared = ctx.prepared_text(citation.document)
-    if prepared is None:
-        return problems, None  # reported once per citation by unknown_documents
-    if len(citation.quote.split()) < MIN_QUOTE_WORDS:
-        problems.append(
-            ctx.problem(
-                WARNING,
-                "short-quote",
-                f"quote of {len(citation.quote.split())} words is too short to be evidence; quote the clause",
-                citation,
-                claim=claim.id,
-                document=citation.document,
-            )
-        )
+@dataclass(frozen=True, slots=True)
+class _Verification:
+    """What the check found for one quote in one document: the figures it stands for, or why it does not stand."""
+
+    figures: tuple[Quantity, ...] | None  # None when the quote does not stand
+    code: str = ""
+    message: str = ""
+    closest: Passage | None = None
+    diff: tuple[tuple[str, str, str], ...] = ()
+
+
+def _verify(ctx: _Context, citation: Citation, prepared: PreparedText) -> _Verification:
     match = match_quote(citation.quote, prepared)
     if match.found:
-        return problems, _quote_figures(ctx, citation, match.spans)
+        return _Verification(tuple(_quote_figures(ctx, citation, match.spans)))
     closest = None
     diff: tuple[tuple[str, str, str], ...] = ()
     if match.closest is not None:
@@ -214,9 +220,41 @@ def _check_citation(
     else:
         message = f"quote not found in {citation.document}, nor anything like it"
         code = "quote-not-found"
+    return _Verification(None, code, message, closest, diff)
+
+
+def _check_citation(
+    ctx: _Context, claim: Claim, citation: Citation
+) -> tuple[list[CheckProblem], list[Quantity] | None]:
+    """The citation's problems, and the figures its quote stands for (None when the quote could not be checked)."""
+    problems: list[CheckProblem] = []
+    verification = ctx.verification(citation)
+    if verification is None:
+        return problems, None  # reported once per citation by unknown_documents
+    words = len(citation.quote.split(maxsplit=MIN_QUOTE_WORDS))  # a long quote is not split word by word
+    if words < MIN_QUOTE_WORDS:
+        problems.append(
+            ctx.problem(
+                WARNING,
+                "short-quote",
+                f"quote of {words} words is too short to be evidence; quote the clause",
+                citation,
+                claim=claim.id,
+                document=citation.document,
+            )
+        )
+    if verification.figures is not None:
+        return problems, list(verification.figures)
     problems.append(
         ctx.problem(
-            ERROR, code, message, citation, claim=claim.id, document=citation.document, closest=closest, diff=diff
+            ERROR,
+            verification.code,
+            verification.message,
+            citation,
+            claim=claim.id,
+            document=citation.document,
+            closest=verification.closest,
+            diff=verification.diff,
         )
     )
     return problems, None
@@ -285,7 +323,14 @@ def _check_figure(ctx: _Context, claim: Claim, figure: ClaimFigure, quoted: Sequ
 
 
 def suggest(ctx: _Context, claim: Claim, count: int = SUGGESTIONS) -> tuple[Passage, ...]:
-    """The corpus sentences most like the claim, those carrying its figure first."""
+    """The corpus sentences most like the claim, those carrying its figure first (once per text and figure)."""
+    key = (claim.text, claim.figure, count)
+    if key not in ctx.suggested:
+        ctx.suggested[key] = _suggest(ctx, claim, count)
+    return ctx.suggested[key]
+
+
+def _suggest(ctx: _Context, claim: Claim, count: int) -> tuple[Passage, ...]:
     from rapidfuzz import fuzz
 
     scored: list[Passage] = []

@@ -10,9 +10,11 @@ from __future__ import annotations
 import difflib
 import math
 import re
+import sys
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from stat import S_ISREG
 
 import yaml
 from rapidfuzz import fuzz, process, utils
@@ -29,7 +31,7 @@ from factcheck.model import (
     Qualifier,
     Statistic,
 )
-from factcheck.yamlnodes import compose
+from factcheck.yamlnodes import MAX_EXPANDED_CHARS, YAMLLimitError, compose
 
 ID_PATTERN = re.compile(r"[A-Za-z0-9._-]+")
 STATISTIC_KINDS: tuple[str, ...] = tuple(
@@ -38,6 +40,8 @@ STATISTIC_KINDS: tuple[str, ...] = tuple(
 QUALIFIERS: tuple[str, ...] = tuple(q.value for q in Qualifier)
 PERIODS: tuple[str, ...] = ("day", "week", "month", "year")
 FUZZY_THRESHOLD = 85
+MAX_FILE_BYTES = 2 * MAX_EXPANDED_CHARS
+"""The largest claims file read (its text, aliases expanded, is limited to ``MAX_EXPANDED_CHARS`` characters)."""
 
 TOP_KEYS = ("meta", "statistics", "claims")
 META_KEYS = ("organisation", "url")
@@ -131,13 +135,27 @@ def _read_bytes(path: Path) -> bytes:
     if path.is_dir():
         raise InputError.at(path, "is a folder, not a claims file", hint="pass the path of a .yaml file")
     try:
-        return path.read_bytes()
+        status = path.stat()
+        if not S_ISREG(status.st_mode):
+            # A pipe with no writer would wait for ever, a device such as /dev/zero never ends.
+            raise InputError.at(
+                path, "is not a regular file (a pipe, socket or device)", hint="save the claims to a file and pass it"
+            )
+        data = b""
+        if status.st_size <= MAX_FILE_BYTES:
+            with path.open("rb") as file:
+                data = file.read(MAX_FILE_BYTES + 1)  # it may have grown since
     except FileNotFoundError:
         raise InputError.at(
             path, "claims file not found", hint="create it (see docs/claims-format.md) or pass --claims PATH"
         ) from None
     except OSError as exc:
         raise InputError.at(path, f"cannot read the claims file: {exc.strerror or exc}") from None
+    if status.st_size > MAX_FILE_BYTES or len(data) > MAX_FILE_BYTES:
+        raise InputError.at(
+            path, f"the claims file is larger than {MAX_FILE_BYTES:,} bytes", hint="split it, or keep only the claims"
+        )
+    return data
 
 
 def _decode(path: Path, data: bytes) -> str:
@@ -163,6 +181,9 @@ def _encoding_hint(data: bytes) -> str:
 
 def _syntax_problem(path: str, text: str, exc: yaml.YAMLError) -> Problem:
     hint = "check the indentation, quotes and brackets around this place; quote text that contains ': ' or ' #'"
+    if isinstance(exc, YAMLLimitError) and exc.problem_mark is not None:
+        where = exc.problem_mark
+        return Problem(path, str(exc.problem), where.line + 1, where.column + 1, exc.hint)
     if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
         problem = ", ".join(part for part in (exc.context, exc.problem) if part) or "invalid YAML"
@@ -539,9 +560,10 @@ class _Builder:
         node = fields[key][1]
         value = self.scalar(node) if isinstance(node, yaml.ScalarNode) and node.tag in _SCALAR_TAGS else None
         if isinstance(value, int | float) and not isinstance(value, bool):
-            if math.isfinite(value):
-                return float(value)
-            self.error(node, f"'{key}' of {where} must be a finite number, not {node.value}", "write a plain number")
+            number = _finite(value)
+            if number is not None:
+                return number
+            self.error(node, f"'{key}' of {where} {_NOT_FINITE} {_shorten(str(node.value))}", _FINITE_HINT)
             return None
         if isinstance(value, str):
             message, hint = _number_text_problem(node, value)
@@ -644,7 +666,27 @@ def _kind(value: str | None) -> Kind | None:
 
 
 def _plain(number: float) -> str:
-    return str(int(number)) if number.is_integer() and abs(number) < 1e16 else repr(number)
+    """A number as YAML reads it back: 28000, 75.5, 1.0e+20 (YAML 1.1 needs a dot and a sign in an exponent)."""
+    if number.is_integer() and abs(number) < 1e16:
+        return str(int(number))
+    mantissa, _, exponent = repr(number).partition("e")
+    if not exponent:
+        return mantissa
+    return f"{mantissa if '.' in mantissa else mantissa + '.0'}e{'' if exponent[0] in '+-' else '+'}{exponent}"
+
+
+_NOT_FINITE = "must be a finite number, not"
+_NUMBER_HINT = "write the figure in base units, e.g. 12345 or 1.5e+9"
+_FINITE_HINT = f"a figure is at most {sys.float_info.max:.4g}, and not NaN or infinite; {_NUMBER_HINT}"
+
+
+def _finite(value: int | float) -> float | None:
+    """``value`` as a float, or None for NaN, an infinity, or an integer too large for a float (10**400)."""
+    try:
+        number = float(value)
+    except OverflowError:
+        return None
+    return number if math.isfinite(number) else None
 
 
 def _number_text_problem(node: yaml.Node, value: str) -> tuple[str, str]:
@@ -653,14 +695,14 @@ def _number_text_problem(node: yaml.Node, value: str) -> tuple[str, str]:
     try:
         number = float(cleaned)
     except ValueError:
-        return f"must be a number, not the text '{value}'", "write the figure in base units, e.g. 12345 or 1.5e+9"
+        return f"must be a number, not the text '{_shorten(value)}'", _NUMBER_HINT
     if not math.isfinite(number):
-        return f"must be a finite number, not '{value}'", "write a plain number"
+        return f"{_NOT_FINITE} '{_shorten(value)}'", _FINITE_HINT
     plain = _plain(number)
     if isinstance(node, yaml.ScalarNode) and not node.style and _UNSIGNED_EXPONENT.fullmatch(cleaned):
         signed = re.sub(r"([eE])", r"\1+", cleaned)
-        return f"is read as text: '{value}'", f"YAML needs a sign in the exponent: write {signed} or {plain}"
-    return f"must be a number, not the text '{value}'", f"write {plain} without quotes or separators"
+        return f"is read as text: '{_shorten(value)}'", f"YAML needs a sign in the exponent: write {signed} or {plain}"
+    return f"must be a number, not the text '{_shorten(value)}'", f"write {plain} without quotes or separators"
 
 
 def _singular(word: str) -> str:

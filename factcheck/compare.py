@@ -407,14 +407,18 @@ def claim_year(claim: Claim, corpus: Corpus) -> int | None:
     return None
 
 
-def _claim_scope(claim: Claim, scopes: ScopeReader) -> Scope | None:
-    """The scope of a claim's figure, read from its first quote (the document's words), else from its text."""
+def _claim_scope(claim: Claim, scopes: ScopeReader, seen: dict[str, tuple[bool, Scope | None]]) -> Scope | None:
+    """The scope of a claim's figure, read from its first quote (the document's words), else from its text.
+
+    ``seen`` keeps what each text gave (whether it has a figure, its scope): a text many claims share is read once.
+    """
     for text in (*(c.quote for c in claim.citations[:1]), claim.text):
-        digit = _DIGIT.search(text)
-        if digit:
-            found = scopes.scope(text, digit.start(), digit.start())
-            if found or text == claim.text:
-                return found
+        if text not in seen:
+            digit = _DIGIT.search(text)
+            seen[text] = (digit is not None, scopes.scope(text, digit.start(), digit.start()) if digit else None)
+        has_figure, found = seen[text]
+        if has_figure and (found or text == claim.text):
+            return found
     return None
 
 
@@ -426,15 +430,17 @@ def claim_verdict(
     unit: str | None,
     year: int | None,
     per: str | None = None,
+    seen: dict[str, tuple[bool, Scope | None]] | None = None,
 ) -> ClaimVerdict:
     """Whether the corpus supports the claim's figure: supported, disputed, contradicted or not found.
 
     A document supports the claim when one of its findings of the same scope, unit and time allows the claim's
     figure; it contradicts it when it has such findings and none does. Findings of other years are not evidence.
+    ``seen`` caches the scope of each claim text across calls (see ``_claim_scope``).
     """
     figure = claim.figure
     interval = interval_of(figure.value, figure.low, figure.high, figure.qualifier, tolerance) if figure else None
-    claim_scope = _claim_scope(claim, scopes)
+    claim_scope = _claim_scope(claim, scopes, {} if seen is None else seen)
     claim_unit = (figure.unit if figure and figure.unit else unit) or None
     claim_per = (figure.per if figure else None) or per
     supported: list[str] = []
@@ -634,8 +640,11 @@ def compare(
     )
     verdicts: tuple[ClaimVerdict, ...] = ()
     if claims and statistic:
+        seen: dict[str, tuple[bool, Scope | None]] = {}
         verdicts = tuple(
-            claim_verdict(c, evidence, scopes, options.tolerance, statistic.unit, claim_year(c, corpus), statistic.per)
+            claim_verdict(
+                c, evidence, scopes, options.tolerance, statistic.unit, claim_year(c, corpus), statistic.per, seen
+            )
             for c in claims.claims
             if c.statistic == statistic.id
         )

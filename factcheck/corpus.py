@@ -28,7 +28,7 @@ from factcheck.encoding import Undecodable, decode_document
 from factcheck.errors import CorpusError, InputError, Problem
 from factcheck.model import Document, DocumentMeta, Figure, Kind, Sentence
 from factcheck.sentences import split_sentences
-from factcheck.yamlnodes import compose
+from factcheck.yamlnodes import YAMLLimitError, compose
 
 __all__ = [
     "DOCUMENT_SUFFIXES",
@@ -895,6 +895,9 @@ def _compose(path: Path, text: str, line_shift: int) -> yaml.Node | None:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 + line_shift if mark else None
         column = mark.column + 1 if mark else None
+        if isinstance(error, YAMLLimitError):
+            problem = Problem(str(path), str(error.problem), line, column, error.hint)
+            raise CorpusError(f"{path}: its YAML passes a limit", (problem,)) from error
         problem = Problem(
             str(path),
             f"invalid YAML: {error.problem or error.context or 'syntax error'}",

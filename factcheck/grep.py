@@ -161,7 +161,8 @@ def grep_claims(
     claims: ClaimsFile, keywords: Sequence[str], options: GrepOptions = GrepOptions()
 ) -> tuple[ClaimHit, ...]:
     """Claims in which every keyword matches some field, in file order."""
-    matchers = [matcher(k, options) for k in keywords]
+    # A text many claims share (YAML aliases, copies of a quote) is searched once per keyword.
+    matchers = [_remembering(matcher(k, options)) for k in keywords]
     hits: list[ClaimHit] = []
     for claim in claims.claims:
         if not _passes_filters(claim, options):
@@ -180,6 +181,18 @@ def grep_claims(
                 )
             )
     return tuple(hits)
+
+
+def _remembering(match: Matcher) -> Matcher:
+    """``match``, searching each distinct text once."""
+    seen: dict[str, list[Span]] = {}
+
+    def remembered(text: str) -> list[Span]:
+        if text not in seen:
+            seen[text] = match(text)
+        return list(seen[text])
+
+    return remembered
 
 
 def _record(found: dict[int, list[Span]], index: int, spans: list[Span]) -> bool:

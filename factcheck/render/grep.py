@@ -14,6 +14,9 @@ from factcheck.render import format_number, jsonable, printable_spans, to_csv, t
 
 CLAIM_FIELDS = ("id", "statistic", "figure", "year", "text", "documents", "tags", "line")
 SENTENCE_FIELDS = ("document", "path", "line", "sentence", "figures")
+# How much of a claim's text a table row shows, around the first match (JSON and CSV give it whole): a terminal
+# table of thousands of claims sharing a 100 KB text (YAML aliases) would take minutes to lay out.
+TABLE_TEXT_LIMIT = 2_000
 
 
 def figure_text(figure: ClaimFigure | None) -> str:
@@ -34,6 +37,19 @@ def highlighted(text: str, spans: Sequence[Span]) -> Text:
     for start, end in moved:
         out.stylize("bold reverse", start, end)
     return out
+
+
+def excerpt(text: str, spans: Sequence[Span], limit: int = TABLE_TEXT_LIMIT) -> tuple[str, list[Span]]:
+    """At most ``limit`` characters of ``text`` from a little before its first span, cut with '…', spans moved."""
+    if len(text) <= limit:
+        return text, list(spans)
+    first = min((s for s, _ in spans), default=0)
+    start = max(0, min(first - limit // 4, len(text) - limit))
+    end = start + limit
+    prefix, suffix = ("…" if start else ""), ("…" if end < len(text) else "")
+    shift = len(prefix) - start
+    kept = [(max(s, start) + shift, min(e, end) + shift) for s, e in spans if s < end and e > start]
+    return prefix + text[start:end] + suffix, kept
 
 
 def claim_row(hit: ClaimHit) -> dict[str, Any]:
@@ -62,7 +78,7 @@ def render_claims_table(hits: Sequence[ClaimHit]) -> Table:
             highlighted(row["id"], id_spans),
             row["statistic"] or "",
             row["figure"],
-            highlighted(row["text"], text_spans),
+            highlighted(*excerpt(row["text"], text_spans)),
             ", ".join(row["documents"]),
         )
     return table
