@@ -1,0 +1,350 @@
+"""Build factcheck/data/families.txt.gz, the word families of factcheck.families, from Princeton WordNet 3.0.
+
+Reads the WordNet database files directly (index.*, data.*, *.exc, cntlist.rev), as Debian's ``wordnet-base``
+installs them under /usr/share/wordnet: ``apt-get install wordnet-base``, then
+
+    PYTHONPATH=$PWD python3 tools/build_families.py [--wordnet DIR] [--out PATH] [--explain WORD WORD]
+
+The table is a graph search over WordNet synsets (a synset is one sense shared by its synonyms):
+
+* A word stands for its *main senses* only (see main_senses): rank 1 in WordNet's frequency order, and ranks
+  up to MAX_RANK that tagged text (cntlist.rev) uses often enough. "go" does not stand for "die", although
+  WordNet lists "go" among die's synonyms: that is go's 20th sense. A part of speech a word rarely has is
+  left out ("die" the cube).
+* A stem stands for the words it is the stem of that WordNet relates to its first word (see stem_words): the
+  stemmer gives "important" the stem of "import", and "killing" (very funny) that of "kill".
+* Two stems are related when a main sense of one reaches a main sense of the other over these links, each
+  with a cost (COSTS): the same synset (synonyms, cost 0), derivationally related forms (+, "kill" and
+  "killing", "die" and "death"), participles (<), pertainyms (\\), "similar to" (&, "unemployed" and
+  "jobless"), cause (>, "kill" causes "die"), entailment (*, "buy" entails "pay"), hypernymy (@, "a fatality
+  is a death"). A hypernym link costs more the more direct hyponyms the general synset has (HYPONYM_COST), and
+  one with more than MAX_HYPONYMS is never taken: its kinds are not one family.
+* A path costs at most MAX_COST and has at most MAX_LINKS links, of which at most one hypernym link: up to a
+  hypernym only as the last link, down to a hyponym only as the first. So "a killing (from kill) is a
+  fatality" holds, but two kinds of one thing ("exports" and "imports", "revenue" and "profit"), or what
+  derives from them, never meet. Cause and entailment cost MAX_COST: they stand alone on a path.
+* Antonyms (!) are never used, nor "also see" (^), verb groups ($), domains, member or part links, instances.
+* A stem's family keeps its FAMILY_SIZE nearest members; a pair stays only when each is among the other's
+  nearest, so that the table is symmetric.
+
+The weight of a pair is FAMILY_WEIGHT minus the cheapest path's cost: 0.9 for synonyms, 0.6 at the least.
+Keys are factcheck.text.stem of single-word lemmas (multi-word lemmas such as "out_of_work" are left out), so
+they agree with the matcher's stems; irregular forms (noun.exc, verb.exc, adj.exc: "men", "fled") stand for
+their base form's senses.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import heapq
+import re
+import sys
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from factcheck.text import STOPWORDS, stem
+
+WORDNET = Path("/usr/share/wordnet")
+OUT = Path(__file__).resolve().parent.parent / "factcheck" / "data" / "families.txt.gz"
+
+POS_FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
+# The sense key's synset type digit (cntlist.rev) → the part of speech of its file (5: adjective satellite).
+SS_TYPE = {"1": "n", "2": "v", "3": "a", "4": "r", "5": "a"}
+
+# The cost of one link of each kind (pointer symbols of wndb(5WN)); a synonym costs 0.
+DERIVED, PARTICIPLE, PERTAINYM, SIMILAR, CAUSE, ENTAILS, HYPERNYM, HYPONYM = "+", "<", "\\", "&", ">", "*", "@", "~"
+COSTS = {
+    DERIVED: 0.05,
+    PARTICIPLE: 0.05,
+    PERTAINYM: 0.15,
+    SIMILAR: 0.15,
+    CAUSE: 0.3,
+    ENTAILS: 0.3,
+    HYPERNYM: 0.15,  # and HYPONYM_COST for each direct hyponym of the more general synset
+}
+HYPONYM_COST = 0.005
+MAX_COST = 0.3
+MAX_LINKS = 2
+MAX_HYPONYMS = 40
+FAMILY_WEIGHT = 0.9
+FAMILY_SIZE = 40
+# Main senses (see main_senses): rank 1, then ranks up to MAX_RANK whose share of the word's tagged uses is at
+# least MIN_SHARE; a word without tagged uses keeps UNTAGGED_RANKS senses.
+MAX_RANK = 3
+MIN_SHARE = 0.08
+UNTAGGED_RANKS = 1
+# A word's part of speech whose tagged uses, plus one, are fewer than POS_SHARE of its most used one's is left out.
+POS_SHARE = 0.2
+
+_WORD = re.compile(r"[a-z]+")
+
+Synset = tuple[str, int]  # (part of speech of its file, byte offset)
+UP, SIDE, DOWN = 1, 0, -1
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    kind: str
+    target: Synset
+    source_word: int  # 0 for a link between whole synsets, else the 1-based word number in each synset
+    target_word: int
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    words: tuple[str, ...]  # lower case; "" for a proper name (written with a capital) or a multi-word lemma
+    links: tuple[Link, ...]
+
+
+def _word(raw: str) -> str:
+    raw = re.sub(r"\([a-z]+\)$", "", raw)  # adjective position markers: "(a)", "(p)", "(ip)"
+    return raw if _WORD.fullmatch(raw) else ""
+
+
+def read_data(wordnet: Path) -> dict[Synset, Entry]:
+    entries: dict[Synset, Entry] = {}
+    for pos, name in POS_FILES.items():
+        for line in (wordnet / f"data.{name}").read_text(encoding="latin-1").splitlines():
+            if line.startswith(" "):
+                continue  # the licence header
+            fields = line.split(" | ", 1)[0].split()
+            offset, count = int(fields[0]), int(fields[3], 16)
+            words = tuple(_word(fields[4 + 2 * i]) for i in range(count))
+            at = 4 + 2 * count
+            links = []
+            for i in range(int(fields[at])):
+                symbol, target, target_pos, numbers = fields[at + 1 + 4 * i : at + 5 + 4 * i]
+                # Instances ("@i", "~i": named things) belong to no family; other links are not used.
+                if symbol in COSTS or symbol == HYPONYM:
+                    target_key = ("a" if target_pos == "s" else target_pos, int(target))
+                    links.append(Link(symbol, target_key, int(numbers[:2], 16), int(numbers[2:], 16)))
+            entries[(pos, offset)] = Entry(words, tuple(links))
+    return entries
+
+
+def read_senses(wordnet: Path) -> dict[tuple[str, str], list[int]]:
+    """(lemma, part of speech) → its synset offsets, most frequent sense first."""
+    senses: dict[tuple[str, str], list[int]] = {}
+    for pos, name in POS_FILES.items():
+        for line in (wordnet / f"index.{name}").read_text(encoding="latin-1").splitlines():
+            if line.startswith(" "):
+                continue
+            fields = line.split()
+            lemma, count = fields[0], int(fields[2])
+            if _WORD.fullmatch(lemma):
+                senses[(lemma, pos)] = [int(o) for o in fields[-count:]]
+    return senses
+
+
+def read_counts(wordnet: Path) -> dict[tuple[str, str], dict[int, int]]:
+    """(lemma, part of speech) → {sense rank: how often tagged text uses it} (cntlist.rev)."""
+    counts: dict[tuple[str, str], dict[int, int]] = defaultdict(dict)
+    for line in (wordnet / "cntlist.rev").read_text(encoding="latin-1").splitlines():
+        key, rank, count = line.split()
+        lemma, rest = key.split("%", 1)
+        counts[(lemma, SS_TYPE[rest[0]])][int(rank)] = int(count)
+    return counts
+
+
+def read_exceptions(wordnet: Path) -> list[tuple[str, str, str]]:
+    """(irregular form, base form, part of speech) from the *.exc files."""
+    found = []
+    for pos, name in POS_FILES.items():
+        for line in (wordnet / f"{name}.exc").read_text(encoding="latin-1").splitlines():
+            inflected, *bases = line.split()
+            found.extend((inflected, base, pos) for base in bases if _WORD.fullmatch(inflected + base))
+    return found
+
+
+def main_senses(offsets: list[int], counts: dict[int, int]) -> list[int]:
+    """The senses (offsets, in rank order) a word stands for: rank 1, and ranks up to MAX_RANK that tagged text
+    uses at least MIN_SHARE of the time."""
+    total = sum(counts.values())
+    if not total:
+        return offsets[:UNTAGGED_RANKS]
+    return [o for rank, o in enumerate(offsets[:MAX_RANK], 1) if rank == 1 or counts.get(rank, 0) >= MIN_SHARE * total]
+
+
+@dataclass(frozen=True, slots=True)
+class Graph:
+    stem_senses: dict[str, frozenset[Synset]]
+    sense_stems: dict[Synset, frozenset[str]]
+    edges: dict[Synset, tuple[tuple[Synset, float, int], ...]]  # (neighbour, cost, UP, DOWN or SIDE)
+
+
+def word_links(entries: dict[Synset, Entry]) -> set[tuple[str, str]]:
+    """Pairs of words that WordNet relates by form or sense in any sense: the same synset, a derivation, a
+    participle or a pertainym (both orders)."""
+    pairs: set[tuple[str, str]] = set()
+    for entry in entries.values():
+        present = [w for w in entry.words if w]
+        pairs.update((a, b) for a in present for b in present)
+        for link in entry.links:
+            if link.source_word:
+                a, b = entry.words[link.source_word - 1], entries[link.target].words[link.target_word - 1]
+                pairs.update(((a, b), (b, a)))
+    return pairs
+
+
+def stem_words(s: str, lemmas: dict[str, set[str]], own: set[str], kin: set[tuple[str, str]]) -> list[str]:
+    """The words a stem stands for: its first word (the stem itself when it is a word, else its shortest lemma
+    ``own``, else the shortest base form of its irregular forms), and the words WordNet relates to that word
+    (``kin``). The stemmer gives "important" the stem of "import", "rose" (the flower) that of "rise", and
+    "wound" is also a form of "wind": those words are not the stem's."""
+    first = s if s in lemmas else min(own or lemmas, key=lambda w: (len(w), w))
+    return [first, *(other for other in lemmas if other != first and (first, other) in kin)]
+
+
+def build_graph(wordnet: Path) -> Graph:
+    entries = read_data(wordnet)
+    senses = read_senses(wordnet)
+    counts = read_counts(wordnet)
+    main = {key: main_senses(offsets, counts.get(key, {})) for key, offsets in senses.items()}
+    # Each stem's words (lemmas, and the base forms of its irregular forms) with their parts of speech.
+    words: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for lemma, pos in main:
+        words[stem(lemma)][lemma].add(pos)
+    lemmas_of = {s: set(lemmas) for s, lemmas in words.items()}
+    for inflected, base, pos in read_exceptions(wordnet):
+        if (base, pos) in main:
+            words[stem(inflected)][base].add(pos)
+    kin = word_links(entries)
+    stem_senses: dict[str, set[Synset]] = defaultdict(set)
+    for s, lemmas in words.items():
+        if s in STOPWORDS:
+            continue
+        for lemma in stem_words(s, lemmas, lemmas_of.get(s, set()), kin):
+            uses = {pos: sum(counts.get((lemma, pos), {}).values()) for pos in lemmas[lemma]}
+            for pos, count in uses.items():
+                # A part of speech a word rarely has is left out: "die" the cube, beside "die" the verb.
+                if count + 1 >= POS_SHARE * max(uses.values()):
+                    stem_senses[s].update((pos, o) for o in main[(lemma, pos)])
+    main_set = {(lemma, pos, o) for (lemma, pos), offsets in main.items() for o in offsets}
+    hyponyms = {key: sum(link.kind == HYPONYM for link in entry.links) for key, entry in entries.items()}
+    edges: dict[Synset, dict[Synset, tuple[float, int]]] = defaultdict(dict)
+    for key, entry in entries.items():
+        for link in entry.links:
+            if link.kind == HYPONYM:
+                continue  # the same link as the hyponym's @, taken from there
+            if link.kind == HYPERNYM and hyponyms.get(link.target, 0) > MAX_HYPONYMS:
+                continue  # too general a noun or verb: its kinds are not one family
+            if link.source_word:
+                # A lexical link (derivation, participle, pertainym) joins two words: each in a main sense.
+                a = entry.words[link.source_word - 1]
+                b = entries[link.target].words[link.target_word - 1]
+                if (a, *key) not in main_set or (b, *link.target) not in main_set:
+                    continue
+            cost = COSTS[link.kind]
+            if link.kind == HYPERNYM:
+                cost = round(cost + HYPONYM_COST * hyponyms.get(link.target, 0), 4)
+            up = UP if link.kind == HYPERNYM else SIDE
+            for x, y, way in ((key, link.target, up), (link.target, key, -up)):
+                old = edges[x].get(y)
+                if old is None or cost < old[0]:
+                    edges[x][y] = (cost, way)
+    sense_stems: dict[Synset, set[str]] = defaultdict(set)
+    for s, keys in stem_senses.items():
+        for key in keys:
+            sense_stems[key].add(s)
+    return Graph(
+        {s: frozenset(k) for s, k in stem_senses.items()},
+        {k: frozenset(v) for k, v in sense_stems.items()},
+        {k: tuple((y, c, h) for y, (c, h) in v.items()) for k, v in edges.items()},
+    )
+
+
+def reach(graph: Graph, start: str, paths: dict[Synset, list[Synset]] | None = None) -> dict[str, float]:
+    """Every stem a main sense of ``start`` reaches within MAX_COST, with the cheapest cost. A path holds at
+    most one hypernym link: up to a hypernym only as its last link, down to a hyponym only as its first, so
+    that "a fatality is a death" and "a killing (from kill) is a fatality" hold, but two kinds of one thing,
+    or what derives from them ("buy" is a kind of "trade", from which "selling" derives), stay apart.
+    ``paths``, when given, receives the synsets on the cheapest way to each synset reached."""
+    starts = graph.stem_senses.get(start, frozenset())
+    best: set[tuple[Synset, bool]] = set()
+    # (cost, synset, whether the path went up and so ends here, the synsets before it)
+    queue: list[tuple[float, Synset, bool, int, tuple[Synset, ...]]] = [(0.0, key, False, 0, ()) for key in starts]
+    found: dict[str, float] = {}
+    while queue:
+        cost, key, ended, links, way = heapq.heappop(queue)
+        if (key, ended) in best or (key, False) in best:
+            continue
+        best.add((key, ended))
+        if paths is not None and key not in paths:
+            paths[key] = [*way, key]
+        for s in graph.sense_stems.get(key, ()):
+            if s != start and cost < found.get(s, 9.0):
+                found[s] = cost
+        if ended or links == MAX_LINKS:
+            continue
+        for target, step, direction in graph.edges.get(key, ()):
+            if direction == DOWN and key not in starts:
+                continue
+            total = round(cost + step, 4)
+            if total <= MAX_COST + 1e-9:
+                after = (*way, key) if paths is not None else ()
+                heapq.heappush(queue, (total, target, direction == UP, links + 1, after))
+    return found
+
+
+def build_table(graph: Graph) -> dict[str, dict[str, float]]:
+    """stem → {related stem: weight}, symmetric, each family at most FAMILY_SIZE."""
+    nearest: dict[str, dict[str, float]] = {}
+    for s in graph.stem_senses:
+        found = reach(graph, s)
+        kept = sorted(found.items(), key=lambda item: (item[1], item[0]))[:FAMILY_SIZE]
+        nearest[s] = {other: round(FAMILY_WEIGHT - cost, 2) for other, cost in kept}
+    table: dict[str, dict[str, float]] = defaultdict(dict)
+    for s, family in nearest.items():
+        for other, weight in family.items():
+            if s in nearest.get(other, {}):
+                table[s][other] = weight
+    return table
+
+
+def write_table(table: dict[str, dict[str, float]], out: Path) -> None:
+    """One line a stem: the stem, a tab, then groups "weight word word ..." separated by "|", weights
+    descending (a stem with no family has no line). gzip'd with a fixed mtime: the same table, the same bytes."""
+    lines = []
+    for s in sorted(table):
+        by_weight: dict[float, list[str]] = defaultdict(list)
+        for other, weight in table[s].items():
+            by_weight[weight].append(other)
+        groups = [f"{weight:g} " + " ".join(sorted(words)) for weight, words in sorted(by_weight.items(), reverse=True)]
+        lines.append(s + "\t" + "|".join(groups))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    data = ("\n".join(lines) + "\n").encode()
+    with out.open("wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as f:
+        f.write(data)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--wordnet", type=Path, default=WORDNET, help="folder of the WordNet 3.0 database files")
+    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--explain", nargs=2, metavar="WORD", help="print how two words relate, write nothing")
+    args = parser.parse_args(argv)
+    if not (args.wordnet / "data.noun").exists():
+        print(f"no WordNet database in {args.wordnet}: apt-get install wordnet-base", file=sys.stderr)
+        return 2
+    graph = build_graph(args.wordnet)
+    if args.explain:
+        a, b = (stem(w) for w in args.explain)
+        paths: dict[Synset, list[Synset]] = {}
+        found = reach(graph, a, paths)
+        print(f"{a} → {b}: cost {found.get(b)}")
+        words = read_data(args.wordnet)
+        for key, way in paths.items():
+            if b in graph.sense_stems.get(key, ()):
+                print("  " + " → ".join(f"{k[0]}{k[1]:08d} {'/'.join(w for w in words[k].words if w)}" for k in way))
+        return 0
+    table = build_table(graph)
+    write_table(table, args.out)
+    pairs = sum(len(f) for f in table.values()) // 2
+    print(f"{len(table)} stems, {pairs} pairs, {args.out.stat().st_size} bytes: {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
