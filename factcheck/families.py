@@ -36,26 +36,36 @@ FAMILY_WEIGHT = 0.9
 _EMPTY: Mapping[str, float] = MappingProxyType({})
 
 
+def parse_table(raw: bytes) -> dict[str, str]:
+    """The gzip'd table (see tools/build_families.py) as stem → the rest of its line, unparsed:
+    "weight word word|weight word ...". Lines are "stem<TAB>rest<NEWLINE>", so one split gives keys and rests
+    in turn: some 30 ms for 44,000 stems."""
+    text = gzip.decompress(raw).decode("utf-8").rstrip("\n")
+    if not text:
+        return {}
+    parts = text.replace("\n", "\t").split("\t")
+    return dict(zip(parts[0::2], parts[1::2], strict=True))
+
+
+def parse_members(rest: str) -> dict[str, float]:
+    """One line's rest (see parse_table) as {member: weight}."""
+    found: dict[str, float] = {}
+    for group in rest.split("|"):
+        weight, *words = group.split(" ")
+        found.update(dict.fromkeys(words, float(weight)))
+    return found
+
+
 @cache
 def _lines() -> dict[str, str]:
-    """stem → the rest of its line, unparsed: "weight word word|weight word ..." (see tools/build_families.py).
-    Lines are "stem<TAB>rest<NEWLINE>", so one split gives keys and rests in turn: some 30 ms for 44,000 stems."""
-    raw = files("factcheck").joinpath("data", "families.txt.gz").read_bytes()
-    parts = gzip.decompress(raw).decode("utf-8").rstrip("\n").replace("\n", "\t").split("\t")
-    return dict(zip(parts[0::2], parts[1::2], strict=True))
+    return parse_table(files("factcheck").joinpath("data", "families.txt.gz").read_bytes())
 
 
 @cache
 def members(stem: str) -> Mapping[str, float]:
     """The members of ``stem``'s family other than itself, each with its weight (empty for a stem with none)."""
     rest = _lines().get(stem)
-    if not rest:
-        return _EMPTY
-    found: dict[str, float] = {}
-    for group in rest.split("|"):
-        weight, *words = group.split(" ")
-        found.update(dict.fromkeys(words, float(weight)))
-    return MappingProxyType(found)
+    return MappingProxyType(parse_members(rest)) if rest else _EMPTY
 
 
 def related(a: str, b: str) -> float:
@@ -70,6 +80,6 @@ def family(stem: str) -> frozenset[str]:
     return frozenset(members(stem)) | {stem}
 
 
-def table_size() -> int:
-    """How many stems have a family (loads the table)."""
-    return sum(1 for rest in _lines().values() if rest)
+def stems() -> frozenset[str]:
+    """Every stem that has a family (loads the table)."""
+    return frozenset(_lines())

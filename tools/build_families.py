@@ -207,10 +207,13 @@ def build_graph(wordnet: Path) -> Graph:
     for lemma, pos in main:
         words[stem(lemma)][lemma].add(pos)
     lemmas_of = {s: set(lemmas) for s, lemmas in words.items()}
-    for inflected, base, pos in read_exceptions(wordnet):
+    exceptions = read_exceptions(wordnet)
+    for inflected, base, pos in exceptions:
         if (base, pos) in main:
             words[stem(inflected)][base].add(pos)
-    kin = word_links(entries)
+    # An irregular plural is its noun's ("men": "man"), even where WordNet has a lemma of that spelling ("men",
+    # the work force); an irregular verb or adjective form only where it has none ("wound" is not "wind").
+    kin = word_links(entries) | {(inflected, base) for inflected, base, pos in exceptions if pos == "n"}
     stem_senses: dict[str, set[Synset]] = defaultdict(set)
     for s, lemmas in words.items():
         if s in STOPWORDS:
@@ -298,8 +301,10 @@ def build_table(graph: Graph) -> dict[str, dict[str, float]]:
     table: dict[str, dict[str, float]] = defaultdict(dict)
     for s, family in nearest.items():
         for other, weight in family.items():
-            if s in nearest.get(other, {}):
-                table[s][other] = weight
+            back = nearest.get(other, {}).get(s)
+            if back is not None:
+                # The search from either end may find a different cheapest path (a hyponym link only first).
+                table[s][other] = max(weight, back)
     return table
 
 
