@@ -9,6 +9,7 @@
   else 0.0. Symmetric.
 * ``family(stem) -> frozenset[str]``: the stem and every member of its family.
 * ``members(stem) -> Mapping[str, float]``: the family without the stem itself, each with its weight.
+* ``stems() -> frozenset[str]``: every stem that has a family.
 
 The table ships as ``factcheck/data/families.txt.gz`` (built by ``tools/build_families.py`` from Princeton
 WordNet 3.0; its licence is ``factcheck/data/WORDNET-LICENSE``). It is read on the first call, once, and a
@@ -16,10 +17,11 @@ stem's line is parsed on the first question about that stem.
 
 The relations used (see the builder for the costs and limits): synonyms (the same synset), derivationally
 related forms, participles, pertainyms, "similar to", cause, entailment, and at most one hypernym or hyponym
-link on a path, never to a very general synset; a word stands for its main senses only. Antonyms are never
-used, nor two hypernym links in a row: "exports" and "imports", "revenue" and "profit", "births" and "deaths"
-stay apart. Words of the closed vocabulary of reporting ("total", "number of", change verbs) are not treated
-apart here: the matcher decides how much they count.
+link on a path of at most two links, never to a very general synset; a word stands for its main senses only.
+Antonyms are never used, nor two hypernym links in a row: "exports" and "imports", "revenue" and "profit",
+"births" and "deaths" stay apart. The words of measuring in MEASURE_WORDS ("number", "total", "amount",
+"rate", "people") have no family; other words of reporting (change verbs such as "rise" and "fall") have
+theirs, and the matcher decides how much they count.
 """
 
 from __future__ import annotations
@@ -32,6 +34,13 @@ from types import MappingProxyType
 
 # The most a family member counts: a family match counts less than an exact one (1.0).
 FAMILY_WEIGHT = 0.9
+
+# The closed vocabulary of measuring, the one hand list here: words that say which kind of figure a text gives
+# (a count, a sum, a share), never what it counts. They have no family and belong to none, so that "revenue"
+# does not meet "amount" (a kind of sum in WordNet), nor "unemployment rate" meet "grade" and "rank".
+MEASURE_WORDS = (
+    "number total amount sum figure count quantity tally level people person rate share percent percentage proportion"
+).split()
 
 _EMPTY: Mapping[str, float] = MappingProxyType({})
 

@@ -139,6 +139,14 @@ def test_table_is_symmetric_bounded_and_weighted() -> None:
             assert members(b).get(a) == weight, (a, b)
 
 
+def test_words_of_measuring_have_no_family() -> None:
+    measure = {stem(word) for word in families.MEASURE_WORDS}
+    assert {"number", "total", "amount", "rate", "peopl"} <= measure
+    assert not measure & families.stems()
+    assert all(not measure & set(members(key)) for key in families.stems())
+    assert related(stem("revenue"), stem("amount")) == 0.0
+
+
 def test_keys_are_the_matchers_stems() -> None:
     # The table is keyed by factcheck.text.stem: the forms a text has find their families.
     for word in ("fatalities", "killed", "deaths", "jobless", "purchases", "wounded", "evacuation"):

@@ -23,6 +23,8 @@ The table is a graph search over WordNet synsets (a synset is one sense shared b
   hypernym only as the last link, down to a hyponym only as the first. So "a killing (from kill) is a
   fatality" holds, but two kinds of one thing ("exports" and "imports", "revenue" and "profit"), or what
   derives from them, never meet. Cause and entailment cost MAX_COST: they stand alone on a path.
+* Stopwords and factcheck.families.MEASURE_WORDS ("number", "total", "amount", "rate") have no family and
+  are in none: they say which kind of figure a text gives, not what it counts.
 * Antonyms (!) are never used, nor "also see" (^), verb groups ($), domains, member or part links, instances.
 * A stem's family keeps its FAMILY_SIZE nearest members; a pair stays only when each is among the other's
   nearest, so that the table is symmetric.
@@ -44,6 +46,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from factcheck.families import MEASURE_WORDS
 from factcheck.text import STOPWORDS, stem
 
 WORDNET = Path("/usr/share/wordnet")
@@ -171,7 +174,7 @@ def main_senses(offsets: list[int], counts: dict[int, int]) -> list[int]:
 class Graph:
     stem_senses: dict[str, frozenset[Synset]]
     sense_stems: dict[Synset, frozenset[str]]
-    edges: dict[Synset, tuple[tuple[Synset, float, int], ...]]  # (neighbour, cost, UP, DOWN or SIDE)
+    edges: dict[Synset, tuple[tuple[Synset, float, int, str], ...]]  # (neighbour, cost, UP/DOWN/SIDE, kind)
 
 
 def word_links(entries: dict[Synset, Entry]) -> set[tuple[str, str]]:
@@ -191,10 +194,12 @@ def word_links(entries: dict[Synset, Entry]) -> set[tuple[str, str]]:
 def stem_words(s: str, lemmas: dict[str, set[str]], own: set[str], kin: set[tuple[str, str]]) -> list[str]:
     """The words a stem stands for: its first word (the stem itself when it is a word, else its shortest lemma
     ``own``, else the shortest base form of its irregular forms), and the words WordNet relates to that word
-    (``kin``). The stemmer gives "important" the stem of "import", "rose" (the flower) that of "rise", and
-    "wound" is also a form of "wind": those words are not the stem's."""
+    (``kin``), and their regular plurals. The stemmer gives "important" the stem of "import", "rose" (the
+    flower) that of "rise", and "wound" is also a form of "wind": those words are not the stem's."""
     first = s if s in lemmas else min(own or lemmas, key=lambda w: (len(w), w))
-    return [first, *(other for other in lemmas if other != first and (first, other) in kin)]
+    kept = [first, *(other for other in lemmas if other != first and (first, other) in kin)]
+    # A lemma that is a regular plural of one of them is theirs too ("receipts", "sales").
+    return kept + [other for other in lemmas if other not in kept and other.rstrip("s") in kept]
 
 
 def build_graph(wordnet: Path) -> Graph:
@@ -215,8 +220,9 @@ def build_graph(wordnet: Path) -> Graph:
     # the work force); an irregular verb or adjective form only where it has none ("wound" is not "wind").
     kin = word_links(entries) | {(inflected, base) for inflected, base, pos in exceptions if pos == "n"}
     stem_senses: dict[str, set[Synset]] = defaultdict(set)
+    left_out = STOPWORDS | {stem(w) for w in MEASURE_WORDS}
     for s, lemmas in words.items():
-        if s in STOPWORDS:
+        if s in left_out:
             continue
         for lemma in stem_words(s, lemmas, lemmas_of.get(s, set()), kin):
             uses = {pos: sum(counts.get((lemma, pos), {}).values()) for pos in lemmas[lemma]}
@@ -226,7 +232,7 @@ def build_graph(wordnet: Path) -> Graph:
                     stem_senses[s].update((pos, o) for o in main[(lemma, pos)])
     main_set = {(lemma, pos, o) for (lemma, pos), offsets in main.items() for o in offsets}
     hyponyms = {key: sum(link.kind == HYPONYM for link in entry.links) for key, entry in entries.items()}
-    edges: dict[Synset, dict[Synset, tuple[float, int]]] = defaultdict(dict)
+    edges: dict[Synset, dict[Synset, tuple[float, int, str]]] = defaultdict(dict)
     for key, entry in entries.items():
         for link in entry.links:
             if link.kind == HYPONYM:
@@ -246,7 +252,7 @@ def build_graph(wordnet: Path) -> Graph:
             for x, y, way in ((key, link.target, up), (link.target, key, -up)):
                 old = edges[x].get(y)
                 if old is None or cost < old[0]:
-                    edges[x][y] = (cost, way)
+                    edges[x][y] = (cost, way, link.kind)
     sense_stems: dict[Synset, set[str]] = defaultdict(set)
     for s, keys in stem_senses.items():
         for key in keys:
@@ -254,7 +260,7 @@ def build_graph(wordnet: Path) -> Graph:
     return Graph(
         {s: frozenset(k) for s, k in stem_senses.items()},
         {k: frozenset(v) for k, v in sense_stems.items()},
-        {k: tuple((y, c, h) for y, (c, h) in v.items()) for k, v in edges.items()},
+        {k: tuple((y, *rest) for y, rest in v.items()) for k, v in edges.items()},
     )
 
 
@@ -265,15 +271,18 @@ def reach(graph: Graph, start: str, paths: dict[Synset, list[Synset]] | None = N
     or what derives from them ("buy" is a kind of "trade", from which "selling" derives), stay apart.
     ``paths``, when given, receives the synsets on the cheapest way to each synset reached."""
     starts = graph.stem_senses.get(start, frozenset())
-    best: set[tuple[Synset, bool]] = set()
-    # (cost, synset, whether the path went up and so ends here, the synsets before it)
-    queue: list[tuple[float, Synset, bool, int, tuple[Synset, ...]]] = [(0.0, key, False, 0, ()) for key in starts]
+    seen: set[tuple[Synset, int, bool, bool]] = set()
+    # (cost, synset, links so far, whether the path went up (and so ends here), whether it took a "similar to"
+    # link (the next may not: two satellites of one adjective are two kinds of it), the synsets before it)
+    queue: list[tuple[float, Synset, int, bool, bool, tuple[Synset, ...]]] = [
+        (0.0, key, 0, False, False, ()) for key in starts
+    ]
     found: dict[str, float] = {}
     while queue:
-        cost, key, ended, links, way = heapq.heappop(queue)
-        if (key, ended) in best or (key, False) in best:
+        cost, key, links, ended, similar, way = heapq.heappop(queue)
+        if (key, links, ended, similar) in seen:
             continue
-        best.add((key, ended))
+        seen.add((key, links, ended, similar))
         if paths is not None and key not in paths:
             paths[key] = [*way, key]
         for s in graph.sense_stems.get(key, ()):
@@ -281,13 +290,13 @@ def reach(graph: Graph, start: str, paths: dict[Synset, list[Synset]] | None = N
                 found[s] = cost
         if ended or links == MAX_LINKS:
             continue
-        for target, step, direction in graph.edges.get(key, ()):
-            if direction == DOWN and key not in starts:
+        for target, step, direction, kind in graph.edges.get(key, ()):
+            if (direction == DOWN and key not in starts) or (kind == SIMILAR and similar):
                 continue
             total = round(cost + step, 4)
             if total <= MAX_COST + 1e-9:
                 after = (*way, key) if paths is not None else ()
-                heapq.heappush(queue, (total, target, direction == UP, links + 1, after))
+                heapq.heappush(queue, (total, target, links + 1, direction == UP, similar or kind == SIMILAR, after))
     return found
 
 
