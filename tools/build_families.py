@@ -74,9 +74,10 @@ MAX_HYPONYMS = 40
 FAMILY_WEIGHT = 0.9
 FAMILY_SIZE = 40
 # Main senses (see main_senses): rank 1, then ranks up to MAX_RANK whose share of the word's tagged uses is at
-# least MIN_SHARE; a word without tagged uses keeps UNTAGGED_RANKS senses.
+# least MIN_SHARE and that it uses MIN_COUNT times; a word without tagged uses keeps UNTAGGED_RANKS senses.
 MAX_RANK = 3
 MIN_SHARE = 0.08
+MIN_COUNT = 2
 UNTAGGED_RANKS = 1
 # A word's part of speech whose tagged uses, plus one, are fewer than POS_SHARE of its most used one's is left out.
 POS_SHARE = 0.2
@@ -163,11 +164,16 @@ def read_exceptions(wordnet: Path) -> list[tuple[str, str, str]]:
 
 def main_senses(offsets: list[int], counts: dict[int, int]) -> list[int]:
     """The senses (offsets, in rank order) a word stands for: rank 1, and ranks up to MAX_RANK that tagged text
-    uses at least MIN_SHARE of the time."""
+    uses at least MIN_SHARE of the time and MIN_COUNT times (one use in five is chance: "import" meaning
+    "significance")."""
     total = sum(counts.values())
     if not total:
         return offsets[:UNTAGGED_RANKS]
-    return [o for rank, o in enumerate(offsets[:MAX_RANK], 1) if rank == 1 or counts.get(rank, 0) >= MIN_SHARE * total]
+    return [
+        o
+        for rank, o in enumerate(offsets[:MAX_RANK], 1)
+        if rank == 1 or counts.get(rank, 0) >= max(MIN_COUNT, MIN_SHARE * total)
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,12 +197,16 @@ def word_links(entries: dict[Synset, Entry]) -> set[tuple[str, str]]:
     return pairs
 
 
-def stem_words(s: str, lemmas: dict[str, set[str]], own: set[str], kin: set[tuple[str, str]]) -> list[str]:
-    """The words a stem stands for: its first word (the stem itself when it is a word, else its shortest lemma
-    ``own``, else the shortest base form of its irregular forms), and the words WordNet relates to that word
-    (``kin``), and their regular plurals. The stemmer gives "important" the stem of "import", "rose" (the
-    flower) that of "rise", and "wound" is also a form of "wind": those words are not the stem's."""
-    first = s if s in lemmas else min(own or lemmas, key=lambda w: (len(w), w))
+def stem_words(
+    s: str, lemmas: dict[str, set[str]], own: set[str], kin: set[tuple[str, str]], uses: dict[str, int]
+) -> list[str]:
+    """The words a stem stands for: its first word (the shortest of its lemmas ``own`` that tagged text uses
+    (``uses``), else the shortest lemma, else the shortest base form of its irregular forms), the words WordNet
+    relates to that word (``kin``), and their regular plurals. The stemmer gives "important" the stem of
+    "import", "rose" (the flower) that of "rise", "levy" that of "Levi", and "wound" is also a form of "wind":
+    those words are not the stem's."""
+    candidates = own or set(lemmas)
+    first = min([w for w in candidates if uses.get(w)] or candidates, key=lambda w: (len(w), -uses.get(w, 0), w))
     kept = [first, *(other for other in lemmas if other != first and (first, other) in kin)]
     # A lemma that is a regular plural of one of them is theirs too ("receipts", "sales").
     return kept + [other for other in lemmas if other not in kept and other.rstrip("s") in kept]
@@ -207,6 +217,12 @@ def build_graph(wordnet: Path) -> Graph:
     senses = read_senses(wordnet)
     counts = read_counts(wordnet)
     main = {key: main_senses(offsets, counts.get(key, {})) for key, offsets in senses.items()}
+    # A sense whose synset spells the word only with a capital is a name's ("Aachen", "Levi"): left out.
+    main = {
+        (lemma, pos): kept
+        for (lemma, pos), offsets in main.items()
+        if (kept := [o for o in offsets if lemma in entries[(pos, o)].words])
+    }
     # Each stem's words (lemmas, and the base forms of its irregular forms) with their parts of speech.
     words: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for lemma, pos in main:
@@ -218,17 +234,20 @@ def build_graph(wordnet: Path) -> Graph:
             words[stem(inflected)][base].add(pos)
     # An irregular plural is its noun's ("men": "man"), even where WordNet has a lemma of that spelling ("men",
     # the work force); an irregular verb or adjective form only where it has none ("wound" is not "wind").
+    uses: dict[str, int] = defaultdict(int)  # how often tagged text uses each word, all its senses
+    for (lemma, _), by_rank in counts.items():
+        uses[lemma] += sum(by_rank.values())
     kin = word_links(entries) | {(inflected, base) for inflected, base, pos in exceptions if pos == "n"}
     stem_senses: dict[str, set[Synset]] = defaultdict(set)
     left_out = STOPWORDS | {stem(w) for w in MEASURE_WORDS}
     for s, lemmas in words.items():
         if s in left_out:
             continue
-        for lemma in stem_words(s, lemmas, lemmas_of.get(s, set()), kin):
-            uses = {pos: sum(counts.get((lemma, pos), {}).values()) for pos in lemmas[lemma]}
-            for pos, count in uses.items():
+        for lemma in stem_words(s, lemmas, lemmas_of.get(s, set()), kin, uses):
+            by_pos = {pos: sum(counts.get((lemma, pos), {}).values()) for pos in lemmas[lemma]}
+            for pos, count in by_pos.items():
                 # A part of speech a word rarely has is left out: "die" the cube, beside "die" the verb.
-                if count + 1 >= POS_SHARE * max(uses.values()):
+                if count + 1 >= POS_SHARE * max(by_pos.values()):
                     stem_senses[s].update((pos, o) for o in main[(lemma, pos)])
     main_set = {(lemma, pos, o) for (lemma, pos), offsets in main.items() for o in offsets}
     hyponyms = {key: sum(link.kind == HYPONYM for link in entry.links) for key, entry in entries.items()}
