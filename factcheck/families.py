@@ -48,7 +48,7 @@ _EMPTY: Mapping[str, float] = MappingProxyType({})
 def parse_table(raw: bytes) -> dict[str, str]:
     """The gzip'd table (see tools/build_families.py) as stem → the rest of its line, unparsed:
     "weight word word|weight word ...". Lines are "stem<TAB>rest<NEWLINE>", so one split gives keys and rests
-    in turn: some 30 ms for 44,000 stems."""
+    in turn: some 30 ms of CPU for 39,000 stems."""
     text = gzip.decompress(raw).decode("utf-8").rstrip("\n")
     if not text:
         return {}

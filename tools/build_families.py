@@ -16,9 +16,10 @@ The table is a graph search over WordNet synsets (a synset is one sense shared b
 * Two stems are related when a main sense of one reaches a main sense of the other over these links, each
   with a cost (COSTS): the same synset (synonyms, cost 0), derivationally related forms (+, "kill" and
   "killing", "die" and "death"), participles (<), pertainyms (\\), "similar to" (&, "unemployed" and
-  "jobless"), cause (>, "kill" causes "die"), entailment (*, "buy" entails "pay"), hypernymy (@, "a fatality
-  is a death"). A hypernym link costs more the more direct hyponyms the general synset has (HYPONYM_COST), and
-  one with more than MAX_HYPONYMS is never taken: its kinds are not one family.
+  "jobless"; one a path, as two satellites of one adjective are two kinds of it), cause (>, "kill" causes
+  "die"), entailment (*, "buy" entails "pay"), hypernymy (@, "a fatality is a death"). A hypernym link costs
+  more the more direct hyponyms the general synset has (HYPONYM_COST), and one with more than MAX_HYPONYMS is
+  never taken: its kinds are not one family.
 * A path costs at most MAX_COST and has at most MAX_LINKS links, of which at most one hypernym link: up to a
   hypernym only as the last link, down to a hyponym only as the first. So "a killing (from kill) is a
   fatality" holds, but two kinds of one thing ("exports" and "imports", "revenue" and "profit"), or what
@@ -29,10 +30,12 @@ The table is a graph search over WordNet synsets (a synset is one sense shared b
 * A stem's family keeps its FAMILY_SIZE nearest members; a pair stays only when each is among the other's
   nearest, so that the table is symmetric.
 
-The weight of a pair is FAMILY_WEIGHT minus the cheapest path's cost: 0.9 for synonyms, 0.6 at the least.
+The weight of a pair is FAMILY_WEIGHT minus the cheapest path's cost (the cheaper of the two searches, from
+either end): 0.9 for synonyms, 0.6 at the least.
 Keys are factcheck.text.stem of single-word lemmas (multi-word lemmas such as "out_of_work" are left out), so
 they agree with the matcher's stems; irregular forms (noun.exc, verb.exc, adj.exc: "men", "fled") stand for
-their base form's senses.
+their base form's senses: an irregular plural always, a verb or adjective form when it is no word of its own
+("wound" is not "wind").
 """
 
 from __future__ import annotations
