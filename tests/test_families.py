@@ -95,6 +95,11 @@ MUST_NOT_MATCH = [
     ("debt", "surplus"),
     ("price", "volume"),
     ("revenue", "sales"),
+    # A stem is not every word the stemmer gives it, nor every rare sense of its word.
+    ("imports", "significance"),
+    ("imports", "meaning"),
+    ("killing", "sidesplitting"),
+    ("go", "die"),
 ]
 
 
