@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import glob
 import hashlib
 import importlib.util
 import json
@@ -34,6 +35,7 @@ import math
 import os
 import re
 import sqlite3
+import stat
 import sys
 import time
 import zlib
@@ -46,7 +48,7 @@ from functools import lru_cache, partial
 from itertools import combinations
 from operator import attrgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, BinaryIO, Final
 
 from factcheck.corpus import (
     Corpus,
@@ -62,9 +64,9 @@ from factcheck.corpus import (
     sentence_containing,
     unknown_document,
 )
-from factcheck.errors import CorpusError, Problem
+from factcheck.errors import CorpusError, InputError, Problem
 from factcheck.model import Document, DocumentMeta, Figure, Kind, Qualifier, Quantity, Sentence
-from factcheck.processes import ignore_interrupts, usable_cores
+from factcheck.processes import start_worker, usable_cores
 from factcheck.sentences import sentence_lines, sentence_spans
 from factcheck.text import _WORD, stem, stemmer_identity, tokens
 from factcheck.version import READER_VERSION
@@ -113,6 +115,7 @@ MAX_EXPANSION: Final = 4000
 MAX_COMBINATIONS: Final = 64
 FETCH_BATCH: Final = 500  # documents fetched by one query
 SQLITE_HEADER: Final = b"SQLite format 3\x00"
+SQLITE_HEADER_SIZE: Final = 100  # the database header: the application id is at bytes 68 to 71
 
 # Modules whose code decides what is stored: a change in any of them makes every document be read again.
 _KEY_MODULES: Final = (
@@ -368,21 +371,73 @@ def default_index_path(corpus: Path) -> Path:
     return corpus / INDEX_DIR / INDEX_NAME
 
 
+def index_place(corpus: Path, index: Path | None) -> tuple[Path, bool]:
+    """The index file of the corpus, and whether it is in the corpus's own index folder (``.factcheck``).
+
+    Any file there is ours: a damaged one is rebuilt. A file elsewhere is used or rebuilt only when it carries
+    our application id. Neither the folder nor the file may be a symbolic link for the place to count as ours.
+    """
+    default = default_index_path(corpus)
+    target = index if index is not None else default
+    own = os.path.abspath(target) == os.path.abspath(default) and not any(
+        os.path.islink(p) for p in (default.parent, default)
+    )
+    return target, own
+
+
 def _connect(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False)
     conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
     return conn
 
 
-def _inspect(conn: sqlite3.Connection, path: Path, quick_check: bool) -> bool:
-    """Whether the database is an index of ours (False: empty, to be created); raises _Corrupt otherwise."""
+def _refusal(path: Path, own_place: bool) -> str | None:
+    """Why the file at ``path`` must be neither used as the index nor replaced by one; None when it may.
+
+    Decided from the file's type and first bytes (SQLite's header and application id), before anything is written.
+    """
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return "it is a symbolic link to a missing file" if os.path.islink(path) else None
+    except OSError:
+        return None  # nothing can be made there either (a file for a folder, no permission): said when writing
+    if stat.S_ISDIR(st.st_mode):
+        return "it is a folder"
+    if not stat.S_ISREG(st.st_mode):
+        return "it is not a regular file (a device, pipe or socket)"
+    if own_place:
+        return None
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(SQLITE_HEADER_SIZE)
+    except OSError as error:
+        return f"it cannot be read ({error.strerror})"
+    if header[: len(SQLITE_HEADER)] != SQLITE_HEADER or len(header) < SQLITE_HEADER_SIZE:
+        return "it is empty" if not header else "it is not a factcheck index (not an SQLite database)"
+    if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
+        return "it is an SQLite database of another application"
+    return None
+
+
+def _refuse(path: Path, own_place: bool) -> None:
+    """Raise InputError when the file at ``path`` is not ours to use or replace (see _refusal)."""
+    reason = _refusal(path, own_place)
+    if reason is not None:
+        raise InputError.at(
+            path,
+            f"not used as the index: {reason}; factcheck never writes over a file that is not its index",
+            hint="pass --index with the path of a new file or of a factcheck index, or leave --index out",
+        )
+
+
+def _inspect(conn: sqlite3.Connection, quick_check: bool) -> None:
+    """Raises _Corrupt unless the database is a sound, complete index of ours."""
     app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
-    if app_id == 0 and version == 0 and not tables:
-        return False
     if app_id != APPLICATION_ID:
-        raise _Corrupt("it is not a factcheck index (another application's database)")
+        raise _Corrupt("it is not a factcheck index (another application's database, or an empty one)")
     if version != SCHEMA_VERSION:
         raise _Corrupt(
             f"it is a factcheck index of another layout (version {version}, this factcheck reads {SCHEMA_VERSION})"
@@ -394,138 +449,207 @@ def _inspect(conn: sqlite3.Connection, path: Path, quick_check: bool) -> bool:
         result = conn.execute("PRAGMA quick_check").fetchall()
         if result != [("ok",)]:
             raise _Corrupt(f"SQLite's quick_check failed: {result[0][0]}")
-    return True
 
 
-def _create(conn: sqlite3.Connection) -> None:
-    conn.execute("BEGIN IMMEDIATE")
+def _create(path: Path) -> None:
+    """Create an empty index at ``path``, which does not exist: made whole under a temporary name, then linked
+    into place, so that the path never holds a half-made index nor ever replaces a file. Under the writer lock."""
+    for stale in path.parent.glob(glob.escape(path.name) + ".new-*"):  # left by a killed run
+        with contextlib.suppress(OSError):
+            stale.unlink()
+    temporary = path.with_name(f"{path.name}.new-{os.getpid()}")
     try:
-        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if "documents" not in tables:  # another process may have created it meanwhile
+        conn = sqlite3.connect(temporary, isolation_level=None)
+        try:
+            conn.execute("BEGIN IMMEDIATE")
             for statement in _SCHEMA:
                 conn.execute(statement)
             conn.execute("INSERT INTO meta VALUES ('created', ?)", (time.strftime("%Y-%m-%dT%H:%M:%S"),))
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-
-
-def _set_aside(path: Path) -> Path:
-    """Move a bad index file (and its WAL files) out of the way; returns where it went."""
-    bad = path.with_name(path.name + ".bad")
-    with contextlib.suppress(OSError):
-        os.replace(path, bad)
-    for suffix in ("-wal", "-shm", "-journal"):
+            conn.execute("COMMIT")
+        finally:
+            conn.close()
+        try:
+            os.link(temporary, path)  # fails if anything is at path: nothing is replaced
+        except FileExistsError:
+            raise
+        except OSError:  # no hard links on this file system: claim the name, then fill it
+            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644))
+            os.replace(temporary, path)
+    finally:
         with contextlib.suppress(OSError):
+            temporary.unlink()
+
+
+def _discard(path: Path) -> None:
+    """Delete a damaged index of ours (and SQLite's files beside it): it is made again from the corpus."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with contextlib.suppress(FileNotFoundError):
             os.remove(path.with_name(path.name + suffix))
-    return bad
 
 
-def _header_problem(path: Path) -> str | None:
+def _try_open(path: Path, quick_check: bool) -> sqlite3.Connection | None:
+    """A connection to the index at ``path`` if it is a sound index of ours; None if there is no file there.
+
+    Raises _Corrupt or sqlite3.DatabaseError for a bad file, OperationalError when it cannot be opened or written.
+    """
     try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
+        with open(path, "rb") as handle:
+            header = handle.read(SQLITE_HEADER_SIZE)
     except FileNotFoundError:
         return None
-    if header and header != SQLITE_HEADER[: len(header)]:
-        return "it is not an SQLite database"
-    if 0 < len(header) < len(SQLITE_HEADER):
-        return "it is truncated"
-    return None
-
-
-def _try_open(path: Path, quick_check: bool, create: bool) -> sqlite3.Connection | None:
-    """A connection to the index at ``path`` if it is a sound index of ours (or, with ``create``, a new one);
-    None if there is none yet. Raises _Corrupt or sqlite3.DatabaseError for a bad file, OperationalError when
-    it cannot be opened or written."""
-    reason = _header_problem(path)
-    if reason is not None:
-        raise _Corrupt(reason)
-    if not create and not path.exists():
-        return None
+    if header[: len(SQLITE_HEADER)] != SQLITE_HEADER[: len(header)]:
+        raise _Corrupt("it is not an SQLite database")
+    if len(header) < SQLITE_HEADER_SIZE:
+        raise _Corrupt("it is truncated" if header else "it is empty")
     conn = _connect(path)
     try:
-        size = path.stat().st_size if path.exists() else 0
-        exists = _inspect(conn, path, quick_check or size <= QUICK_CHECK_MAX_BYTES)
-        if not exists and not create:
-            conn.close()
-            return None
+        _inspect(conn, quick_check or path.stat().st_size <= QUICK_CHECK_MAX_BYTES)
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if str(mode).lower() != "wal":
             raise sqlite3.OperationalError(f"cannot use WAL mode here (journal mode {mode})")
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA cache_size = -32000")
-        if not exists:
-            _create(conn)
         return conn
     except BaseException:
         conn.close()
         raise
 
 
-def _open_database(path: Path, warnings: list[Problem], quick_check: bool) -> sqlite3.Connection:
-    """Open (creating it if needed) the index at ``path``; a bad file is reported, moved aside and replaced.
+def _open_database(path: Path, own_place: bool, warnings: list[Problem], quick_check: bool) -> sqlite3.Connection:
+    """Open (creating it if needed) the index at ``path``; a damaged index of ours is reported and rebuilt.
 
-    Creating and replacing happen under the writer lock, after looking again: a file another command is just
-    creating is not taken for a damaged one. Raises OSError or sqlite3.OperationalError when the index cannot
-    be created or written there.
+    A file that is not ours (see _refusal) raises InputError before anything is written beside it. Creating and
+    rebuilding happen under the writer lock, after looking again: a file another command is just creating is not
+    taken for a damaged one. Raises OSError or sqlite3.OperationalError when the index cannot be created or
+    written there.
     """
+    _refuse(path, own_place)
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        conn = _try_open(path, quick_check, create=False)
+        conn = _try_open(path, quick_check)
         if conn is not None:
             return conn
     except sqlite3.OperationalError:
         raise  # cannot open or write here (read-only, locked): not the file's fault
     except (_Corrupt, sqlite3.DatabaseError):
-        pass  # looked at again, and replaced, under the writer lock
+        pass  # looked at again, and rebuilt, under the writer lock
     with _writer_lock(path):
         for attempt in range(3):
+            _refuse(path, own_place)
             try:
-                opened = _try_open(path, quick_check, create=True)
-                assert opened is not None
-                return opened
+                opened = _try_open(path, quick_check)
+                if opened is not None:
+                    return opened
+                _create(path)
             except sqlite3.OperationalError:
                 raise
             except (_Corrupt, sqlite3.DatabaseError) as error:
-                if attempt == 2:
-                    raise
-                bad = _set_aside(path)
                 why = str(error) if isinstance(error, _Corrupt) else f"SQLite says: {error}"
+                if attempt == 2:
+                    raise InputError.at(path, f"the index cannot be made usable ({why})", hint=_DELETE_HINT) from error
+                _discard(path)
                 warnings.append(
                     Problem(
                         str(path),
-                        f"the index file cannot be trusted ({why}): moved to {bad.name} and rebuilt",
-                        hint="nothing to do; delete the .bad file when you no longer need it",
+                        f"the index file cannot be trusted ({why}): deleted and rebuilt",
+                        hint="nothing to do",
                         severity="warning",
                     )
                 )
     raise AssertionError("unreachable")
 
 
+_DELETE_HINT: Final = "delete the file (an index is rebuilt from the corpus), or pass --index with another path"
+_HELD_LOCKS: Final[set[int]] = set()  # descriptors of the writer locks this process holds: workers close them
+LOCK_TAKEOVER_SECONDS: Final = 1.0  # a lock seen held for this long on behalf of a dead run is taken over
+LOCK_POLL_SECONDS: Final = 0.05
+
+
 @contextlib.contextmanager
 def _writer_lock(path: Path, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
-    """One writer per index at a time (others wait): an advisory lock on ``<index>.lock``, where supported."""
+    """One writer per index at a time (others wait): an advisory lock on ``<index>.lock``, where supported.
+
+    The holder writes its process id into the lock file. A lock still held for a run that is dead (by processes
+    it left behind) is taken over: the lock file is replaced by a new one.
+    """
     try:
         import fcntl
     except ImportError:  # pragma: no cover - Windows: SQLite's own locking still keeps the index consistent
         yield
         return
-    lock_path = path.with_name(path.name + ".lock")
-    with open(lock_path, "a+b") as handle:
+    handle = _acquire(path.with_name(path.name + ".lock"), on_wait)
+    fd = handle.fileno()
+    _HELD_LOCKS.add(fd)
+    try:
+        yield
+    finally:
+        _HELD_LOCKS.discard(fd)
+        with contextlib.suppress(OSError):
+            handle.truncate(0)  # no process id: a waiter never takes this (free) lock for a dead run's
+            handle.flush()
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        handle.close()
+
+
+def _acquire(lock_path: Path, on_wait: Callable[[], None] | None) -> BinaryIO:
+    import fcntl
+
+    dead_since: dict[tuple[int, int], float] = {}  # (lock file inode, dead holder) -> first seen
+    while True:
+        handle = open(lock_path, "a+b")  # closed by _writer_lock
         try:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            if on_wait is not None:
+            holder = _lock_holder(handle)
+            inode = os.fstat(handle.fileno()).st_ino
+            if holder is not None and not _alive(holder):
+                first = dead_since.setdefault((inode, holder), time.monotonic())
+                if time.monotonic() - first >= LOCK_TAKEOVER_SECONDS and _same_file(handle, lock_path):
+                    with contextlib.suppress(OSError):
+                        lock_path.unlink()  # the next open makes a new lock file, free
+            elif on_wait is not None:
                 on_wait()
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+                on_wait = None
+            handle.close()
+            time.sleep(LOCK_POLL_SECONDS)
+            continue
+        if not _same_file(handle, lock_path):  # taken over meanwhile: lock the new file
+            handle.close()
+            continue
+        handle.truncate(0)
+        handle.write(f"{os.getpid()}\n".encode())
+        handle.flush()
+        return handle
+
+
+def _lock_holder(handle: BinaryIO) -> int | None:
+    handle.seek(0)
+    text = handle.read(32).strip()
+    return int(text) if text.isdigit() else None
+
+
+def _same_file(handle: BinaryIO, path: Path) -> bool:
+    try:
+        return os.stat(path).st_ino == os.fstat(handle.fileno()).st_ino
+    except OSError:
+        return False
+
+
+def _alive(pid: int) -> bool:
+    """Whether process ``pid`` runs (a zombie, dead but not yet waited for, does not)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as handle:
+            return handle.read().rsplit(b")", 1)[-1].split()[0] != b"Z"
+    except (OSError, IndexError):
+        return True
 
 
 # --- refreshing ---------------------------------------------------------------------------------------
@@ -784,7 +908,9 @@ def _run_reads(root: Path, tasks: Sequence[_Task], progress: _Progress, handle: 
         return 0
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
-    executor = ProcessPoolExecutor(max_workers=workers, initializer=ignore_interrupts)
+    executor = ProcessPoolExecutor(
+        max_workers=workers, initializer=start_worker, initargs=(os.getpid(), tuple(_HELD_LOCKS))
+    )
     pending: set[Future[_Read]] = set()
     queue = iter(tasks)
     sizes: dict[Future[_Read], int] = {}
@@ -1359,12 +1485,13 @@ def _problems(path: str, stored: str) -> list[Problem]:
 
 
 def _open_indexed(
-    path: Path, index: Path, *, progress: bool, rebuild: bool, quick_check: bool, reader: str | None = None
+    path: Path, place: tuple[Path, bool], *, progress: bool, rebuild: bool, quick_check: bool, reader: str | None = None
 ) -> IndexedCorpus:
     warnings: list[Problem] = []
     started = time.perf_counter()
     scan = scan_corpus(path)
-    conn = _open_database(index, warnings, quick_check)
+    index, own_place = place
+    conn = _open_database(index, own_place, warnings, quick_check)
     try:
         key = reader or reader_key()
         if rebuild:
@@ -1436,9 +1563,10 @@ def open_corpus(path: Path, *, index: Path | None = None, use_index: bool = True
     if not use_index:
         return load_corpus(path)
     scan_corpus(path)  # a missing folder or a bad manifest is the user's error, not the index's
-    target = index if index is not None else default_index_path(path)
+    place = index_place(path, index)
+    target = place[0]
     try:
-        return _open_indexed(path, target, progress=progress, rebuild=False, quick_check=False)
+        return _open_indexed(path, place, progress=progress, rebuild=False, quick_check=False)
     except (OSError, sqlite3.Error) as error:
         corpus = load_corpus(path)
         problem = Problem(
@@ -1458,12 +1586,11 @@ def build_index(
     Checks the index file fully (SQLite quick_check) first. Returns what was done and the corpus's warnings.
     Raises CorpusError as load_corpus does, and InputError when the index cannot be written.
     """
-    from factcheck.errors import InputError
-
     scan_corpus(path)
-    target = index if index is not None else default_index_path(path)
+    place = index_place(path, index)
+    target = place[0]
     try:
-        corpus = _open_indexed(path, target, progress=progress, rebuild=rebuild, quick_check=True)
+        corpus = _open_indexed(path, place, progress=progress, rebuild=rebuild, quick_check=True)
     except (OSError, sqlite3.Error) as error:
         raise InputError.at(
             target, f"the index cannot be written ({error})", hint="pass --index with a writable place"
@@ -1480,5 +1607,6 @@ def open_index(
     ``reader``: the reader key documents must have been read with (default: ``reader_key()``). Raises
     CorpusError as load_corpus does, OSError or sqlite3.Error when the index cannot be written.
     """
-    target = index if index is not None else default_index_path(path)
-    return _open_indexed(path, target, progress=progress, rebuild=False, quick_check=False, reader=reader)
+    return _open_indexed(
+        path, index_place(path, index), progress=progress, rebuild=False, quick_check=False, reader=reader
+    )
