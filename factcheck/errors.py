@@ -67,3 +67,8 @@ class ClaimsError(FactcheckError):
 
 class UsageError(FactcheckError):
     """A command was called with options that do not fit together."""
+
+
+class FactcheckWarning(UserWarning):
+    """Something the user should hear of that does not stop the command, found while it runs (after its other
+    warnings were shown); the CLI prints the message as a warning line on stderr."""

@@ -38,6 +38,7 @@ import sqlite3
 import stat
 import sys
 import time
+import warnings as pywarnings
 import zlib
 from array import array
 from bisect import bisect_left, bisect_right
@@ -64,7 +65,7 @@ from factcheck.corpus import (
     sentence_containing,
     unknown_document,
 )
-from factcheck.errors import CorpusError, InputError, Problem
+from factcheck.errors import CorpusError, FactcheckWarning, InputError, Problem
 from factcheck.model import Document, DocumentMeta, Figure, Kind, Qualifier, Quantity, Sentence
 from factcheck.processes import start_worker, usable_cores
 from factcheck.sentences import sentence_lines, sentence_spans
@@ -90,7 +91,7 @@ __all__ = [
     "reader_key",
 ]
 
-SCHEMA_VERSION: Final = 1
+SCHEMA_VERSION: Final = 2  # 2: documents carry a checksum
 APPLICATION_ID: Final = 0x46434958  # "FCIX"
 INDEX_DIR: Final = ".factcheck"
 INDEX_NAME: Final = "index.sqlite3"
@@ -129,7 +130,7 @@ _KEY_MODULES: Final = (
     "factcheck.text",
 )
 # The version of what read_for_index stores for a document: raise it when that changes.
-STORED_FORMAT: Final = 1
+STORED_FORMAT: Final = 2  # 2: every blob carries a checksum
 _QUANTITY_FIELDS: Final = tuple(f.name for f in fields(Quantity))
 _QUANTITY_VALUES: Final = attrgetter(*_QUANTITY_FIELDS)
 _UNIT: Final = _QUANTITY_FIELDS.index("unit")
@@ -157,7 +158,8 @@ _SCHEMA: Final = (
         warnings TEXT NOT NULL,
         sentences INTEGER NOT NULL,
         figures INTEGER NOT NULL,
-        chars INTEGER NOT NULL
+        chars INTEGER NOT NULL,
+        checksum INTEGER NOT NULL
     )""",
     """CREATE TABLE contents (
         docno INTEGER PRIMARY KEY,
@@ -210,12 +212,52 @@ def similar(a: str, b: str) -> bool:
     return word_similarity(a, b) > 0
 
 
+class _Damaged(Exception):
+    """Bytes read from the index are not what was written (their checksum or their compression says so)."""
+
+
+def _seal(data: bytes) -> bytes:
+    """``data`` compressed, behind the CRC-32 of the compressed bytes: damage is found before anything is decoded."""
+    packed = zlib.compress(data, ZLIB_LEVEL)
+    return zlib.crc32(packed).to_bytes(4, "big") + packed
+
+
+def _check_seal(blob: bytes) -> memoryview:
+    """The compressed bytes of a sealed blob; raises _Damaged when they do not match their checksum."""
+    packed = memoryview(blob)[4:]
+    if len(blob) < 4 or zlib.crc32(packed) != int.from_bytes(blob[:4], "big"):
+        raise _Damaged("a stored checksum does not match")
+    return packed
+
+
+def _open_seal(blob: bytes) -> bytes:
+    """What _seal sealed; raises _Damaged when the checksum or the compressed stream is wrong."""
+    packed = _check_seal(blob)
+    try:
+        return zlib.decompress(packed)
+    except zlib.error as error:
+        raise _Damaged(str(error)) from error
+
+
 def _pack(text: str) -> bytes:
-    return zlib.compress(text.encode("utf-8", "surrogatepass"), ZLIB_LEVEL)
+    return _seal(text.encode("utf-8", "surrogatepass"))
 
 
 def _unpack(blob: bytes) -> str:
-    return zlib.decompress(blob).decode("utf-8", "surrogatepass")
+    try:
+        return _open_seal(blob).decode("utf-8", "surrogatepass")
+    except UnicodeDecodeError as error:
+        raise _Damaged(str(error)) from error
+
+
+# The columns of a document's row that its checksum covers (size, times and reader change without damage, and
+# damage to them only makes the document be read again).
+_CHECKED_COLUMNS: Final = "rel, sha256, readable, encoding, line_offset, front, warnings, sentences, figures, chars"
+
+
+def _row_checksum(values: Sequence[object]) -> int:
+    """The checksum of a document's row: its _CHECKED_COLUMNS values, in that order."""
+    return zlib.crc32(json.dumps(list(values), ensure_ascii=False).encode("utf-8", "surrogatepass"))
 
 
 def _document_terms(sentence_terms: str) -> str:
@@ -331,7 +373,7 @@ def read_for_index(root: str, rel: str, size: int, mtime_ns: int, known_sha256: 
         json.dumps(dict(file.front), ensure_ascii=False) if file.front is not None else None,
         warnings,
         _pack(text),
-        zlib.compress(offsets.tobytes(), ZLIB_LEVEL),
+        _seal(offsets.tobytes()),
         _pack(json.dumps(rows, ensure_ascii=False)),
         _pack(sentence_terms),
         " ".join(sorted(document_terms)),
@@ -431,8 +473,9 @@ def _refuse(path: Path, own_place: bool) -> None:
         )
 
 
-def _inspect(conn: sqlite3.Connection, quick_check: bool) -> None:
-    """Raises _Corrupt unless the database is a sound, complete index of ours."""
+def _inspect(conn: sqlite3.Connection, check: str) -> None:
+    """Raises _Corrupt unless the database is a sound, complete index of ours (``check``: an SQLite check to run,
+    "quick_check" or "integrity_check", or "" for none)."""
     app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
@@ -445,10 +488,10 @@ def _inspect(conn: sqlite3.Connection, quick_check: bool) -> None:
     missing = _TABLES - tables
     if missing:
         raise _Corrupt(f"tables are missing: {', '.join(sorted(missing))}")
-    if quick_check:
-        result = conn.execute("PRAGMA quick_check").fetchall()
+    if check:
+        result = conn.execute(f"PRAGMA {check}").fetchall()
         if result != [("ok",)]:
-            raise _Corrupt(f"SQLite's quick_check failed: {result[0][0]}")
+            raise _Corrupt(f"SQLite's {check} failed: {result[0][0]}")
 
 
 def _create(path: Path) -> None:
@@ -489,7 +532,7 @@ def _discard(path: Path) -> None:
             os.remove(path.with_name(path.name + suffix))
 
 
-def _try_open(path: Path, quick_check: bool) -> sqlite3.Connection | None:
+def _try_open(path: Path, check: str) -> sqlite3.Connection | None:
     """A connection to the index at ``path`` if it is a sound index of ours; None if there is no file there.
 
     Raises _Corrupt or sqlite3.DatabaseError for a bad file, OperationalError when it cannot be opened or written.
@@ -505,7 +548,8 @@ def _try_open(path: Path, quick_check: bool) -> sqlite3.Connection | None:
         raise _Corrupt("it is truncated" if header else "it is empty")
     conn = _connect(path)
     try:
-        _inspect(conn, quick_check or path.stat().st_size <= QUICK_CHECK_MAX_BYTES)
+        small = path.stat().st_size <= QUICK_CHECK_MAX_BYTES
+        _inspect(conn, check or ("quick_check" if small else ""))
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if str(mode).lower() != "wal":
             raise sqlite3.OperationalError(f"cannot use WAL mode here (journal mode {mode})")
@@ -517,7 +561,7 @@ def _try_open(path: Path, quick_check: bool) -> sqlite3.Connection | None:
         raise
 
 
-def _open_database(path: Path, own_place: bool, warnings: list[Problem], quick_check: bool) -> sqlite3.Connection:
+def _open_database(path: Path, own_place: bool, warnings: list[Problem], check: str) -> sqlite3.Connection:
     """Open (creating it if needed) the index at ``path``; a damaged index of ours is reported and rebuilt.
 
     A file that is not ours (see _refusal) raises InputError before anything is written beside it. Creating and
@@ -528,7 +572,7 @@ def _open_database(path: Path, own_place: bool, warnings: list[Problem], quick_c
     _refuse(path, own_place)
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        conn = _try_open(path, quick_check)
+        conn = _try_open(path, check)
         if conn is not None:
             return conn
     except sqlite3.OperationalError:
@@ -539,7 +583,7 @@ def _open_database(path: Path, own_place: bool, warnings: list[Problem], quick_c
         for attempt in range(3):
             _refuse(path, own_place)
             try:
-                opened = _try_open(path, quick_check)
+                opened = _try_open(path, check)
                 if opened is not None:
                     return opened
                 _create(path)
@@ -673,6 +717,8 @@ class IndexReport:
     workers: int  # processes that read documents (0: read in this process, or nothing to read)
     size_bytes: int  # of the index file
     reader: str
+    checked: bool = False  # every checksum and SQLite's integrity check were verified
+    repaired: tuple[str, ...] = ()  # what was found damaged and repaired
 
 
 @dataclass(frozen=True, slots=True)
@@ -684,6 +730,7 @@ class _Row:
     checked_ns: int
     sha256: str
     reader: str
+    damaged: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -700,6 +747,7 @@ class _Plan:
     tasks: list[_Task]
     removed: list[_Row]
     unchanged: int
+    damaged: list[str]  # documents whose row in the index was damaged: read again
 
     @property
     def empty(self) -> bool:
@@ -707,8 +755,14 @@ class _Plan:
 
 
 def _rows(conn: sqlite3.Connection) -> dict[str, _Row]:
-    query = "SELECT docno, rel, size, mtime_ns, checked_ns, sha256, reader FROM documents"
-    return {row[1]: _Row(*row) for row in conn.execute(query)}
+    """Every document's row; one whose checksum does not match is marked damaged (and so read again)."""
+    query = f"SELECT docno, size, mtime_ns, checked_ns, reader, checksum, {_CHECKED_COLUMNS} FROM documents"
+    rows: dict[str, _Row] = {}
+    for docno, size, mtime_ns, checked_ns, reader, checksum, *checked in conn.execute(query):
+        damaged = _row_checksum(checked) != checksum
+        rel, sha256 = checked[0], checked[1]
+        rows[rel] = _Row(docno, rel, size, mtime_ns, checked_ns, sha256, "" if damaged else reader, damaged)
+    return rows
 
 
 def _path_prefix(root: Path) -> str:
@@ -737,7 +791,7 @@ def _plan(conn: sqlite3.Connection, scan: CorpusScan, reader: str) -> _Plan:
             tasks.append(_Task(rel, size, mtime, None, row is None))
     listed = set(scan.rels)
     removed = [row for rel, row in rows.items() if rel not in listed]
-    return _Plan(tasks, removed, unchanged)
+    return _Plan(tasks, removed, unchanged, [rel for rel, row in rows.items() if row.damaged])
 
 
 class _Writer:
@@ -773,7 +827,10 @@ class _Writer:
     def _drop_content(self, docno: int) -> None:
         row = self.conn.execute("SELECT terms FROM contents WHERE docno = ?", (docno,)).fetchone()
         if row is not None:
-            terms = _document_terms(_unpack(row[0]))
+            try:
+                terms = _document_terms(_unpack(row[0]))
+            except _Damaged:  # its search terms stay behind: they only make it a candidate, which is checked
+                terms = ""
             if terms:
                 self.conn.execute("INSERT INTO terms (terms, rowid, t) VALUES ('delete', ?, ?)", (docno, terms))
             self.conn.execute("DELETE FROM contents WHERE docno = ?", (docno,))
@@ -797,12 +854,9 @@ class _Writer:
     def store(self, read: _Read, reader: str) -> None:
         self._begin()
         row = self.conn.execute("SELECT docno FROM documents WHERE rel = ?", (read.rel,)).fetchone()
-        values = (
-            read.size,
-            read.mtime_ns,
-            read.checked_ns,
+        checked = (
+            read.rel,
             read.sha256,
-            reader,
             int(read.status == "document"),
             read.encoding,
             read.line_offset,
@@ -812,19 +866,21 @@ class _Writer:
             read.n_figures,
             read.chars,
         )
+        values = (read.size, read.mtime_ns, read.checked_ns, reader, *checked[1:], _row_checksum(checked))
         if row is not None:
             docno = int(row[0])
             self._drop_content(docno)
             self.conn.execute(
-                "UPDATE documents SET size = ?, mtime_ns = ?, checked_ns = ?, sha256 = ?, reader = ?, readable = ?,"
-                " encoding = ?, line_offset = ?, front = ?, warnings = ?, sentences = ?, figures = ?, chars = ?"
-                " WHERE docno = ?",
+                "UPDATE documents SET size = ?, mtime_ns = ?, checked_ns = ?, reader = ?, sha256 = ?, readable = ?,"
+                " encoding = ?, line_offset = ?, front = ?, warnings = ?, sentences = ?, figures = ?, chars = ?,"
+                " checksum = ? WHERE docno = ?",
                 (*values, docno),
             )
         else:
             cursor = self.conn.execute(
-                "INSERT INTO documents (size, mtime_ns, checked_ns, sha256, reader, readable, encoding, line_offset,"
-                " front, warnings, sentences, figures, chars, rel) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO documents (size, mtime_ns, checked_ns, reader, sha256, readable, encoding, line_offset,"
+                " front, warnings, sentences, figures, chars, checksum, rel)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (*values, read.rel),
             )
             docno = int(cursor.lastrowid or 0)
@@ -1081,6 +1137,18 @@ class _Entry:
     sha256: str
     encoding: str
     line_offset: int
+    rel: str
+
+
+def _loaded(text_blob: bytes, sentence_blob: bytes, figures_blob: bytes) -> _Loaded:
+    """A document's content from its stored blobs; raises _Damaged when any of them is."""
+    text = _unpack(text_blob)
+    offsets = array("q")
+    offsets.frombytes(_open_seal(sentence_blob))
+    if len(offsets) % 3:
+        raise _Damaged("sentence offsets are not triples")
+    _check_seal(figures_blob)  # decoded when asked for: checked now, while the document can still be read again
+    return _Loaded(text, offsets, offsets[0::3].tolist(), bytes(figures_blob))
 
 
 def _corrupt_error(path: Path, error: Exception) -> CorpusError:
@@ -1122,6 +1190,8 @@ class IndexedCorpus:
         )
         self._by_id = {doc.id: (e.docno, doc) for e, doc in zip(entries, self._documents, strict=True)}
         self._by_docno = dict(self._by_id.values())
+        self._entries = {e.docno: e for e in entries}
+        self._fresh_reads: dict[int, _Read] = {}
         self._warnings = tuple(warnings)
         self.report = report
         self._cache: OrderedDict[int, _Loaded] = OrderedDict()
@@ -1251,6 +1321,7 @@ class IndexedCorpus:
         clone._cache = OrderedDict()
         clone._cached_chars = 0
         clone._vocabulary = None
+        clone._fresh_reads = {}
         return clone
 
     def sentences_containing(self, keywords: Sequence[str]) -> Mapping[str, frozenset[int]] | None:
@@ -1310,9 +1381,12 @@ class IndexedCorpus:
         if cached is not None:
             return cached.text
         rows = self._fetch("SELECT text FROM contents WHERE docno = ?", (docno,))
-        if not rows:
-            raise _corrupt_error(self._index_path, LookupError(f"no content for document {docno}"))
-        return _unpack(rows[0][0])
+        try:
+            if not rows:
+                raise _Damaged("its content is missing")
+            return _unpack(rows[0][0])
+        except _Damaged as error:
+            return _unpack(self._fresh(docno, error).text)
 
     def _load(self, docno: int) -> _Loaded:
         cached = self._cache.get(docno)
@@ -1320,28 +1394,52 @@ class IndexedCorpus:
             self._cache.move_to_end(docno)
             return cached
         rows = self._fetch("SELECT text, sentences, figures FROM contents WHERE docno = ?", (docno,))
-        if not rows:
-            raise _corrupt_error(self._index_path, LookupError(f"no content for document {docno}"))
-        text_blob, sentence_blob, figures_blob = rows[0]
         try:
-            text = _unpack(text_blob)
-            offsets = array("q")
-            offsets.frombytes(zlib.decompress(sentence_blob))
-            if len(offsets) % 3:
-                raise ValueError("sentence offsets are not triples")
-        except (zlib.error, ValueError, UnicodeDecodeError) as error:
-            raise _corrupt_error(self._index_path, error) from error
-        loaded = _Loaded(text, offsets, offsets[0::3].tolist(), bytes(figures_blob))
+            if not rows:
+                raise _Damaged("its content is missing")
+            loaded = _loaded(*rows[0])
+        except _Damaged as error:
+            fresh = self._fresh(docno, error)
+            loaded = _loaded(fresh.text, fresh.sentences, fresh.figures)
         self._cache[docno] = loaded
-        self._cached_chars += len(text)
+        self._cached_chars += len(loaded.text)
         while len(self._cache) > CACHE_DOCUMENTS or (self._cached_chars > CACHE_CHARS and len(self._cache) > 1):
             _, old = self._cache.popitem(last=False)
             self._cached_chars -= len(old.text)
         return loaded
 
+    def _fresh(self, docno: int, error: _Damaged) -> _Read:
+        """The document read again from its file, because its copy in the index is damaged (said in a warning).
+
+        Its row is marked so that the next refresh stores it again. Raises CorpusError when the file changed since
+        the index's snapshot: what it says now is not what the snapshot's other answers came from.
+        """
+        found = self._fresh_reads.get(docno)
+        if found is not None:
+            return found
+        entry = self._entries[docno]
+        read = read_for_index(str(self._root), entry.rel, -1, -1, None)
+        if read.status != "document" or read.sha256 != entry.sha256:
+            raise _corrupt_error(self._index_path, error)
+        with contextlib.suppress(sqlite3.Error):  # a read-only index stays damaged: the warning comes again
+            conn = _connect(self._index_path)
+            try:
+                conn.execute("UPDATE documents SET reader = '' WHERE docno = ? AND sha256 = ?", (docno, entry.sha256))
+            finally:
+                conn.close()
+        pywarnings.warn(
+            FactcheckWarning(
+                f"{self._index_path}: warning: the index's copy of {entry.path} is damaged ({error}): read from the"
+                " file this time, and stored again by the next command"
+            ),
+            stacklevel=2,
+        )
+        self._fresh_reads[docno] = read
+        return read
+
     def _decode_figures(self, doc_id: str, blob: bytes, sentences: Collection[int] | None = None) -> tuple[Figure, ...]:
         try:
-            rows = json.loads(_unpack(blob))
+            rows = json.loads(_unpack(blob))  # damage was looked for when the blob was loaded
             figures: list[Figure] = []
             width = 2 + len(_QUANTITY_FIELDS)
             for row in rows:
@@ -1353,7 +1451,7 @@ class IndexedCorpus:
                 for column, members in _ENUM_COLUMNS.items():
                     values[column] = members[values[column]]
                 figures.append(Figure(doc_id, int(row[0]), int(row[1]), Quantity(*values)))
-        except (zlib.error, ValueError, TypeError, KeyError, UnicodeDecodeError) as error:
+        except (_Damaged, ValueError, TypeError, KeyError) as error:
             raise _corrupt_error(self._index_path, error) from error
         return tuple(figures)
 
@@ -1368,7 +1466,10 @@ class IndexedCorpus:
             batch = docnos[start : start + FETCH_BATCH]
             marks = ",".join("?" * len(batch))
             for docno, blob in self._fetch(f"SELECT docno, terms FROM contents WHERE docno IN ({marks})", batch):
-                lines = _unpack(blob).split("\n")
+                try:
+                    lines = _unpack(blob).split("\n")
+                except _Damaged as error:
+                    lines = _unpack(self._fresh(docno, error).terms).split("\n")
                 chosen = frozenset(i for i, line in enumerate(lines) if line and matches(line.split(" ")))
                 if chosen:
                     result[self._by_docno[docno].id] = chosen
@@ -1438,16 +1539,12 @@ def _minimal_sets(phrasing: Sequence[str], need: int) -> list[list[str]]:
 
 
 def _build_documents(
-    conn: sqlite3.Connection, scan: CorpusScan, transient: Mapping[str, _Read]
+    conn: sqlite3.Connection, index: Path, scan: CorpusScan, transient: Mapping[str, _Read]
 ) -> tuple[list[_Entry], list[Problem], int, int]:
     """The corpus's documents from the index, in path order, with their warnings (as load_corpus gives them)."""
-    rows = {
-        row[1]: row
-        for row in conn.execute(
-            "SELECT docno, rel, sha256, readable, encoding, line_offset, front, warnings, sentences, figures"
-            " FROM documents"
-        )
-    }
+    rows: dict[str, Sequence[Any] | None] = {}  # None: damaged since this run refreshed the index
+    for docno, checksum, *checked in conn.execute(f"SELECT docno, checksum, {_CHECKED_COLUMNS} FROM documents"):
+        rows[checked[0]] = (docno, *checked[:-1]) if _row_checksum(checked) == checksum else None
     entries: list[_Entry] = []
     sentences = figures = 0
     failure: CorpusError | None = None
@@ -1461,9 +1558,11 @@ def _build_documents(
                 failure = CorpusError(read.error, problems)
             scan.warnings.extend(_problems(path, read.warnings))
             continue
-        row = rows.get(rel)
-        if row is None:
+        if rel not in rows:
             continue  # vanished while we read
+        row = rows[rel]
+        if row is None:
+            raise _corrupt_error(index, _Damaged(f"the entry of {rel} was damaged while it was read"))
         docno, _, sha, readable, encoding, line_offset, front, warnings, n_sentences, n_figures = row
         scan.warnings.extend(_problems(path, warnings))
         if not readable:
@@ -1472,7 +1571,7 @@ def _build_documents(
         meta = document_meta(rel, scan.entry(rel), front_fields)
         sentences += n_sentences
         figures += n_figures
-        entries.append(_Entry(docno, meta, path, sha, encoding, line_offset))
+        entries.append(_Entry(docno, meta, path, sha, encoding, line_offset, rel))
     if failure is not None:
         raise failure
     return entries, scan.warnings, sentences, figures
@@ -1485,21 +1584,29 @@ def _problems(path: str, stored: str) -> list[Problem]:
 
 
 def _open_indexed(
-    path: Path, place: tuple[Path, bool], *, progress: bool, rebuild: bool, quick_check: bool, reader: str | None = None
+    path: Path, place: tuple[Path, bool], *, progress: bool, rebuild: bool, check: str, reader: str | None = None
 ) -> IndexedCorpus:
     warnings: list[Problem] = []
     started = time.perf_counter()
     scan = scan_corpus(path)
     index, own_place = place
-    conn = _open_database(index, own_place, warnings, quick_check)
+    conn = _open_database(index, own_place, warnings, check)
     try:
         key = reader or reader_key()
+        repaired: list[str] = [w.message for w in warnings]  # a damaged file, deleted and rebuilt
         if rebuild:
             with _writer_lock(index):
                 _clear(conn)
+        elif check == "integrity_check":
+            with _writer_lock(index):
+                repaired.extend(_verify(conn))
         transient, plan, read_bytes, workers, same, _ = _refresh(conn, index, scan, key, progress)
         conn.execute("BEGIN")  # one snapshot for every later read
-        entries, _, sentences, figures = _build_documents(conn, scan, transient)
+        entries, _, sentences, figures = _build_documents(conn, index, scan, transient)
+        warnings.extend(
+            Problem(str(index), f"the index's entry for {rel} was damaged: read again", severity="warning")
+            for rel in plan.damaged
+        )
         scan.warnings[:0] = warnings
         finish_corpus(scan, [Document(e.meta, e.path, "", e.sha256) for e in entries])  # ids unique, some document
         new = sum(1 for t in plan.tasks if t.new)
@@ -1519,6 +1626,10 @@ def _open_indexed(
             workers=workers,
             size_bytes=_file_size(index),
             reader=key,
+            checked=check == "integrity_check",
+            repaired=tuple(
+                dict.fromkeys([*repaired, *(f"{rel}: its entry was damaged, read again" for rel in plan.damaged)])
+            ),
         )
         return IndexedCorpus(path, index, conn, entries, scan.warnings, report)
     except BaseException:
@@ -1527,6 +1638,69 @@ def _open_indexed(
                 conn.execute("ROLLBACK")
             conn.close()
         raise
+
+
+def _verify(conn: sqlite3.Connection) -> list[str]:
+    """Verify every stored checksum and the search table; repair what is damaged. Under the writer lock.
+
+    A document whose row or content is damaged is marked to be read again (by the refresh that follows); a search
+    table that fails its check, or that a damaged document's terms are missing from, is made again from the
+    documents' terms. Returns what was repaired, one line each.
+    """
+    repaired: list[str] = []
+    damaged: dict[int, str] = {}
+    readable: dict[int, str] = {}
+    for docno, readable_flag, checksum, *checked in conn.execute(
+        f"SELECT docno, readable, checksum, {_CHECKED_COLUMNS} FROM documents"
+    ):
+        if _row_checksum(checked) != checksum:
+            damaged[docno] = f"{checked[0]}: its entry was damaged, read again"
+        elif readable_flag:
+            readable[docno] = checked[0]
+    search_damaged = False
+    seen: set[int] = set()
+    for docno, *blobs in conn.execute("SELECT docno, text, sentences, figures, terms FROM contents"):
+        seen.add(docno)
+        for column, blob in enumerate(blobs):
+            try:
+                _check_seal(blob)
+            except _Damaged:
+                damaged.setdefault(docno, f"{readable.get(docno, docno)}: its stored content was damaged, read again")
+                search_damaged = search_damaged or column == len(blobs) - 1  # its terms: the search may miss it
+    for docno in readable.keys() - seen:
+        damaged[docno] = f"{readable[docno]}: its stored content was missing, read again"
+    try:
+        conn.execute("INSERT INTO terms (terms) VALUES ('integrity-check')")
+    except sqlite3.DatabaseError as error:
+        if isinstance(error, sqlite3.OperationalError) and "locked" in str(error):
+            raise
+        search_damaged = True
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for docno in damaged:
+            conn.execute("UPDATE documents SET reader = '' WHERE docno = ?", (docno,))
+        if search_damaged:
+            _rebuild_search(conn)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    repaired.extend(damaged.values())
+    if search_damaged:
+        repaired.append("the search table was damaged: made again from the documents' terms")
+    return repaired
+
+
+def _rebuild_search(conn: sqlite3.Connection) -> None:
+    """Make the FTS table again from every document's stored terms (those damaged are left out: read again)."""
+    conn.execute("INSERT INTO terms (terms) VALUES ('delete-all')")
+    for docno, blob in conn.execute("SELECT docno, terms FROM contents"):
+        try:
+            terms = _document_terms(_unpack(blob))
+        except _Damaged:
+            continue
+        if terms:
+            conn.execute("INSERT INTO terms (rowid, t) VALUES (?, ?)", (docno, terms))
 
 
 def _clear(conn: sqlite3.Connection) -> None:
@@ -1566,7 +1740,7 @@ def open_corpus(path: Path, *, index: Path | None = None, use_index: bool = True
     place = index_place(path, index)
     target = place[0]
     try:
-        return _open_indexed(path, place, progress=progress, rebuild=False, quick_check=False)
+        return _open_indexed(path, place, progress=progress, rebuild=False, check="")
     except (OSError, sqlite3.Error) as error:
         corpus = load_corpus(path)
         problem = Problem(
@@ -1579,18 +1753,22 @@ def open_corpus(path: Path, *, index: Path | None = None, use_index: bool = True
 
 
 def build_index(
-    path: Path, *, index: Path | None = None, rebuild: bool = False, progress: bool = False
+    path: Path, *, index: Path | None = None, rebuild: bool = False, progress: bool = False, check: bool = False
 ) -> tuple[IndexReport, tuple[Problem, ...]]:
     """Build or refresh the index of the corpus at ``path`` (every document read again with ``rebuild``).
 
-    Checks the index file fully (SQLite quick_check) first. Returns what was done and the corpus's warnings.
-    Raises CorpusError as load_corpus does, and InputError when the index cannot be written.
+    Checks the index file first: SQLite's quick_check, or with ``check`` its integrity_check and every stored
+    checksum and the search table, repairing what is damaged (the report's ``repaired`` says what). Returns what
+    was done and the corpus's warnings. Raises CorpusError as load_corpus does, and InputError when the index
+    cannot be written.
     """
     scan_corpus(path)
     place = index_place(path, index)
     target = place[0]
     try:
-        corpus = _open_indexed(path, place, progress=progress, rebuild=rebuild, quick_check=True)
+        corpus = _open_indexed(
+            path, place, progress=progress, rebuild=rebuild, check="integrity_check" if check else "quick_check"
+        )
     except (OSError, sqlite3.Error) as error:
         raise InputError.at(
             target, f"the index cannot be written ({error})", hint="pass --index with a writable place"
@@ -1607,6 +1785,4 @@ def open_index(
     ``reader``: the reader key documents must have been read with (default: ``reader_key()``). Raises
     CorpusError as load_corpus does, OSError or sqlite3.Error when the index cannot be written.
     """
-    return _open_indexed(
-        path, index_place(path, index), progress=progress, rebuild=False, quick_check=False, reader=reader
-    )
+    return _open_indexed(path, index_place(path, index), progress=progress, rebuild=False, check="", reader=reader)

@@ -24,6 +24,10 @@ class IndexFormat(StrEnum):
 @app.command()
 def index(
     rebuild: Annotated[bool, typer.Option("--rebuild", help="Read every document again, from scratch.")] = False,
+    check: Annotated[
+        bool,
+        typer.Option("--check", help="Verify the whole index (every checksum, SQLite's integrity check); repair it."),
+    ] = False,
     index_path: Annotated[
         Path | None,
         typer.Option("--index", help="The index file. [default: <corpus>/.factcheck/index.sqlite3]"),
@@ -33,13 +37,14 @@ def index(
 ) -> None:
     """Build or refresh the corpus's index: read new and changed documents, drop removed ones.
 
-    Every other command refreshes the index on the fly; this one does it explicitly (with a full check of the
-    index file) and reports what it read. Exit 0 when done, 2 when the corpus or the index cannot be read.
+    Every other command refreshes the index on the fly; this one does it explicitly (with a quick check of the
+    index file, or with --check a full one that repairs what is damaged) and reports what it read and repaired.
+    Exit 0 when done, 2 when the corpus or the index cannot be read.
     """
     from factcheck.index import build_index
 
     with user_errors():
-        report, warnings = build_index(corpus_path, index=index_path, rebuild=rebuild, progress=True)
+        report, warnings = build_index(corpus_path, index=index_path, rebuild=rebuild, progress=True, check=check)
     for problem in warnings:
         warn(str(problem))
     if output is IndexFormat.JSON:
@@ -86,6 +91,9 @@ def render_table(report: IndexReport) -> Table:
         ("index size", _size(report.size_bytes)),
         ("reader", report.reader),
     ]
+    if report.checked:
+        rows.append(("checked", "all sound" if not report.repaired else "repaired:"))
+    rows.extend(("", line) for line in report.repaired)
     for name, value in rows:
         table.add_row(name, value)
     return table
