@@ -1597,7 +1597,7 @@ def _open_indexed(
         if rebuild:
             with _writer_lock(index):
                 _clear(conn)
-        elif check == "integrity_check":
+        elif check:  # `factcheck index`: every checksum as well (it costs about what SQLite's check costs)
             with _writer_lock(index):
                 repaired.extend(_verify(conn))
         transient, plan, read_bytes, workers, same, _ = _refresh(conn, index, scan, key, progress)
@@ -1757,9 +1757,9 @@ def build_index(
 ) -> tuple[IndexReport, tuple[Problem, ...]]:
     """Build or refresh the index of the corpus at ``path`` (every document read again with ``rebuild``).
 
-    Checks the index file first: SQLite's quick_check, or with ``check`` its integrity_check and every stored
-    checksum and the search table, repairing what is damaged (the report's ``repaired`` says what). Returns what
-    was done and the corpus's warnings. Raises CorpusError as load_corpus does, and InputError when the index
+    Checks the index file first: every stored checksum, the search table and SQLite's quick_check (with ``check``,
+    its full integrity_check), repairing what is damaged (the report's ``repaired`` says what). Returns what was
+    done and the corpus's warnings. Raises CorpusError as load_corpus does, and InputError when the index
     cannot be written.
     """
     scan_corpus(path)

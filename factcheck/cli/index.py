@@ -26,7 +26,7 @@ def index(
     rebuild: Annotated[bool, typer.Option("--rebuild", help="Read every document again, from scratch.")] = False,
     check: Annotated[
         bool,
-        typer.Option("--check", help="Verify the whole index (every checksum, SQLite's integrity check); repair it."),
+        typer.Option("--check", help="Check the index file fully (SQLite's integrity check, not its quick one)."),
     ] = False,
     index_path: Annotated[
         Path | None,
@@ -37,8 +37,9 @@ def index(
 ) -> None:
     """Build or refresh the corpus's index: read new and changed documents, drop removed ones.
 
-    Every other command refreshes the index on the fly; this one does it explicitly (with a quick check of the
-    index file, or with --check a full one that repairs what is damaged) and reports what it read and repaired.
+    Every other command refreshes the index on the fly; this one does it explicitly, after verifying every
+    checksum in the index file and SQLite's quick check (--check: its integrity check), and reports what it read
+    and what it found damaged and repaired.
     Exit 0 when done, 2 when the corpus or the index cannot be read.
     """
     from factcheck.index import build_index
@@ -91,8 +92,7 @@ def render_table(report: IndexReport) -> Table:
         ("index size", _size(report.size_bytes)),
         ("reader", report.reader),
     ]
-    if report.checked:
-        rows.append(("checked", "all sound" if not report.repaired else "repaired:"))
+    rows.append(("checked", ("fully, " if report.checked else "") + ("repaired:" if report.repaired else "all sound")))
     rows.extend(("", line) for line in report.repaired)
     for name, value in rows:
         table.add_row(name, value)

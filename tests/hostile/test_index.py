@@ -248,3 +248,41 @@ def test_after_kill_9_of_index_the_next_run_completes_and_answers_as_a_clean_bui
         assert (after.code, after.stdout) == (0, clean.stdout), after.stderr
         for leftover in (corpus / ".factcheck").iterdir():  # the next kill meets a cold index again
             leftover.unlink()
+
+
+def test_a_lock_held_for_a_dead_run_is_taken_over(small_corpus: tuple[Path, Path]) -> None:
+    """A process still holds the writer lock on behalf of a run that died (as orphan workers once did): the next
+    command that must write sees the holder named in the lock is dead, takes the lock over and answers."""
+    corpus, claims = small_corpus
+    args = ("compare", QUERY, "--corpus", corpus, "--claims", claims, "--format", "json")
+    assert run_cli(*args).code == 0
+    (corpus / "herald.txt").write_text("The city now has 1.3 million residents.\n", encoding="utf-8")
+    expected = run_cli(*args, "--no-index")
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    lock = corpus / ".factcheck" / "index.sqlite3.lock"
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import fcntl, sys, time\n"
+            "handle = open(sys.argv[1], 'a+b')\n"
+            "fcntl.flock(handle, fcntl.LOCK_EX)\n"
+            "handle.truncate(0); handle.write(sys.argv[2].encode()); handle.flush()\n"
+            "print('held', flush=True)\n"
+            "time.sleep(60)\n",
+            str(lock),
+            f"{dead.pid}\n",
+        ],
+        stdout=subprocess.PIPE,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == b"held\n"
+        started = time.monotonic()
+        run = run_cli(*args, timeout=20)
+        assert (run.code, run.stdout) == (0, expected.stdout), run.stderr
+        assert time.monotonic() - started < 15
+        assert holder.poll() is None  # taken over, not by killing anyone
+    finally:
+        holder.kill()
+        holder.wait()
