@@ -27,25 +27,13 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import make_corpus  # noqa: E402
 
+from factcheck.processes import children, running  # noqa: E402
+
 ENV = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
 
 
 def factcheck(*args: str | Path) -> list[str]:
     return [sys.executable, "-m", "factcheck", *map(str, args)]
-
-
-def children(pid: int) -> list[int]:
-    try:
-        return [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
-    except OSError:
-        return []
-
-
-def running(pid: int) -> bool:
-    try:
-        return Path(f"/proc/{pid}/stat").read_bytes().rsplit(b")", 1)[-1].split()[0] != b"Z"
-    except (OSError, IndexError):
-        return False
 
 
 def reset(corpus: Path) -> None:

@@ -19,8 +19,10 @@ Layout (one SQLite file, by default ``<corpus>/.factcheck/index.sqlite3``):
 Reading uses a process pool (one document per task, the function is pure); the main process is the only writer
 and commits documents in small batches, so an interrupted run leaves a consistent index that the next run
 completes. WAL mode lets a command read while another writes; each ``IndexedCorpus`` reads in one snapshot.
-A file at the index path that is not such an index (not SQLite, another application or schema, failed check)
-is reported as a warning, moved aside (``.bad``) and rebuilt.
+Every blob and every document's row carries a checksum, checked on read: a damaged document is read from its file
+instead (with a warning) and stored again. The index is only ever created where no file is, or used or rebuilt
+where an index of ours is (its SQLite application id, or any file in the corpus's own ``.factcheck`` folder);
+any other file at the index path is refused before anything is written (see ``_refusal``).
 """
 
 from __future__ import annotations
@@ -67,7 +69,7 @@ from factcheck.corpus import (
 )
 from factcheck.errors import CorpusError, FactcheckWarning, InputError, Problem
 from factcheck.model import Document, DocumentMeta, Figure, Kind, Qualifier, Quantity, Sentence
-from factcheck.processes import start_worker, usable_cores
+from factcheck.processes import running, start_worker, usable_cores
 from factcheck.sentences import sentence_lines, sentence_spans
 from factcheck.text import _WORD, stem, stemmer_identity, tokens
 from factcheck.version import READER_VERSION
@@ -86,6 +88,7 @@ __all__ = [
     "IndexedDocument",
     "build_index",
     "default_index_path",
+    "index_place",
     "open_corpus",
     "open_index",
     "reader_key",
@@ -648,7 +651,7 @@ def _acquire(lock_path: Path, on_wait: Callable[[], None] | None) -> BinaryIO:
         except BlockingIOError:
             holder = _lock_holder(handle)
             inode = os.fstat(handle.fileno()).st_ino
-            if holder is not None and not _alive(holder):
+            if holder is not None and not running(holder):
                 first = dead_since.setdefault((inode, holder), time.monotonic())
                 if time.monotonic() - first >= LOCK_TAKEOVER_SECONDS and _same_file(handle, lock_path):
                     with contextlib.suppress(OSError):
@@ -679,21 +682,6 @@ def _same_file(handle: BinaryIO, path: Path) -> bool:
         return os.stat(path).st_ino == os.fstat(handle.fileno()).st_ino
     except OSError:
         return False
-
-
-def _alive(pid: int) -> bool:
-    """Whether process ``pid`` runs (a zombie, dead but not yet waited for, does not)."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    try:
-        with open(f"/proc/{pid}/stat", "rb") as handle:
-            return handle.read().rsplit(b")", 1)[-1].split()[0] != b"Z"
-    except (OSError, IndexError):
-        return True
 
 
 # --- refreshing ---------------------------------------------------------------------------------------

@@ -59,3 +59,27 @@ def start_worker(parent: int, inherited: Iterable[int]) -> None:
     for fd in inherited:
         with contextlib.suppress(OSError):
             os.close(fd)
+
+
+def running(pid: int) -> bool:
+    """Whether process ``pid`` runs (a zombie, dead but not yet waited for, does not)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as handle:
+            return handle.read().rsplit(b")", 1)[-1].split()[0] != b"Z"
+    except (OSError, IndexError):
+        return True  # no /proc: kill said it exists
+
+
+def children(pid: int) -> list[int]:
+    """The process ids of the children of ``pid`` (Linux; elsewhere none are known)."""
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children", encoding="ascii") as handle:
+            return [int(p) for p in handle.read().split()]
+    except OSError:
+        return []

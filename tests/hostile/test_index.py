@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from factcheck.processes import children, running
 from tests.hostile.conftest import ROOT, Run, Snapshot, run_cli
 
 QUERY = "city population residents"  # what compare is asked about the small corpus (both documents answer)
@@ -102,14 +103,14 @@ def _damage(index: Path, offset: int) -> None:
     index.write_bytes(bytes(data))
 
 
-@pytest.mark.parametrize("column", ["text", "terms"])
-def test_damaged_bytes_in_a_stored_blob_never_change_the_answer(small_corpus: tuple[Path, Path], column: str) -> None:
+def test_damaged_bytes_in_stored_blobs_never_change_the_answer(small_corpus: tuple[Path, Path]) -> None:
     corpus, claims = small_corpus
     index = corpus / ".factcheck" / "index.sqlite3"
     args = ("compare", QUERY, "--corpus", corpus, "--claims", claims, "--format", "json")
     clean = run_cli(*args)
     assert clean.code == 0, clean.stderr
-    _damage(index, _blob_offset(index, column))
+    for column in ("text", "terms"):  # what is scored, and what selects the candidates
+        _damage(index, _blob_offset(index, column))
     snap = Snapshot(corpus, claims)
     damaged = run_cli(*args)
     assert (damaged.code, damaged.stdout) == (0, clean.stdout)
@@ -135,20 +136,18 @@ def test_index_check_finds_and_repairs_damage(small_corpus: tuple[Path, Path]) -
     assert run_cli("compare", QUERY, "--corpus", corpus, "--claims", claims, "--format", "json").stderr == ""
 
 
-@pytest.mark.parametrize("content", [b"", b"SQLite for", b"not a database\n" * 200])
-def test_a_truncated_or_replaced_index_in_the_index_folder_is_rebuilt(
-    small_corpus: tuple[Path, Path], content: bytes
-) -> None:
+def test_an_empty_truncated_or_replaced_index_in_the_index_folder_is_rebuilt(small_corpus: tuple[Path, Path]) -> None:
     corpus, claims = small_corpus
     args = ("compare", QUERY, "--corpus", corpus, "--claims", claims, "--format", "json")
     clean = run_cli(*args)
     index = corpus / ".factcheck" / "index.sqlite3"
-    for leftover in index.parent.iterdir():
-        leftover.unlink()
-    index.write_bytes(content)
-    rebuilt = run_cli(*args)
-    assert (rebuilt.code, rebuilt.stdout) == (0, clean.stdout)
-    assert str(index) in rebuilt.stderr and "rebuilt" in rebuilt.stderr
+    for content in (b"", b"SQLite for", b"not a database\n" * 200):
+        for leftover in index.parent.iterdir():
+            leftover.unlink()
+        index.write_bytes(content)
+        rebuilt = run_cli(*args)
+        assert (rebuilt.code, rebuilt.stdout) == (0, clean.stdout)
+        assert str(index) in rebuilt.stderr and "rebuilt" in rebuilt.stderr
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes to read-only files and folders")
@@ -187,22 +186,6 @@ def make_corpus(folder: Path, documents: int, sentences: int, seed: int = 13) ->
     return folder
 
 
-def children(pid: int) -> list[int]:
-    try:
-        return [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
-    except OSError:
-        return []
-
-
-def running(pid: int) -> bool:
-    """Whether ``pid`` is a live process (a zombie is not)."""
-    try:
-        state = Path(f"/proc/{pid}/stat").read_bytes().rsplit(b")", 1)[-1].split()[0]
-    except (OSError, IndexError):
-        return False
-    return state != b"Z"
-
-
 def kill_index_run(corpus: Path, rng: random.Random, whole_group: bool) -> tuple[list[int], float]:
     """Start `factcheck index` and SIGKILL it (its main process only, or with its workers) once its workers
     read; returns the workers it had and when it was killed (seconds after they appeared)."""
@@ -226,12 +209,17 @@ def kill_index_run(corpus: Path, rng: random.Random, whole_group: bool) -> tuple
 
 
 def workers_gone(workers: list[int], within: float = 5.0) -> bool:
+    """Whether the workers are gone within a few seconds (those still running then are killed: no test leaves any)."""
     deadline = time.monotonic() + within
     while any(running(w) for w in workers) and time.monotonic() < deadline:
         time.sleep(0.02)
-    return not any(running(w) for w in workers)
+    survivors = [w for w in workers if running(w)]
+    for pid in survivors:
+        os.kill(pid, signal.SIGKILL)
+    return not survivors
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_after_kill_9_of_index_the_next_run_completes_and_answers_as_a_clean_build(tmp_path: Path) -> None:
     corpus = make_corpus(tmp_path / "corpus", 17, 300)  # about 560 KB: read by a pool of workers
@@ -257,7 +245,6 @@ def test_a_lock_held_for_a_dead_run_is_taken_over(small_corpus: tuple[Path, Path
     args = ("compare", QUERY, "--corpus", corpus, "--claims", claims, "--format", "json")
     assert run_cli(*args).code == 0
     (corpus / "herald.txt").write_text("The city now has 1.3 million residents.\n", encoding="utf-8")
-    expected = run_cli(*args, "--no-index")
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()
     lock = corpus / ".factcheck" / "index.sqlite3.lock"
@@ -280,7 +267,7 @@ def test_a_lock_held_for_a_dead_run_is_taken_over(small_corpus: tuple[Path, Path
         assert holder.stdout is not None and holder.stdout.readline() == b"held\n"
         started = time.monotonic()
         run = run_cli(*args, timeout=20)
-        assert (run.code, run.stdout) == (0, expected.stdout), run.stderr
+        assert run.code == 0 and '"value": 1300000' in run.stdout, run.stderr  # the changed document, read again
         assert time.monotonic() - started < 15
         assert holder.poll() is None  # taken over, not by killing anyone
     finally:
