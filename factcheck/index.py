@@ -1145,7 +1145,7 @@ def _corrupt_error(path: Path, error: Exception) -> CorpusError:
             Problem(
                 str(path),
                 f"the index is damaged ({error})",
-                hint="run `factcheck index --rebuild`, or delete the file: it is rebuilt from the corpus",
+                hint="run `factcheck index --check`, which repairs it, or delete the file (it is rebuilt)",
             )
         )
     )
