@@ -108,6 +108,9 @@ BATCH_DOCUMENTS: Final = 200
 POOL_MIN_BYTES: Final = 512 * 1024
 PROGRESS_AFTER: Final = 1.0  # seconds before a progress bar appears
 QUICK_CHECK_MAX_BYTES: Final = 64 * 1024 * 1024  # larger indexes are quick-checked by `factcheck index` only
+# Smaller indexes have their search table checked (FTS5's integrity-check) by every command, larger ones by
+# `factcheck index` only: damage there would only narrow what is pre-selected, silently.
+SEARCH_CHECK_MAX_BYTES: Final = 16 * 1024 * 1024
 CACHE_DOCUMENTS: Final = 64  # documents whose text, sentences and figures stay in memory (least recently used)
 CACHE_CHARS: Final = 32 * 1024 * 1024
 MAX_CACHED_WORDS: Final = 500_000  # words whose terms a reading process keeps (about 100 MB)
@@ -1587,7 +1590,9 @@ def _open_indexed(
                 _clear(conn)
         elif check:  # `factcheck index`: every checksum as well (it costs about what SQLite's check costs)
             with _writer_lock(index):
-                repaired.extend(_verify(conn))
+                repaired.extend(_verify(conn, thorough=check == "integrity_check"))
+        else:
+            _repair_search(conn, index, warnings)
         transient, plan, read_bytes, workers, same, _ = _refresh(conn, index, scan, key, progress)
         conn.execute("BEGIN")  # one snapshot for every later read
         entries, _, sentences, figures = _build_documents(conn, index, scan, transient)
@@ -1628,12 +1633,13 @@ def _open_indexed(
         raise
 
 
-def _verify(conn: sqlite3.Connection) -> list[str]:
+def _verify(conn: sqlite3.Connection, thorough: bool) -> list[str]:
     """Verify every stored checksum and the search table; repair what is damaged. Under the writer lock.
 
     A document whose row or content is damaged is marked to be read again (by the refresh that follows); a search
-    table that fails its check, or that a damaged document's terms are missing from, is made again from the
-    documents' terms. Returns what was repaired, one line each.
+    table that fails its check, or that a damaged document's terms are missing from, or (``thorough``) that does
+    not hold exactly each document's stored terms, is made again from them. Returns what was repaired, one line
+    each.
     """
     repaired: list[str] = []
     damaged: dict[int, str] = {}
@@ -1657,12 +1663,7 @@ def _verify(conn: sqlite3.Connection) -> list[str]:
                 search_damaged = search_damaged or column == len(blobs) - 1  # its terms: the search may miss it
     for docno in readable.keys() - seen:
         damaged[docno] = f"{readable[docno]}: its stored content was missing, read again"
-    try:
-        conn.execute("INSERT INTO terms (terms) VALUES ('integrity-check')")
-    except sqlite3.DatabaseError as error:
-        if isinstance(error, sqlite3.OperationalError) and "locked" in str(error):
-            raise
-        search_damaged = True
+    search_damaged = search_damaged or not _search_sound(conn) or (thorough and not _search_matches(conn))
     conn.execute("BEGIN IMMEDIATE")
     try:
         for docno in damaged:
@@ -1675,8 +1676,59 @@ def _verify(conn: sqlite3.Connection) -> list[str]:
         raise
     repaired.extend(damaged.values())
     if search_damaged:
-        repaired.append("the search table was damaged: made again from the documents' terms")
+        repaired.append(_SEARCH_REPAIRED)
     return repaired
+
+
+def _search_matches(conn: sqlite3.Connection) -> bool:
+    """Whether the FTS table holds exactly each document's stored terms (compared by a digest per document)."""
+    expected: dict[int, tuple[int, int]] = {}
+    for docno, blob in conn.execute("SELECT docno, terms FROM contents"):
+        terms = _document_terms(_unpack(blob)).lower().split()
+        if terms:
+            expected[docno] = (len(terms), sum(map(zlib.crc32, map(str.encode, terms))))
+    found: dict[int, tuple[int, int]] = {}
+    conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocabulary USING fts5vocab(main, terms, instance)")
+    try:
+        for word, docno in conn.execute("SELECT term, doc FROM temp.search_vocabulary"):
+            count, total = found.get(docno, (0, 0))
+            found[docno] = (count + 1, total + zlib.crc32(word.encode()))
+    except sqlite3.Error:  # a term that is not even text
+        return False
+    finally:
+        conn.execute("DROP TABLE temp.search_vocabulary")
+    return found == expected
+
+
+def _search_sound(conn: sqlite3.Connection) -> bool:
+    """Whether the FTS table passes its own integrity check (True when it cannot be checked now: read-only)."""
+    try:
+        conn.execute("INSERT INTO terms (terms) VALUES ('integrity-check')")
+    except sqlite3.OperationalError:
+        return True
+    except sqlite3.DatabaseError:
+        return False
+    return True
+
+
+def _repair_search(conn: sqlite3.Connection, index: Path, warnings: list[Problem]) -> None:
+    """Check the search table of a small index; a damaged one is made again, with a warning."""
+    if _file_size(index) > SEARCH_CHECK_MAX_BYTES or _search_sound(conn):
+        return
+    with _writer_lock(index):
+        if _search_sound(conn):
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            _rebuild_search(conn)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    warnings.append(Problem(str(index), _SEARCH_REPAIRED, severity="warning"))
+
+
+_SEARCH_REPAIRED: Final = "the search table was damaged: made again from the documents' terms"
 
 
 def _rebuild_search(conn: sqlite3.Connection) -> None:

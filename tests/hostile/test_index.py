@@ -120,6 +120,26 @@ def test_damaged_bytes_in_stored_blobs_never_change_the_answer(small_corpus: tup
     snap.assert_unchanged()
 
 
+def test_a_damaged_search_table_is_made_again(small_corpus: tuple[Path, Path]) -> None:
+    corpus, claims = small_corpus
+    index = corpus / ".factcheck" / "index.sqlite3"
+    args = ("compare", QUERY, "--corpus", corpus, "--claims", claims, "--format", "json")
+    clean = run_cli(*args)
+    conn = sqlite3.connect(index)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    block = max((bytes(r[0]) for r in conn.execute("SELECT block FROM terms_data WHERE id > 10")), key=len)
+    conn.close()
+    data = index.read_bytes()
+    assert data.count(block) == 1 and len(block) > 40
+    start = data.index(block) + 8
+    index.write_bytes(data[:start] + bytes(len(block) - 8) + data[start + len(block) - 8 :])  # its postings: zeros
+    damaged = run_cli(*args)
+    assert (damaged.code, damaged.stdout) == (0, clean.stdout), damaged.stderr
+    assert str(index) in damaged.stderr and "search table was damaged" in damaged.stderr
+    check = run_cli("index", "--check", "--corpus", corpus, "--format", "json")
+    assert json.loads(check.stdout)["repaired"] == [], check.stdout
+
+
 def test_index_check_finds_and_repairs_damage(small_corpus: tuple[Path, Path]) -> None:
     corpus, claims = small_corpus
     index = corpus / ".factcheck" / "index.sqlite3"
