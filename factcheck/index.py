@@ -108,8 +108,8 @@ BATCH_DOCUMENTS: Final = 200
 POOL_MIN_BYTES: Final = 512 * 1024
 PROGRESS_AFTER: Final = 1.0  # seconds before a progress bar appears
 QUICK_CHECK_MAX_BYTES: Final = 64 * 1024 * 1024  # larger indexes are quick-checked by `factcheck index` only
-# Smaller indexes have their search table checked (FTS5's integrity-check) by every command, larger ones by
-# `factcheck index` only: damage there would only narrow what is pre-selected, silently.
+# Smaller indexes have their search table (FTS5's integrity-check) and word list checked by every command, larger
+# ones by `factcheck index` only: damage there would narrow what is pre-selected, silently.
 SEARCH_CHECK_MAX_BYTES: Final = 16 * 1024 * 1024
 CACHE_DOCUMENTS: Final = 64  # documents whose text, sentences and figures stay in memory (least recently used)
 CACHE_CHARS: Final = 32 * 1024 * 1024
@@ -264,6 +264,50 @@ _CHECKED_COLUMNS: Final = "rel, sha256, readable, encoding, line_offset, front, 
 def _row_checksum(values: Sequence[object]) -> int:
     """The checksum of a document's row: its _CHECKED_COLUMNS values, in that order."""
     return zlib.crc32(json.dumps(list(values), ensure_ascii=False).encode("utf-8", "surrogatepass"))
+
+
+# The vocabulary tables only grow (or are emptied): each has a digest in ``meta`` (rows, sum of their CRC-32s),
+# kept up to date by the writer, so that a damaged word or stem is found by reading the table once.
+_VOCABULARY_ROWS: Final = {"words": "SELECT word || char(9) || stem FROM words", "stems": "SELECT stem FROM stems"}
+
+
+def _digest(values: Iterable[str], start: tuple[int, int] = (0, 0)) -> tuple[int, int]:
+    count, total = start
+    for value in values:
+        count += 1
+        total += zlib.crc32(value.encode("utf-8", "surrogatepass"))
+    return count, total
+
+
+def _stored_digest(rows: Sequence[Sequence[str]]) -> tuple[int, int]:
+    """A digest as ``meta`` holds it (the rows of a query for its value); none yet: an empty table's; a damaged
+    one: a digest that matches no table."""
+    if not rows:
+        return 0, 0
+    count, _, total = str(rows[0][0]).partition(":")
+    try:
+        return int(count), int(total)
+    except ValueError:
+        return -1, 0
+
+
+def _digest_query(table: str) -> tuple[str, tuple[str]]:
+    return "SELECT value FROM meta WHERE key = ?", (f"{table} digest",)
+
+
+def _store_digest(conn: sqlite3.Connection, table: str, digest: tuple[int, int]) -> None:
+    conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (f"{table} digest", f"{digest[0]}:{digest[1]}"))
+
+
+def _vocabulary_sound(conn: sqlite3.Connection) -> bool:
+    """Whether the words and stems tables still match their digests."""
+    try:
+        return all(
+            _digest(v for (v,) in conn.execute(query)) == _stored_digest(conn.execute(*_digest_query(table)).fetchall())
+            for table, query in _VOCABULARY_ROWS.items()
+        )
+    except sqlite3.OperationalError:  # a value that is not even text
+        return False
 
 
 def _document_terms(sentence_terms: str) -> str:
@@ -893,10 +937,17 @@ class _Writer:
         if new_words:
             self.conn.executemany("INSERT OR IGNORE INTO words VALUES (?, ?)", (w.split("\t", 1) for w in new_words))
             self.words.update(new_words)
+            self._count("words", new_words)
         new_stems = [s for s in read.stems if s not in self.stems]
         if new_stems:
             self.conn.executemany("INSERT OR IGNORE INTO stems VALUES (?)", ((s,) for s in new_stems))
             self.stems.update(new_stems)
+            self._count("stems", new_stems)
+
+    def _count(self, table: str, added: Iterable[str]) -> None:
+        """Add rows just added to ``table`` to its digest."""
+        stored = _stored_digest(self.conn.execute(*_digest_query(table)).fetchall())
+        _store_digest(self.conn, table, _digest(added, stored))  # a damaged one stays wrong: checks still see it
 
 
 class _Progress:
@@ -1188,6 +1239,7 @@ class IndexedCorpus:
         self._cache: OrderedDict[int, _Loaded] = OrderedDict()
         self._cached_chars = 0
         self._vocabulary: dict[int, list[str]] | None = None
+        self._vocabulary_damaged = False  # then nothing is pre-selected: every sentence is a candidate
 
     # --- the Corpus protocol ---
 
@@ -1255,6 +1307,8 @@ class IndexedCorpus:
         if not wanted:
             return {}
         expansion = {s: self._similar_terms(s) for p in wanted for s in set(p)}
+        if self._vocabulary_damaged:
+            return None
         clauses: list[list[str]] = []  # each: stems that must all match
         needs: list[tuple[dict[str, int], int]] = []  # each phrasing: its stems with their counts, and how many
         for phrasing in wanted:
@@ -1477,7 +1531,17 @@ class IndexedCorpus:
 
         if self._vocabulary is None:
             self._vocabulary = {}
-            for (s,) in self._fetch("SELECT stem FROM stems"):
+            stems = [s for (s,) in self._fetch(_VOCABULARY_ROWS["stems"])]
+            if _digest(stems) != _stored_digest(self._fetch(*_digest_query("stems"))):
+                self._vocabulary_damaged = True
+                pywarnings.warn(
+                    FactcheckWarning(
+                        f"{self._index_path}: warning: the index's word list is damaged: every sentence is scored"
+                        " this time (slower); `factcheck index` repairs it"
+                    ),
+                    stacklevel=2,
+                )
+            for s in stems:
                 self._vocabulary.setdefault(len(s), []).append(s)
         n = len(word_stem)
         # fuzz.ratio is 2·common/(len a + len b): at least WORD_SIMILARITY% only between these lengths.
@@ -1592,7 +1656,7 @@ def _open_indexed(
             with _writer_lock(index):
                 repaired.extend(_verify(conn, thorough=check == "integrity_check"))
         else:
-            _repair_search(conn, index, warnings)
+            _repair_small(conn, index, warnings)
         transient, plan, read_bytes, workers, same, _ = _refresh(conn, index, scan, key, progress)
         conn.execute("BEGIN")  # one snapshot for every later read
         entries, _, sentences, figures = _build_documents(conn, index, scan, transient)
@@ -1664,16 +1728,21 @@ def _verify(conn: sqlite3.Connection, thorough: bool) -> list[str]:
     for docno in readable.keys() - seen:
         damaged[docno] = f"{readable[docno]}: its stored content was missing, read again"
     search_damaged = search_damaged or not _search_sound(conn) or (thorough and not _search_matches(conn))
+    vocabulary_damaged = not _vocabulary_sound(conn)
     conn.execute("BEGIN IMMEDIATE")
     try:
         for docno in damaged:
             conn.execute("UPDATE documents SET reader = '' WHERE docno = ?", (docno,))
         if search_damaged:
             _rebuild_search(conn)
+        if vocabulary_damaged:
+            _empty_vocabulary(conn)
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
         raise
+    if vocabulary_damaged:
+        repaired.append(_VOCABULARY_REPAIRED)
     repaired.extend(damaged.values())
     if search_damaged:
         repaired.append(_SEARCH_REPAIRED)
@@ -1711,24 +1780,38 @@ def _search_sound(conn: sqlite3.Connection) -> bool:
     return True
 
 
-def _repair_search(conn: sqlite3.Connection, index: Path, warnings: list[Problem]) -> None:
-    """Check the search table of a small index; a damaged one is made again, with a warning."""
-    if _file_size(index) > SEARCH_CHECK_MAX_BYTES or _search_sound(conn):
+def _repair_small(conn: sqlite3.Connection, index: Path, warnings: list[Problem]) -> None:
+    """Check the search table and the word list of a small index; what is damaged is made again (the word list by
+    reading every document again, in the refresh that follows), with a warning."""
+    if _file_size(index) > SEARCH_CHECK_MAX_BYTES or (_search_sound(conn) and _vocabulary_sound(conn)):
         return
     with _writer_lock(index):
-        if _search_sound(conn):
-            return
+        search, vocabulary = not _search_sound(conn), not _vocabulary_sound(conn)  # again, under the lock
         conn.execute("BEGIN IMMEDIATE")
         try:
-            _rebuild_search(conn)
+            if search:
+                _rebuild_search(conn)
+            if vocabulary:
+                _empty_vocabulary(conn)
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
             raise
-    warnings.append(Problem(str(index), _SEARCH_REPAIRED, severity="warning"))
+    for done, message in ((search, _SEARCH_REPAIRED), (vocabulary, _VOCABULARY_REPAIRED)):
+        if done:
+            warnings.append(Problem(str(index), message, severity="warning"))
 
 
 _SEARCH_REPAIRED: Final = "the search table was damaged: made again from the documents' terms"
+_VOCABULARY_REPAIRED: Final = "the word list was damaged: made again, every document read again"
+
+
+def _empty_vocabulary(conn: sqlite3.Connection) -> None:
+    """Empty the words and stems tables and have every document read again, which fills them (in a transaction)."""
+    for table in _VOCABULARY_ROWS:
+        conn.execute(f"DELETE FROM {table}")
+        _store_digest(conn, table, (0, 0))
+    conn.execute("UPDATE documents SET reader = ''")
 
 
 def _rebuild_search(conn: sqlite3.Connection) -> None:
@@ -1748,6 +1831,8 @@ def _clear(conn: sqlite3.Connection) -> None:
     try:
         for table in ("documents", "contents", "words", "stems"):
             conn.execute(f"DELETE FROM {table}")
+        for table in _VOCABULARY_ROWS:
+            _store_digest(conn, table, (0, 0))
         conn.execute("INSERT INTO terms (terms) VALUES ('delete-all')")
         conn.execute("COMMIT")
     except BaseException:

@@ -120,7 +120,7 @@ def test_damaged_bytes_in_stored_blobs_never_change_the_answer(small_corpus: tup
     snap.assert_unchanged()
 
 
-def test_a_damaged_search_table_is_made_again(small_corpus: tuple[Path, Path]) -> None:
+def test_a_damaged_search_table_or_word_list_is_made_again(small_corpus: tuple[Path, Path]) -> None:
     corpus, claims = small_corpus
     index = corpus / ".factcheck" / "index.sqlite3"
     args = ("compare", QUERY, "--corpus", corpus, "--claims", claims, "--format", "json")
@@ -133,9 +133,14 @@ def test_a_damaged_search_table_is_made_again(small_corpus: tuple[Path, Path]) -
     assert data.count(block) == 1 and len(block) > 40
     start = data.index(block) + 8
     index.write_bytes(data[:start] + bytes(len(block) - 8) + data[start + len(block) - 8 :])  # its postings: zeros
+    conn = sqlite3.connect(index)
+    assert conn.execute("UPDATE stems SET stem = 'residx' WHERE stem = 'resid'").rowcount == 1  # a query's word
+    conn.commit()
+    conn.close()
     damaged = run_cli(*args)
     assert (damaged.code, damaged.stdout) == (0, clean.stdout), damaged.stderr
     assert str(index) in damaged.stderr and "search table was damaged" in damaged.stderr
+    assert "word list was damaged" in damaged.stderr
     check = run_cli("index", "--check", "--corpus", corpus, "--format", "json")
     assert json.loads(check.stdout)["repaired"] == [], check.stdout
 
