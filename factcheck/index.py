@@ -1729,24 +1729,30 @@ def _verify(conn: sqlite3.Connection, thorough: bool) -> list[str]:
         damaged[docno] = f"{readable[docno]}: its stored content was missing, read again"
     search_damaged = search_damaged or not _search_sound(conn) or (thorough and not _search_matches(conn))
     vocabulary_damaged = not _vocabulary_sound(conn)
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        for docno in damaged:
-            conn.execute("UPDATE documents SET reader = '' WHERE docno = ?", (docno,))
-        if search_damaged:
-            _rebuild_search(conn)
-        if vocabulary_damaged:
-            _empty_vocabulary(conn)
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
+    _repair(conn, damaged, search_damaged, vocabulary_damaged)
     if vocabulary_damaged:
         repaired.append(_VOCABULARY_REPAIRED)
     repaired.extend(damaged.values())
     if search_damaged:
         repaired.append(_SEARCH_REPAIRED)
     return repaired
+
+
+def _repair(conn: sqlite3.Connection, documents: Iterable[int], search: bool, vocabulary: bool) -> None:
+    """In one transaction: mark ``documents`` to be read again, make the search table again, empty the word list
+    (which has every document read again)."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for docno in documents:
+            conn.execute("UPDATE documents SET reader = '' WHERE docno = ?", (docno,))
+        if search:
+            _rebuild_search(conn)
+        if vocabulary:
+            _empty_vocabulary(conn)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
 
 
 def _search_matches(conn: sqlite3.Connection) -> bool:
@@ -1787,16 +1793,7 @@ def _repair_small(conn: sqlite3.Connection, index: Path, warnings: list[Problem]
         return
     with _writer_lock(index):
         search, vocabulary = not _search_sound(conn), not _vocabulary_sound(conn)  # again, under the lock
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            if search:
-                _rebuild_search(conn)
-            if vocabulary:
-                _empty_vocabulary(conn)
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
+        _repair(conn, (), search, vocabulary)
     for done, message in ((search, _SEARCH_REPAIRED), (vocabulary, _VOCABULARY_REPAIRED)):
         if done:
             warnings.append(Problem(str(index), message, severity="warning"))
