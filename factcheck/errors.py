@@ -79,3 +79,8 @@ class PatternTimeout(UsageError):
     def at(self, place: str) -> PatternTimeout:
         """The same error, located: ``place`` is the file and line of the text searched."""
         return PatternTimeout(f"{place}: error: {self.message}")
+
+
+class FactcheckWarning(UserWarning):
+    """Something the user should hear of that does not stop the command, found while it runs (after its other
+    warnings were shown); the CLI prints the message as a warning line on stderr."""

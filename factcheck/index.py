@@ -19,14 +19,17 @@ Layout (one SQLite file, by default ``<corpus>/.factcheck/index.sqlite3``):
 Reading uses a process pool (one document per task, the function is pure); the main process is the only writer
 and commits documents in small batches, so an interrupted run leaves a consistent index that the next run
 completes. WAL mode lets a command read while another writes; each ``IndexedCorpus`` reads in one snapshot.
-A file at the index path that is not such an index (not SQLite, another application or schema, failed check)
-is reported as a warning, moved aside (``.bad``) and rebuilt.
+Every blob and every document's row carries a checksum, checked on read: a damaged document is read from its file
+instead (with a warning) and stored again. The index is only ever created where no file is, or used or rebuilt
+where an index of ours is (its SQLite application id, or any file in the corpus's own ``.factcheck`` folder);
+any other file at the index path is refused before anything is written (see ``_refusal``).
 """
 
 from __future__ import annotations
 
 import contextlib
 import copy
+import glob
 import hashlib
 import importlib.util
 import json
@@ -34,8 +37,10 @@ import math
 import os
 import re
 import sqlite3
+import stat
 import sys
 import time
+import warnings as pywarnings
 import zlib
 from array import array
 from bisect import bisect_left, bisect_right
@@ -46,7 +51,7 @@ from functools import lru_cache, partial
 from itertools import combinations
 from operator import attrgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, BinaryIO, Final
 
 from factcheck.corpus import (
     Corpus,
@@ -63,9 +68,9 @@ from factcheck.corpus import (
     sentence_containing,
     unknown_document,
 )
-from factcheck.errors import CorpusError, Problem
+from factcheck.errors import CorpusError, FactcheckWarning, InputError, Problem
 from factcheck.model import Document, DocumentMeta, Figure, Kind, Qualifier, Quantity, Sentence
-from factcheck.processes import ignore_interrupts, usable_cores
+from factcheck.processes import running, start_worker, usable_cores
 from factcheck.sentences import sentence_lines, sentence_spans
 from factcheck.text import _WORD, stem, stemmer_identity, tokens
 from factcheck.version import READER_VERSION
@@ -84,12 +89,13 @@ __all__ = [
     "IndexedDocument",
     "build_index",
     "default_index_path",
+    "index_place",
     "open_corpus",
     "open_index",
     "reader_key",
 ]
 
-SCHEMA_VERSION: Final = 1
+SCHEMA_VERSION: Final = 2  # 2: documents carry a checksum
 APPLICATION_ID: Final = 0x46434958  # "FCIX"
 INDEX_DIR: Final = ".factcheck"
 INDEX_NAME: Final = "index.sqlite3"
@@ -103,6 +109,9 @@ BATCH_DOCUMENTS: Final = 200
 POOL_MIN_BYTES: Final = 512 * 1024
 PROGRESS_AFTER: Final = 1.0  # seconds before a progress bar appears
 QUICK_CHECK_MAX_BYTES: Final = 64 * 1024 * 1024  # larger indexes are quick-checked by `factcheck index` only
+# Smaller indexes have their search table (FTS5's integrity-check) and word list checked by every command, larger
+# ones by `factcheck index` only: damage there would narrow what is pre-selected, silently.
+SEARCH_CHECK_MAX_BYTES: Final = 16 * 1024 * 1024
 CACHE_DOCUMENTS: Final = 64  # documents whose text, sentences and figures stay in memory (least recently used)
 CACHE_CHARS: Final = 32 * 1024 * 1024
 MAX_CACHED_WORDS: Final = 500_000  # words whose terms a reading process keeps (about 100 MB)
@@ -114,6 +123,7 @@ MAX_EXPANSION: Final = 4000
 MAX_COMBINATIONS: Final = 64
 FETCH_BATCH: Final = 500  # documents fetched by one query
 SQLITE_HEADER: Final = b"SQLite format 3\x00"
+SQLITE_HEADER_SIZE: Final = 100  # the database header: the application id is at bytes 68 to 71
 
 # Modules whose code decides what is stored: a change in any of them makes every document be read again.
 _KEY_MODULES: Final = (
@@ -127,7 +137,7 @@ _KEY_MODULES: Final = (
     "factcheck.text",
 )
 # The version of what read_for_index stores for a document: raise it when that changes.
-STORED_FORMAT: Final = 1
+STORED_FORMAT: Final = 2  # 2: every blob carries a checksum
 _QUANTITY_FIELDS: Final = tuple(f.name for f in fields(Quantity))
 _QUANTITY_VALUES: Final = attrgetter(*_QUANTITY_FIELDS)
 _UNIT: Final = _QUANTITY_FIELDS.index("unit")
@@ -155,7 +165,8 @@ _SCHEMA: Final = (
         warnings TEXT NOT NULL,
         sentences INTEGER NOT NULL,
         figures INTEGER NOT NULL,
-        chars INTEGER NOT NULL
+        chars INTEGER NOT NULL,
+        checksum INTEGER NOT NULL
     )""",
     """CREATE TABLE contents (
         docno INTEGER PRIMARY KEY,
@@ -208,12 +219,96 @@ def similar(a: str, b: str) -> bool:
     return word_similarity(a, b) > 0
 
 
+class _Damaged(Exception):
+    """Bytes read from the index are not what was written (their checksum or their compression says so)."""
+
+
+def _seal(data: bytes) -> bytes:
+    """``data`` compressed, behind the CRC-32 of the compressed bytes: damage is found before anything is decoded."""
+    packed = zlib.compress(data, ZLIB_LEVEL)
+    return zlib.crc32(packed).to_bytes(4, "big") + packed
+
+
+def _check_seal(blob: bytes) -> memoryview:
+    """The compressed bytes of a sealed blob; raises _Damaged when they do not match their checksum."""
+    packed = memoryview(blob)[4:]
+    if len(blob) < 4 or zlib.crc32(packed) != int.from_bytes(blob[:4], "big"):
+        raise _Damaged("a stored checksum does not match")
+    return packed
+
+
+def _open_seal(blob: bytes) -> bytes:
+    """What _seal sealed; raises _Damaged when the checksum or the compressed stream is wrong."""
+    packed = _check_seal(blob)
+    try:
+        return zlib.decompress(packed)
+    except zlib.error as error:
+        raise _Damaged(str(error)) from error
+
+
 def _pack(text: str) -> bytes:
-    return zlib.compress(text.encode("utf-8", "surrogatepass"), ZLIB_LEVEL)
+    return _seal(text.encode("utf-8", "surrogatepass"))
 
 
 def _unpack(blob: bytes) -> str:
-    return zlib.decompress(blob).decode("utf-8", "surrogatepass")
+    try:
+        return _open_seal(blob).decode("utf-8", "surrogatepass")
+    except UnicodeDecodeError as error:
+        raise _Damaged(str(error)) from error
+
+
+# The columns of a document's row that its checksum covers (size, times and reader change without damage, and
+# damage to them only makes the document be read again).
+_CHECKED_COLUMNS: Final = "rel, sha256, readable, encoding, line_offset, front, warnings, sentences, figures, chars"
+
+
+def _row_checksum(values: Sequence[object]) -> int:
+    """The checksum of a document's row: its _CHECKED_COLUMNS values, in that order."""
+    return zlib.crc32(json.dumps(list(values), ensure_ascii=False).encode("utf-8", "surrogatepass"))
+
+
+# The vocabulary tables only grow (or are emptied): each has a digest in ``meta`` (rows, sum of their CRC-32s),
+# kept up to date by the writer, so that a damaged word or stem is found by reading the table once.
+_VOCABULARY_ROWS: Final = {"words": "SELECT word || char(9) || stem FROM words", "stems": "SELECT stem FROM stems"}
+
+
+def _digest(values: Iterable[str], start: tuple[int, int] = (0, 0)) -> tuple[int, int]:
+    count, total = start
+    for value in values:
+        count += 1
+        total += zlib.crc32(value.encode("utf-8", "surrogatepass"))
+    return count, total
+
+
+def _stored_digest(rows: Sequence[Sequence[str]]) -> tuple[int, int]:
+    """A digest as ``meta`` holds it (the rows of a query for its value); none yet: an empty table's; a damaged
+    one: a digest that matches no table."""
+    if not rows:
+        return 0, 0
+    count, _, total = str(rows[0][0]).partition(":")
+    try:
+        return int(count), int(total)
+    except ValueError:
+        return -1, 0
+
+
+def _digest_query(table: str) -> tuple[str, tuple[str]]:
+    return "SELECT value FROM meta WHERE key = ?", (f"{table} digest",)
+
+
+def _store_digest(conn: sqlite3.Connection, table: str, digest: tuple[int, int]) -> None:
+    conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (f"{table} digest", f"{digest[0]}:{digest[1]}"))
+
+
+def _vocabulary_sound(conn: sqlite3.Connection) -> bool:
+    """Whether the words and stems tables still match their digests."""
+    try:
+        return all(
+            _digest(v for (v,) in conn.execute(query)) == _stored_digest(conn.execute(*_digest_query(table)).fetchall())
+            for table, query in _VOCABULARY_ROWS.items()
+        )
+    except sqlite3.OperationalError:  # a value that is not even text
+        return False
 
 
 def _document_terms(sentence_terms: str) -> str:
@@ -326,7 +421,7 @@ def read_for_index(root: str, rel: str, size: int, mtime_ns: int, known_sha256: 
         json.dumps(dict(file.front), ensure_ascii=False) if file.front is not None else None,
         warnings,
         _pack(text),
-        zlib.compress(offsets.tobytes(), ZLIB_LEVEL),
+        _seal(offsets.tobytes()),
         _pack(json.dumps(rows, ensure_ascii=False)),
         _pack(sentence_terms),
         " ".join(sorted(document_terms)),
@@ -366,21 +461,74 @@ def default_index_path(corpus: Path) -> Path:
     return corpus / INDEX_DIR / INDEX_NAME
 
 
+def index_place(corpus: Path, index: Path | None) -> tuple[Path, bool]:
+    """The index file of the corpus, and whether it is in the corpus's own index folder (``.factcheck``).
+
+    Any file there is ours: a damaged one is rebuilt. A file elsewhere is used or rebuilt only when it carries
+    our application id. Neither the folder nor the file may be a symbolic link for the place to count as ours.
+    """
+    default = default_index_path(corpus)
+    target = index if index is not None else default
+    own = os.path.abspath(target) == os.path.abspath(default) and not any(
+        os.path.islink(p) for p in (default.parent, default)
+    )
+    return target, own
+
+
 def _connect(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False)
     conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
     return conn
 
 
-def _inspect(conn: sqlite3.Connection, path: Path, quick_check: bool) -> bool:
-    """Whether the database is an index of ours (False: empty, to be created); raises _Corrupt otherwise."""
+def _refusal(path: Path, own_place: bool) -> str | None:
+    """Why the file at ``path`` must be neither used as the index nor replaced by one; None when it may.
+
+    Decided from the file's type and first bytes (SQLite's header and application id), before anything is written.
+    """
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return "it is a symbolic link to a missing file" if os.path.islink(path) else None
+    except OSError:
+        return None  # nothing can be made there either (a file for a folder, no permission): said when writing
+    if stat.S_ISDIR(st.st_mode):
+        return "it is a folder"
+    if not stat.S_ISREG(st.st_mode):
+        return "it is not a regular file (a device, pipe or socket)"
+    if own_place:
+        return None
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(SQLITE_HEADER_SIZE)
+    except OSError as error:
+        return f"it cannot be read ({error.strerror})"
+    if header[: len(SQLITE_HEADER)] != SQLITE_HEADER or len(header) < SQLITE_HEADER_SIZE:
+        return "it is empty" if not header else "it is not a factcheck index (not an SQLite database)"
+    if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
+        return "it is an SQLite database of another application"
+    return None
+
+
+def _refuse(path: Path, own_place: bool) -> None:
+    """Raise InputError when the file at ``path`` is not ours to use or replace (see _refusal)."""
+    reason = _refusal(path, own_place)
+    if reason is not None:
+        raise InputError.at(
+            path,
+            f"not used as the index: {reason}; factcheck never writes over a file that is not its index",
+            hint="pass --index with the path of a new file or of a factcheck index, or leave --index out",
+        )
+
+
+def _inspect(conn: sqlite3.Connection, check: str) -> None:
+    """Raises _Corrupt unless the database is a sound, complete index of ours (``check``: an SQLite check to run,
+    "quick_check" or "integrity_check", or "" for none)."""
     app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
-    if app_id == 0 and version == 0 and not tables:
-        return False
     if app_id != APPLICATION_ID:
-        raise _Corrupt("it is not a factcheck index (another application's database)")
+        raise _Corrupt("it is not a factcheck index (another application's database, or an empty one)")
     if version != SCHEMA_VERSION:
         raise _Corrupt(
             f"it is a factcheck index of another layout (version {version}, this factcheck reads {SCHEMA_VERSION})"
@@ -388,142 +536,197 @@ def _inspect(conn: sqlite3.Connection, path: Path, quick_check: bool) -> bool:
     missing = _TABLES - tables
     if missing:
         raise _Corrupt(f"tables are missing: {', '.join(sorted(missing))}")
-    if quick_check:
-        result = conn.execute("PRAGMA quick_check").fetchall()
+    if check:
+        result = conn.execute(f"PRAGMA {check}").fetchall()
         if result != [("ok",)]:
-            raise _Corrupt(f"SQLite's quick_check failed: {result[0][0]}")
-    return True
+            raise _Corrupt(f"SQLite's {check} failed: {result[0][0]}")
 
 
-def _create(conn: sqlite3.Connection) -> None:
-    conn.execute("BEGIN IMMEDIATE")
+def _create(path: Path) -> None:
+    """Create an empty index at ``path``, which does not exist: made whole under a temporary name, then linked
+    into place, so that the path never holds a half-made index nor ever replaces a file. Under the writer lock."""
+    for stale in path.parent.glob(glob.escape(path.name) + ".new-*"):  # left by a killed run
+        with contextlib.suppress(OSError):
+            stale.unlink()
+    temporary = path.with_name(f"{path.name}.new-{os.getpid()}")
     try:
-        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if "documents" not in tables:  # another process may have created it meanwhile
+        conn = sqlite3.connect(temporary, isolation_level=None)
+        try:
+            conn.execute("BEGIN IMMEDIATE")
             for statement in _SCHEMA:
                 conn.execute(statement)
             conn.execute("INSERT INTO meta VALUES ('created', ?)", (time.strftime("%Y-%m-%dT%H:%M:%S"),))
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-
-
-def _set_aside(path: Path) -> Path:
-    """Move a bad index file (and its WAL files) out of the way; returns where it went."""
-    bad = path.with_name(path.name + ".bad")
-    with contextlib.suppress(OSError):
-        os.replace(path, bad)
-    for suffix in ("-wal", "-shm", "-journal"):
+            conn.execute("COMMIT")
+        finally:
+            conn.close()
+        try:
+            os.link(temporary, path)  # fails if anything is at path: nothing is replaced
+        except FileExistsError:
+            raise
+        except OSError:  # no hard links on this file system: claim the name, then fill it
+            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644))
+            os.replace(temporary, path)
+    finally:
         with contextlib.suppress(OSError):
+            temporary.unlink()
+
+
+def _discard(path: Path) -> None:
+    """Delete a damaged index of ours (and SQLite's files beside it): it is made again from the corpus."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with contextlib.suppress(FileNotFoundError):
             os.remove(path.with_name(path.name + suffix))
-    return bad
 
 
-def _header_problem(path: Path) -> str | None:
+def _try_open(path: Path, check: str) -> sqlite3.Connection | None:
+    """A connection to the index at ``path`` if it is a sound index of ours; None if there is no file there.
+
+    Raises _Corrupt or sqlite3.DatabaseError for a bad file, OperationalError when it cannot be opened or written.
+    """
     try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
+        with open(path, "rb") as handle:
+            header = handle.read(SQLITE_HEADER_SIZE)
     except FileNotFoundError:
         return None
-    if header and header != SQLITE_HEADER[: len(header)]:
-        return "it is not an SQLite database"
-    if 0 < len(header) < len(SQLITE_HEADER):
-        return "it is truncated"
-    return None
-
-
-def _try_open(path: Path, quick_check: bool, create: bool) -> sqlite3.Connection | None:
-    """A connection to the index at ``path`` if it is a sound index of ours (or, with ``create``, a new one);
-    None if there is none yet. Raises _Corrupt or sqlite3.DatabaseError for a bad file, OperationalError when
-    it cannot be opened or written."""
-    reason = _header_problem(path)
-    if reason is not None:
-        raise _Corrupt(reason)
-    if not create and not path.exists():
-        return None
+    if header[: len(SQLITE_HEADER)] != SQLITE_HEADER[: len(header)]:
+        raise _Corrupt("it is not an SQLite database")
+    if len(header) < SQLITE_HEADER_SIZE:
+        raise _Corrupt("it is truncated" if header else "it is empty")
     conn = _connect(path)
     try:
-        size = path.stat().st_size if path.exists() else 0
-        exists = _inspect(conn, path, quick_check or size <= QUICK_CHECK_MAX_BYTES)
-        if not exists and not create:
-            conn.close()
-            return None
+        small = path.stat().st_size <= QUICK_CHECK_MAX_BYTES
+        _inspect(conn, check or ("quick_check" if small else ""))
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if str(mode).lower() != "wal":
             raise sqlite3.OperationalError(f"cannot use WAL mode here (journal mode {mode})")
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA cache_size = -32000")
-        if not exists:
-            _create(conn)
         return conn
     except BaseException:
         conn.close()
         raise
 
 
-def _open_database(path: Path, warnings: list[Problem], quick_check: bool) -> sqlite3.Connection:
-    """Open (creating it if needed) the index at ``path``; a bad file is reported, moved aside and replaced.
+def _open_database(path: Path, own_place: bool, warnings: list[Problem], check: str) -> sqlite3.Connection:
+    """Open (creating it if needed) the index at ``path``; a damaged index of ours is reported and rebuilt.
 
-    Creating and replacing happen under the writer lock, after looking again: a file another command is just
-    creating is not taken for a damaged one. Raises OSError or sqlite3.OperationalError when the index cannot
-    be created or written there.
+    A file that is not ours (see _refusal) raises InputError before anything is written beside it. Creating and
+    rebuilding happen under the writer lock, after looking again: a file another command is just creating is not
+    taken for a damaged one. Raises OSError or sqlite3.OperationalError when the index cannot be created or
+    written there.
     """
+    _refuse(path, own_place)
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        conn = _try_open(path, quick_check, create=False)
+        conn = _try_open(path, check)
         if conn is not None:
             return conn
     except sqlite3.OperationalError:
         raise  # cannot open or write here (read-only, locked): not the file's fault
     except (_Corrupt, sqlite3.DatabaseError):
-        pass  # looked at again, and replaced, under the writer lock
+        pass  # looked at again, and rebuilt, under the writer lock
     with _writer_lock(path):
         for attempt in range(3):
+            _refuse(path, own_place)
             try:
-                opened = _try_open(path, quick_check, create=True)
-                assert opened is not None
-                return opened
+                opened = _try_open(path, check)
+                if opened is not None:
+                    return opened
+                _create(path)
             except sqlite3.OperationalError:
                 raise
             except (_Corrupt, sqlite3.DatabaseError) as error:
-                if attempt == 2:
-                    raise
-                bad = _set_aside(path)
                 why = str(error) if isinstance(error, _Corrupt) else f"SQLite says: {error}"
+                if attempt == 2:
+                    raise InputError.at(path, f"the index cannot be made usable ({why})", hint=_DELETE_HINT) from error
+                _discard(path)
                 warnings.append(
                     Problem(
                         str(path),
-                        f"the index file cannot be trusted ({why}): moved to {bad.name} and rebuilt",
-                        hint="nothing to do; delete the .bad file when you no longer need it",
+                        f"the index file cannot be trusted ({why}): deleted and rebuilt",
+                        hint="nothing to do",
                         severity="warning",
                     )
                 )
     raise AssertionError("unreachable")
 
 
+_DELETE_HINT: Final = "delete the file (an index is rebuilt from the corpus), or pass --index with another path"
+_HELD_LOCKS: Final[set[int]] = set()  # descriptors of the writer locks this process holds: workers close them
+LOCK_TAKEOVER_SECONDS: Final = 1.0  # a lock seen held for this long on behalf of a dead run is taken over
+LOCK_POLL_SECONDS: Final = 0.05
+
+
 @contextlib.contextmanager
 def _writer_lock(path: Path, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
-    """One writer per index at a time (others wait): an advisory lock on ``<index>.lock``, where supported."""
+    """One writer per index at a time (others wait): an advisory lock on ``<index>.lock``, where supported.
+
+    The holder writes its process id into the lock file. A lock still held for a run that is dead (by processes
+    it left behind) is taken over: the lock file is replaced by a new one.
+    """
     try:
         import fcntl
     except ImportError:  # pragma: no cover - Windows: SQLite's own locking still keeps the index consistent
         yield
         return
-    lock_path = path.with_name(path.name + ".lock")
-    with open(lock_path, "a+b") as handle:
+    handle = _acquire(path.with_name(path.name + ".lock"), on_wait)
+    fd = handle.fileno()
+    _HELD_LOCKS.add(fd)
+    try:
+        yield
+    finally:
+        _HELD_LOCKS.discard(fd)
+        with contextlib.suppress(OSError):
+            handle.truncate(0)  # no process id: a waiter never takes this (free) lock for a dead run's
+            handle.flush()
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        handle.close()
+
+
+def _acquire(lock_path: Path, on_wait: Callable[[], None] | None) -> BinaryIO:
+    import fcntl
+
+    dead_since: dict[tuple[int, int], float] = {}  # (lock file inode, dead holder) -> first seen
+    while True:
+        handle = open(lock_path, "a+b")  # closed by _writer_lock
         try:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            if on_wait is not None:
+            holder = _lock_holder(handle)
+            inode = os.fstat(handle.fileno()).st_ino
+            if holder is not None and not running(holder):
+                first = dead_since.setdefault((inode, holder), time.monotonic())
+                if time.monotonic() - first >= LOCK_TAKEOVER_SECONDS and _same_file(handle, lock_path):
+                    with contextlib.suppress(OSError):
+                        lock_path.unlink()  # the next open makes a new lock file, free
+            elif on_wait is not None:
                 on_wait()
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+                on_wait = None
+            handle.close()
+            time.sleep(LOCK_POLL_SECONDS)
+            continue
+        if not _same_file(handle, lock_path):  # taken over meanwhile: lock the new file
+            handle.close()
+            continue
+        handle.truncate(0)
+        handle.write(f"{os.getpid()}\n".encode())
+        handle.flush()
+        return handle
+
+
+def _lock_holder(handle: BinaryIO) -> int | None:
+    handle.seek(0)
+    text = handle.read(32).strip()
+    return int(text) if text.isdigit() else None
+
+
+def _same_file(handle: BinaryIO, path: Path) -> bool:
+    try:
+        return os.stat(path).st_ino == os.fstat(handle.fileno()).st_ino
+    except OSError:
+        return False
 
 
 # --- refreshing ---------------------------------------------------------------------------------------
@@ -547,6 +750,8 @@ class IndexReport:
     workers: int  # processes that read documents (0: read in this process, or nothing to read)
     size_bytes: int  # of the index file
     reader: str
+    checked: bool = False  # every checksum and SQLite's integrity check were verified
+    repaired: tuple[str, ...] = ()  # what was found damaged and repaired
 
 
 @dataclass(frozen=True, slots=True)
@@ -558,6 +763,7 @@ class _Row:
     checked_ns: int
     sha256: str
     reader: str
+    damaged: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -574,6 +780,7 @@ class _Plan:
     tasks: list[_Task]
     removed: list[_Row]
     unchanged: int
+    damaged: list[str]  # documents whose row in the index was damaged: read again
 
     @property
     def empty(self) -> bool:
@@ -581,8 +788,14 @@ class _Plan:
 
 
 def _rows(conn: sqlite3.Connection) -> dict[str, _Row]:
-    query = "SELECT docno, rel, size, mtime_ns, checked_ns, sha256, reader FROM documents"
-    return {row[1]: _Row(*row) for row in conn.execute(query)}
+    """Every document's row; one whose checksum does not match is marked damaged (and so read again)."""
+    query = f"SELECT docno, size, mtime_ns, checked_ns, reader, checksum, {_CHECKED_COLUMNS} FROM documents"
+    rows: dict[str, _Row] = {}
+    for docno, size, mtime_ns, checked_ns, reader, checksum, *checked in conn.execute(query):
+        damaged = _row_checksum(checked) != checksum
+        rel, sha256 = checked[0], checked[1]
+        rows[rel] = _Row(docno, rel, size, mtime_ns, checked_ns, sha256, "" if damaged else reader, damaged)
+    return rows
 
 
 def _path_prefix(root: Path) -> str:
@@ -611,7 +824,7 @@ def _plan(conn: sqlite3.Connection, scan: CorpusScan, reader: str) -> _Plan:
             tasks.append(_Task(rel, size, mtime, None, row is None))
     listed = set(scan.rels)
     removed = [row for rel, row in rows.items() if rel not in listed]
-    return _Plan(tasks, removed, unchanged)
+    return _Plan(tasks, removed, unchanged, [rel for rel, row in rows.items() if row.damaged])
 
 
 class _Writer:
@@ -647,7 +860,10 @@ class _Writer:
     def _drop_content(self, docno: int) -> None:
         row = self.conn.execute("SELECT terms FROM contents WHERE docno = ?", (docno,)).fetchone()
         if row is not None:
-            terms = _document_terms(_unpack(row[0]))
+            try:
+                terms = _document_terms(_unpack(row[0]))
+            except _Damaged:  # its search terms stay behind: they only make it a candidate, which is checked
+                terms = ""
             if terms:
                 self.conn.execute("INSERT INTO terms (terms, rowid, t) VALUES ('delete', ?, ?)", (docno, terms))
             self.conn.execute("DELETE FROM contents WHERE docno = ?", (docno,))
@@ -671,12 +887,9 @@ class _Writer:
     def store(self, read: _Read, reader: str) -> None:
         self._begin()
         row = self.conn.execute("SELECT docno FROM documents WHERE rel = ?", (read.rel,)).fetchone()
-        values = (
-            read.size,
-            read.mtime_ns,
-            read.checked_ns,
+        checked = (
+            read.rel,
             read.sha256,
-            reader,
             int(read.status == "document"),
             read.encoding,
             read.line_offset,
@@ -686,19 +899,21 @@ class _Writer:
             read.n_figures,
             read.chars,
         )
+        values = (read.size, read.mtime_ns, read.checked_ns, reader, *checked[1:], _row_checksum(checked))
         if row is not None:
             docno = int(row[0])
             self._drop_content(docno)
             self.conn.execute(
-                "UPDATE documents SET size = ?, mtime_ns = ?, checked_ns = ?, sha256 = ?, reader = ?, readable = ?,"
-                " encoding = ?, line_offset = ?, front = ?, warnings = ?, sentences = ?, figures = ?, chars = ?"
-                " WHERE docno = ?",
+                "UPDATE documents SET size = ?, mtime_ns = ?, checked_ns = ?, reader = ?, sha256 = ?, readable = ?,"
+                " encoding = ?, line_offset = ?, front = ?, warnings = ?, sentences = ?, figures = ?, chars = ?,"
+                " checksum = ? WHERE docno = ?",
                 (*values, docno),
             )
         else:
             cursor = self.conn.execute(
-                "INSERT INTO documents (size, mtime_ns, checked_ns, sha256, reader, readable, encoding, line_offset,"
-                " front, warnings, sentences, figures, chars, rel) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO documents (size, mtime_ns, checked_ns, reader, sha256, readable, encoding, line_offset,"
+                " front, warnings, sentences, figures, chars, checksum, rel)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (*values, read.rel),
             )
             docno = int(cursor.lastrowid or 0)
@@ -720,10 +935,17 @@ class _Writer:
         if new_words:
             self.conn.executemany("INSERT OR IGNORE INTO words VALUES (?, ?)", (w.split("\t", 1) for w in new_words))
             self.words.update(new_words)
+            self._count("words", new_words)
         new_stems = [s for s in read.stems if s not in self.stems]
         if new_stems:
             self.conn.executemany("INSERT OR IGNORE INTO stems VALUES (?)", ((s,) for s in new_stems))
             self.stems.update(new_stems)
+            self._count("stems", new_stems)
+
+    def _count(self, table: str, added: Iterable[str]) -> None:
+        """Add rows just added to ``table`` to its digest."""
+        stored = _stored_digest(self.conn.execute(*_digest_query(table)).fetchall())
+        _store_digest(self.conn, table, _digest(added, stored))  # a damaged one stays wrong: checks still see it
 
 
 class _Progress:
@@ -782,7 +1004,9 @@ def _run_reads(root: Path, tasks: Sequence[_Task], progress: _Progress, handle: 
         return 0
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
-    executor = ProcessPoolExecutor(max_workers=workers, initializer=ignore_interrupts)
+    executor = ProcessPoolExecutor(
+        max_workers=workers, initializer=start_worker, initargs=(os.getpid(), tuple(_HELD_LOCKS))
+    )
     pending: set[Future[_Read]] = set()
     queue = iter(tasks)
     sizes: dict[Future[_Read], int] = {}
@@ -953,6 +1177,18 @@ class _Entry:
     sha256: str
     encoding: str
     line_offset: int
+    rel: str
+
+
+def _loaded(text_blob: bytes, sentence_blob: bytes, figures_blob: bytes) -> _Loaded:
+    """A document's content from its stored blobs; raises _Damaged when any of them is."""
+    text = _unpack(text_blob)
+    offsets = array("q")
+    offsets.frombytes(_open_seal(sentence_blob))
+    if len(offsets) % 3:
+        raise _Damaged("sentence offsets are not triples")
+    _check_seal(figures_blob)  # decoded when asked for: checked now, while the document can still be read again
+    return _Loaded(text, offsets, offsets[0::3].tolist(), bytes(figures_blob))
 
 
 def _corrupt_error(path: Path, error: Exception) -> CorpusError:
@@ -961,7 +1197,7 @@ def _corrupt_error(path: Path, error: Exception) -> CorpusError:
             Problem(
                 str(path),
                 f"the index is damaged ({error})",
-                hint="run `factcheck index --rebuild`, or delete the file: it is rebuilt from the corpus",
+                hint="run `factcheck index --check`, which repairs it, or delete the file (it is rebuilt)",
             )
         )
     )
@@ -994,11 +1230,14 @@ class IndexedCorpus:
         )
         self._by_id = {doc.id: (e.docno, doc) for e, doc in zip(entries, self._documents, strict=True)}
         self._by_docno = dict(self._by_id.values())
+        self._entries = {e.docno: e for e in entries}
+        self._fresh_reads: dict[int, _Read] = {}
         self._warnings = tuple(warnings)
         self.report = report
         self._cache: OrderedDict[int, _Loaded] = OrderedDict()
         self._cached_chars = 0
         self._vocabulary: dict[int, list[str]] | None = None
+        self._vocabulary_damaged = False  # then nothing is pre-selected: every sentence is a candidate
 
     # --- the Corpus protocol ---
 
@@ -1066,6 +1305,8 @@ class IndexedCorpus:
         if not wanted:
             return {}
         expansion = {s: self._similar_terms(s) for p in wanted for s in set(p)}
+        if self._vocabulary_damaged:
+            return None
         clauses: list[list[str]] = []  # each: stems that must all match
         needs: list[tuple[dict[str, int], int]] = []  # each phrasing: its stems with their counts, and how many
         for phrasing in wanted:
@@ -1123,6 +1364,7 @@ class IndexedCorpus:
         clone._cache = OrderedDict()
         clone._cached_chars = 0
         clone._vocabulary = None
+        clone._fresh_reads = {}
         return clone
 
     def sentences_containing(self, keywords: Sequence[str]) -> Mapping[str, frozenset[int]] | None:
@@ -1182,9 +1424,12 @@ class IndexedCorpus:
         if cached is not None:
             return cached.text
         rows = self._fetch("SELECT text FROM contents WHERE docno = ?", (docno,))
-        if not rows:
-            raise _corrupt_error(self._index_path, LookupError(f"no content for document {docno}"))
-        return _unpack(rows[0][0])
+        try:
+            if not rows:
+                raise _Damaged("its content is missing")
+            return _unpack(rows[0][0])
+        except _Damaged as error:
+            return _unpack(self._fresh(docno, error).text)
 
     def _load(self, docno: int) -> _Loaded:
         cached = self._cache.get(docno)
@@ -1192,28 +1437,52 @@ class IndexedCorpus:
             self._cache.move_to_end(docno)
             return cached
         rows = self._fetch("SELECT text, sentences, figures FROM contents WHERE docno = ?", (docno,))
-        if not rows:
-            raise _corrupt_error(self._index_path, LookupError(f"no content for document {docno}"))
-        text_blob, sentence_blob, figures_blob = rows[0]
         try:
-            text = _unpack(text_blob)
-            offsets = array("q")
-            offsets.frombytes(zlib.decompress(sentence_blob))
-            if len(offsets) % 3:
-                raise ValueError("sentence offsets are not triples")
-        except (zlib.error, ValueError, UnicodeDecodeError) as error:
-            raise _corrupt_error(self._index_path, error) from error
-        loaded = _Loaded(text, offsets, offsets[0::3].tolist(), bytes(figures_blob))
+            if not rows:
+                raise _Damaged("its content is missing")
+            loaded = _loaded(*rows[0])
+        except _Damaged as error:
+            fresh = self._fresh(docno, error)
+            loaded = _loaded(fresh.text, fresh.sentences, fresh.figures)
         self._cache[docno] = loaded
-        self._cached_chars += len(text)
+        self._cached_chars += len(loaded.text)
         while len(self._cache) > CACHE_DOCUMENTS or (self._cached_chars > CACHE_CHARS and len(self._cache) > 1):
             _, old = self._cache.popitem(last=False)
             self._cached_chars -= len(old.text)
         return loaded
 
+    def _fresh(self, docno: int, error: _Damaged) -> _Read:
+        """The document read again from its file, because its copy in the index is damaged (said in a warning).
+
+        Its row is marked so that the next refresh stores it again. Raises CorpusError when the file changed since
+        the index's snapshot: what it says now is not what the snapshot's other answers came from.
+        """
+        found = self._fresh_reads.get(docno)
+        if found is not None:
+            return found
+        entry = self._entries[docno]
+        read = read_for_index(str(self._root), entry.rel, -1, -1, None)
+        if read.status != "document" or read.sha256 != entry.sha256:
+            raise _corrupt_error(self._index_path, error)
+        with contextlib.suppress(sqlite3.Error):  # a read-only index stays damaged: the warning comes again
+            conn = _connect(self._index_path)
+            try:
+                conn.execute("UPDATE documents SET reader = '' WHERE docno = ? AND sha256 = ?", (docno, entry.sha256))
+            finally:
+                conn.close()
+        pywarnings.warn(
+            FactcheckWarning(
+                f"{self._index_path}: warning: the index's copy of {entry.path} is damaged ({error}): read from the"
+                " file this time, and stored again by the next command"
+            ),
+            stacklevel=2,
+        )
+        self._fresh_reads[docno] = read
+        return read
+
     def _decode_figures(self, doc_id: str, blob: bytes, sentences: Collection[int] | None = None) -> tuple[Figure, ...]:
         try:
-            rows = json.loads(_unpack(blob))
+            rows = json.loads(_unpack(blob))  # damage was looked for when the blob was loaded
             figures: list[Figure] = []
             width = 2 + len(_QUANTITY_FIELDS)
             for row in rows:
@@ -1225,7 +1494,7 @@ class IndexedCorpus:
                 for column, members in _ENUM_COLUMNS.items():
                     values[column] = members[values[column]]
                 figures.append(Figure(doc_id, int(row[0]), int(row[1]), Quantity(*values)))
-        except (zlib.error, ValueError, TypeError, KeyError, UnicodeDecodeError) as error:
+        except (_Damaged, ValueError, TypeError, KeyError) as error:
             raise _corrupt_error(self._index_path, error) from error
         return tuple(figures)
 
@@ -1240,7 +1509,10 @@ class IndexedCorpus:
             batch = docnos[start : start + FETCH_BATCH]
             marks = ",".join("?" * len(batch))
             for docno, blob in self._fetch(f"SELECT docno, terms FROM contents WHERE docno IN ({marks})", batch):
-                lines = _unpack(blob).split("\n")
+                try:
+                    lines = _unpack(blob).split("\n")
+                except _Damaged as error:
+                    lines = _unpack(self._fresh(docno, error).terms).split("\n")
                 chosen = frozenset(i for i, line in enumerate(lines) if line and matches(line.split(" ")))
                 if chosen:
                     result[self._by_docno[docno].id] = chosen
@@ -1257,7 +1529,17 @@ class IndexedCorpus:
 
         if self._vocabulary is None:
             self._vocabulary = {}
-            for (s,) in self._fetch("SELECT stem FROM stems"):
+            stems = [s for (s,) in self._fetch(_VOCABULARY_ROWS["stems"])]
+            if _digest(stems) != _stored_digest(self._fetch(*_digest_query("stems"))):
+                self._vocabulary_damaged = True
+                pywarnings.warn(
+                    FactcheckWarning(
+                        f"{self._index_path}: warning: the index's word list is damaged: every sentence is scored"
+                        " this time (slower); `factcheck index` repairs it"
+                    ),
+                    stacklevel=2,
+                )
+            for s in stems:
                 self._vocabulary.setdefault(len(s), []).append(s)
         n = len(word_stem)
         # fuzz.ratio is 2·common/(len a + len b): at least WORD_SIMILARITY% only between these lengths.
@@ -1310,16 +1592,12 @@ def _minimal_sets(phrasing: Sequence[str], need: int) -> list[list[str]]:
 
 
 def _build_documents(
-    conn: sqlite3.Connection, scan: CorpusScan, transient: Mapping[str, _Read]
+    conn: sqlite3.Connection, index: Path, scan: CorpusScan, transient: Mapping[str, _Read]
 ) -> tuple[list[_Entry], list[Problem], int, int]:
     """The corpus's documents from the index, in path order, with their warnings (as load_corpus gives them)."""
-    rows = {
-        row[1]: row
-        for row in conn.execute(
-            "SELECT docno, rel, sha256, readable, encoding, line_offset, front, warnings, sentences, figures"
-            " FROM documents"
-        )
-    }
+    rows: dict[str, Sequence[Any] | None] = {}  # None: damaged since this run refreshed the index
+    for docno, checksum, *checked in conn.execute(f"SELECT docno, checksum, {_CHECKED_COLUMNS} FROM documents"):
+        rows[checked[0]] = (docno, *checked[:-1]) if _row_checksum(checked) == checksum else None
     entries: list[_Entry] = []
     sentences = figures = 0
     failure: CorpusError | None = None
@@ -1333,9 +1611,11 @@ def _build_documents(
                 failure = CorpusError(read.error, problems)
             scan.warnings.extend(_problems(path, read.warnings))
             continue
-        row = rows.get(rel)
-        if row is None:
+        if rel not in rows:
             continue  # vanished while we read
+        row = rows[rel]
+        if row is None:
+            raise _corrupt_error(index, _Damaged(f"the entry of {rel} was damaged while it was read"))
         docno, _, sha, readable, encoding, line_offset, front, warnings, n_sentences, n_figures = row
         scan.warnings.extend(_problems(path, warnings))
         if not readable:
@@ -1344,7 +1624,7 @@ def _build_documents(
         meta = document_meta(rel, scan.entry(rel), front_fields)
         sentences += n_sentences
         figures += n_figures
-        entries.append(_Entry(docno, meta, path, sha, encoding, line_offset))
+        entries.append(_Entry(docno, meta, path, sha, encoding, line_offset, rel))
     if failure is not None:
         raise failure
     return entries, scan.warnings, sentences, figures
@@ -1358,26 +1638,37 @@ def _problems(path: str, stored: str) -> list[Problem]:
 
 def _open_indexed(
     path: Path,
-    index: Path,
+    place: tuple[Path, bool],
     *,
     progress: bool,
     rebuild: bool,
-    quick_check: bool,
+    check: str,
     reader: str | None = None,
     follow_links: bool = False,
 ) -> IndexedCorpus:
     warnings: list[Problem] = []
     started = time.perf_counter()
     scan = scan_corpus(path, follow_links)
-    conn = _open_database(index, warnings, quick_check)
+    index, own_place = place
+    conn = _open_database(index, own_place, warnings, check)
     try:
         key = reader or reader_key()
+        repaired: list[str] = [w.message for w in warnings]  # a damaged file, deleted and rebuilt
         if rebuild:
             with _writer_lock(index):
                 _clear(conn)
+        elif check:  # `factcheck index`: every checksum as well (it costs about what SQLite's check costs)
+            with _writer_lock(index):
+                repaired.extend(_verify(conn, thorough=check == "integrity_check"))
+        else:
+            _repair_small(conn, index, warnings)
         transient, plan, read_bytes, workers, same, _ = _refresh(conn, index, scan, key, progress)
         conn.execute("BEGIN")  # one snapshot for every later read
-        entries, _, sentences, figures = _build_documents(conn, scan, transient)
+        entries, _, sentences, figures = _build_documents(conn, index, scan, transient)
+        warnings.extend(
+            Problem(str(index), f"the index's entry for {rel} was damaged: read again", severity="warning")
+            for rel in plan.damaged
+        )
         scan.warnings[:0] = warnings
         finish_corpus(scan, [Document(e.meta, e.path, "", e.sha256) for e in entries])  # ids unique, some document
         new = sum(1 for t in plan.tasks if t.new)
@@ -1397,6 +1688,10 @@ def _open_indexed(
             workers=workers,
             size_bytes=_file_size(index),
             reader=key,
+            checked=check == "integrity_check",
+            repaired=tuple(
+                dict.fromkeys([*repaired, *(f"{rel}: its entry was damaged, read again" for rel in plan.damaged)])
+            ),
         )
         return IndexedCorpus(path, index, conn, entries, scan.warnings, report)
     except BaseException:
@@ -1407,11 +1702,139 @@ def _open_indexed(
         raise
 
 
+def _verify(conn: sqlite3.Connection, thorough: bool) -> list[str]:
+    """Verify every stored checksum and the search table; repair what is damaged. Under the writer lock.
+
+    A document whose row or content is damaged is marked to be read again (by the refresh that follows); a search
+    table that fails its check, or that a damaged document's terms are missing from, or (``thorough``) that does
+    not hold exactly each document's stored terms, is made again from them. Returns what was repaired, one line
+    each.
+    """
+    repaired: list[str] = []
+    damaged: dict[int, str] = {}
+    readable: dict[int, str] = {}
+    for docno, readable_flag, checksum, *checked in conn.execute(
+        f"SELECT docno, readable, checksum, {_CHECKED_COLUMNS} FROM documents"
+    ):
+        if _row_checksum(checked) != checksum:
+            damaged[docno] = f"{checked[0]}: its entry was damaged, read again"
+        elif readable_flag:
+            readable[docno] = checked[0]
+    search_damaged = False
+    seen: set[int] = set()
+    for docno, *blobs in conn.execute("SELECT docno, text, sentences, figures, terms FROM contents"):
+        seen.add(docno)
+        for column, blob in enumerate(blobs):
+            try:
+                _check_seal(blob)
+            except _Damaged:
+                damaged.setdefault(docno, f"{readable.get(docno, docno)}: its stored content was damaged, read again")
+                search_damaged = search_damaged or column == len(blobs) - 1  # its terms: the search may miss it
+    for docno in readable.keys() - seen:
+        damaged[docno] = f"{readable[docno]}: its stored content was missing, read again"
+    search_damaged = search_damaged or not _search_sound(conn) or (thorough and not _search_matches(conn))
+    vocabulary_damaged = not _vocabulary_sound(conn)
+    _repair(conn, damaged, search_damaged, vocabulary_damaged)
+    if vocabulary_damaged:
+        repaired.append(_VOCABULARY_REPAIRED)
+    repaired.extend(damaged.values())
+    if search_damaged:
+        repaired.append(_SEARCH_REPAIRED)
+    return repaired
+
+
+def _repair(conn: sqlite3.Connection, documents: Iterable[int], search: bool, vocabulary: bool) -> None:
+    """In one transaction: mark ``documents`` to be read again, make the search table again, empty the word list
+    (which has every document read again)."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for docno in documents:
+            conn.execute("UPDATE documents SET reader = '' WHERE docno = ?", (docno,))
+        if search:
+            _rebuild_search(conn)
+        if vocabulary:
+            _empty_vocabulary(conn)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def _search_matches(conn: sqlite3.Connection) -> bool:
+    """Whether the FTS table holds exactly each document's stored terms (compared by a digest per document)."""
+    expected: dict[int, tuple[int, int]] = {}
+    for docno, blob in conn.execute("SELECT docno, terms FROM contents"):
+        terms = _document_terms(_unpack(blob)).lower().split()
+        if terms:
+            expected[docno] = (len(terms), sum(map(zlib.crc32, map(str.encode, terms))))
+    found: dict[int, tuple[int, int]] = {}
+    conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocabulary USING fts5vocab(main, terms, instance)")
+    try:
+        for word, docno in conn.execute("SELECT term, doc FROM temp.search_vocabulary"):
+            count, total = found.get(docno, (0, 0))
+            found[docno] = (count + 1, total + zlib.crc32(word.encode()))
+    except sqlite3.Error:  # a term that is not even text
+        return False
+    finally:
+        conn.execute("DROP TABLE temp.search_vocabulary")
+    return found == expected
+
+
+def _search_sound(conn: sqlite3.Connection) -> bool:
+    """Whether the FTS table passes its own integrity check (True when it cannot be checked now: read-only)."""
+    try:
+        conn.execute("INSERT INTO terms (terms) VALUES ('integrity-check')")
+    except sqlite3.OperationalError:
+        return True
+    except sqlite3.DatabaseError:
+        return False
+    return True
+
+
+def _repair_small(conn: sqlite3.Connection, index: Path, warnings: list[Problem]) -> None:
+    """Check the search table and the word list of a small index; what is damaged is made again (the word list by
+    reading every document again, in the refresh that follows), with a warning."""
+    if _file_size(index) > SEARCH_CHECK_MAX_BYTES or (_search_sound(conn) and _vocabulary_sound(conn)):
+        return
+    with _writer_lock(index):
+        search, vocabulary = not _search_sound(conn), not _vocabulary_sound(conn)  # again, under the lock
+        _repair(conn, (), search, vocabulary)
+    for done, message in ((search, _SEARCH_REPAIRED), (vocabulary, _VOCABULARY_REPAIRED)):
+        if done:
+            warnings.append(Problem(str(index), message, severity="warning"))
+
+
+_SEARCH_REPAIRED: Final = "the search table was damaged: made again from the documents' terms"
+_VOCABULARY_REPAIRED: Final = "the word list was damaged: made again, every document read again"
+
+
+def _empty_vocabulary(conn: sqlite3.Connection) -> None:
+    """Empty the words and stems tables and have every document read again, which fills them (in a transaction)."""
+    for table in _VOCABULARY_ROWS:
+        conn.execute(f"DELETE FROM {table}")
+        _store_digest(conn, table, (0, 0))
+    conn.execute("UPDATE documents SET reader = ''")
+
+
+def _rebuild_search(conn: sqlite3.Connection) -> None:
+    """Make the FTS table again from every document's stored terms (those damaged are left out: read again)."""
+    conn.execute("INSERT INTO terms (terms) VALUES ('delete-all')")
+    for docno, blob in conn.execute("SELECT docno, terms FROM contents"):
+        try:
+            terms = _document_terms(_unpack(blob))
+        except _Damaged:
+            continue
+        if terms:
+            conn.execute("INSERT INTO terms (rowid, t) VALUES (?, ?)", (docno, terms))
+
+
 def _clear(conn: sqlite3.Connection) -> None:
     conn.execute("BEGIN IMMEDIATE")
     try:
         for table in ("documents", "contents", "words", "stems"):
             conn.execute(f"DELETE FROM {table}")
+        for table in _VOCABULARY_ROWS:
+            _store_digest(conn, table, (0, 0))
         conn.execute("INSERT INTO terms (terms) VALUES ('delete-all')")
         conn.execute("COMMIT")
     except BaseException:
@@ -1443,11 +1866,10 @@ def open_corpus(
     if not use_index:
         return load_corpus(path, follow_links)
     scan_corpus(path, follow_links)  # a missing folder or a bad manifest is the user's error, not the index's
-    target = index if index is not None else default_index_path(path)
+    place = index_place(path, index)
+    target = place[0]
     try:
-        return _open_indexed(
-            path, target, progress=progress, rebuild=False, quick_check=False, follow_links=follow_links
-        )
+        return _open_indexed(path, place, progress=progress, rebuild=False, check="", follow_links=follow_links)
     except (OSError, sqlite3.Error) as error:
         corpus = load_corpus(path, follow_links)
         problem = Problem(
@@ -1465,20 +1887,27 @@ def build_index(
     index: Path | None = None,
     rebuild: bool = False,
     progress: bool = False,
+    check: bool = False,
     follow_links: bool = False,
 ) -> tuple[IndexReport, tuple[Problem, ...]]:
     """Build or refresh the index of the corpus at ``path`` (every document read again with ``rebuild``).
 
-    Checks the index file fully (SQLite quick_check) first. Returns what was done and the corpus's warnings.
-    Raises CorpusError as load_corpus does, and InputError when the index cannot be written.
+    Checks the index file first: every stored checksum, the search table and SQLite's quick_check (with ``check``,
+    its full integrity_check), repairing what is damaged (the report's ``repaired`` says what). Returns what was
+    done and the corpus's warnings. Raises CorpusError as load_corpus does, and InputError when the index
+    cannot be written.
     """
-    from factcheck.errors import InputError
-
     scan_corpus(path, follow_links)
-    target = index if index is not None else default_index_path(path)
+    place = index_place(path, index)
+    target = place[0]
     try:
         corpus = _open_indexed(
-            path, target, progress=progress, rebuild=rebuild, quick_check=True, follow_links=follow_links
+            path,
+            place,
+            progress=progress,
+            rebuild=rebuild,
+            check="integrity_check" if check else "quick_check",
+            follow_links=follow_links,
         )
     except (OSError, sqlite3.Error) as error:
         raise InputError.at(
@@ -1496,5 +1925,4 @@ def open_index(
     ``reader``: the reader key documents must have been read with (default: ``reader_key()``). Raises
     CorpusError as load_corpus does, OSError or sqlite3.Error when the index cannot be written.
     """
-    target = index if index is not None else default_index_path(path)
-    return _open_indexed(path, target, progress=progress, rebuild=False, quick_check=False, reader=reader)
+    return _open_indexed(path, index_place(path, index), progress=progress, rebuild=False, check="", reader=reader)

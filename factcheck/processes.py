@@ -1,9 +1,13 @@
-"""Worker processes: how many cores this process may use, and what a worker does with Ctrl-C."""
+"""Worker processes: how many cores this process may use, what a worker does with Ctrl-C, and dying together."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+from collections.abc import Iterable
+
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
 def usable_cores() -> int:
@@ -23,3 +27,59 @@ def ignore_interrupts() -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def die_with_parent(parent: int) -> None:
+    """Have the kernel kill this process when its parent ``parent`` dies (Linux); exit now if it is dead already.
+
+    A worker that outlives a killed parent would keep running, and keep what it inherited (a lock) held.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import signal
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):  # pragma: no cover - no prctl: the parent's pipe still ends the pool
+        return
+    if os.getppid() != parent:  # the parent died before the request was made: nobody would send the signal
+        os._exit(1)
+
+
+def start_worker(parent: int, inherited: Iterable[int]) -> None:
+    """Initialise a reading worker: no Ctrl-C, die with ``parent``, and close the ``inherited`` descriptors.
+
+    The descriptors are the parent's lock files: closing them here does not release the parent's lock, and a
+    worker that somehow outlived its parent could not hold it.
+    """
+    ignore_interrupts()
+    die_with_parent(parent)
+    for fd in inherited:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+
+
+def running(pid: int) -> bool:
+    """Whether process ``pid`` runs (a zombie, dead but not yet waited for, does not)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as handle:
+            return handle.read().rsplit(b")", 1)[-1].split()[0] != b"Z"
+    except (OSError, IndexError):
+        return True  # no /proc: kill said it exists
+
+
+def children(pid: int) -> list[int]:
+    """The process ids of the children of ``pid`` (Linux; elsewhere none are known)."""
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children", encoding="ascii") as handle:
+            return [int(p) for p in handle.read().split()]
+    except OSError:
+        return []

@@ -21,7 +21,7 @@ from factcheck.check import check_claims
 from factcheck.claims import load_claims
 from factcheck.compare import CompareOptions, compare, compare_all
 from factcheck.corpus import Corpus, MemoryCorpus, load_corpus
-from factcheck.errors import CorpusError
+from factcheck.errors import CorpusError, InputError
 from factcheck.grep import GrepOptions, Mode, grep_sentences
 from factcheck.index import (
     APPLICATION_ID,
@@ -399,32 +399,58 @@ def test_a_pool_reads_a_larger_corpus_the_same(tmp_path: Path) -> None:
 # --- damage ------------------------------------------------------------------------------------------
 
 
-def _expect_rebuilt(corpus: Path, index: Path, fragment: str) -> None:
+def _expect_rebuilt(corpus: Path, index: Path | None, fragment: str) -> None:
+    """The file at ``index`` (default: the corpus's own index path) is reported, deleted and rebuilt."""
     opened = open_corpus(corpus, index=index)
     assert isinstance(opened, IndexedCorpus)
-    [warning] = [w for w in opened.warnings if w.path == str(index)]
+    where = index or corpus / INDEX_DIR / INDEX_NAME
+    [warning] = [w for w in opened.warnings if w.path == str(where)]
     assert fragment in warning.message and "rebuilt" in warning.message
-    assert (index.parent / (index.name + ".bad")).exists()
+    assert sorted(p.name for p in where.parent.glob(where.name + "*")) == [where.name, *_beside(where)]
     assert_same_corpus(opened, load_corpus(corpus), index_warnings=1)
     opened.close()
     clean = open_corpus(corpus, index=index)
     assert clean.warnings == ()
 
 
-def test_garbage_at_the_index_path_is_reported_and_rebuilt(tmp_path: Path) -> None:
-    corpus = make_corpus(tmp_path / "corpus", 3)
-    index = tmp_path / "i.sqlite3"
-    index.write_bytes(b"this is not a database at all\n" * 100)
-    _expect_rebuilt(corpus, index, "not an SQLite database")
+def _beside(where: Path) -> list[str]:
+    """What SQLite and the writer lock keep beside an index."""
+    return [where.name + suffix for suffix in ("-shm", "-wal", ".lock")]
 
 
-def test_a_foreign_database_is_reported_and_rebuilt(tmp_path: Path) -> None:
+def _expect_refused(corpus: Path, index: Path, fragment: str) -> None:
+    """A file elsewhere that is not our index is refused, and neither it nor its folder changes."""
+    before = index.read_bytes()
+    neighbours = sorted(index.parent.iterdir())
+    with pytest.raises(InputError) as raised:
+        open_corpus(corpus, index=index)
+    assert str(index) in str(raised.value) and fragment in str(raised.value)
+    assert index.read_bytes() == before
+    assert sorted(index.parent.iterdir()) == neighbours
+
+
+def _own_index(corpus: Path) -> Path:
+    (corpus / INDEX_DIR).mkdir()
+    return corpus / INDEX_DIR / INDEX_NAME
+
+
+def test_garbage_at_the_index_path_is_reported_and_rebuilt_only_in_the_index_folder(tmp_path: Path) -> None:
     corpus = make_corpus(tmp_path / "corpus", 3)
-    index = tmp_path / "i.sqlite3"
-    with sqlite3.connect(index) as conn:
-        conn.execute("CREATE TABLE people (name TEXT)")
-        conn.execute("PRAGMA application_id = 1234")
-    _expect_rebuilt(corpus, index, "another application")
+    for index in (_own_index(corpus), tmp_path / "i.sqlite3"):
+        index.write_bytes(b"this is not a database at all\n" * 100)
+    _expect_refused(corpus, tmp_path / "i.sqlite3", "not an SQLite database")
+    _expect_rebuilt(corpus, None, "not an SQLite database")
+
+
+def test_a_foreign_database_is_refused_elsewhere_and_rebuilt_in_the_index_folder(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "corpus", 3)
+    for index in (_own_index(corpus), tmp_path / "i.sqlite3"):
+        with sqlite3.connect(index) as conn:
+            conn.execute("CREATE TABLE people (name TEXT)")
+            conn.execute("PRAGMA application_id = 1234")
+        conn.close()
+    _expect_refused(corpus, tmp_path / "i.sqlite3", "another application")
+    _expect_rebuilt(corpus, None, "another application")
 
 
 def test_an_index_of_another_layout_is_reported_and_rebuilt(tmp_path: Path) -> None:
@@ -433,6 +459,7 @@ def test_an_index_of_another_layout_is_reported_and_rebuilt(tmp_path: Path) -> N
     open_index(corpus, index).close()
     with sqlite3.connect(index) as conn:
         conn.execute("PRAGMA user_version = 99")
+    conn.close()
     _expect_rebuilt(corpus, index, "another layout")
     conn = sqlite3.connect(index)
     assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
@@ -457,11 +484,12 @@ def test_damaged_pages_fail_the_check_and_are_rebuilt(tmp_path: Path) -> None:
     assert_same_corpus(opened, load_corpus(corpus), every=7, index_warnings=1)
 
 
-def test_a_truncated_index_is_reported_and_rebuilt(tmp_path: Path) -> None:
+def test_a_truncated_index_is_reported_and_rebuilt_in_the_index_folder(tmp_path: Path) -> None:
     corpus = make_corpus(tmp_path / "corpus", 3)
-    index = tmp_path / "i.sqlite3"
-    index.write_bytes(b"SQLite for")
-    _expect_rebuilt(corpus, index, "truncated")
+    for index in (_own_index(corpus), tmp_path / "i.sqlite3"):
+        index.write_bytes(b"SQLite for")
+    _expect_refused(corpus, tmp_path / "i.sqlite3", "not an SQLite database")
+    _expect_rebuilt(corpus, None, "truncated")
 
 
 # --- interruption and two commands at once -------------------------------------------------------------

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -46,6 +46,19 @@ def _root(
     """Lay out what several sources say about a number, and prove every claim stands in its source."""
     if debug:
         os.environ["FACTCHECK_DEBUG"] = "1"
+    import warnings
+
+    from factcheck.errors import FactcheckWarning
+
+    shown = warnings.showwarning
+
+    def show(message: Warning | str, category: type[Warning], *args: Any, **kwargs: Any) -> None:
+        if issubclass(category, FactcheckWarning):
+            warn(str(message))
+        else:
+            shown(message, category, *args, **kwargs)
+
+    warnings.showwarning = show
 
 
 CorpusOption = Annotated[

@@ -33,6 +33,10 @@ class IndexFormat(StrEnum):
 @app.command()
 def index(
     rebuild: Annotated[bool, typer.Option("--rebuild", help="Read every document again, from scratch.")] = False,
+    check: Annotated[
+        bool,
+        typer.Option("--check", help="Check the index file fully (SQLite's integrity check, not its quick one)."),
+    ] = False,
     index_path: Annotated[
         Path | None,
         typer.Option("--index", help="The index file. [default: <corpus>/.factcheck/index.sqlite3]"),
@@ -43,14 +47,16 @@ def index(
 ) -> None:
     """Build or refresh the corpus's index: read new and changed documents, drop removed ones.
 
-    Every other command refreshes the index on the fly; this one does it explicitly (with a full check of the
-    index file) and reports what it read. Exit 0 when done, 2 when the corpus or the index cannot be read.
+    Every other command refreshes the index on the fly; this one does it explicitly, after verifying every
+    checksum in the index file and SQLite's quick check (--check: its integrity check), and reports what it read
+    and what it found damaged and repaired.
+    Exit 0 when done, 2 when the corpus or the index cannot be read.
     """
     from factcheck.index import build_index
 
     with user_errors():
         report, warnings = build_index(
-            corpus_path, index=index_path, rebuild=rebuild, progress=True, follow_links=follow_links
+            corpus_path, index=index_path, rebuild=rebuild, progress=True, check=check, follow_links=follow_links
         )
     for problem in warnings:
         warn(str(problem))
@@ -98,6 +104,8 @@ def render_table(report: IndexReport) -> Table:
         ("index size", _size(report.size_bytes)),
         ("reader", report.reader),
     ]
+    rows.append(("checked", ("fully, " if report.checked else "") + ("repaired:" if report.repaired else "all sound")))
+    rows.extend(("", line) for line in report.repaired)
     for name, value in rows:
         table.add_row(name, value)
     return table
