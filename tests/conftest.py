@@ -13,3 +13,8 @@ from hypothesis import settings
 settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
+
+# pytest-xdist's workers set COLUMNS and LINES to 80x24; the CLI reads them as the user's terminal size. Tests see
+# what a plain pipe sees, as they do without workers (a test that wants a width sets COLUMNS itself).
+for _name in ("COLUMNS", "LINES"):
+    os.environ.pop(_name, None)
