@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 from factcheck.axis import Axis, AxisMark, build_axis
 from factcheck.corpus import Corpus
 from factcheck.intervals import DEFAULT_TOLERANCE, Interval, interval_of
-from factcheck.matching import Target, TargetGroup, figure_context, score_bound, score_figure
-from factcheck.model import Claim, ClaimsFile, Document, Figure, Qualifier, Sentence
+from factcheck.matching import Target, TargetGroup, figure_context, score_bound, score_figure, scoring_window
+from factcheck.model import Claim, ClaimsFile, Document, Figure, Qualifier, Quantity, Sentence
 from factcheck.scope import Scope, ScopeReader
 
 if TYPE_CHECKING:
@@ -166,10 +166,17 @@ def document_year(doc: Document) -> int | None:
     return int(match.group()) if match else None
 
 
-def _finding(doc: Document, figure: Figure, sentence: Sentence, score: float, scopes: ScopeReader) -> Finding:
+def _scope(scopes: ScopeReader, q: Quantity, sentence: Sentence, part: tuple[int, int] | None) -> Scope | None:
+    """The quantity's scope, read in its sentence or the part of it that scored it (see scoring_window)."""
+    begin, stop = part or (0, len(sentence.text))
+    offset = sentence.start + begin
+    return scopes.scope(sentence.text[begin:stop], q.start - offset, q.end - offset)
+
+
+def _finding(doc: Document, figure: Figure, sentence: Sentence, score: float, scope: Scope | None) -> Finding:
+    """``sentence`` is the evidence; ``scope`` was read from the part of it that scored the figure."""
     q = figure.quantity
     year, year_from = (q.year, "sentence") if q.year is not None else (document_year(doc), "document")
-    scope = scopes.scope(sentence.text, q.start - sentence.start, q.end - sentence.start)
     return Finding(
         document=doc.id,
         text=q.text,
@@ -216,13 +223,14 @@ def find_in_document(
         by_sentence[figure.sentence].append(figure)
     scored: list[Finding] = []
     for figure in figures:
-        if figure.quantity.linked_to is not None:
+        q = figure.quantity
+        if q.linked_to is not None:
             continue  # a conversion in brackets restates the figure before it
         if score_bound(target, figure) < (SCORE_ROUNDING if options.all_candidates else floor):
             continue  # cannot pass, whatever its sentence says
         sentence = corpus.sentence(doc.id, figure.sentence)
-        siblings = by_sentence[figure.sentence]
-        context = figure_context(figure, sentence, siblings)  # built once for the target and its rivals
+        part, siblings = scoring_window(figure, sentence, by_sentence[figure.sentence])
+        context = figure_context(figure, sentence, siblings, part)  # built once for the target and its rivals
         score = score_figure(target, figure, sentence, siblings, context)
         if score <= 0 or (not options.all_candidates and score < options.min_score):
             continue
@@ -234,7 +242,7 @@ def find_in_document(
                 score = round(score * RIVAL_FACTOR, 1)
         if score <= 0 or (not options.all_candidates and score < options.min_score):
             continue
-        scored.append(_finding(doc, figure, sentence, score, scopes))
+        scored.append(_finding(doc, figure, sentence, score, _scope(scopes, q, sentence, part)))
     scored.sort(key=lambda f: (-f.score, f.start))
     return tuple(scored)
 

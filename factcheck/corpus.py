@@ -24,7 +24,7 @@ import yaml
 from factcheck.encoding import Undecodable, decode_document
 from factcheck.errors import CorpusError, InputError, Problem
 from factcheck.model import Document, DocumentMeta, Figure, Kind, Sentence
-from factcheck.sentences import split_sentences
+from factcheck.sentences import MAX_SENTENCE, long_sentence_lines, split_sentences
 from factcheck.yamlnodes import compose
 
 __all__ = [
@@ -517,6 +517,7 @@ def read_document_file(root: Path, rel: str, raw: bytes | None = None) -> Docume
     if not raw:
         state.warn(path, "the file is empty")
     text, line_offset, front = _split_front_matter(state, path, decoded.text)
+    _warn_long_sentences(state, path, text, line_offset)
     return DocumentFile(
         rel,
         text,
@@ -526,6 +527,20 @@ def read_document_file(root: Path, rel: str, raw: bytes | None = None) -> Docume
         tuple(front.values.items()) if front is not None else None,
         tuple(state.warnings),
     )
+
+
+def _warn_long_sentences(state: _Loading, path: Path, text: str, line_offset: int) -> None:
+    """One warning for a document whose sentences run past MAX_SENTENCE characters: they are read in pieces."""
+    lines = long_sentence_lines(text)
+    if lines:
+        many = f"{len(lines):,} sentences" if len(lines) > 1 else "a sentence"
+        state.warn(
+            path,
+            f"{many} longer than {MAX_SENTENCE:,} characters (no full stop, no line break) read in pieces cut at "
+            f"spaces, the first on line {lines[0] + line_offset}",
+            lines[0] + line_offset,
+            hint="figures and quotes across a cut are still found, but a figure's context stops at the cut",
+        )
 
 
 def document_meta(rel: str, entry: Mapping[str, str] | None, front: Iterable[tuple[str, str]] | None) -> DocumentMeta:
