@@ -6,8 +6,9 @@ For each size it generates news-like prose (bench_reader's generator, fixed seed
 ``normal`` (paragraphs, a blank line between them), ``oneline`` (the paragraphs joined by spaces: one line of
 ordinary sentences) and ``nostop`` (one line with no sentence punctuation at all: one sentence of the whole size).
 Each form is one document of a corpus, with one statistic and one claim quoting a sentence of it. Every command is
-run as a separate process, once, and timed in CPU seconds (its own and its workers': the host may be shared): with ``--no-index``, then ``index`` cold, then each command again
-on the warm index. The table gives MB/s for each command and form, and each form's share of the normal speed.
+run as a separate process, once, and timed in CPU seconds (its own and its workers': the host may be shared): with
+``--no-index``, then ``index`` cold, then each command again on the warm index. The table gives MB per CPU second
+for each command and form, and each form's share of the normal form's speed.
 """
 
 from __future__ import annotations

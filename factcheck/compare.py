@@ -14,8 +14,9 @@ from factcheck.axis import Axis, AxisMark, build_axis
 from factcheck.corpus import Corpus
 from factcheck.intervals import DEFAULT_TOLERANCE, Interval, interval_of
 from factcheck.matching import Target, TargetGroup, figure_context, score_bound, score_figure, scoring_window
-from factcheck.model import Claim, ClaimsFile, Document, Figure, Qualifier, Quantity, Sentence
+from factcheck.model import Claim, ClaimsFile, Document, Figure, Qualifier, Sentence
 from factcheck.scope import Scope, ScopeReader
+from factcheck.sentences import sentence_around
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -166,17 +167,10 @@ def document_year(doc: Document) -> int | None:
     return int(match.group()) if match else None
 
 
-def _scope(scopes: ScopeReader, q: Quantity, sentence: Sentence, part: tuple[int, int] | None) -> Scope | None:
-    """The quantity's scope, read in its sentence or the part of it that scored it (see scoring_window)."""
-    begin, stop = part or (0, len(sentence.text))
-    offset = sentence.start + begin
-    return scopes.scope(sentence.text[begin:stop], q.start - offset, q.end - offset)
-
-
-def _finding(doc: Document, figure: Figure, sentence: Sentence, score: float, scope: Scope | None) -> Finding:
-    """``sentence`` is the evidence; ``scope`` was read from the part of it that scored the figure."""
+def _finding(doc: Document, figure: Figure, sentence: Sentence, score: float, scopes: ScopeReader) -> Finding:
     q = figure.quantity
     year, year_from = (q.year, "sentence") if q.year is not None else (document_year(doc), "document")
+    scope = scopes.scope(sentence.text, q.start - sentence.start, q.end - sentence.start)
     return Finding(
         document=doc.id,
         text=q.text,
@@ -242,7 +236,7 @@ def find_in_document(
                 score = round(score * RIVAL_FACTOR, 1)
         if score <= 0 or (not options.all_candidates and score < options.min_score):
             continue
-        scored.append(_finding(doc, figure, sentence, score, _scope(scopes, q, sentence, part)))
+        scored.append(_finding(doc, figure, sentence_around(sentence, q.start, q.end), score, scopes))
     scored.sort(key=lambda f: (-f.score, f.start))
     return tuple(scored)
 

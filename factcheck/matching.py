@@ -11,6 +11,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from factcheck.model import Figure, Kind, Sentence, Statistic
+from factcheck.sentences import sentence_part
 from factcheck.text import STOPWORDS, Token, content_stems, normalise_phrase, stem, tokens
 
 # Figures of these kinds are context (when something happened), never the answer to "how many".
@@ -32,10 +33,6 @@ WORD_SIMILARITY = 85.0
 # "thousands of" answers "how many" less well than a figure.
 VAGUE_FACTOR = 0.85
 SMALL_WORD_NUMBER = 13
-
-# A figure is scored on its sentence, but in a sentence longer than 3 * CONTEXT_CHARS characters (they may run to
-# MAX_SENTENCE) on a part of it: the time scoring takes grows with the words it reads. See scoring_window.
-CONTEXT_CHARS = 600
 
 # A colon is no break: in "Confirmed deaths: 94" the label before it is what the figure counts.
 _CLAUSE_BREAK = re.compile(r"[;()\[\]—–]|,\s|\s-\s|\s•\s")
@@ -106,33 +103,17 @@ class Target:
 def scoring_window(
     figure: Figure, sentence: Sentence, siblings: Sequence[Figure]
 ) -> tuple[tuple[int, int] | None, list[Figure]]:
-    """The part of ``sentence`` that scores ``figure`` (None: all of it), and the figure's siblings there.
+    """The part of ``sentence`` that scores ``figure`` (None: all of it; see sentence_part), and its siblings there.
 
-    Only a sentence longer than 3 * CONTEXT_CHARS is narrowed: it is cut at the first space after every multiple of
-    CONTEXT_CHARS into blocks, and the part is the figure's block and one either side (at least about
-    CONTEXT_CHARS characters of context either side), as offsets into the sentence's text. Figures of one block
-    share their part.
+    Scoring reads every word of its part: in a sentence of MAX_SENTENCE characters, the whole would cost time in
+    proportion to the sentence for each of its figures.
     """
-    text = sentence.text
-    if len(text) <= 3 * CONTEXT_CHARS:
+    q = figure.quantity
+    part = sentence_part(sentence.text, q.start - sentence.start, q.end - sentence.start)
+    if part is None:
         return None, list(siblings)
-    block = (figure.quantity.start - sentence.start) // CONTEXT_CHARS
-    begin = _block_start(text, block - 1)
-    stop = max(_block_start(text, block + 2), figure.quantity.end - sentence.start)
-    start, end = sentence.start + begin, sentence.start + stop
-    return (begin, stop), [f for f in siblings if start <= f.quantity.start and f.quantity.end <= end]
-
-
-def _block_start(text: str, block: int) -> int:
-    """Where block number ``block`` of a long sentence starts: after the first space from its multiple of
-    CONTEXT_CHARS (0 before the first block, the text's length after the last)."""
-    at = block * CONTEXT_CHARS
-    if at <= 0:
-        return 0
-    if at >= len(text):
-        return len(text)
-    space = text.find(" ", at, at + CONTEXT_CHARS)
-    return space + 1 if space >= 0 else at
+    start, end = sentence.start + part[0], sentence.start + part[1]
+    return part, [f for f in siblings if start <= f.quantity.start and f.quantity.end <= end]
 
 
 def clause_bounds(sentence: str, start: int, end: int, window: tuple[int, int] | None = None) -> tuple[int, int]:

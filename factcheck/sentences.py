@@ -22,8 +22,8 @@ space there), so that no later step spends time on one sentence out of proportio
 ``long_sentence_lines``.
 
 Table rows are one sentence each and are never cut inside (but for that limit). List bullets (``-``, ``*``,
-``•``) and heading marks (``#``) are left out of the sentence; numbered list markers (``1.``) are kept. Rules and table separator rows
-(``|---|---|``) belong to no sentence.
+``•``) and heading marks (``#``) are left out of the sentence; numbered list markers (``1.``) are kept. Rules and
+table separator rows (``|---|---|``) belong to no sentence.
 """
 
 from __future__ import annotations
@@ -35,10 +35,23 @@ from typing import Final, NamedTuple
 
 from factcheck.model import Sentence
 
-__all__ = ["MAX_SENTENCE", "long_sentence_lines", "sentence_spans", "split_sentences"]
+__all__ = [
+    "MAX_SENTENCE",
+    "PART_CHARS",
+    "WHOLE_SENTENCE",
+    "long_sentence_lines",
+    "sentence_around",
+    "sentence_part",
+    "sentence_spans",
+    "split_sentences",
+]
 
 # The longest sentence read as one: a longer one is cut into pieces (at a space in the last half of the limit).
 MAX_SENTENCE: Final = 20_000
+# A sentence longer than WHOLE_SENTENCE characters is scored and shown as evidence by the part around each figure
+# (see sentence_part): PART_CHARS characters or more either side of it, about as much as a sentence or two.
+WHOLE_SENTENCE: Final = 1_200
+PART_CHARS: Final = 200
 
 _CLOSERS = frozenset(")]\"'”’»›")
 _OPENERS = frozenset("\"'“‘«‹([¿¡")
@@ -212,6 +225,41 @@ def _whole_sentence_spans(text: str) -> list[tuple[int, int]]:
     if block_start >= 0:
         _cut(text, block_start, block_end, spans)
     return spans
+
+
+def sentence_part(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The part of a long sentence ``text`` around ``[start, end)``, as offsets into it; None when it is short.
+
+    A sentence of more than WHOLE_SENTENCE characters is cut at the first space after every multiple of PART_CHARS
+    into blocks; the part is the block holding ``start`` and one either side. Figures of one block share their part.
+    """
+    if len(text) <= WHOLE_SENTENCE:
+        return None
+    block = start // PART_CHARS
+    return _block_start(text, block - 1), max(_block_start(text, block + 2), end)
+
+
+def sentence_around(sentence: Sentence, start: int, end: int) -> Sentence:
+    """The sentence, or the part of a long one around the document offsets ``[start, end)`` (see sentence_part),
+    with its own offsets and line: what is shown as a figure's evidence."""
+    part = sentence_part(sentence.text, start - sentence.start, end - sentence.start)
+    if part is None:
+        return sentence
+    begin, stop = part
+    line = sentence.line + sentence.text.count("\n", 0, begin)
+    return Sentence(sentence.index, sentence.start + begin, sentence.start + stop, line, sentence.text[begin:stop])
+
+
+def _block_start(text: str, block: int) -> int:
+    """Where block number ``block`` of a long sentence starts: after the first space from its multiple of
+    PART_CHARS (0 before the first block, the text's length after the last)."""
+    at = block * PART_CHARS
+    if at <= 0:
+        return 0
+    if at >= len(text):
+        return len(text)
+    space = text.find(" ", at, at + PART_CHARS)
+    return space + 1 if space >= 0 else at
 
 
 def _bounded(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
