@@ -530,17 +530,19 @@ def read_document_file(root: Path, rel: str, raw: bytes | None = None) -> Docume
 
 
 def _warn_long_sentences(state: _Loading, path: Path, text: str, line_offset: int) -> None:
-    """One warning for a document whose sentences run past MAX_SENTENCE characters: they are read in pieces."""
+    """One warning for a document with sentences over MAX_SENTENCE characters: they are read in pieces."""
     lines = long_sentence_lines(text)
-    if lines:
-        many = f"{len(lines):,} sentences" if len(lines) > 1 else "a sentence"
-        state.warn(
-            path,
-            f"{many} longer than {MAX_SENTENCE:,} characters (no full stop, no line break) read in pieces cut at "
-            f"spaces, the first on line {lines[0] + line_offset}",
-            lines[0] + line_offset,
-            hint="figures and quotes across a cut are still found, but a figure's context stops at the cut",
-        )
+    if not lines:
+        return
+    count = f"{len(lines):,} sentences" if len(lines) > 1 else "a sentence"
+    where = f", on {len(set(lines)):,} lines from line {lines[0] + line_offset}," if len(lines) > 1 else ""
+    state.warn(
+        path,
+        f"{count} of more than {MAX_SENTENCE:,} characters (no full stop, no line break){where} read in pieces "
+        "cut at spaces",
+        lines[0] + line_offset,
+        hint="a figure is read with the words of its piece only; quotes across a cut are still found",
+    )
 
 
 def document_meta(rel: str, entry: Mapping[str, str] | None, front: Iterable[tuple[str, str]] | None) -> DocumentMeta:
