@@ -215,6 +215,8 @@ def find_in_document(
     by_sentence: dict[int, list[Figure]] = defaultdict(list)
     for figure in figures:
         by_sentence[figure.sentence].append(figure)
+    for in_sentence in by_sentence.values():
+        in_sentence.sort(key=lambda f: f.quantity.start)  # for scoring_window
     scored: list[Finding] = []
     for figure in figures:
         q = figure.quantity

@@ -102,18 +102,25 @@ class Target:
 
 def scoring_window(
     figure: Figure, sentence: Sentence, siblings: Sequence[Figure]
-) -> tuple[tuple[int, int] | None, list[Figure]]:
+) -> tuple[tuple[int, int] | None, Sequence[Figure]]:
     """The part of ``sentence`` that scores ``figure`` (None: all of it; see sentence_part), and its siblings there.
 
-    Scoring reads every word of its part: in a sentence of MAX_SENTENCE characters, the whole would cost time in
-    proportion to the sentence for each of its figures.
+    ``siblings``: the figures of the sentence, in text order. Scoring reads every word of its part and looks at
+    every sibling there: in a sentence of MAX_SENTENCE characters, the whole would cost time in proportion to the
+    sentence for each of its figures.
     """
     q = figure.quantity
     part = sentence_part(sentence.text, q.start - sentence.start, q.end - sentence.start)
     if part is None:
-        return None, list(siblings)
+        return None, siblings
     start, end = sentence.start + part[0], sentence.start + part[1]
-    return part, [f for f in siblings if start <= f.quantity.start and f.quantity.end <= end]
+    first = bisect_left(siblings, start, key=_start_of)
+    last = bisect_left(siblings, end, lo=first, key=_start_of)
+    return part, [f for f in siblings[first:last] if f.quantity.end <= end]
+
+
+def _start_of(figure: Figure) -> int:
+    return figure.quantity.start
 
 
 def clause_bounds(sentence: str, start: int, end: int, window: tuple[int, int] | None = None) -> tuple[int, int]:
