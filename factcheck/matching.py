@@ -214,7 +214,7 @@ def _sentence_words(text: str) -> _SentenceWords:
     )
 
 
-def _owned_by_others(words: _SentenceWords, sentence: Sentence, figure: Figure, siblings: Sequence[Figure]) -> set[int]:
+def _owned_by_others(sentence: Sentence, figure: Figure, siblings: Sequence[Figure]) -> set[int]:
     """Positions of words that are the counted noun of another figure of the sentence.
 
     In "22,000 staff work in over 50 countries", "countries" is what 50 counts: it says nothing about 22,000.
@@ -224,11 +224,18 @@ def _owned_by_others(words: _SentenceWords, sentence: Sentence, figure: Figure, 
         q = other.quantity
         if other is figure or q.start == figure.quantity.start or not q.unit:
             continue
-        unit_stems = {t.stem for t in tokens(q.unit)}
-        first = bisect_left(words.content_starts, q.end - sentence.start)
-        after = words.content[first : first + len(unit_stems) + 3]
-        owned.update(t.start for t in after if t.stem in unit_stems)
+        owned.update(_owned_by(sentence.text, q.end - sentence.start, q.unit))
     return owned
+
+
+@lru_cache(maxsize=4096)
+def _owned_by(text: str, end: int, unit: str) -> tuple[int, ...]:
+    """Positions of the words of the sentence ``text`` that are the counted noun ``unit`` of the figure ending at
+    ``end`` (kept: each figure of a sentence is the sibling of every other)."""
+    words = _sentence_words(text)
+    unit_stems = {t.stem for t in tokens(unit)}
+    first = bisect_left(words.content_starts, end)
+    return tuple(t.start for t in words.content[first : first + len(unit_stems) + 3] if t.stem in unit_stems)
 
 
 def figure_context(
@@ -241,7 +248,7 @@ def figure_context(
     q = figure.quantity
     rel_start, rel_end = q.start - sentence.start, q.end - sentence.start
     words = _sentence_words(sentence.text)
-    owned = _owned_by_others(words, sentence, figure, siblings) if siblings else set()
+    owned = _owned_by_others(sentence, figure, siblings) if siblings else set()
     c_start, c_end = clause_bounds(sentence.text, rel_start, rel_end, part)
     first, last = 0, len(words.all)  # the words of the part: words.all[first:last]
     content = words.content
