@@ -85,8 +85,14 @@ def run(args: list[str], timeout: float) -> float | None:
             [sys.executable, "-m", "factcheck", *args], env=env, capture_output=True, timeout=timeout, check=False
         )
     except subprocess.TimeoutExpired:
+        print(f"    timeout   factcheck {args[0]}", file=sys.stderr, flush=True)
         return None
     elapsed = _children_cpu() - start
+    print(
+        f"    {elapsed:8.2f} CPU s  factcheck {args[0]} {' '.join(a for a in args[1:] if a.startswith('--'))}",
+        file=sys.stderr,
+        flush=True,
+    )
     if done.returncode not in (0, 1):
         raise SystemExit(f"factcheck {' '.join(args)}: exit {done.returncode}\n{done.stderr.decode()[-2000:]}")
     return elapsed
