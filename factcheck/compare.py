@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING
 from factcheck.axis import Axis, AxisMark, build_axis
 from factcheck.corpus import Corpus
 from factcheck.intervals import DEFAULT_TOLERANCE, Interval, interval_of
-from factcheck.matching import Target, TargetGroup, figure_context, score_bound, score_figure
+from factcheck.matching import Target, TargetGroup, figure_context, score_bound, score_figure, scoring_window
 from factcheck.model import Claim, ClaimsFile, Document, Figure, Qualifier, Sentence
 from factcheck.scope import Scope, ScopeReader
+from factcheck.sentences import sentence_around
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -214,15 +215,18 @@ def find_in_document(
     by_sentence: dict[int, list[Figure]] = defaultdict(list)
     for figure in figures:
         by_sentence[figure.sentence].append(figure)
+    for in_sentence in by_sentence.values():
+        in_sentence.sort(key=lambda f: f.quantity.start)  # for scoring_window
     scored: list[Finding] = []
     for figure in figures:
-        if figure.quantity.linked_to is not None:
+        q = figure.quantity
+        if q.linked_to is not None:
             continue  # a conversion in brackets restates the figure before it
         if score_bound(target, figure) < (SCORE_ROUNDING if options.all_candidates else floor):
             continue  # cannot pass, whatever its sentence says
         sentence = corpus.sentence(doc.id, figure.sentence)
-        siblings = by_sentence[figure.sentence]
-        context = figure_context(figure, sentence, siblings)  # built once for the target and its rivals
+        part, siblings = scoring_window(figure, sentence, by_sentence[figure.sentence])
+        context = figure_context(figure, sentence, siblings, part)  # built once for the target and its rivals
         score = score_figure(target, figure, sentence, siblings, context)
         if score <= 0 or (not options.all_candidates and score < options.min_score):
             continue
@@ -234,7 +238,7 @@ def find_in_document(
                 score = round(score * RIVAL_FACTOR, 1)
         if score <= 0 or (not options.all_candidates and score < options.min_score):
             continue
-        scored.append(_finding(doc, figure, sentence, score, scopes))
+        scored.append(_finding(doc, figure, sentence_around(sentence, q.start, q.end), score, scopes))
     scored.sort(key=lambda f: (-f.score, f.start))
     return tuple(scored)
 

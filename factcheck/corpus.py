@@ -27,7 +27,7 @@ import yaml
 from factcheck.encoding import Undecodable, decode_document
 from factcheck.errors import CorpusError, InputError, Problem
 from factcheck.model import Document, DocumentMeta, Figure, Kind, Sentence
-from factcheck.sentences import split_sentences
+from factcheck.sentences import MAX_SENTENCE, long_sentence_lines, split_sentences
 from factcheck.yamlnodes import YAMLLimitError, compose
 
 __all__ = [
@@ -715,6 +715,7 @@ def read_document_file(root: Path, rel: str, raw: bytes | Unreadable | None = No
     if not raw:
         state.warn(path, "the file is empty")
     text, line_offset, front = _split_front_matter(state, path, decoded.text)
+    _warn_long_sentences(state, path, text, line_offset)
     return DocumentFile(
         rel,
         text,
@@ -723,6 +724,22 @@ def read_document_file(root: Path, rel: str, raw: bytes | Unreadable | None = No
         line_offset,
         tuple(front.values.items()) if front is not None else None,
         tuple(state.warnings),
+    )
+
+
+def _warn_long_sentences(state: _Loading, path: Path, text: str, line_offset: int) -> None:
+    """One warning for a document with sentences over MAX_SENTENCE characters: they are read in pieces."""
+    lines = long_sentence_lines(text)
+    if not lines:
+        return
+    count = f"{len(lines):,} sentences" if len(lines) > 1 else "a sentence"
+    where = f", on {len(set(lines)):,} lines from line {lines[0] + line_offset}," if len(lines) > 1 else ""
+    state.warn(
+        path,
+        f"{count} of more than {MAX_SENTENCE:,} characters (no full stop, no line break){where} read in pieces "
+        "cut at spaces",
+        lines[0] + line_offset,
+        hint="a figure is read with the words of its piece only; quotes across a cut are still found",
     )
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from factcheck.corpus import Corpus
 from factcheck.model import Kind, Quantity
+from factcheck.sentences import sentence_around
 
 HIDDEN_BY_DEFAULT = frozenset({Kind.YEAR, Kind.DATE})
 
@@ -30,5 +31,7 @@ def extract_figures(corpus: Corpus, kinds: Collection[Kind] = ()) -> tuple[Extra
         sentences = corpus.sentences(doc.id)
         for f in corpus.figures(doc.id):
             if f.quantity.kind in wanted:
-                found.append(ExtractedFigure(doc.path, doc.id, f.line, sentences[f.sentence].text, f.quantity))
+                q = f.quantity
+                evidence = sentence_around(sentences[f.sentence], q.start, q.end).text  # a part of a long one
+                found.append(ExtractedFigure(doc.path, doc.id, f.line, evidence, q))
     return tuple(found)

@@ -11,6 +11,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from factcheck.model import Figure, Kind, Sentence, Statistic
+from factcheck.sentences import sentence_part
 from factcheck.text import STOPWORDS, Token, content_stems, normalise_phrase, stem, tokens
 
 # Figures of these kinds are context (when something happened), never the answer to "how many".
@@ -99,13 +100,40 @@ class Target:
         )
 
 
-def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
-    """The clause of ``sentence`` around ``[start, end)``: between the nearest breaks (";", ", ", dashes, brackets)."""
-    left = 0
-    for match in _CLAUSE_BREAK.finditer(sentence, 0, start):
+def scoring_window(
+    figure: Figure, sentence: Sentence, siblings: Sequence[Figure]
+) -> tuple[tuple[int, int] | None, Sequence[Figure]]:
+    """The part of ``sentence`` that scores ``figure`` (None: all of it; see sentence_part), and its siblings there.
+
+    ``siblings``: the figures of the sentence, in text order. Scoring reads every word of its part and looks at
+    every sibling there: in a sentence of MAX_SENTENCE characters, the whole would cost time in proportion to the
+    sentence for each of its figures.
+    """
+    q = figure.quantity
+    part = sentence_part(sentence.text, q.start - sentence.start, q.end - sentence.start)
+    if part is None:
+        return None, siblings
+    start, end = sentence.start + part[0], sentence.start + part[1]
+    first = bisect_left(siblings, start, key=_start_of)
+    last = bisect_left(siblings, end, lo=first, key=_start_of)
+    return part, [f for f in siblings[first:last] if f.quantity.end <= end]
+
+
+def _start_of(figure: Figure) -> int:
+    return figure.quantity.start
+
+
+def clause_bounds(sentence: str, start: int, end: int, window: tuple[int, int] | None = None) -> tuple[int, int]:
+    """The clause of ``sentence`` around ``[start, end)``: between the nearest breaks (";", ", ", dashes, brackets).
+
+    ``window``: the part of the sentence to look in (see scoring_window); None: all of it.
+    """
+    begin, stop = window or (0, len(sentence))
+    left = begin
+    for match in _CLAUSE_BREAK.finditer(sentence, begin, start):
         left = match.end()
-    right_match = _CLAUSE_BREAK.search(sentence, end)
-    right = right_match.start() if right_match else len(sentence)
+    right_match = _CLAUSE_BREAK.search(sentence, end, stop)
+    right = right_match.start() if right_match else stop
     return left, right
 
 
@@ -134,6 +162,13 @@ def _sentence_phrase(text: str) -> str:
     return _phrase_of(tokens(text))
 
 
+@lru_cache(maxsize=256)
+def _window_phrase(text: str, begin: int, stop: int) -> str:
+    """_sentence_phrase of ``text[begin:stop]``, from the words of the whole ``text`` (read once)."""
+    words = _sentence_words(text)
+    return _phrase_of(words.all[bisect_left(words.starts, begin) : bisect_right(words.ends, stop)])
+
+
 def word_similarity(a: str, b: str) -> float:
     """How alike two stems are, 0-100: 100 for the same stem, else rapidfuzz's ratio when both have 4+ letters
     and it reaches WORD_SIMILARITY (typos, word forms), else 0."""
@@ -156,6 +191,7 @@ class FigureContext:
     weighted: tuple[tuple[str, float], ...]
     window_phrase: str  # the clause, widened to EXCLUDE_WORDS words either side of the figure (see _phrase_of)
     vague: bool  # is_vague(figure)
+    part: tuple[int, int] | None = None  # the part of a long sentence read (see scoring_window); None: all of it
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +214,7 @@ def _sentence_words(text: str) -> _SentenceWords:
     )
 
 
-def _owned_by_others(words: _SentenceWords, sentence: Sentence, figure: Figure, siblings: Sequence[Figure]) -> set[int]:
+def _owned_by_others(sentence: Sentence, figure: Figure, siblings: Sequence[Figure]) -> set[int]:
     """Positions of words that are the counted noun of another figure of the sentence.
 
     In "22,000 staff work in over 50 countries", "countries" is what 50 counts: it says nothing about 22,000.
@@ -188,21 +224,39 @@ def _owned_by_others(words: _SentenceWords, sentence: Sentence, figure: Figure, 
         q = other.quantity
         if other is figure or q.start == figure.quantity.start or not q.unit:
             continue
-        unit_stems = {t.stem for t in tokens(q.unit)}
-        first = bisect_left(words.content_starts, q.end - sentence.start)
-        after = words.content[first : first + len(unit_stems) + 3]
-        owned.update(t.start for t in after if t.stem in unit_stems)
+        owned.update(_owned_by(sentence.text, q.end - sentence.start, q.unit))
     return owned
 
 
-def figure_context(figure: Figure, sentence: Sentence, siblings: Sequence[Figure] = ()) -> FigureContext:
-    """The figure's counted noun and the other words of its sentence, weighted by where they stand."""
+@lru_cache(maxsize=4096)
+def _owned_by(text: str, end: int, unit: str) -> tuple[int, ...]:
+    """Positions of the words of the sentence ``text`` that are the counted noun ``unit`` of the figure ending at
+    ``end`` (kept: each figure of a sentence is the sibling of every other)."""
+    words = _sentence_words(text)
+    unit_stems = {t.stem for t in tokens(unit)}
+    first = bisect_left(words.content_starts, end)
+    return tuple(t.start for t in words.content[first : first + len(unit_stems) + 3] if t.stem in unit_stems)
+
+
+def figure_context(
+    figure: Figure, sentence: Sentence, siblings: Sequence[Figure] = (), part: tuple[int, int] | None = None
+) -> FigureContext:
+    """The figure's counted noun and the other words of its sentence, weighted by where they stand.
+
+    ``part``: the offsets in the sentence's text of the only part of it to read (see scoring_window).
+    """
     q = figure.quantity
     rel_start, rel_end = q.start - sentence.start, q.end - sentence.start
     words = _sentence_words(sentence.text)
-    owned = _owned_by_others(words, sentence, figure, siblings) if siblings else set()
-    c_start, c_end = clause_bounds(sentence.text, rel_start, rel_end)
-    outside = [t for t in words.content if (t.start < rel_start or t.start >= rel_end) and t.start not in owned]
+    owned = _owned_by_others(sentence, figure, siblings) if siblings else set()
+    c_start, c_end = clause_bounds(sentence.text, rel_start, rel_end, part)
+    first, last = 0, len(words.all)  # the words of the part: words.all[first:last]
+    content = words.content
+    if part is not None:
+        first, last = bisect_left(words.starts, part[0]), bisect_right(words.ends, part[1])
+        starts = words.content_starts
+        content = content[bisect_left(starts, part[0]) : bisect_left(starts, part[1])]
+    outside = [t for t in content if (t.start < rel_start or t.start >= rel_end) and t.start not in owned]
     near = {t.start for t in [t for t in outside if c_start <= t.start < rel_start][-NEAR_WORDS:]}
     near.update(t.start for t in [t for t in outside if rel_end <= t.start < c_end][:NEAR_WORDS])
     weighted = tuple(
@@ -214,14 +268,12 @@ def figure_context(figure: Figure, sentence: Sentence, siblings: Sequence[Figure
     )
     noun = tuple(t for t in tokens(q.unit or "") if t.stem not in STOPWORDS) if q.kind == Kind.COUNT else ()
     # The window: the clause, or EXCLUDE_WORDS words either side of the figure if they reach further.
-    left = bisect_right(words.ends, rel_start)  # words[:left] end before the figure
-    right = bisect_left(words.starts, rel_end)  # words[right:] start after it
-    w_start = min(c_start, words.starts[max(0, left - EXCLUDE_WORDS)] if left else rel_start)
-    w_end = max(
-        c_end, words.ends[min(len(words.all), right + EXCLUDE_WORDS) - 1] if right < len(words.all) else rel_end
-    )
-    window = words.all[bisect_left(words.starts, w_start) : bisect_right(words.ends, w_end)]
-    return FigureContext(noun, weighted, _phrase_of(window), is_vague(figure))
+    left = bisect_right(words.ends, rel_start, first, last)  # words[first:left] end before the figure
+    right = bisect_left(words.starts, rel_end, first, last)  # words[right:last] start after it
+    w_start = min(c_start, words.starts[max(first, left - EXCLUDE_WORDS)] if left > first else rel_start)
+    w_end = max(c_end, words.ends[min(last, right + EXCLUDE_WORDS) - 1] if right < last else rel_end)
+    window = words.all[bisect_left(words.starts, w_start, first, last) : bisect_right(words.ends, w_end, first, last)]
+    return FigureContext(noun, weighted, _phrase_of(window), is_vague(figure), part)
 
 
 _CHANGE_BEFORE = re.compile(
@@ -260,9 +312,15 @@ def _admits(target: Target, figure: Figure, sentence: Sentence, ctx: FigureConte
     """Whether the figure's kind fits the target and no cue rules it out (exclude cues need the context)."""
     if figure.quantity.kind not in target.kinds:
         return False
-    if target.require and not _has_any(_sentence_phrase(sentence.text), target.require_phrases):
+    if target.require and not _has_any(_phrase_read(sentence, ctx), target.require_phrases):
         return False
     return not (ctx is not None and target.exclude and _has_any(ctx.window_phrase, target.exclude_phrases))
+
+
+def _phrase_read(sentence: Sentence, ctx: FigureContext | None) -> str:
+    """_sentence_phrase of the sentence, or of the part of it the context read."""
+    part = ctx.part if ctx is not None else None
+    return _sentence_phrase(sentence.text) if part is None else _window_phrase(sentence.text, *part)
 
 
 def _finish(
@@ -312,7 +370,7 @@ def score_figure(
 
     ``context``: the figure's figure_context, when the caller scores it against several targets.
     """
-    if not _admits(target, figure, sentence, None):
+    if not _admits(target, figure, sentence, context):  # with the context, exclude cues are checked here too
         return 0.0
     ctx = context or figure_context(figure, sentence, siblings)
     return target.solo.best_score(figure, sentence, ctx)  # 0 when an exclude cue rules it out

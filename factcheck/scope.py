@@ -78,6 +78,7 @@ def _pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
 
 
 _DEFAULT_CUMULATIVE = _pattern(CUMULATIVE_CUES)
+_CUES_KEPT = 64  # sentences whose cues a ScopeReader keeps: the figures of one sentence are read one after another
 _DEFAULT_CURRENT = _pattern(CURRENT_CUES)
 
 
@@ -89,6 +90,7 @@ class ScopeReader:
         extra_current = tuple(current)
         self._cumulative = _pattern((*CUMULATIVE_CUES, *extra_cumulative)) if extra_cumulative else _DEFAULT_CUMULATIVE
         self._current = _pattern((*CURRENT_CUES, *extra_current)) if extra_current else _DEFAULT_CURRENT
+        self._last_cues: dict[str, list[tuple[int, int, Scope]]] = {}
 
     def scope(self, sentence: str, figure_start: int, figure_end: int) -> Scope | None:
         """The scope of the figure at ``[figure_start, figure_end)`` of ``sentence``, or None without cues.
@@ -97,16 +99,28 @@ class ScopeReader:
         worked in 164 countries since …, and 22,000 are active now" gives each figure its own scope.
         """
         best: tuple[int, Scope] | None = None
-        for pattern, scope in ((self._cumulative, Scope.CUMULATIVE), (self._current, Scope.CURRENT)):
-            if pattern is None:
-                continue
-            for match in pattern.finditer(sentence):
-                if match.end() <= figure_start:
-                    distance = figure_start - match.end()
-                elif match.start() >= figure_end:
-                    distance = match.start() - figure_end
-                else:
-                    continue  # a cue inside the figure's own text ("since" in "since 1960" is not ours)
-                if best is None or distance < best[0]:
-                    best = (distance, scope)
+        for start, end, scope in self._cues(sentence):
+            if end <= figure_start:
+                distance = figure_start - end
+            elif start >= figure_end:
+                distance = start - figure_end
+            else:
+                continue  # a cue inside the figure's own text ("since" in "since 1960" is not ours)
+            if best is None or distance < best[0]:
+                best = (distance, scope)
         return best[1] if best else None
+
+    def _cues(self, sentence: str) -> list[tuple[int, int, Scope]]:
+        """Every cue of the sentence: cumulative ones first, each kind in text order (kept for its other figures)."""
+        cues = self._last_cues.get(sentence)
+        if cues is None:
+            cues = [
+                (match.start(), match.end(), scope)
+                for pattern, scope in ((self._cumulative, Scope.CUMULATIVE), (self._current, Scope.CURRENT))
+                if pattern is not None
+                for match in pattern.finditer(sentence)
+            ]
+            if len(self._last_cues) >= _CUES_KEPT:
+                self._last_cues.clear()
+            self._last_cues[sentence] = cues
+        return cues

@@ -16,9 +16,14 @@ The splitter works in two passes, both linear in the length of the text:
    ``Jan.``, an initial) is followed by a word that typically opens a sentence (``The``, ``It``, ``In`` ...).
    Numbers (``3.14``, ``7.000``) never split, since no white space follows their point.
 
-Table rows are one sentence each and are never cut inside. List bullets (``-``, ``*``, ``•``) and heading marks
-(``#``) are left out of the sentence; numbered list markers (``1.``) are kept. Rules and table separator rows
-(``|---|---|``) belong to no sentence.
+A sentence longer than MAX_SENTENCE characters (a text with no full stop, a table row of a whole file) is cut
+into pieces of at most that length, at the last space before the limit (at the limit itself where the text has no
+space there), so that no later step spends time on one sentence out of proportion to its length; see
+``long_sentence_lines``.
+
+Table rows are one sentence each and are never cut inside (but for that limit). List bullets (``-``, ``*``,
+``•``) and heading marks (``#``) are left out of the sentence; numbered list markers (``1.``) are kept. Rules and
+table separator rows (``|---|---|``) belong to no sentence.
 """
 
 from __future__ import annotations
@@ -30,7 +35,23 @@ from typing import Final, NamedTuple
 
 from factcheck.model import Sentence
 
-__all__ = ["sentence_spans", "split_sentences"]
+__all__ = [
+    "MAX_SENTENCE",
+    "PART_CHARS",
+    "WHOLE_SENTENCE",
+    "long_sentence_lines",
+    "sentence_around",
+    "sentence_part",
+    "sentence_spans",
+    "split_sentences",
+]
+
+# The longest sentence read as one: a longer one is cut into pieces (at a space in the last half of the limit).
+MAX_SENTENCE: Final = 20_000
+# A sentence longer than WHOLE_SENTENCE characters is scored and shown as evidence by the part around each figure
+# (see sentence_part): PART_CHARS characters or more either side of it, about as much as a sentence or two.
+WHOLE_SENTENCE: Final = 1_200
+PART_CHARS: Final = 200
 
 _CLOSERS = frozenset(")]\"'”’»›")
 _OPENERS = frozenset("\"'“‘«‹([¿¡")
@@ -154,6 +175,23 @@ def sentence_lines(text: str, spans: Sequence[tuple[int, int]]) -> list[int]:
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """The ``(start, end)`` offsets of the sentences ``split_sentences`` returns, without building them."""
+    spans = _whole_sentence_spans(text)
+    if any(end - start > MAX_SENTENCE for start, end in spans):
+        spans = _bounded(text, spans)
+    return spans
+
+
+def long_sentence_lines(text: str) -> list[int]:
+    """The 1-based lines of ``text`` on which a sentence longer than MAX_SENTENCE (one that is cut) starts."""
+    # A blank line always ends a sentence: text with no longer stretch between blank lines needs no splitting.
+    if len(text) <= MAX_SENTENCE or max(map(len, text.split("\n\n"))) <= MAX_SENTENCE:
+        return []
+    long = [(start, end) for start, end in _whole_sentence_spans(text) if end - start > MAX_SENTENCE]
+    return sentence_lines(text, long)
+
+
+def _whole_sentence_spans(text: str) -> list[tuple[int, int]]:
+    """The sentences' ``(start, end)`` offsets, the long ones not cut."""
     lines = []
     start = 0
     for raw in text.split("\n"):
@@ -187,6 +225,55 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     if block_start >= 0:
         _cut(text, block_start, block_end, spans)
     return spans
+
+
+def sentence_part(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The part of a long sentence ``text`` around ``[start, end)``, as offsets into it; None when it is short.
+
+    A sentence of more than WHOLE_SENTENCE characters is cut at the first space after every multiple of PART_CHARS
+    into blocks; the part is the block holding ``start`` and one either side. Figures of one block share their part.
+    """
+    if len(text) <= WHOLE_SENTENCE:
+        return None
+    block = start // PART_CHARS
+    return _block_start(text, block - 1), max(_block_start(text, block + 2), end)
+
+
+def sentence_around(sentence: Sentence, start: int, end: int) -> Sentence:
+    """The sentence, or the part of a long one around the document offsets ``[start, end)`` (see sentence_part),
+    with its own offsets and line: what is shown as a figure's evidence."""
+    part = sentence_part(sentence.text, start - sentence.start, end - sentence.start)
+    if part is None:
+        return sentence
+    begin, stop = part
+    line = sentence.line + sentence.text.count("\n", 0, begin)
+    return Sentence(sentence.index, sentence.start + begin, sentence.start + stop, line, sentence.text[begin:stop])
+
+
+def _block_start(text: str, block: int) -> int:
+    """Where block number ``block`` of a long sentence starts: after the first space from its multiple of
+    PART_CHARS (0 before the first block, the text's length after the last)."""
+    at = block * PART_CHARS
+    if at <= 0:
+        return 0
+    if at >= len(text):
+        return len(text)
+    space = text.find(" ", at, at + PART_CHARS)
+    return space + 1 if space >= 0 else at
+
+
+def _bounded(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` with every span longer than MAX_SENTENCE cut into pieces at spaces (see the module docstring)."""
+    bounded: list[tuple[int, int]] = []
+    for start, end in spans:
+        while end - start > MAX_SENTENCE:
+            limit = start + MAX_SENTENCE
+            space = text.rfind(" ", start + MAX_SENTENCE // 2, limit + 1)
+            cut, resume = (space, space + 1) if space >= 0 else (limit, limit)
+            _add_piece(text, start, cut, bounded)
+            start = resume
+        _add_piece(text, start, end, bounded)
+    return bounded
 
 
 def _classify(raw: str, start: int) -> _Line:
