@@ -226,6 +226,11 @@ class _KeyReader:
         if not queries:
             queries = [stat_id]
         asked = [GoldQuery(queries[0], LABEL), *(GoldQuery(q, QUERY) for q in queries[1:])]
+        # The statistic's id is asked too (issue 14: id, label and paraphrases), unless a query already says it.
+        from factcheck.text import normalise_phrase
+
+        if normalise_phrase(stat_id) not in {normalise_phrase(q) for q in queries}:
+            asked.insert(1, GoldQuery(stat_id, QUERY))
         asked += [GoldQuery(p, PARAPHRASE) for p in paraphrases]
         docs: dict[str, dict[str, list[GoldFigure]]] = {}
         marks: dict[str, yaml.Node] = {}

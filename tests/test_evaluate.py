@@ -336,3 +336,21 @@ def test_the_bundled_paraphrases_share_at_most_one_content_word_with_the_label()
     assert len(paraphrases) >= 10
     for label, paraphrase in paraphrases:
         assert len(words(label) & words(paraphrase)) <= 1, (label, paraphrase)
+
+
+def test_the_statistic_id_is_asked_too_unless_a_query_says_it(tmp_path: Path) -> None:
+    key = tmp_path / "gold.yaml"
+    (tmp_path / "corpus").mkdir()
+    key.write_text(
+        "statistics:\n"
+        "  death-toll:\n"
+        '    queries: ["people killed", "lives lost"]\n'
+        "    documents: {}\n"
+        "  deaths:\n"
+        '    queries: ["Deaths", "lives lost"]\n'
+        "    documents: {}\n",
+        encoding="utf-8",
+    )
+    first, second = load_key(key).statistics
+    assert [q.text for q in first.queries] == ["people killed", "death-toll", "lives lost"]
+    assert [q.text for q in second.queries] == ["Deaths", "lives lost"]
