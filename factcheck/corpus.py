@@ -64,7 +64,7 @@ MAX_FOLDER_DEPTH = 100  # folders below the corpus folder; deeper ones are skipp
 _CHUNK = 1024 * 1024
 # Opening never waits (a FIFO put where a file was listed), and the file is then checked to be a regular one.
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
-METADATA_FIELDS = ("id", "title", "author", "publisher", "published", "kind", "url")
+METADATA_FIELDS = ("id", "title", "author", "publisher", "published", "kind", "url", "licence")
 # Keys people often write for a field of ours, with the field they mean.
 _SYNONYMS = {
     "date": "published",
@@ -76,6 +76,8 @@ _SYNONYMS = {
     "source": "publisher",
     "site": "publisher",
     "outlet": "publisher",
+    "license": "licence",
+    "rights": "licence",
     "link": "url",
     "href": "url",
     "type": "kind",
@@ -165,6 +167,7 @@ class SourceRow:
     published: str | None
     kind: str | None
     url: str | None
+    licence: str | None
     sentences: int
     figures: int  # figures other than years and dates
     sha256: str
@@ -326,6 +329,7 @@ def corpus_summary(corpus: Corpus) -> tuple[SourceRow, ...]:
                 published=meta.published,
                 kind=meta.kind,
                 url=meta.url,
+                licence=meta.licence,
                 sentences=len(corpus.sentences(doc.id)),
                 figures=figures,
                 sha256=doc.sha256,
@@ -759,6 +763,7 @@ def document_meta(rel: str, entry: Mapping[str, str] | None, front: Iterable[tup
         published=values.get("published"),
         kind=values.get("kind"),
         url=values.get("url"),
+        licence=values.get("licence"),
     )
 
 

@@ -93,6 +93,7 @@ class DocumentMeta:
     published: str | None = None  # ISO 8601, as precise as known: 2020, 2020-04, 2020-04-30
     kind: str | None = None  # encyclopedia, opinion, report, news, ...
     url: str | None = None
+    licence: str | None = None  # the terms the text may be kept and shared under ("CC BY-SA 4.0")
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,8 @@ def test_a_cluster_holds_together(cluster: Path) -> None:
     corpus = load_corpus(cluster / "corpus")
     doc_ids = {d.id for d in corpus.documents()}
     assert len(doc_ids) >= 6
+    # Only text whose licence lets it live in the repository, each with its source, date and licence.
+    assert all(d.meta.licence and d.meta.url and d.meta.published for d in corpus.documents())
     locate_key(key, corpus)  # raises GoldError for an unknown document or a figure not in its document
     assert key.claims is not None
     claims = load_claims(key.claims)

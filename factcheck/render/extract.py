@@ -42,6 +42,7 @@ SOURCE_FIELDS = (
     "published",
     "kind",
     "url",
+    "licence",
     "sentences",
     "figures",
     "path",
