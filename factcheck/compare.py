@@ -75,6 +75,7 @@ class Finding:
     end: int
     score: float
     sentence_start: int = field(default=0, compare=False)
+    role: str = "level"  # the figure's role in its sentence (factcheck.model.Role)
 
     @property
     def interval(self) -> Interval | None:
@@ -191,6 +192,7 @@ def _finding(doc: Document, figure: Figure, sentence: Sentence, score: float, sc
         end=q.end,
         score=score,
         sentence_start=sentence.start,
+        role=str(q.role),
     )
 
 

@@ -69,7 +69,7 @@ from factcheck.corpus import (
     unknown_document,
 )
 from factcheck.errors import CorpusError, FactcheckWarning, InputError, Problem
-from factcheck.model import Document, DocumentMeta, Figure, Kind, Qualifier, Quantity, Sentence
+from factcheck.model import Document, DocumentMeta, Figure, Kind, Qualifier, Quantity, Role, Sentence
 from factcheck.processes import running, start_worker, usable_cores
 from factcheck.sentences import sentence_lines, sentence_spans
 from factcheck.text import _WORD, stem, stemmer_identity, tokens
@@ -146,6 +146,7 @@ _KIND: Final = _QUANTITY_FIELDS.index("kind")
 _ENUM_COLUMNS: Final[dict[int, Mapping[str, object]]] = {
     _QUANTITY_FIELDS.index("qualifier"): {str(m.value): m for m in Qualifier},
     _QUANTITY_FIELDS.index("kind"): {str(m.value): m for m in Kind},
+    _QUANTITY_FIELDS.index("role"): {str(m.value): m for m in Role},
 }
 
 _SCHEMA: Final = (

@@ -32,6 +32,17 @@ class Kind(StrEnum):
     ORDINAL = "ordinal"
 
 
+class Role(StrEnum):
+    """What a figure says in its sentence: a level, or a change, or the ends of a change, a share, a modifier."""
+
+    LEVEL = "level"  # a figure as it stands ("1.52 million people", "fell to 3.2%" with no "from")
+    CHANGE = "change"  # the size of a change ("rose 12%", "up 3%", "by more than 80,000", "a 7% increase")
+    FROM = "from"  # the level a change starts from ("rose from 139 to 179": 139)
+    TO = "to"  # the level a change ends at, when its start is given ("rose from 139 to 179": 179)
+    SHARE = "share"  # a percentage or fraction of a whole ("12% of the workforce", "a third of the schools")
+    MODIFIER = "modifier"  # a figure that describes a noun ("a 40-year low", "a 10-year plan", "the 3-day festival")
+
+
 @dataclass(frozen=True, slots=True)
 class Quantity:
     """One figure read from a text.
@@ -62,6 +73,8 @@ class Quantity:
     # Index (in the same result list) of the figure this one restates, e.g. the "$3.4bn"
     # of "€3.1bn ($3.4bn)" links to the euro figure.
     linked_to: int | None = None
+    # What the figure says in its sentence (see Role).
+    role: Role = Role.LEVEL
 
     @property
     def is_range(self) -> bool:

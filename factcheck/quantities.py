@@ -41,6 +41,10 @@ How figures are read
   applies to both. "rose from 30 to 40" and "fell by £122 to £1,568" are two figures, and
   scores and votes ("won 3-1", "passed 219-212") are no figures. Year spans ("2004-05",
   "2010–2015", "2019/20") are ranges of kind year.
+* ``role`` (factcheck.model.Role): after a change verb "rose from 30 to 40" is a ``from`` and a
+  ``to``, "climbed 4,300 to 61,900 tonnes" a ``change`` and a ``level`` (a verb that takes an
+  object keeps its range: "cut 3,000 to 4,000 jobs"), "rose by 500", "up 3%", "a 7% increase" a
+  ``change``; "12% of the workforce" a ``share``; "a 40-year low" a ``modifier``; else a ``level``.
 * Dates are kind date with the year as value when known (else None); decades ("the 1960s") are
   kind year with value 1960, low 1960 and high 1969 (centuries: "the 1800s" is 1800-1899).
 * ``year`` of a figure: a marked year right after it ("$2.5bn in 2019"), else the nearest marked
@@ -61,7 +65,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from factcheck.model import Kind, Qualifier, Quantity
+from factcheck.model import Kind, Qualifier, Quantity, Role
 from factcheck.numwords import ORDINALS, WordNumber, number_word_runs, parse_run, vague_bounds
 from factcheck.units import (
     CODE_AFTER_NUMBER,
@@ -329,7 +333,8 @@ _CHANGE_VERBS: Final = frozenset(
     raised raise raises raising went go goes going soared soar plunged plunge slipped slip surged surge tumbled
     slumped shrank shrunk expanded expand widened narrowed eased up down moved changed revised lowered accelerated
     slowed improved worsened recovered rebounded dipped edged crept inched swung spiked doubled tripled halved
-    ballooned jumped shot sank dived slid tumbled deteriorated""".split()
+    ballooned jumped shot sank dived slid tumbled deteriorated lifted lift lifts lifting boosted boost boosts
+    boosting added adds gained gains gaining lost""".split()
 )
 _QUALIFIER_LAST_WORDS: Final = frozenset(q.split()[-1] for q in _QUALIFIERS if q[-1].isalpha() or q[-1] == ".") | {
     "every"
@@ -469,6 +474,8 @@ class _Fig:
     year_marker: bool = False
     number_end: int = 0  # end of the number itself, before any suffix
     drop: bool = False
+    role: Role = Role.LEVEL
+    prev: str = ""  # the word right before the figure (before any qualifier), as _finish read it
 
 
 def read_quantities(
@@ -506,6 +513,7 @@ QuantityValues = tuple[
     float | None,
     float | None,
     int | None,
+    Role,
 ]
 
 
@@ -529,6 +537,7 @@ def _read(text: str, sentences: Sequence[tuple[int, int]], dots_group: bool | No
             kept.append(fig)
     _attach_years(text, kept, sentences)
     _link(text, kept)
+    _roles(text, kept)
     return kept
 
 
@@ -1450,6 +1459,11 @@ def _range(text: str, a: _Fig, b: _Fig) -> _Fig | None:
         return None  # "€2.5bn in 2024 to €3bn by 2026": a year, then another figure
     if conn == "through":
         return None
+    if conn == "to" and prev != "from" and _change_word(_clause_words(text, a.start)) in _SPLIT_VERBS:
+        # "exports climbed 4,300 to 61,900 tonnes": a change, then the level it reached
+        if not a.explicit and b.explicit and b.kind in (_MEASURE, _MONEY, _PERCENT):
+            a.kind, a.unit, a.explicit = b.kind, b.unit, True
+        return None
     if prev == "by" and conn == "to" and _word_before(text, _index_before_word(text, a.start, 1)) in _CHANGE_VERBS:
         return None  # "fell by £122 to £1,568"
     if prev == "from" and conn in ("to", "-", "–", "—"):
@@ -1592,6 +1606,7 @@ def _finish(text: str, fig: _Fig) -> bool:
         fig.plain = False
         prev = _word_before(text, k)
     _qualifier_before(text, fig, prev)
+    fig.prev = prev
     if fig.plain and fig.digits == 4 and fig.qualifier == _EXACT and _is_year(text, fig, prev):
         assert fig.value is not None
         fig.kind = _YEAR
@@ -1983,4 +1998,169 @@ def _values(text: str, f: _Fig) -> QuantityValues:
         f.alt_low if ambiguous else None,
         f.alt_high if ambiguous else None,
         f.linked_to,
+        f.role,
     )
+
+
+# Change verbs that take no object: "climbed 4,300 to 61,900 tonnes" is a change and a level, where
+# "cut 3,000 to 4,000 jobs" is a range (the verb's object).
+_SPLIT_VERBS: Final = _CHANGE_VERBS - frozenset(
+    """cut cuts reduced reduce reduces reducing raised raise raises raising lifted lift lifts lifting boosted boost
+    boosts boosting added adds gained gains gaining lost lowered revised expanded expand widened narrowed changed
+    moved doubled tripled halved""".split()
+)
+
+# --- roles -------------------------------------------------------------------------------------------
+
+_LEVEL: Final = Role.LEVEL
+_CHANGE: Final = Role.CHANGE
+_FROM: Final = Role.FROM
+_TO: Final = Role.TO
+_SHARE: Final = Role.SHARE
+_MODIFIER: Final = Role.MODIFIER
+# Words between a governing word and its figure that leave the governing as it is ("by more than 80,000").
+_ROLE_SKIP: Final = frozenset(
+    """more less fewer than about around nearly almost some roughly approximately estimated just only over under
+    above below least at most as many much no a an the further another additional extra close circa well slightly
+    barely another""".split()
+)
+# Nouns of change: "a rise of 5%", "a 7% increase".
+_CHANGE_NOUNS: Final = frozenset(
+    """rise rises increase increases fall falls drop drops decline declines growth gain gains jump jumps cut cuts
+    reduction reductions hike hikes surge surges decrease decreases fall-off slump slumps climb""".split()
+)
+# The words right before a figure that may make it other than a level (else only the word after is looked at).
+_ROLE_TRIGGERS: Final = _CHANGE_VERBS | (_ROLE_SKIP - {"a", "an", "the"}) | {"by", "from", "to"}
+_CHANGE_NOUN_INITIALS: Final = frozenset(w[0] for w in _CHANGE_NOUNS)
+_CLAUSE_TOKEN_RE: Final = re.compile(r"[A-Za-z][A-Za-z'’]*|\d(?:[\d,.]*\d)?|[;:()\[\]—–!?,.\n\"“”]")
+_MODIFIER_RE: Final = re.compile(r"[-‐][A-Za-z]+\Z")
+_GOVERN_REACH: Final = 8  # tokens back in the clause that a change verb governs a figure from
+
+
+def _clause_words(text: str, s: int) -> list[str]:
+    """The lowercased words and numbers before ``s`` in its clause, nearest first (at most a dozen)."""
+    tokens = _CLAUSE_TOKEN_RE.findall(text, s - 90 if s > 90 else 0, s)
+    out: list[str] = []
+    for tok in reversed(tokens):
+        c = tok[0]
+        if not (c.isalnum()):
+            break
+        out.append(tok.lower())
+        if len(out) >= 12:
+            break
+    return out
+
+
+def _change_word(words: list[str]) -> str:
+    """The first word of ``words`` past any qualifier words ("by more than" -> "by"), or ""."""
+    for i, w in enumerate(words):
+        if w in _ROLE_SKIP:
+            continue
+        if w == "to" and i + 1 < len(words) and words[i + 1] in ("up", "close"):
+            continue
+        if w in ("up", "close") and i and words[i - 1] == "to":
+            continue
+        return w
+    return ""
+
+
+def _governed(words: list[str], start: int) -> bool:
+    """Whether a change verb stands in ``words`` from ``start`` on, within reach."""
+    for w in words[start : start + _GOVERN_REACH]:
+        if w in _CHANGE_VERBS:
+            return True
+    return False
+
+
+def _roles(text: str, figs: list[_Fig]) -> None:
+    """Set each figure's role (see Role): a modifier, a share, the ends and size of a change, else a level."""
+    to_candidates: list[int] = []
+    word_before = _word_before
+    triggers = _ROLE_TRIGGERS
+    for i, f in enumerate(figs):
+        kind = f.kind
+        if kind in (_YEAR, _DATE, _ORDINAL):
+            continue
+        end = f.end
+        if (
+            text[end - 1].isalpha()
+            and text.startswith(" ", end)
+            and kind in (_DURATION, _MEASURE, _COUNT)
+            and not f.is_range
+            and text[end + 1 : end + 2].isalpha()
+            and _modifier(text, f)
+        ):
+            f.role = _MODIFIER  # "a 40-year low", "the 3-day festival"
+            continue
+        if kind in (_PERCENT, _RATIO) and _OF_SPACE_RE.match(text, end):
+            f.role = _SHARE  # "12% of the workforce", "a third of the region's schools"
+            continue
+        prev = f.prev
+        if prev not in triggers:
+            if prev == "of":
+                if word_before(text, _index_before_word(text, f.start, 1)) in _CHANGE_NOUNS:
+                    f.role = _CHANGE  # "a rise of 5%"
+            elif text.startswith(" ", end) and text[end + 1 : end + 2] in _CHANGE_NOUN_INITIALS:
+                if _word_after(text, end) in _CHANGE_NOUNS:
+                    f.role = _CHANGE  # "a 7% increase"
+            continue
+        if prev in _CHANGE_VERBS:
+            f.role = _CHANGE  # "rose 12%", "up 3%", "climbed 4,300 to ..."
+            continue
+        if prev == "to":
+            if word_before(text, _index_before_word(text, f.start, 1)) not in ("up", "close"):
+                to_candidates.append(i)  # "... to 179": the end of a change when its start is beside it
+            continue
+        words = _clause_words(text, f.start)
+        w = _change_word(words)
+        if w in _CHANGE_VERBS:
+            f.role = _CHANGE  # "rose 12%", "up 3%", "climbed 4,300 to ..."
+            continue
+        if w:
+            at = words.index(w) + 1
+            if w == "by":
+                if _governed(words, at):
+                    f.role = _CHANGE  # "lifted the count by more than 80,000"
+                    continue
+            elif w == "from":
+                if _governed(words, at):
+                    f.role = _FROM  # "rose from 139 ..."
+                    continue
+            elif w == "to":
+                to_candidates.append(i)
+                continue
+        if _word_after(text, f.end) in _CHANGE_NOUNS:
+            f.role = _CHANGE  # "a 7% increase"
+    for i in to_candidates:
+        before = _beside(figs, i, -1)
+        after = _beside(figs, i, 1)
+        if (before is not None and before.role is _FROM and _same_clause(text, before.end, figs[i].start)) or (
+            after is not None and after.role is _FROM and _same_clause(text, figs[i].end, after.start)
+        ):
+            figs[i].role = _TO
+
+
+def _beside(figs: list[_Fig], i: int, step: int) -> _Fig | None:
+    """The nearest figure before (step -1) or after (step 1) figure ``i`` that is not a year or a date."""
+    j = i + step
+    while 0 <= j < len(figs):
+        if figs[j].kind not in (_YEAR, _DATE):
+            return figs[j]
+        j += step
+    return None
+
+
+def _modifier(text: str, f: _Fig) -> bool:
+    """Whether a figure ends in a hyphenated word that makes it describe the noun after it ("a 40-year low")."""
+    m = _MODIFIER_RE.search(text, f.start, f.end)
+    if m is None:
+        return False
+    if f.kind is not _COUNT:
+        return True
+    # a count: "a 12-man crew", not "sixty-four students" or "30,000-plus personnel"
+    return not f.word and m.group()[1:].lower() not in ("plus", "odd")
+
+
+def _same_clause(text: str, a: int, b: int) -> bool:
+    gap = text[a:b]
+    return len(gap) < 60 and not any(c in gap for c in ";:()—\n") and ", " not in gap

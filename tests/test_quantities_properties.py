@@ -9,7 +9,7 @@ from dataclasses import astuple
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factcheck.model import Kind, Quantity
+from factcheck.model import Kind, Quantity, Role
 from factcheck.quantities import read_quantities, read_quantity_values
 from factcheck.sentences import sentence_spans
 
@@ -177,10 +177,40 @@ def test_ranges(low: int, span: int) -> None:
         assert figures[0].low == low and figures[0].high == high
 
 
+_VERBS = ["rose", "fell", "climbed", "increased", "dropped", "grew", "declined", "jumped", "soared", "was up"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    low=st.integers(min_value=1, max_value=90_000),
+    span=st.integers(min_value=1, max_value=90_000),
+    verb=st.sampled_from(_VERBS),
+    unit=st.sampled_from(["", " tonnes", "%", " people"]),
+    start=st.booleans(),
+)
+def test_change_verbs_split_ranges(low: int, span: int, verb: str, unit: str, start: bool) -> None:
+    # After a change verb, "from X to Y" is a start and an end, "X to Y" a change and a level: never a range.
+    high = low + span
+    if start:
+        text = f"Exports {verb} from {low:,}{unit} to {high:,}{unit} last year."
+        roles = [Role.FROM, Role.TO]
+    else:
+        text = f"Exports {verb} {low:,}{unit} to {high:,}{unit} last year."
+        roles = [Role.CHANGE, Role.LEVEL]
+    figures = _figures(text)
+    assert [f.role for f in figures] == roles, (text, figures)
+    assert not any(f.is_range for f in figures), (text, figures)
+    assert [f.value for f in figures] == [low, high], (text, figures)
+
+
+_ROLES = frozenset(Role)
+
+
 def _check_spans(text: str) -> None:
     quantities = read_quantities(text)
     last_end = -1
     for q in quantities:
+        assert q.role in _ROLES
         assert text[q.start : q.end] == q.text
         assert 0 <= q.start < q.end <= len(text)
         assert q.start >= last_end, quantities

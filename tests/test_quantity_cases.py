@@ -18,7 +18,7 @@ from factcheck.model import Quantity
 from factcheck.quantities import read_quantities
 
 CASES_PATH = Path(__file__).parent / "data" / "quantity_cases.yaml"
-FIELDS = ("text", "value", "low", "high", "qualifier", "kind", "unit", "per", "year", "ambiguous", "alt_value")
+FIELDS = ("text", "value", "low", "high", "qualifier", "kind", "unit", "per", "year", "ambiguous", "alt_value", "role")
 NUMERIC = frozenset({"value", "low", "high", "alt_value", "year"})
 
 # Cases the reader cannot pass yet, with the reason (each is an expected failure, strictly).
@@ -38,7 +38,7 @@ def _same(field: str, expected: Any, got: Any) -> bool:
         if expected is None or got is None:
             return expected is None and got is None
         return math.isclose(float(expected), float(got), rel_tol=1e-9, abs_tol=1e-4)
-    if field in ("qualifier", "kind"):
+    if field in ("qualifier", "kind", "role"):
         return str(expected) == (got.value if hasattr(got, "value") else str(got))
     return bool(expected == got)
 

@@ -24,6 +24,7 @@ CSV_FIELDS = (
     "high",
     "qualifier",
     "kind",
+    "role",
     "unit",
     "per",
     "year",

@@ -21,6 +21,7 @@ EXTRACT_FIELDS = (
     "high",
     "qualifier",
     "kind",
+    "role",
     "unit",
     "per",
     "year",
@@ -69,7 +70,8 @@ def value_text(f: ExtractedFigure) -> str:
 
 def render_extract_table(figures: Sequence[ExtractedFigure]) -> Table:
     table = Table()
-    for column in ("document", "line", "figure", "value", "qualifier", "kind", "unit", "per", "year", "sentence"):
+    columns = ("document", "line", "figure", "value", "qualifier", "kind", "role", "unit", "per", "year", "sentence")
+    for column in columns:
         table.add_column(column, overflow="fold", no_wrap=column in ("figure", "value"))
     for f in figures:
         q = f.quantity
@@ -80,6 +82,7 @@ def render_extract_table(figures: Sequence[ExtractedFigure]) -> Table:
             value_text(f),
             str(q.qualifier),
             str(q.kind),
+            str(q.role),
             q.unit or "",
             q.per or "",
             str(q.year or ""),
