@@ -153,6 +153,24 @@ def test_corpus_with_manifest_front_matter_encodings_and_bad_files_equals_memory
     assert_same_corpus(again, memory)
 
 
+def test_the_index_stores_and_restores_every_role(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "roles.txt").write_text(
+        "Output rose from 139 to 179 units. Exports climbed 4,300 to 61,900 tonnes, up 3% on the year.\n\n"
+        "About 12% of the workforce saw a 40-year low.\n",
+        encoding="utf-8",
+    )
+    memory = load_corpus(corpus)
+    roles = [str(f.quantity.role) for f in memory.figures("roles")]
+    assert roles == ["from", "to", "change", "level", "change", "share", "modifier"]
+    open_index(corpus, tmp_path / "i.sqlite3").close()
+    again = open_index(corpus, tmp_path / "i.sqlite3")  # figures decoded from the index
+    assert again.report.unchanged == 1
+    assert again.figures("roles") == memory.figures("roles")
+    again.close()
+
+
 def test_the_index_sits_in_a_hidden_folder_of_the_corpus_by_default(tmp_path: Path) -> None:
     corpus = make_corpus(tmp_path / "corpus", 3)
     opened = open_corpus(corpus)
