@@ -71,7 +71,7 @@ def load_claims(path: Path) -> ClaimsFile:
     (a claim with no statistic or no citations, an empty file) are returned in ``ClaimsFile.warnings``.
     """
     name = str(path)
-    text = _decode(path, _read_bytes(path))
+    text = _decode(path, read_yaml_bytes(path))
     try:
         root = compose(text)
     except yaml.YAMLError as exc:
@@ -131,29 +131,31 @@ def normalise_phrase(text: str) -> str:
 # --- reading the file ------------------------------------------------------------------------------------------
 
 
-def _read_bytes(path: Path) -> bytes:
+def read_yaml_bytes(path: Path, what: str = "claims file", missing_hint: str | None = None) -> bytes:
+    """The bytes of a YAML file the user names (``what`` says which, in messages): only a regular file of at most
+    ``MAX_FILE_BYTES``, so that a pipe, a device or a huge file is refused instead of waited on or held in memory.
+    Raises InputError naming the file and how to fix it."""
     if path.is_dir():
-        raise InputError.at(path, "is a folder, not a claims file", hint="pass the path of a .yaml file")
+        raise InputError.at(path, f"is a folder, not a {what}", hint="pass the path of a .yaml file")
     try:
         status = path.stat()
         if not S_ISREG(status.st_mode):
             # A pipe with no writer would wait for ever, a device such as /dev/zero never ends.
             raise InputError.at(
-                path, "is not a regular file (a pipe, socket or device)", hint="save the claims to a file and pass it"
+                path, "is not a regular file (a pipe, socket or device)", hint=f"save the {what} to a file and pass it"
             )
         data = b""
         if status.st_size <= MAX_FILE_BYTES:
             with path.open("rb") as file:
                 data = file.read(MAX_FILE_BYTES + 1)  # it may have grown since
     except FileNotFoundError:
-        raise InputError.at(
-            path, "claims file not found", hint="create it (see docs/claims-format.md) or pass --claims PATH"
-        ) from None
+        hint = missing_hint or "create it (see docs/claims-format.md) or pass --claims PATH"
+        raise InputError.at(path, f"{what} not found", hint=hint) from None
     except OSError as exc:
-        raise InputError.at(path, f"cannot read the claims file: {exc.strerror or exc}") from None
+        raise InputError.at(path, f"cannot read the {what}: {exc.strerror or exc}") from None
     if status.st_size > MAX_FILE_BYTES or len(data) > MAX_FILE_BYTES:
         raise InputError.at(
-            path, f"the claims file is larger than {MAX_FILE_BYTES:,} bytes", hint="split it, or keep only the claims"
+            path, f"the {what} is larger than {MAX_FILE_BYTES:,} bytes", hint="split it, or keep only what is needed"
         )
     return data
 

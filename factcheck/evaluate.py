@@ -26,6 +26,7 @@ from factcheck.compare import CompareOptions, Finding, compare
 from factcheck.corpus import Corpus
 from factcheck.errors import GoldError, InputError, Problem, UsageError
 from factcheck.model import ClaimsFile, Figure, Quantity
+from factcheck.text import normalise_phrase
 from factcheck.yamlnodes import compose
 
 EXPECT, ALLOW, FORBID = "expect", "allow", "forbid"
@@ -100,15 +101,12 @@ def load_key(path: Path) -> AnswerKey:
     claims file its ``claims:``, else ``claims.yaml`` beside it if there is one. Raises InputError when the file
     cannot be read and GoldError listing every problem when it is not valid YAML or not an answer key.
     """
+    from factcheck.claims import read_yaml_bytes
+
     path = key_path(path)
+    data = read_yaml_bytes(path, "answer key", "pass a gold.yaml file or the folder holding it")
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        raise InputError.at(
-            path, "answer key not found", hint="pass a gold.yaml file or the folder holding it"
-        ) from None
-    except OSError as error:
-        raise InputError.at(path, f"cannot read the answer key: {error.strerror or error}") from None
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise InputError.at(path, f"the answer key is not valid UTF-8 (byte {error.start})") from None
     try:
@@ -227,8 +225,6 @@ class _KeyReader:
             queries = [stat_id]
         asked = [GoldQuery(queries[0], LABEL), *(GoldQuery(q, QUERY) for q in queries[1:])]
         # The statistic's id is asked too (issue 14: id, label and paraphrases), unless a query already says it.
-        from factcheck.text import normalise_phrase
-
         if normalise_phrase(stat_id) not in {normalise_phrase(q) for q in queries}:
             asked.insert(1, GoldQuery(stat_id, QUERY))
         asked += [GoldQuery(p, PARAPHRASE) for p in paraphrases]

@@ -354,3 +354,19 @@ def test_the_statistic_id_is_asked_too_unless_a_query_says_it(tmp_path: Path) ->
     first, second = load_key(key).statistics
     assert [q.text for q in first.queries] == ["people killed", "death-toll", "lives lost"]
     assert [q.text for q in second.queries] == ["Deaths", "lives lost"]
+
+
+def test_an_answer_key_that_is_a_pipe_is_refused_not_waited_on(tmp_path: Path) -> None:
+    import os
+    import signal
+
+    from factcheck.errors import InputError
+
+    key = tmp_path / "gold.yaml"
+    os.mkfifo(key)
+    signal.alarm(10)  # a pipe with no writer would block the read for ever
+    try:
+        with pytest.raises(InputError, match="is not a regular file"):
+            load_key(key)
+    finally:
+        signal.alarm(0)
