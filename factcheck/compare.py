@@ -13,10 +13,19 @@ from typing import TYPE_CHECKING
 from factcheck.axis import Axis, AxisMark, build_axis
 from factcheck.corpus import Corpus
 from factcheck.intervals import DEFAULT_TOLERANCE, Interval, interval_of
-from factcheck.matching import Target, TargetGroup, figure_context, score_bound, score_figure, scoring_window
+from factcheck.matching import (
+    Target,
+    TargetGroup,
+    figure_context,
+    part_bound,
+    score_bound,
+    score_figure,
+    scoring_window,
+)
 from factcheck.model import Claim, ClaimsFile, Document, Figure, Qualifier, Sentence
 from factcheck.scope import Scope, ScopeReader
 from factcheck.sentences import sentence_around
+from factcheck.text import find_words
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -212,7 +221,8 @@ def find_in_document(
     if candidates is not None and not candidates:
         return ()
     group = rivals if isinstance(rivals, TargetGroup) else TargetGroup(tuple(rivals))
-    floor = options.min_score - SCORE_ROUNDING  # a score this high may round up to min_score
+    # A figure whose score cannot reach this is not shown (a score of min_score - SCORE_ROUNDING may round up).
+    floor = SCORE_ROUNDING if options.all_candidates else options.min_score - SCORE_ROUNDING
     figures = corpus.figures(doc.id) if candidates is None else corpus.figures_in(doc.id, candidates)
     by_sentence: dict[int, list[Figure]] = defaultdict(list)
     for figure in figures:
@@ -220,14 +230,20 @@ def find_in_document(
     for in_sentence in by_sentence.values():
         in_sentence.sort(key=lambda f: f.quantity.start)  # for scoring_window
     scored: list[Finding] = []
+    resembling: dict[int, list[tuple[int, str]]] = {}  # sentence → its words that resemble the target's
     for figure in figures:
         q = figure.quantity
         if q.linked_to is not None:
             continue  # a conversion in brackets restates the figure before it
-        if score_bound(target, figure) < (SCORE_ROUNDING if options.all_candidates else floor):
+        if score_bound(target, figure) < floor:
             continue  # cannot pass, whatever its sentence says
         sentence = corpus.sentence(doc.id, figure.sentence)
         part, siblings = scoring_window(figure, sentence, by_sentence[figure.sentence])
+        if part is not None:  # a long sentence: most of its figures have few of the target's words near them
+            if (found := resembling.get(figure.sentence)) is None:
+                found = resembling[figure.sentence] = find_words(sentence.text, target.resembles)
+            if part_bound(target, figure, part, found) < floor:
+                continue
         context = figure_context(figure, sentence, siblings, part)  # built once for the target and its rivals
         score = score_figure(target, figure, sentence, siblings, context)
         if score <= 0 or (not options.all_candidates and score < options.min_score):

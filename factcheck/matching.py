@@ -11,7 +11,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from factcheck.model import Figure, Kind, Sentence, Statistic
-from factcheck.sentences import sentence_part
+from factcheck.sentences import block_cuts, sentence_part
 from factcheck.text import STOPWORDS, Token, content_stems, normalise_phrase, stem, tokens
 
 # Figures of these kinds are context (when something happened), never the answer to "how many".
@@ -80,6 +80,10 @@ class Target:
             self._similar[word_stem] = found
         return found
 
+    def resembles(self, word_stem: str) -> bool:
+        """Whether ``word_stem`` resembles a wanted stem (a figure with no such word near it scores 0)."""
+        return bool(self.similar(word_stem))
+
     @classmethod
     def build(cls, query: str, statistic: Statistic | None, extra_aliases: Iterable[str] = ()) -> Target:
         phrasings: list[str] = []
@@ -117,6 +121,26 @@ def scoring_window(
     first = bisect_left(siblings, start, key=_start_of)
     last = bisect_left(siblings, end, lo=first, key=_start_of)
     return part, [f for f in siblings[first:last] if f.quantity.end <= end]
+
+
+def part_bound(target: Target, figure: Figure, part: tuple[int, int], resembling: Sequence[tuple[int, str]]) -> float:
+    """An upper bound of score_figure for a figure of a long sentence, read without building its context.
+
+    ``part``: the part of its sentence that scores it (see scoring_window); ``resembling``: (start, stem) of the
+    words of the sentence that resemble a word of the target, in text order (see text.find_words and
+    Target.resembles). A phrasing scores at most the share of its words that some word read (counted noun
+    included) resembles, times 100 (_finish: every weight and factor is at most 1).
+    """
+    present: set[int] = set()
+    for at, word_stem in resembling[bisect_left(resembling, (part[0], "")) :]:
+        if at >= part[1]:
+            break
+        present.update(i for i, _ in target.similar(word_stem))
+    for t in tokens(figure.quantity.unit or ""):
+        present.update(i for i, _ in target.similar(t.stem))
+    if not present:
+        return 0.0
+    return max(100.0 * sum(i in present for i in phrase) / len(phrase) for phrase in target.phrasing_index)
 
 
 def _start_of(figure: Figure) -> int:
@@ -164,9 +188,8 @@ def _sentence_phrase(text: str) -> str:
 
 @lru_cache(maxsize=256)
 def _window_phrase(text: str, begin: int, stop: int) -> str:
-    """_sentence_phrase of ``text[begin:stop]``, from the words of the whole ``text`` (read once)."""
-    words = _sentence_words(text)
-    return _phrase_of(words.all[bisect_left(words.starts, begin) : bisect_right(words.ends, stop)])
+    """_sentence_phrase of ``text[begin:stop]`` (a part of a long sentence, see scoring_window)."""
+    return _phrase_of(_words_read(text, (begin, stop)).all)
 
 
 def word_similarity(a: str, b: str) -> float:
@@ -207,15 +230,42 @@ class _SentenceWords:
 
 @lru_cache(maxsize=4096)
 def _sentence_words(text: str) -> _SentenceWords:
-    words = tuple(tokens(text))
+    return _words_of(tuple(tokens(text)))
+
+
+@lru_cache(maxsize=4096)
+def _part_words(text: str, begin: int, stop: int) -> _SentenceWords:
+    """The words of ``text[begin:stop]`` with offsets in ``text``: a part of a long sentence is read alone.
+
+    Parts start and end at a space or at the text's ends (see sentence_part), so its words are those of the
+    whole text that stand in it. Reading the whole sentence for each part would cost time in proportion to it;
+    the parts of neighbouring figures overlap, so each block of the part (see block_cuts) is read once.
+    """
+    bounds = (begin, *block_cuts(text, begin, stop), stop)
+    return _words_of(tuple(t for a, b in zip(bounds, bounds[1:], strict=False) for t in _span_tokens(text, a, b)))
+
+
+@lru_cache(maxsize=4096)
+def _span_tokens(text: str, begin: int, stop: int) -> tuple[Token, ...]:
+    return tuple(tokens(text[begin:stop], begin))
+
+
+def _words_read(text: str, part: tuple[int, int] | None) -> _SentenceWords:
+    """The words of the sentence ``text``, or of its part ``part`` (see scoring_window)."""
+    return _sentence_words(text) if part is None else _part_words(text, *part)
+
+
+def _words_of(words: tuple[Token, ...]) -> _SentenceWords:
     content = tuple(t for t in words if t.stem not in STOPWORDS and not t.stem.isdigit())
     return _SentenceWords(
         words, tuple(t.start for t in words), tuple(t.end for t in words), content, tuple(t.start for t in content)
     )
 
 
-def _owned_by_others(sentence: Sentence, figure: Figure, siblings: Sequence[Figure]) -> set[int]:
-    """Positions of words that are the counted noun of another figure of the sentence.
+def _owned_by_others(
+    sentence: Sentence, figure: Figure, siblings: Sequence[Figure], part: tuple[int, int] | None
+) -> set[int]:
+    """Positions of words that are the counted noun of another figure of the sentence (or of the part read).
 
     In "22,000 staff work in over 50 countries", "countries" is what 50 counts: it says nothing about 22,000.
     """
@@ -224,15 +274,15 @@ def _owned_by_others(sentence: Sentence, figure: Figure, siblings: Sequence[Figu
         q = other.quantity
         if other is figure or q.start == figure.quantity.start or not q.unit:
             continue
-        owned.update(_owned_by(sentence.text, q.end - sentence.start, q.unit))
+        owned.update(_owned_by(sentence.text, part, q.end - sentence.start, q.unit))
     return owned
 
 
 @lru_cache(maxsize=4096)
-def _owned_by(text: str, end: int, unit: str) -> tuple[int, ...]:
-    """Positions of the words of the sentence ``text`` that are the counted noun ``unit`` of the figure ending at
-    ``end`` (kept: each figure of a sentence is the sibling of every other)."""
-    words = _sentence_words(text)
+def _owned_by(text: str, part: tuple[int, int] | None, end: int, unit: str) -> tuple[int, ...]:
+    """Positions of the words of the sentence ``text`` (or of its part ``part``) that are the counted noun ``unit``
+    of the figure ending at ``end`` (kept: each figure of a sentence is the sibling of every other)."""
+    words = _words_read(text, part)
     unit_stems = {t.stem for t in tokens(unit)}
     first = bisect_left(words.content_starts, end)
     return tuple(t.start for t in words.content[first : first + len(unit_stems) + 3] if t.stem in unit_stems)
@@ -247,15 +297,11 @@ def figure_context(
     """
     q = figure.quantity
     rel_start, rel_end = q.start - sentence.start, q.end - sentence.start
-    words = _sentence_words(sentence.text)
-    owned = _owned_by_others(sentence, figure, siblings) if siblings else set()
+    words = _words_read(sentence.text, part)
+    owned = _owned_by_others(sentence, figure, siblings, part) if siblings else set()
     c_start, c_end = clause_bounds(sentence.text, rel_start, rel_end, part)
-    first, last = 0, len(words.all)  # the words of the part: words.all[first:last]
+    first, last = 0, len(words.all)  # the words read
     content = words.content
-    if part is not None:
-        first, last = bisect_left(words.starts, part[0]), bisect_right(words.ends, part[1])
-        starts = words.content_starts
-        content = content[bisect_left(starts, part[0]) : bisect_left(starts, part[1])]
     outside = [t for t in content if (t.start < rel_start or t.start >= rel_end) and t.start not in owned]
     near = {t.start for t in [t for t in outside if c_start <= t.start < rel_start][-NEAR_WORDS:]}
     near.update(t.start for t in [t for t in outside if rel_end <= t.start < c_end][:NEAR_WORDS])

@@ -39,6 +39,7 @@ __all__ = [
     "MAX_SENTENCE",
     "PART_CHARS",
     "WHOLE_SENTENCE",
+    "block_cuts",
     "long_sentence_lines",
     "sentence_around",
     "sentence_part",
@@ -237,6 +238,19 @@ def sentence_part(text: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     block = start // PART_CHARS
     return _block_start(text, block - 1), max(_block_start(text, block + 2), end)
+
+
+def block_cuts(text: str, begin: int, stop: int) -> tuple[int, ...]:
+    """Where the blocks of a long sentence ``text`` (see sentence_part) start strictly between ``begin`` and
+    ``stop``: a part's blocks, which the parts of neighbouring figures share, can be read once each."""
+    cuts: list[int] = []
+    block = begin // PART_CHARS + 1
+    while block * PART_CHARS < stop:
+        at = _block_start(text, block)
+        if begin < at < stop and (not cuts or at > cuts[-1]):
+            cuts.append(at)
+        block += 1
+    return tuple(cuts)
 
 
 def sentence_around(sentence: Sentence, start: int, end: int) -> Sentence:

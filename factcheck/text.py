@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -109,6 +110,24 @@ def tokens(text: str, offset: int = 0) -> list[Token]:
 def _tokens(text: str) -> tuple[Token, ...]:
     # Sentences are tokenised once however many statistics and figures are scored against them.
     return tuple(Token(stem(m.group()), m.start(), m.end()) for m in _WORD.finditer(text))
+
+
+def find_words(text: str, keep: Callable[[str], bool]) -> list[tuple[int, str]]:
+    """(start, stem) of the words of ``text`` whose stem passes ``keep``, in text order (perhaps a few more, never
+    fewer).
+
+    Each distinct word is judged once and the text is then searched by one pattern of the words kept: a long text
+    is searched for a handful of words at the regular-expression engine's speed, not a Token per word.
+    """
+    # Words never hold white space: the distinct words are those of the distinct white-space-separated chunks.
+    distinct = {word for chunk in set(text.split()) for word in _WORD.findall(chunk)}
+    kept = sorted((word for word in distinct if keep(stem(word))), key=len, reverse=True)
+    if not kept:
+        return []
+    # A word starts after a character that is not a letter or digit; after an apostrophe inside a word a kept
+    # word may also match: a place too many, which costs a look, never a place missed.
+    pattern = re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, kept)) + r")(?![^\W_])")
+    return [(match.start(), stem(match.group())) for match in pattern.finditer(text)]
 
 
 def content_stems(text: str) -> list[str]:

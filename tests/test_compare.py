@@ -25,10 +25,11 @@ from factcheck.compare import (
 from factcheck.corpus import Corpus, load_corpus
 from factcheck.errors import CorpusError
 from factcheck.index import open_index
-from factcheck.matching import Target, TargetGroup
+from factcheck.matching import Target, TargetGroup, figure_context, part_bound, score_figure, scoring_window
 from factcheck.model import ClaimsFile
 from factcheck.processes import can_fork
 from factcheck.scope import ScopeReader
+from factcheck.text import find_words
 
 
 def build(tmp_path: Path, docs: dict[str, str], claims: str = "") -> tuple[Path, ClaimsFile | None]:
@@ -286,3 +287,40 @@ def test_workers_refuse_an_index_that_changed_and_the_answer_comes_from_the_snap
     job = _Job(Target.build("nurses", nurses), ScopeReader(), CompareOptions(), TargetGroup(()), None)
     found = _score_documents(before, sorted(before.documents(), key=lambda d: d.id), job, workers=2)
     assert [f.text for f in found["a"]] == ["1,400"]  # what this corpus's snapshot says, not the new file
+
+
+def test_the_bound_that_skips_figures_of_a_long_sentence_never_falls_below_their_score(tmp_path: Path) -> None:
+    # One sentence of 30,000 characters without a full stop: figures far from any word of the query, near one of
+    # its two words, and near both. A figure is skipped when part_bound is below the threshold: it must never be
+    # below the score that the figure's full context gives.
+    filler = "near the old mill, and the bridge stayed closed for a week while engineers inspected its pillars"
+    pieces = [
+        f"about {i * 11} people were affected by the flood"
+        if i % 13 == 0
+        else f"some {i * 13} people lived in the valley"
+        if i % 11 == 0
+        else f"{i * 17} homes were affected downstream"
+        if i % 7 == 0
+        else f"the river rose {i} cm {filler}"
+        for i in range(1, 300)
+    ]
+    folder, _ = build(tmp_path, {"doc": ", ".join(pieces)})
+    corpus = load_corpus(folder)
+    target = Target.build("people affected", None)
+    figures = sorted(corpus.figures("doc"), key=lambda f: f.quantity.start)
+    assert len(corpus.sentence("doc", 0).text) > 20_000 or len({f.sentence for f in figures}) > 1
+    scores = []
+    for figure in figures:
+        sentence = corpus.sentence("doc", figure.sentence)
+        siblings = [f for f in figures if f.sentence == figure.sentence]
+        part, near = scoring_window(figure, sentence, siblings)
+        assert part is not None
+        resembling = find_words(sentence.text, target.resembles)
+        context = figure_context(figure, sentence, near, part)
+        score = score_figure(target, figure, sentence, near, context)
+        assert part_bound(target, figure, part, resembling) >= score, figure.quantity.text
+        scores.append(score)
+    assert max(scores) >= 60 and min(scores) == 0  # both kinds are there: the test can fail
+    # compare, which skips by the bound, shows every figure that scores
+    shown = compare(corpus, None, "people affected", CompareOptions(all_candidates=True, top=10_000))
+    assert len(shown.documents[0].findings) == sum(1 for s in scores if s > 0)

@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from snowballstemmer.english_stemmer import EnglishStemmer  # type: ignore[import-untyped]
 
-from factcheck.text import _STEMMER, _WORD, stem, stemmer_identity
+from factcheck.text import _STEMMER, _WORD, find_words, stem, stemmer_identity
 
 CORPUS = Path(__file__).parent.parent / "corpus"
 
@@ -47,3 +49,29 @@ def test_stemmer_identity_names_the_implementation() -> None:
         assert identity.startswith("PyStemmer ")
     else:
         pytest.skip("PyStemmer is not installed: the pure Python stemmer runs")
+
+
+_WORDS = st.sampled_from(["people", "peoples", "people's", "o'people", "affected", "unaffected", "_people", "x", "9"])
+_GAPS = st.sampled_from([" ", ", ", "-", "_", "'", "’", "\n", ". "])
+
+
+@given(st.lists(st.tuples(_WORDS, _GAPS), max_size=40))
+def test_find_words_finds_every_word_whose_stem_is_kept(parts: list[tuple[str, str]]) -> None:
+    text = "".join(word + gap for word, gap in parts)
+    kept = {"peopl", "affect"}
+    found = find_words(text, kept.__contains__)
+    expected = [(m.start(), stem(m.group())) for m in _WORD.finditer(text) if stem(m.group()) in kept]
+    assert set(expected) <= set(found)  # a place or two too many is allowed, a place missed never
+    assert [at for at, _ in found] == sorted(at for at, _ in found)
+    assert all(word_stem in kept for _, word_stem in found)
+
+
+def test_find_words_on_a_plain_sentence() -> None:
+    text = "Affected people, and the people's homes: 400 affected."
+    assert find_words(text, {"peopl", "affect"}.__contains__) == [
+        (0, "affect"),
+        (9, "peopl"),
+        (25, "peopl"),
+        (45, "affect"),
+    ]
+    assert find_words(text, {"nobodi"}.__contains__) == []
