@@ -7,17 +7,22 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from factcheck.axis import Axis, AxisMark, build_axis
+from factcheck.context import PREVIOUS_SENTENCES, outline
 from factcheck.corpus import Corpus
+from factcheck.features import Model, describe, model, topic_stems
 from factcheck.intervals import DEFAULT_TOLERANCE, Interval, interval_of
 from factcheck.matching import (
+    FigureContext,
     Target,
     TargetGroup,
     figure_context,
+    is_change,
     part_bound,
+    resolve_query,
     score_bound,
     score_figure,
     scoring_window,
@@ -25,7 +30,7 @@ from factcheck.matching import (
 from factcheck.model import Claim, ClaimsFile, Document, Figure, Qualifier, Sentence
 from factcheck.scope import Scope, ScopeReader
 from factcheck.sentences import sentence_around
-from factcheck.text import find_words
+from factcheck.text import find_words, tokens
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -38,9 +43,6 @@ DEFAULT_LIMIT = 50
 # A figure this many times off the others (either way) looks like a scale or unit slip (thousand vs million).
 SCALE_SLIP_LOW, SCALE_SLIP_HIGH = 300.0, 3000.0
 
-# A figure that another statistic of the claims file matches this much better is that statistic's, not ours.
-RIVAL_MARGIN = 10.0
-RIVAL_FACTOR = 0.85
 # Findings this far below a document's best are not shown (unless --all): they are rarely its answer.
 RUNNER_UP_GAP = 20.0
 # Scores are rounded to 0.1: a score this much below the threshold may round up to it.
@@ -59,6 +61,7 @@ class CompareOptions:
     tolerance: float = DEFAULT_TOLERANCE
     limit: int = DEFAULT_LIMIT
     aliases: tuple[str, ...] = ()
+    model: Model | None = None  # None: the shipped model (factcheck.features.model)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +88,7 @@ class Finding:
     score: float
     sentence_start: int = field(default=0, compare=False)
     role: str = "level"  # the figure's role in its sentence (factcheck.model.Role)
+    features: tuple[float, ...] = field(default=(), compare=False)  # factcheck.features.FEATURES, for --explain
 
     @property
     def interval(self) -> Interval | None:
@@ -221,6 +225,7 @@ def find_in_document(
     if candidates is not None and not candidates:
         return ()
     group = rivals if isinstance(rivals, TargetGroup) else TargetGroup(tuple(rivals))
+    scorer = options.model or model()
     # A figure whose score cannot reach this is not shown (a score of min_score - SCORE_ROUNDING may round up).
     floor = SCORE_ROUNDING if options.all_candidates else options.min_score - SCORE_ROUNDING
     figures = corpus.figures(doc.id) if candidates is None else corpus.figures_in(doc.id, candidates)
@@ -231,34 +236,51 @@ def find_in_document(
         in_sentence.sort(key=lambda f: f.quantity.start)  # for scoring_window
     scored: list[Finding] = []
     resembling: dict[int, list[tuple[int, str]]] = {}  # sentence → its words that resemble the target's
+    before: dict[int, frozenset[str]] = {}  # sentence → the stems of what a reader saw before it
+    topic = topic_stems(target)
+    # Every candidate, before it is scored: some features compare it with the document's other candidates.
+    pending: list[tuple[Figure, Sentence, FigureContext, float, float, frozenset[str]]] = []
     for figure in figures:
         q = figure.quantity
         if q.linked_to is not None:
             continue  # a conversion in brackets restates the figure before it
-        if score_bound(target, figure) < floor:
+        if (bound := score_bound(target, figure)) <= 0 or scorer.bound(bound) < floor:
             continue  # cannot pass, whatever its sentence says
         sentence = corpus.sentence(doc.id, figure.sentence)
         part, siblings = scoring_window(figure, sentence, by_sentence[figure.sentence])
         if part is not None:  # a long sentence: most of its figures have few of the target's words near them
             if (found := resembling.get(figure.sentence)) is None:
                 found = resembling[figure.sentence] = find_words(sentence.text, target.resembles)
-            if part_bound(target, figure, part, found) < floor:
+            if (bound := part_bound(target, figure, part, found)) <= 0 or scorer.bound(bound) < floor:
                 continue
         context = figure_context(figure, sentence, siblings, part)  # built once for the target and its rivals
-        score = score_figure(target, figure, sentence, siblings, context)
-        if score <= 0 or (not options.all_candidates and score < options.min_score):
+        phrase = score_figure(target, figure, sentence, siblings, context)
+        if phrase <= 0 or scorer.bound(phrase) < floor:
+            continue  # no word asked for in the figure's own sentence: context lifts a figure, never invents one
+        if (seen := before.get(figure.sentence)) is None:
+            seen = before[figure.sentence] = _before_stems(corpus, doc, sentence)
+        rival = group.best_score(figure, sentence, context) if group.targets else 0.0
+        pending.append((figure, sentence, context, phrase, rival, seen))
+    best_phrase = max((c[3] for c in pending), default=0.0)
+    for figure, sentence, context, phrase, rival, seen in pending:
+        change = is_change(figure, sentence)
+        features = describe(target, topic, figure, context, phrase, rival, seen, change, best_phrase)
+        score = scorer.score(features)
+        if score < floor:
             continue
-        if group.targets:
-            rival = group.best_score(figure, sentence, context)
-            if rival >= score + RIVAL_MARGIN:
-                continue  # another statistic of the claims file describes this figure clearly better
-            if rival > score:
-                score = round(score * RIVAL_FACTOR, 1)
-        if score <= 0 or (not options.all_candidates and score < options.min_score):
-            continue
-        scored.append(_finding(doc, figure, sentence_around(sentence, q.start, q.end), score, scopes))
+        q = figure.quantity
+        evidence = sentence_around(sentence, q.start, q.end)
+        scored.append(replace(_finding(doc, figure, evidence, score, scopes), features=features))
     scored.sort(key=lambda f: (-f.score, f.start))
     return tuple(scored)
+
+
+def _before_stems(corpus: Corpus, doc: Document, sentence: Sentence) -> frozenset[str]:
+    """The stems of the title, headings and previous sentences a reader saw before ``sentence``."""
+    previous = [
+        corpus.sentence(doc.id, i).text for i in range(max(0, sentence.index - PREVIOUS_SENTENCES), sentence.index)
+    ]
+    return frozenset(t.stem for text in outline(doc).before(sentence.start, previous) for t in tokens(text))
 
 
 def shown_findings(scored: Sequence[Finding], options: CompareOptions) -> tuple[Finding, ...]:
@@ -634,7 +656,8 @@ def preselect(corpus: Corpus, target: Target, options: CompareOptions) -> Mappin
 
     A figure's score is at most 100 times the share of a phrasing's words found around it (then rounded to 0.1).
     """
-    share = 0.0 if options.all_candidates else max(0.0, options.min_score - SCORE_ROUNDING) / 100
+    floor = 0.0 if options.all_candidates else max(0.0, options.min_score - SCORE_ROUNDING)
+    share = (options.model or model()).phrase_needed(floor) / 100
     return corpus.candidate_sentences(target.stems, share)
 
 
@@ -645,6 +668,8 @@ def compare(
     from factcheck.claims import find_statistic
 
     statistic = find_statistic(claims, query) if claims else None
+    if statistic is None and claims:
+        statistic = resolve_query(claims.statistics, query)  # free text that paraphrases a statistic
     target = Target.build(query, statistic, options.aliases)
     scopes = ScopeReader(statistic.cues.cumulative if statistic else (), statistic.cues.current if statistic else ())
     rivals = TargetGroup(

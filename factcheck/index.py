@@ -1521,7 +1521,9 @@ class IndexedCorpus:
 
     def _similar_terms(self, word_stem: str) -> set[str]:
         """FTS terms of every stem of the corpus that matching counts as the same word as ``word_stem``."""
-        found = {term(word_stem)}
+        from factcheck.families import members
+
+        found = {term(word_stem)} | {term(member) for member in members(word_stem)}  # its word family
         if len(word_stem) < MIN_FUZZY_LENGTH:
             return found
         from rapidfuzz import fuzz, process

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
@@ -10,6 +11,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from factcheck.families import related
 from factcheck.model import Figure, Kind, Sentence, Statistic
 from factcheck.sentences import block_cuts, sentence_part
 from factcheck.text import STOPWORDS, Token, content_stems, normalise_phrase, stem, tokens
@@ -104,6 +106,45 @@ class Target:
         )
 
 
+# A free-text query resolves to the statistic whose words cover this share of its own (weighted by how few
+# statistics share each word), when no other statistic comes within RESOLVE_MARGIN of it.
+RESOLVE_SHARE = 0.6
+RESOLVE_MARGIN = 0.15
+
+
+def resolve_query(statistics: Sequence[Statistic], query: str) -> Statistic | None:
+    """The statistic a free-text query paraphrases, or None when none fits or two fit about equally.
+
+    Each content word of the query is looked for among each statistic's words (id, label, aliases and
+    description), as matching compares words (equal, fuzzy-equal, or of one word family: "fatalities" finds
+    "deaths"); a word found in many statistics says little and counts less (inverse document frequency over the
+    statistics). "how many people were killed in the fighting" resolves to the statistic whose aliases say
+    "people killed" and whose description says "fighting", not to the one about people displaced by it.
+    """
+    asked = list(dict.fromkeys(content_stems(query.replace("-", " ").replace("_", " "))))
+    if not asked or not statistics:
+        return None
+    vocabularies = [
+        set(content_stems(" ".join((s.id.replace("-", " ").replace("_", " "), *s.phrasings, s.description or ""))))
+        for s in statistics
+    ]
+    found = [
+        [max((word_similarity(w, v) for v in vocabulary), default=0.0) / 100 for w in asked]
+        for vocabulary in vocabularies
+    ]
+    n = len(statistics)
+    weights = [math.log(1 + n / (1 + sum(1 for row in found if row[i] > 0))) + 0.1 for i in range(len(asked))]
+    shares = sorted(
+        ((sum(w * x for w, x in zip(weights, row, strict=True)) / sum(weights), k) for k, row in enumerate(found)),
+        reverse=True,
+    )
+    best, k = shares[0]
+    runner_up = shares[1][0] if len(shares) > 1 else 0.0
+    if best >= RESOLVE_SHARE and best - runner_up >= RESOLVE_MARGIN:
+        return statistics[k]
+    return None
+
+
 def scoring_window(
     figure: Figure, sentence: Sentence, siblings: Sequence[Figure]
 ) -> tuple[tuple[int, int] | None, Sequence[Figure]]:
@@ -194,13 +235,15 @@ def _window_phrase(text: str, begin: int, stop: int) -> str:
 
 def word_similarity(a: str, b: str) -> float:
     """How alike two stems are, 0-100: 100 for the same stem, else rapidfuzz's ratio when both have 4+ letters
-    and it reaches WORD_SIMILARITY (typos, word forms), else 0."""
+    and it reaches WORD_SIMILARITY (typos, word forms), else 100 times their word-family weight (factcheck.families:
+    "killed" and "dead", "jobless" and "unemployed"; below 100: a family match counts less than an exact one)."""
     if a == b:
         return 100.0
-    if min(len(a), len(b)) < 4:
-        return 0.0
-    score = fuzz.ratio(a, b)
-    return score if score >= WORD_SIMILARITY else 0.0
+    if min(len(a), len(b)) >= 4:
+        score = fuzz.ratio(a, b)
+        if score >= WORD_SIMILARITY:
+            return score
+    return 100.0 * related(a, b)
 
 
 @dataclass(frozen=True, slots=True)

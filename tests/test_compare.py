@@ -193,8 +193,14 @@ def test_all_candidates_and_min_score(tmp_path: Path) -> None:
     docs = {"a": "The charity had 1,400 volunteers. Volunteers drove 12 vans.\n"}
     everything = run(tmp_path, docs, "volunteers", all_candidates=True)
     assert answers(everything)["a"][0] == "1,400" and len(answers(everything)["a"]) == 2
-    strict = compare(load_corpus(tmp_path / "corpus"), None, "volunteers", CompareOptions(min_score=100))
+    # "1,400 volunteers" counts volunteers; "12 vans" counts vans beside the word: far apart in score
+    scores = [f.score for f in everything.documents[0].findings]
+    assert scores[0] >= 80 > 50 >= scores[1]
+    strict = compare(load_corpus(tmp_path / "corpus"), None, "volunteers", CompareOptions(min_score=80))
     assert answers(strict)["a"] == ["1,400"]
+    assert (
+        answers(compare(load_corpus(tmp_path / "corpus"), None, "volunteers", CompareOptions(min_score=99)))["a"] == []
+    )
 
 
 def test_bundled_corpus_doctors_abroad() -> None:
@@ -265,7 +271,7 @@ def test_scoring_in_worker_processes_gives_what_one_process_gives(tmp_path: Path
     assert claims is not None
     for corpus in (load_corpus(root / "corpus"), open_index(root / "corpus", tmp_path / "index.sqlite3")):
         alone = _all_evidence(corpus, claims, 1)
-        assert sum(len(f) for by_doc in alone.values() for f in by_doc.values()) > 50
+        assert sum(len(f) for by_doc in alone.values() for f in by_doc.values()) > 30
         assert _all_evidence(corpus, claims, 2) == alone
 
 

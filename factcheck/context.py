@@ -1,0 +1,101 @@
+"""A figure's document context: the words a reader has seen before reaching its sentence.
+
+A careful reader of "At least 212 workers are now presumed dead." knows from the headline that the dead are those
+of the mine collapse. The context of a sentence is
+
+- the document's **title** (its metadata, else a short first line without a full stop),
+- the **headings** it stands under: Markdown headings (``#``, ``##``, ...), and in an indented list the items
+  it is nested in (``- Colombian conflict`` / ``  - 2025 attacks`` / ``    - Fourteen members ...``),
+- the **sentences just before** it (PREVIOUS_SENTENCES of them, in the same document).
+
+Nothing here depends on the query: the outline of a document is read once per document and kept while the
+document is (an LRU keyed by the document's hash).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from factcheck.model import Document
+
+__all__ = ["PREVIOUS_CHARS", "PREVIOUS_SENTENCES", "Outline", "outline"]
+
+PREVIOUS_SENTENCES = 2
+PREVIOUS_CHARS = 600  # of a long previous sentence, only its end is read
+# A first line this short without a full stop is a headline.
+HEADLINE_CHARS = 160
+_HEADING = re.compile(r"[ \t]*(#{1,6})[ \t]+(.+?)[ \t#]*$")
+_ITEM = re.compile(r"([ \t]*)(?:[-*+•–]|\d{1,3}[.)])[ \t]+(.+)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Outline:
+    """A document's title and, for each line, the headings it stands under."""
+
+    title: str
+    line_starts: tuple[int, ...]  # offset of each line of the text
+    # For each line, the index into ``headings`` of the headings above it (a chain: each heading's parent).
+    heading_of_line: tuple[int, ...]  # -1: none
+    headings: tuple[tuple[str, int], ...]  # (text, index of the parent heading or -1)
+
+    def headings_at(self, offset: int) -> list[str]:
+        """The headings that the text at ``offset`` stands under, the nearest first."""
+        line = max(0, bisect_right(self.line_starts, offset) - 1)
+        found: list[str] = []
+        at = self.heading_of_line[line] if line < len(self.heading_of_line) else -1
+        while at >= 0 and len(found) < 16:
+            text, at = self.headings[at]
+            found.append(text)
+        return found
+
+    def before(self, start: int, previous: Sequence[str]) -> list[str]:
+        """The texts a reader saw before the sentence at ``start``: the title, its headings, and ``previous``
+        (the sentences just before it, each cut to its last PREVIOUS_CHARS characters)."""
+        texts = [self.title] if self.title else []
+        return texts + self.headings_at(start) + [text[-PREVIOUS_CHARS:] for text in previous]
+
+
+def outline(doc: Document) -> Outline:
+    """The outline of a document (read once per document content)."""
+    return _outline(doc.sha256, doc.text, doc.meta.title or "")
+
+
+@lru_cache(maxsize=64)
+def _outline(sha256: str, text: str, title: str) -> Outline:
+    del sha256  # the cache key: hashing a long text for every lookup would cost as much as reading it
+    lines = text.split("\n")
+    starts: list[int] = []
+    at = 0
+    for line in lines:
+        starts.append(at)
+        at += len(line) + 1
+    if not title:
+        first = next((line.strip() for line in lines if line.strip()), "")
+        if len(first) <= HEADLINE_CHARS and not first.endswith((".", "!", "?", ":", ";", ",")):
+            title = first.lstrip("#").strip()
+    headings: list[tuple[str, int]] = []
+    of_line: list[int] = []
+    # The open headings: Markdown ones by level (1-6), list items by indentation (7 + width): (depth, heading index).
+    stack: list[tuple[int, int]] = []
+    for line in lines:
+        heading = _HEADING.match(line)
+        item = None if heading else _ITEM.match(line)
+        if heading or item:
+            depth = len(heading.group(1)) if heading else 7 + len(item.group(1).expandtabs(4))  # type: ignore[union-attr]
+            while stack and stack[-1][0] >= depth:
+                stack.pop()
+            of_line.append(stack[-1][1] if stack else -1)  # the line stands under its parents, not under itself
+            text = (heading or item).group(2).strip()  # type: ignore[union-attr]
+            headings.append((text, stack[-1][1] if stack else -1))
+            stack.append((depth, len(headings) - 1))
+            continue
+        if not line.strip():
+            # A blank line ends a list: its items head nothing after it (Markdown headings stay open).
+            while stack and stack[-1][0] >= 7:
+                stack.pop()
+        of_line.append(stack[-1][1] if stack else -1)
+    return Outline(title, tuple(starts), tuple(of_line), tuple(headings))

@@ -1,0 +1,197 @@
+"""What compare knows about a candidate figure, as numbers, and the fitted linear model that scores them.
+
+A candidate is a figure whose own sentence holds at least one word of the query or the statistic (the phrase score
+of factcheck.matching is above 0): context may lift a figure, never invent one. Each candidate is described by the
+FEATURES below, every one between 0 and 1, and scored
+
+    score = 100 * sigmoid(bias + sum(weight[name] * feature[name]))
+
+with the weights fitted by logistic regression on the repository's answer keys (tools/fit_weights.py, which also
+reports scores cross-validated by leaving one cluster of documents out at a time). The weights ship as
+factcheck/data/weights.json; nothing is trained at run time. The model is linear so that a figure index can answer
+a query by summing indexed features (docs/matching.md).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from factcheck.matching import FigureContext, Target
+from factcheck.model import Figure, Kind, Qualifier, Role
+from factcheck.text import content_stems, stem
+
+__all__ = ["FEATURES", "GENERIC_NOUNS", "Model", "describe", "model", "topic_stems"]
+
+FEATURES: tuple[str, ...] = (
+    "phrase",  # the best phrasing's weighted word match (matching.score_figure) / 100
+    "cover",  # share of all the words the query and statistic ask for that stand in the part of the sentence read
+    "topic",  # share of the statistic's description words (its subject) in the sentence
+    "context",  # share of the asked-for and subject words found in the title, headings and sentences before
+    "context_only",  # 1 when the context holds asked-for words that the sentence lacks
+    "noun_match",  # the figure's counted noun is a word asked for
+    "other_noun",  # it counts a noun asked for by nothing (not a generic one: people, number, total)
+    "generic_noun",  # it counts a generic noun
+    "vague",  # "thousands", "dozens", or a small number in words
+    "change",  # a change ("rose by 6") where the statistic is a level
+    "modifier",  # "a 40-year low", "a two-door car": the figure describes a noun, it does not count
+    "share",  # a part of a whole ("12% of the workforce")
+    "qualified",  # "more than", "about", "up to"
+    "percent",  # the figure is a percentage
+    "money",  # the figure is an amount of money
+    "rival",  # how well the best other statistic of the claims file describes the figure / 100
+    "rival_above",  # 1 when that rival describes it better than the statistic asked for
+    "early",  # the figure stands in the first sentences of its document (1 in the first, falling to 0 by the tenth)
+    "best_in_document",  # no candidate of the document has a higher phrase score
+    "phrase_gap",  # how far the phrase score falls below the document's best candidate's / 100
+    "unit_match",  # the statistic gives a unit and the figure has it ("barrels", "USD", "%")
+    "unit_other",  # the statistic gives a unit and the figure has another
+    "topic_any",  # some word of the statistic's description stands in the sentence
+    "topic_context",  # share of the description's words in the title, headings and sentences before
+    "rival_gap",  # how much better the best rival statistic describes the figure / 100 (0 when it does not)
+)
+
+# The closed vocabulary of reporting: nouns that say a figure is a number of something, not what it counts.
+GENERIC_NOUNS = frozenset(
+    stem(w)
+    for w in "people person persons number numbers total totals figure figures amount amounts count counts "
+    "individuals times".split()
+)
+_EARLY_SENTENCES = 10
+
+
+def topic_stems(target: Target) -> frozenset[str]:
+    """The stems of the statistic's description that its phrasings do not have: what the figure is about."""
+    statistic = target.statistic
+    if statistic is None or not statistic.description:
+        return frozenset()
+    wanted = set(target.wanted)
+    return frozenset(s for s in content_stems(statistic.description) if s not in wanted and s not in GENERIC_NOUNS)
+
+
+def _share(found: int, of: int) -> float:
+    return found / of if of else 0.0
+
+
+def describe(
+    target: Target,
+    topic: frozenset[str],
+    figure: Figure,
+    ctx: FigureContext,
+    phrase: float,
+    rival: float,
+    before_stems: frozenset[str],
+    change: bool,
+    best_phrase: float,
+) -> tuple[float, ...]:
+    """The FEATURES of a candidate figure (every value between 0 and 1).
+
+    ``phrase`` and ``rival``: score_figure of the target and the best of the rival statistics (0-100);
+    ``before_stems``: the stems of what a reader saw before the sentence (context.Outline.before);
+    ``change``: matching.is_change; ``best_phrase``: the highest phrase score among the document's candidates.
+    """
+    q = figure.quantity
+    wanted_here = {i for word_stem, _ in ctx.weighted for i, _ in target.similar(word_stem)}
+    noun = [t.stem for t in ctx.noun]
+    noun_hits = {i for word_stem in noun for i, _ in target.similar(word_stem)}
+    wanted_here |= noun_hits
+    generic = bool(noun) and all(n in GENERIC_NOUNS for n in noun)
+    sentence_words = {word_stem for word_stem, _ in ctx.weighted} | set(noun)
+    wanted_before = {i for word_stem in before_stems for i, _ in target.similar(word_stem)}
+    unit = _unit_fit(target, figure)
+    subject = len(target.wanted) + len(topic)
+    in_context = len(wanted_before) + len(topic & before_stems)
+    values = {
+        "phrase": phrase / 100.0,
+        "cover": _share(len(wanted_here), len(target.wanted)),
+        "topic": _share(len(topic & sentence_words), len(topic)),
+        "context": _share(in_context, subject),
+        "context_only": float(bool(wanted_before - wanted_here)),
+        "noun_match": float(bool(noun_hits)),
+        "other_noun": float(bool(noun) and not noun_hits and not generic),
+        "generic_noun": float(generic),
+        "vague": float(ctx.vague),
+        "change": float(change and not target.about_change),
+        "modifier": float(q.role == Role.MODIFIER),
+        "share": float(q.role == Role.SHARE),
+        "qualified": float(q.qualifier != Qualifier.EXACT),
+        "percent": float(q.kind == Kind.PERCENT),
+        "money": float(q.kind == Kind.MONEY),
+        "rival": rival / 100.0,
+        "rival_above": float(rival > phrase),
+        "early": max(0.0, 1.0 - figure.sentence / _EARLY_SENTENCES),
+        "best_in_document": float(phrase >= best_phrase),
+        "phrase_gap": max(0.0, best_phrase - phrase) / 100.0,
+        "unit_match": float(unit == 1),
+        "unit_other": float(unit == -1),
+        "topic_any": float(bool(topic & sentence_words)),
+        "topic_context": _share(len(topic & before_stems), len(topic)),
+        "rival_gap": max(0.0, rival - phrase) / 100.0,
+    }
+    return tuple(values[name] for name in FEATURES)
+
+
+def _unit_fit(target: Target, figure: Figure) -> int:
+    """1 when the statistic's unit is the figure's, -1 when the figure has another, 0 when either has none."""
+    statistic = target.statistic
+    if statistic is None or not statistic.unit:
+        return 0
+    want = statistic.unit.strip().lower()
+    q = figure.quantity
+    if q.kind == Kind.PERCENT:
+        return 1 if want in ("%", "percent", "per cent", "percentage") else -1
+    have = (q.unit or "").strip().lower()
+    if not have:
+        return 0
+    if have == want or set(content_stems(have)) & set(content_stems(want)):
+        return 1
+    return -1
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    """A linear model over FEATURES: a bias and one weight per feature."""
+
+    bias: float
+    weights: tuple[float, ...]
+
+    def logit(self, features: Sequence[float]) -> float:
+        return self.bias + sum(w * x for w, x in zip(self.weights, features, strict=True))
+
+    def score(self, features: Sequence[float]) -> float:
+        """100 * sigmoid(logit), rounded to 0.1."""
+        return round(100.0 / (1.0 + math.exp(-max(-60.0, min(60.0, self.logit(features))))), 1)
+
+    def contributions(self, features: Sequence[float]) -> tuple[float, ...]:
+        """What each feature adds to the logit."""
+        return tuple(w * x for w, x in zip(self.weights, features, strict=True))
+
+    def phrase_needed(self, floor: float) -> float:
+        """The least phrase score (0-100) with which a candidate may still score ``floor`` (see bound)."""
+        if floor <= 0:
+            return 0.0
+        target = math.log(floor / (100.0 - floor)) if floor < 100 else math.inf
+        rest = self.bias + sum(max(0.0, w) for name, w in zip(FEATURES, self.weights, strict=True) if name != "phrase")
+        weight = self.weights[FEATURES.index("phrase")]
+        if weight <= 0:
+            return 0.0 if rest >= target else 100.0
+        return max(0.0, min(100.0, 100.0 * (target - rest) / weight))
+
+    def bound(self, phrase: float) -> float:
+        """The highest score a candidate can reach when its phrase score (0-100) is at most ``phrase``."""
+        best = self.bias
+        for name, weight in zip(FEATURES, self.weights, strict=True):
+            best += max(0.0, weight) * (phrase / 100.0 if name == "phrase" else 1.0)  # every feature is in [0, 1]
+        return 100.0 / (1.0 + math.exp(-max(-60.0, min(60.0, best))))
+
+
+@lru_cache(maxsize=1)
+def model() -> Model:
+    """The shipped model (factcheck/data/weights.json)."""
+    raw = json.loads(resources.files("factcheck").joinpath("data/weights.json").read_text("utf-8"))
+    weights = raw["weights"]
+    return Model(float(raw["bias"]), tuple(float(weights.get(name, 0.0)) for name in FEATURES))
