@@ -11,9 +11,9 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from factcheck.axis import Axis, AxisMark, build_axis
-from factcheck.context import PREVIOUS_SENTENCES, outline
+from factcheck.context import PREVIOUS_SENTENCES, outline, read_before
 from factcheck.corpus import Corpus
-from factcheck.features import Model, describe, model, topic_stems
+from factcheck.features import REACH, Model, ReadBefore, describe, model, seen_before, topic_stems
 from factcheck.intervals import DEFAULT_TOLERANCE, Interval, interval_of
 from factcheck.matching import (
     FigureContext,
@@ -236,10 +236,10 @@ def find_in_document(
         in_sentence.sort(key=lambda f: f.quantity.start)  # for scoring_window
     scored: list[Finding] = []
     resembling: dict[int, list[tuple[int, str]]] = {}  # sentence → its words that resemble the target's
-    before: dict[int, frozenset[str]] = {}  # sentence → the stems of what a reader saw before it
+    before: dict[int, ReadBefore] = {}  # sentence → what a reader saw before it
     topic = topic_stems(target)
     # Every candidate, before it is scored: some features compare it with the document's other candidates.
-    pending: list[tuple[Figure, Sentence, FigureContext, float, float, frozenset[str]]] = []
+    pending: list[tuple[Figure, Sentence, FigureContext, float, ReadBefore]] = []
     for figure in figures:
         q = figure.quantity
         if q.linked_to is not None:
@@ -257,14 +257,20 @@ def find_in_document(
         phrase = score_figure(target, figure, sentence, siblings, context)
         if phrase <= 0 or scorer.bound(phrase) < floor:
             continue  # no word asked for in the figure's own sentence: context lifts a figure, never invents one
-        if (seen := before.get(figure.sentence)) is None:
-            seen = before[figure.sentence] = _before_stems(corpus, doc, sentence)
-        rival = group.best_score(figure, sentence, context) if group.targets else 0.0
-        pending.append((figure, sentence, context, phrase, rival, seen))
+        if (read := before.get(figure.sentence)) is None:
+            read = before[figure.sentence] = seen_before(target, topic, *_before_stems(corpus, doc, sentence))
+        pending.append((figure, sentence, context, phrase, read))
     best_phrase = max((c[3] for c in pending), default=0.0)
-    for figure, sentence, context, phrase, rival, seen in pending:
+    for figure, sentence, context, phrase, read in pending:
         change = is_change(figure, sentence)
-        features = describe(target, topic, figure, context, phrase, rival, seen, change, best_phrase)
+        features = describe(target, topic, figure, context, phrase, 0.0, read, change, best_phrase)
+        if features[REACH] < scorer.gate - 1e-9:
+            continue  # too few of the words asked for here and in the sentences read before: no candidate
+        if group.targets:
+            if scorer.rivals_only_lower and scorer.score(features) < floor:
+                continue  # cannot pass even if no rival statistic describes it
+            rival = group.best_score(figure, sentence, context)
+            features = describe(target, topic, figure, context, phrase, rival, read, change, best_phrase)
         score = scorer.score(features)
         if score < floor:
             continue
@@ -275,12 +281,14 @@ def find_in_document(
     return tuple(scored)
 
 
-def _before_stems(corpus: Corpus, doc: Document, sentence: Sentence) -> frozenset[str]:
-    """The stems of the title, headings and previous sentences a reader saw before ``sentence``."""
-    previous = [
-        corpus.sentence(doc.id, i).text for i in range(max(0, sentence.index - PREVIOUS_SENTENCES), sentence.index)
-    ]
-    return frozenset(t.stem for text in outline(doc).before(sentence.start, previous) for t in tokens(text))
+def _before_stems(corpus: Corpus, doc: Document, sentence: Sentence) -> tuple[frozenset[str], frozenset[str]]:
+    """The stems of what a reader saw before ``sentence``: the title, its headings and the sentences before it
+    (context.Outline.before), and of the sentences always read before it alone (context.read_before)."""
+    first = max(0, sentence.index - PREVIOUS_SENTENCES)
+    previous = [corpus.sentence(doc.id, i).text for i in range(first, sentence.index)]
+    always = frozenset(t.stem for i in read_before(sentence.index) for t in tokens(corpus.sentence(doc.id, i).text))
+    seen = frozenset(t.stem for text in outline(doc).before(sentence.start, previous) for t in tokens(text))
+    return seen | always, always
 
 
 def shown_findings(scored: Sequence[Finding], options: CompareOptions) -> tuple[Finding, ...]:
@@ -654,11 +662,13 @@ def _score_chunk(doc_ids: Sequence[str], send: Connection) -> None:
 def preselect(corpus: Corpus, target: Target, options: CompareOptions) -> Mapping[str, frozenset[int]] | None:
     """The sentences whose figures can score at least ``min_score`` (any score with --all), if the corpus knows.
 
-    A figure's score is at most 100 times the share of a phrasing's words found around it (then rounded to 0.1).
+    A candidate's sentence and the sentences read before it hold at least the model's gate of a phrasing's words
+    (its reach); its phrase score is at most 100 times the share of a phrasing's words in the sentence, and must
+    be what the model needs to reach ``min_score`` (Model.phrase_needed; the larger of the two shares is asked).
     """
+    scorer = options.model or model()
     floor = 0.0 if options.all_candidates else max(0.0, options.min_score - SCORE_ROUNDING)
-    share = (options.model or model()).phrase_needed(floor) / 100
-    return corpus.candidate_sentences(target.stems, share)
+    return corpus.candidate_sentences(target.stems, max(scorer.gate, scorer.phrase_needed(floor) / 100), context=True)
 
 
 def compare(

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from factcheck.model import Document
 
-__all__ = ["PREVIOUS_CHARS", "PREVIOUS_SENTENCES", "Outline", "outline"]
+__all__ = ["PREVIOUS_CHARS", "PREVIOUS_SENTENCES", "Outline", "outline", "read_before"]
 
 PREVIOUS_SENTENCES = 2
 PREVIOUS_CHARS = 600  # of a long previous sentence, only its end is read
@@ -57,6 +57,14 @@ class Outline:
         (the sentences just before it, each cut to its last PREVIOUS_CHARS characters)."""
         texts = [self.title] if self.title else []
         return texts + self.headings_at(start) + [text[-PREVIOUS_CHARS:] for text in previous]
+
+
+def read_before(index: int) -> list[int]:
+    """The sentences before sentence ``index`` that a reader has always seen: the document's first (its headline
+    or lead) and the PREVIOUS_SENTENCES just before it. What a candidate must reach (Model.gate) is counted in
+    them and the sentence itself, which the index can check without reading the text (Corpus.candidate_sentences).
+    """
+    return sorted({0, *range(max(0, index - PREVIOUS_SENTENCES), index)} - {index}) if index > 0 else []
 
 
 def outline(doc: Document) -> Outline:

@@ -126,9 +126,12 @@ class Corpus(Protocol):
         ...
 
     def candidate_sentences(
-        self, phrasings: Sequence[Sequence[str]], share: float = 0.0
+        self, phrasings: Sequence[Sequence[str]], share: float = 0.0, context: bool = False
     ) -> Mapping[str, frozenset[int]] | None:
         """Pre-selection for matching: the sentences (by document id) that may hold a figure matching a phrasing.
+
+        ``context``: the words of the sentences a reader saw before (factcheck.context.read_before) count towards
+        ``share`` too, as long as one stem stands in the sentence itself.
 
         Each phrasing is a sequence of word stems (``factcheck.text.stem``; a repeated stem counts as often as it
         is repeated). A sentence is a candidate when, for some phrasing, the stems that are similar to a word of
@@ -265,7 +268,7 @@ class MemoryCorpus:
         return sentence_containing(self.sentences(doc_id), self._starts[doc_id], offset)
 
     def candidate_sentences(
-        self, phrasings: Sequence[Sequence[str]], share: float = 0.0
+        self, phrasings: Sequence[Sequence[str]], share: float = 0.0, context: bool = False
     ) -> Mapping[str, frozenset[int]] | None:
         """No pre-selection in memory: every sentence is a candidate."""
         return None

@@ -23,9 +23,21 @@ from importlib import resources
 
 from factcheck.matching import FigureContext, Target
 from factcheck.model import Figure, Kind, Qualifier, Role
-from factcheck.text import content_stems, stem
+from factcheck.text import GENERIC_WORDS, content_stems
 
-__all__ = ["FEATURES", "GENERIC_NOUNS", "Model", "describe", "model", "topic_stems"]
+__all__ = [
+    "FEATURES",
+    "REACH",
+    "Explanation",
+    "Model",
+    "ReadBefore",
+    "Term",
+    "describe",
+    "explain",
+    "model",
+    "seen_before",
+    "topic_stems",
+]
 
 FEATURES: tuple[str, ...] = (
     "phrase",  # the best phrasing's weighted word match (matching.score_figure) / 100
@@ -53,14 +65,10 @@ FEATURES: tuple[str, ...] = (
     "topic_any",  # some word of the statistic's description stands in the sentence
     "topic_context",  # share of the description's words in the title, headings and sentences before
     "rival_gap",  # how much better the best rival statistic describes the figure / 100 (0 when it does not)
+    "reach",  # share of the best phrasing's words in the sentence and the sentences always read before it
 )
+REACH = FEATURES.index("reach")
 
-# The closed vocabulary of reporting: nouns that say a figure is a number of something, not what it counts.
-GENERIC_NOUNS = frozenset(
-    stem(w)
-    for w in "people person persons number numbers total totals figure figures amount amounts count counts "
-    "individuals times".split()
-)
 _EARLY_SENTENCES = 10
 
 
@@ -70,11 +78,30 @@ def topic_stems(target: Target) -> frozenset[str]:
     if statistic is None or not statistic.description:
         return frozenset()
     wanted = set(target.wanted)
-    return frozenset(s for s in content_stems(statistic.description) if s not in wanted and s not in GENERIC_NOUNS)
+    return frozenset(s for s in content_stems(statistic.description) if s not in wanted and s not in GENERIC_WORDS)
 
 
 def _share(found: int, of: int) -> float:
     return found / of if of else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class ReadBefore:
+    """What a reader saw before a sentence, as far as the target cares: read once per sentence, not per figure."""
+
+    wanted: frozenset[int]  # the target's wanted stems (indices) in the title, headings and sentences before
+    topic: int  # how many of the statistic's description words stand there
+    always: frozenset[int]  # the wanted stems in the sentences always read before it (context.read_before)
+
+
+def seen_before(target: Target, topic: frozenset[str], seen: frozenset[str], always: frozenset[str]) -> ReadBefore:
+    """ReadBefore from the stems of what a reader saw (context.Outline.before) and of the sentences always read
+    before the sentence (context.read_before)."""
+    return ReadBefore(
+        frozenset(i for word_stem in seen for i, _ in target.similar(word_stem)),
+        len(topic & seen),
+        frozenset(i for word_stem in always for i, _ in target.similar(word_stem)),
+    )
 
 
 def describe(
@@ -84,27 +111,29 @@ def describe(
     ctx: FigureContext,
     phrase: float,
     rival: float,
-    before_stems: frozenset[str],
+    before: ReadBefore,
     change: bool,
     best_phrase: float,
 ) -> tuple[float, ...]:
     """The FEATURES of a candidate figure (every value between 0 and 1).
 
     ``phrase`` and ``rival``: score_figure of the target and the best of the rival statistics (0-100);
-    ``before_stems``: the stems of what a reader saw before the sentence (context.Outline.before);
-    ``change``: matching.is_change; ``best_phrase``: the highest phrase score among the document's candidates.
+    ``before``: what a reader saw before the sentence (seen_before); ``change``: matching.is_change;
+    ``best_phrase``: the highest phrase score among the document's candidates.
     """
     q = figure.quantity
     wanted_here = {i for word_stem, _ in ctx.weighted for i, _ in target.similar(word_stem)}
     noun = [t.stem for t in ctx.noun]
     noun_hits = {i for word_stem in noun for i, _ in target.similar(word_stem)}
     wanted_here |= noun_hits
-    generic = bool(noun) and all(n in GENERIC_NOUNS for n in noun)
+    generic = bool(noun) and all(n in GENERIC_WORDS for n in noun)
     sentence_words = {word_stem for word_stem, _ in ctx.weighted} | set(noun)
-    wanted_before = {i for word_stem in before_stems for i, _ in target.similar(word_stem)}
+    wanted_before = before.wanted
+    reached = wanted_here | before.always
+    reach = max((sum(i in reached for i in phrase) / len(phrase) for phrase in target.phrasing_index), default=0.0)
     unit = _unit_fit(target, figure)
     subject = len(target.wanted) + len(topic)
-    in_context = len(wanted_before) + len(topic & before_stems)
+    in_context = len(wanted_before) + before.topic
     values = {
         "phrase": phrase / 100.0,
         "cover": _share(len(wanted_here), len(target.wanted)),
@@ -129,8 +158,9 @@ def describe(
         "unit_match": float(unit == 1),
         "unit_other": float(unit == -1),
         "topic_any": float(bool(topic & sentence_words)),
-        "topic_context": _share(len(topic & before_stems), len(topic)),
+        "topic_context": _share(before.topic, len(topic)),
         "rival_gap": max(0.0, rival - phrase) / 100.0,
+        "reach": reach,
     }
     return tuple(values[name] for name in FEATURES)
 
@@ -154,10 +184,22 @@ def _unit_fit(target: Target, figure: Figure) -> int:
 
 @dataclass(frozen=True, slots=True)
 class Model:
-    """A linear model over FEATURES: a bias and one weight per feature."""
+    """A linear model over FEATURES: a bias and one weight per feature, and the gate of a candidate.
+
+    ``gate``: the least ``reach`` of a candidate (0-1): a figure whose sentence, with the sentences always read
+    before it, holds less than this share of some phrasing's words is no candidate. The index pre-selects
+    sentences by the same rule (Corpus.candidate_sentences with context), so the gate is what keeps a warm
+    query fast; it is fitted with the weights.
+    """
 
     bias: float
     weights: tuple[float, ...]
+    gate: float = 0.0
+
+    @property
+    def rivals_only_lower(self) -> bool:
+        """Whether a rival statistic can only lower a score (its features' weights are not positive)."""
+        return all(w <= 0 for name, w in zip(FEATURES, self.weights, strict=True) if name.startswith("rival"))
 
     def logit(self, features: Sequence[float]) -> float:
         return self.bias + sum(w * x for w, x in zip(self.weights, features, strict=True))
@@ -189,9 +231,44 @@ class Model:
         return 100.0 / (1.0 + math.exp(-max(-60.0, min(60.0, best))))
 
 
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One feature of a finding: its value and what it added to the logit."""
+
+    name: str
+    value: float
+    contribution: float
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """Why a finding scored what it did: the model's bias and every feature that added something."""
+
+    bias: float
+    terms: tuple[Term, ...]  # the largest contributions (either way) first
+    logit: float
+    score: float
+
+
+def explain(features: Sequence[float], scorer: Model | None = None) -> Explanation | None:
+    """The explanation of a finding's score (None for a finding scored without features)."""
+    if len(features) != len(FEATURES):
+        return None
+    scorer = scorer or model()
+    terms = [
+        Term(name, value, contribution)
+        for name, value, contribution in zip(FEATURES, features, scorer.contributions(features), strict=True)
+        if contribution != 0
+    ]
+    terms.sort(key=lambda t: (-abs(t.contribution), t.name))
+    return Explanation(scorer.bias, tuple(terms), scorer.logit(features), scorer.score(features))
+
+
 @lru_cache(maxsize=1)
 def model() -> Model:
     """The shipped model (factcheck/data/weights.json)."""
     raw = json.loads(resources.files("factcheck").joinpath("data/weights.json").read_text("utf-8"))
     weights = raw["weights"]
-    return Model(float(raw["bias"]), tuple(float(weights.get(name, 0.0)) for name in FEATURES))
+    return Model(
+        float(raw["bias"]), tuple(float(weights.get(name, 0.0)) for name in FEATURES), float(raw.get("gate", 0.0))
+    )

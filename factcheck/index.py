@@ -1299,7 +1299,7 @@ class IndexedCorpus:
         return sentence_containing(loaded.sentences, loaded.starts, offset)
 
     def candidate_sentences(
-        self, phrasings: Sequence[Sequence[str]], share: float = 0.0
+        self, phrasings: Sequence[Sequence[str]], share: float = 0.0, context: bool = False
     ) -> Mapping[str, frozenset[int]] | None:
         """See Corpus.candidate_sentences: found with the FTS index, then checked sentence by sentence."""
         wanted = [tuple(p) for p in phrasings if p]
@@ -1327,10 +1327,7 @@ class IndexedCorpus:
         wanted_terms = frozenset(by_term)
         decided: dict[frozenset[str], bool] = {}
 
-        def matches(sentence_terms: Iterable[str]) -> bool:
-            hits = wanted_terms.intersection(sentence_terms)
-            if not hits:
-                return False
+        def enough(hits: frozenset[str]) -> bool:
             answer = decided.get(hits)
             if answer is None:
                 found = set().union(*(by_term[t] for t in hits))
@@ -1338,7 +1335,10 @@ class IndexedCorpus:
                 decided[hits] = answer
             return answer
 
-        return self._select(query, matches)
+        def accept(hits: frozenset[str], before: Callable[[], frozenset[str]]) -> bool:
+            return enough(hits) or (context and enough(hits | before()))
+
+        return self._select(query, wanted_terms.intersection, accept)
 
     def reopen(self) -> IndexedCorpus:
         """This corpus on a connection of its own, for a forked worker (a connection must not cross a fork).
@@ -1382,11 +1382,12 @@ class IndexedCorpus:
             return {}
         query = " AND ".join(_any_of(g) for g in groups)
 
-        def matches(sentence_terms: Iterable[str]) -> bool:
-            present = set(sentence_terms)
-            return all(not present.isdisjoint(g) for g in groups)
+        every = frozenset().union(*groups)
 
-        return self._select(query, matches)
+        def accept(hits: frozenset[str], _before: Callable[[], frozenset[str]]) -> bool:
+            return all(not hits.isdisjoint(g) for g in groups)
+
+        return self._select(query, every.intersection, accept)
 
     # --- lifetime ---
 
@@ -1499,13 +1500,23 @@ class IndexedCorpus:
             raise _corrupt_error(self._index_path, error) from error
         return tuple(figures)
 
-    def _select(self, query: str, matches: Callable[[Iterable[str]], bool]) -> dict[str, frozenset[int]]:
-        """Documents the FTS query finds, then their sentences whose terms pass ``matches``."""
+    def _select(
+        self,
+        query: str,
+        hits: Callable[[list[str]], frozenset[str]],
+        accept: Callable[[frozenset[str], Callable[[], frozenset[str]]], bool],
+    ) -> dict[str, frozenset[int]]:
+        """Documents the FTS query finds, then their sentences that ``accept`` takes.
+
+        ``hits``: the wanted terms among a sentence's terms; ``accept(hits, before)``: whether the sentence is a
+        candidate, ``before()`` giving the hits of the sentences read before it (context.read_before).
+        """
         if not query:
             return {}
         found = self._fetch("SELECT rowid FROM terms WHERE terms MATCH ?", (query,))
         docnos = sorted(r[0] for r in found if r[0] in self._by_docno)  # others: not in this corpus's snapshot
         result: dict[str, frozenset[int]] = {}
+        none: frozenset[str] = frozenset()
         for start in range(0, len(docnos), FETCH_BATCH):
             batch = docnos[start : start + FETCH_BATCH]
             marks = ",".join("?" * len(batch))
@@ -1514,7 +1525,10 @@ class IndexedCorpus:
                     lines = _unpack(blob).split("\n")
                 except _Damaged as error:
                     lines = _unpack(self._fresh(docno, error).terms).split("\n")
-                chosen = frozenset(i for i, line in enumerate(lines) if line and matches(line.split(" ")))
+                found_in = [hits(line.split(" ")) if line else none for line in lines]
+                chosen = frozenset(
+                    i for i, h in enumerate(found_in) if h and accept(h, partial(_hits_before, found_in, i))
+                )
                 if chosen:
                     result[self._by_docno[docno].id] = chosen
         return result
@@ -1522,8 +1536,9 @@ class IndexedCorpus:
     def _similar_terms(self, word_stem: str) -> set[str]:
         """FTS terms of every stem of the corpus that matching counts as the same word as ``word_stem``."""
         from factcheck.families import members
+        from factcheck.matching import FAMILY_MIN
 
-        found = {term(word_stem)} | {term(member) for member in members(word_stem)}  # its word family
+        found = {term(word_stem)} | {term(m) for m, weight in members(word_stem).items() if weight >= FAMILY_MIN}
         if len(word_stem) < MIN_FUZZY_LENGTH:
             return found
         from rapidfuzz import fuzz, process
@@ -1566,6 +1581,13 @@ class IndexedCorpus:
         if len(rows) > MAX_EXPANSION:
             return None
         return {term(s) for (s,) in rows}
+
+
+def _hits_before(found: Sequence[frozenset[str]], index: int) -> frozenset[str]:
+    """The hits of the sentences read before sentence ``index`` (context.read_before), from every sentence's."""
+    from factcheck.context import read_before
+
+    return frozenset().union(*(found[j] for j in read_before(index)))
 
 
 def _any_of(terms: Iterable[str]) -> str:

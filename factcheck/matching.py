@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 from factcheck.families import related
 from factcheck.model import Figure, Kind, Sentence, Statistic
 from factcheck.sentences import block_cuts, sentence_part
-from factcheck.text import STOPWORDS, Token, content_stems, normalise_phrase, stem, tokens
+from factcheck.text import GENERIC_WORDS, STOPWORDS, Token, content_stems, normalise_phrase, stem, tokens
 
 # Figures of these kinds are context (when something happened), never the answer to "how many".
 NEVER_ANSWERS = frozenset({Kind.YEAR, Kind.DATE, Kind.ORDINAL})
@@ -32,6 +32,9 @@ SENTENCE_WEIGHT = 0.7
 # A counted noun that matches none of the query's words says the figure counts something else.
 OTHER_NOUN_FACTOR = 0.6
 WORD_SIMILARITY = 85.0
+# The least word-family weight that counts (factcheck.families): looser links ("work" and "book", a hyponym away)
+# add noise, and every word they add is looked for in the index.
+FAMILY_MIN = 0.7
 # "thousands of" answers "how many" less well than a figure.
 VAGUE_FACTOR = 0.85
 SMALL_WORD_NUMBER = 13
@@ -92,7 +95,7 @@ class Target:
         for phrase in (query, *(statistic.phrasings if statistic else ()), *extra_aliases):
             if phrase.strip() and normalise_phrase(phrase) not in {normalise_phrase(p) for p in phrasings}:
                 phrasings.append(phrase)
-        stems = tuple(tuple(content_stems(p.replace("-", " ").replace("_", " "))) for p in phrasings)
+        stems = tuple(_asked(p) for p in phrasings)
         kinds = frozenset({statistic.kind}) if statistic and statistic.kind else DEFAULT_KINDS
         return cls(
             query=query,
@@ -104,6 +107,14 @@ class Target:
             about_change=any(word in CHANGE_WORDS for phrase in stems for word in phrase),
             stems=tuple(s for s in stems if s),
         )
+
+
+def _asked(phrase: str) -> tuple[str, ...]:
+    """The stems a phrasing asks for: its content words, without the generic words of reporting ("number of",
+    "total", "people") unless nothing else is left ("people" alone asks for people)."""
+    words = content_stems(phrase.replace("-", " ").replace("_", " "))
+    specific = [w for w in words if w not in GENERIC_WORDS]
+    return tuple(specific or words)
 
 
 # A free-text query resolves to the statistic whose words cover this share of its own (weighted by how few
@@ -121,7 +132,7 @@ def resolve_query(statistics: Sequence[Statistic], query: str) -> Statistic | No
     statistics). "how many people were killed in the fighting" resolves to the statistic whose aliases say
     "people killed" and whose description says "fighting", not to the one about people displaced by it.
     """
-    asked = list(dict.fromkeys(content_stems(query.replace("-", " ").replace("_", " "))))
+    asked = list(dict.fromkeys(_asked(query)))
     if not asked or not statistics:
         return None
     vocabularies = [
@@ -243,7 +254,8 @@ def word_similarity(a: str, b: str) -> float:
         score = fuzz.ratio(a, b)
         if score >= WORD_SIMILARITY:
             return score
-    return 100.0 * related(a, b)
+    family = related(a, b)
+    return 100.0 * family if family >= FAMILY_MIN else 0.0
 
 
 @dataclass(frozen=True, slots=True)

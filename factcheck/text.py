@@ -11,12 +11,17 @@ import snowballstemmer  # type: ignore[import-untyped]
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 
-STOPWORDS = frozenset(
+_STOPWORDS = frozenset(
     """a an the of in on at to for from by with and or but as is are was were be been being has have had do does did
     it its this that these those there their they them he she his her we our you your i me my than then so such not no
     into onto over under about per each every all any some more most less fewer many much very also which who whom
     whose what when where how why will would can could may might shall should must said says say""".split()
 )
+
+
+# The closed vocabulary of reporting: words that say a figure is a number of something, never what it counts
+# ("the number of deaths", "total revenue", "how many people"). A query keeps them only when nothing else is left.
+_GENERIC_WORDS = "people person number total figure amount count tally sum individual".split()
 
 
 class Token(NamedTuple):
@@ -97,6 +102,11 @@ def stem(word: str) -> str:
         return _SAME_STEM[w]
     stemmed: str = _STEMMER.stemWord(w)
     return _SAME_STEM.get(stemmed, stemmed)
+
+
+# Words are compared by their stems: a stopword's stem is a stopword too ("many" stems to "mani", "does" to "doe").
+STOPWORDS = _STOPWORDS | frozenset(stem(w) for w in _STOPWORDS)
+GENERIC_WORDS = frozenset(stem(w) for w in _GENERIC_WORDS)
 
 
 def tokens(text: str, offset: int = 0) -> list[Token]:

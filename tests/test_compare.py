@@ -24,6 +24,7 @@ from factcheck.compare import (
 )
 from factcheck.corpus import Corpus, load_corpus
 from factcheck.errors import CorpusError
+from factcheck.features import FEATURES, Model
 from factcheck.index import open_index
 from factcheck.matching import Target, TargetGroup, figure_context, part_bound, score_figure, scoring_window
 from factcheck.model import ClaimsFile
@@ -326,7 +327,8 @@ def test_the_bound_that_skips_figures_of_a_long_sentence_never_falls_below_their
         score = score_figure(target, figure, sentence, near, context)
         assert part_bound(target, figure, part, resembling) >= score, figure.quantity.text
         scores.append(score)
-    assert max(scores) >= 60 and min(scores) == 0  # both kinds are there: the test can fail
-    # compare, which skips by the bound, shows every figure that scores
-    shown = compare(corpus, None, "people affected", CompareOptions(all_candidates=True, top=10_000))
+    assert max(scores) >= 40 and min(scores) == 0  # both kinds are there: the test can fail
+    # compare, which skips by the bound, keeps every figure that scores (a model with no gate keeps them all)
+    flat = Model(0.0, tuple(0.0 for _ in FEATURES))
+    shown = compare(corpus, None, "people affected", CompareOptions(all_candidates=True, top=10_000, model=flat))
     assert len(shown.documents[0].findings) == sum(1 for s in scores if s > 0)

@@ -36,7 +36,7 @@ from evaluate import all_keys  # noqa: E402
 from factcheck.claims import load_claims  # noqa: E402
 from factcheck.compare import CompareOptions, Finding, compare, shown_findings  # noqa: E402
 from factcheck.evaluate import ALLOW, EXPECT, Measures, label_of, load_key, locate_key, score_answer, total  # noqa: E402
-from factcheck.features import FEATURES, Model  # noqa: E402
+from factcheck.features import FEATURES, REACH, Model  # noqa: E402
 from factcheck.index import open_corpus  # noqa: E402
 
 WEIGHTS = ROOT / "factcheck" / "data" / "weights.json"
@@ -80,8 +80,8 @@ def collect() -> list[Answer]:
 
 
 def fit(answers: Sequence[Answer], l2: float) -> Model:
-    rows = [f.features for a in answers for f in a.candidates]
-    ys = [y for a in answers for y in a.labels]
+    rows = [f.features for a in answers for f in a.candidates if f.features[REACH] >= GATE - 1e-9]
+    ys = [y for a in answers for f, y in zip(a.candidates, a.labels, strict=True) if f.features[REACH] >= GATE - 1e-9]
     x = np.hstack([np.ones((len(rows), 1)), np.array(rows, dtype=float)])
     y = np.array(ys, dtype=float)
     w = np.zeros(x.shape[1])
@@ -99,6 +99,7 @@ def fit(answers: Sequence[Answer], l2: float) -> Model:
 
 
 SHIFTS = tuple(x / 2 for x in range(0, 13))  # added to the bias: compare shows a figure at 60, not at 50
+GATE = 0.0  # the gate of every model fitted (--gate): the least reach of a candidate (features.Model)
 
 
 def objective(m: Measures) -> float:
@@ -109,15 +110,15 @@ def objective(m: Measures) -> float:
 def fit_shifted(answers: Sequence[Answer], l2: float) -> Model:
     """fit, then the bias shift (SHIFTS) under which compare's own rule does best on the same answers."""
     model = fit(answers, l2)
-    best = max(SHIFTS, key=lambda s: objective(measure(answers, Model(model.bias + s, model.weights))))
-    return Model(model.bias + best, model.weights)
+    best = max(SHIFTS, key=lambda s: objective(measure(answers, Model(model.bias + s, model.weights, GATE))))
+    return Model(model.bias + best, model.weights, GATE)
 
 
 def measure(answers: Sequence[Answer], model: Model, options: CompareOptions = CompareOptions()) -> Measures:
     """What `factcheck evaluate` would count if compare scored with ``model``."""
     counted: list[Measures] = []
     for a in answers:
-        rescored = [_rescore(f, model) for f in a.candidates]
+        rescored = [_rescore(f, model) for f in a.candidates if f.features[REACH] >= model.gate - 1e-9]
         kept = sorted((f for f in rescored if f.score >= options.min_score), key=lambda f: (-f.score, f.start))
         m, _, _ = score_answer(shown_findings(kept, options), a.spots, a.document)
         counted.append(m)
@@ -145,11 +146,14 @@ def row(name: str, m: Measures) -> str:
 
 
 def main() -> None:
+    global GATE
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--l2", type=float, default=1.0)
+    parser.add_argument("--gate", type=float, default=0.0, help="the least reach of a candidate (0-1)")
     parser.add_argument("--write", action="store_true")
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args()
+    GATE = args.gate
     answers = collect()
     keys = sorted({a.key for a in answers})
     print("| held out | answers | top right | recall | precision | forbidden/10 |")
@@ -178,6 +182,7 @@ def main() -> None:
                     "l2": args.l2,
                     "examples": sum(len(a.candidates) for a in answers),
                     "bias": round(full.bias, 4),
+                    "gate": GATE,
                     "weights": {n: round(w, 4) for n, w in zip(FEATURES, full.weights, strict=True)},
                 },
                 indent=2,

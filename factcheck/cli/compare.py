@@ -42,6 +42,9 @@ def compare(
         float, typer.Option("--tolerance", min=0, max=1, callback=finite, help="Relative width of 'about' figures.")
     ] = 0.05,
     limit: Annotated[int, typer.Option("--limit", min=1, help="Documents with figures shown in the table.")] = 50,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Show why each finding scored what it did (table and JSON).")
+    ] = False,
     output: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")] = ReportFormat.TABLE,
     corpus_path: CorpusOption = DEFAULT_CORPUS,
     index_path: IndexOption = None,
@@ -70,7 +73,7 @@ def compare(
         else:
             comparisons = (run_compare(corpus, claims, query, options),)
     if output is ReportFormat.JSON:
-        emit(render.render_json(comparisons, single=query is not None))
+        emit(render.render_json(comparisons, single=query is not None, explain=explain))
     elif output is ReportFormat.CSV:
         emit(render.render_csv(comparisons))
     elif output is ReportFormat.MARKDOWN:
@@ -78,7 +81,7 @@ def compare(
     else:
         console = stdout_console()
         for comparison in comparisons:
-            console.print(render.render_table(comparison))
+            console.print(render.render_table(comparison, explain))
             console.print()
     if not any(c.with_figures for c in comparisons):
         raise typer.Exit(1)

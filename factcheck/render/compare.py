@@ -10,6 +10,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from factcheck import features
 from factcheck.axis import Axis
 from factcheck.compare import Agreement, Comparison, DocumentFindings, Finding
 from factcheck.render import format_number, markdown_table, md, printable, printable_spans, to_csv, to_json
@@ -45,11 +46,19 @@ EVIDENCE_CHARS = 200
 # --- data shapes --------------------------------------------------------------------------------
 
 
-def finding_dict(finding: Finding) -> dict[str, Any]:
-    return {name: getattr(finding, name) for name in FINDING_FIELDS}
+def finding_dict(finding: Finding, explain: bool = False) -> dict[str, Any]:
+    found = {name: getattr(finding, name) for name in FINDING_FIELDS}
+    if explain and (why := features.explain(finding.features)) is not None:
+        found["explain"] = {
+            "bias": round(why.bias, 4),
+            "logit": round(why.logit, 4),
+            "features": {t.name: round(t.value, 4) for t in why.terms},
+            "contributions": {t.name: round(t.contribution, 4) for t in why.terms},
+        }
+    return found
 
 
-def comparison_dict(comparison: Comparison) -> dict[str, Any]:
+def comparison_dict(comparison: Comparison, explain: bool = False) -> dict[str, Any]:
     return {
         "schema": comparison.schema,
         "query": comparison.query,
@@ -60,7 +69,7 @@ def comparison_dict(comparison: Comparison) -> dict[str, Any]:
                 "path": d.path,
                 "title": d.title,
                 "published": d.published,
-                "findings": [finding_dict(f) for f in d.findings],
+                "findings": [finding_dict(f, explain) for f in d.findings],
             }
             for d in comparison.with_figures
         ],
@@ -91,8 +100,8 @@ def agreement_dict(a: Agreement) -> dict[str, Any]:
     }
 
 
-def render_json(comparisons: Sequence[Comparison], single: bool) -> str:
-    data = [comparison_dict(c) for c in comparisons]
+def render_json(comparisons: Sequence[Comparison], single: bool, explain: bool = False) -> str:
+    data = [comparison_dict(c, explain) for c in comparisons]
     return to_json(data[0] if single else data)
 
 
@@ -281,7 +290,30 @@ def _agreement_renderable(a: Agreement, limit: int, shown: Collection[str]) -> R
     return Group(*parts)
 
 
-def render_table(c: Comparison) -> RenderableType:
+def explain_table(c: Comparison, terms: int = 6) -> Table:
+    """Why each finding shown scored what it did: its largest contributions to the model's logit."""
+    table = Table(title="why: each feature's value → what it added to the logit (score = 100 / (1 + e^-logit))")
+    for col in (
+        "document",
+        "figure",
+        "score",
+        "logit",
+        f"bias and largest contributions (of {len(features.FEATURES)})",
+    ):
+        table.add_column(col)
+    for d in c.with_figures:
+        for f in d.findings:
+            why = features.explain(f.features)
+            if why is None:
+                continue
+            parts = [f"bias {why.bias:+.2f}"] + [
+                f"{t.name} {t.value:.2f} → {t.contribution:+.2f}" for t in why.terms[:terms]
+            ]
+            table.add_row(printable(d.id), printable(f.text), f"{f.score:g}", f"{why.logit:+.2f}", "; ".join(parts))
+    return table
+
+
+def render_table(c: Comparison, explain: bool = False) -> RenderableType:
     head = f'compare "{c.query}"'
     if c.statistic:
         head += f" → statistic {c.statistic} ({c.label})"
@@ -314,6 +346,8 @@ def render_table(c: Comparison) -> RenderableType:
                 v.id, Text(v.verdict, style=colours[v.verdict]), ", ".join(v.supported_by), ", ".join(v.contradicted_by)
             )
         parts.append(claims)
+    if explain:
+        parts.append(explain_table(c))
     return Group(*parts)
 
 

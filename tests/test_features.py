@@ -1,0 +1,138 @@
+"""The candidate's features, the document context they read, query resolution and the fitted model."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from factcheck.cli import app
+from factcheck.compare import CompareOptions, compare
+from factcheck.context import outline
+from factcheck.corpus import load_corpus
+from factcheck.features import FEATURES, Model, explain, model
+from factcheck.matching import resolve_query
+from factcheck.model import Document, DocumentMeta, Statistic
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _doc(text: str, title: str | None = None) -> Document:
+    return Document(DocumentMeta(id="d", title=title), "d.txt", text, "sha-" + str(hash((text, title))))
+
+
+def test_the_outline_knows_the_headline_markdown_headings_and_the_list_items_a_line_stands_under() -> None:
+    text = (
+        "Mine collapse: rescuers lose hope\n\n"
+        "# Region\n\n"
+        "Intro line.\n\n"
+        "## Rescue\n\n"
+        "- Northern coalfield\n"
+        "  - Shaft 4\n"
+        "    - At least 212 workers are now presumed dead.\n"
+        "- Other news\n"
+        "  - Markets fell 2%.\n\n"
+        "After the list.\n"
+    )
+    found = outline(_doc(text))
+    assert found.title == "Mine collapse: rescuers lose hope"
+    assert found.headings_at(text.index("212")) == ["Shaft 4", "Northern coalfield", "Rescue", "Region"]
+    assert found.headings_at(text.index("2%")) == ["Other news", "Rescue", "Region"]
+    assert found.headings_at(text.index("After the list")) == ["Rescue", "Region"]  # a blank line ends the list
+    assert found.headings_at(text.index("Intro")) == ["Region"]
+    # the metadata's title wins over the first line; a first line with a full stop is no headline
+    assert outline(_doc(text, title="Given title")).title == "Given title"
+    assert outline(_doc("The mine collapsed on Monday.\n\nMore text.")).title == ""
+
+
+def test_a_headline_makes_a_candidate_of_a_figure_whose_sentence_gives_only_part_of_the_statistic(
+    tmp_path: Path,
+) -> None:
+    # "presumed dead" gives one word of "mine collapse death toll"; the headline gives two more.
+    body = "At least 212 workers are now presumed dead. Officials gave no other details."
+    for name, text in (("with", f"Mine collapse: rescuers lose hope\n\n{body}\n"), ("without", f"{body}\n")):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "a.txt").write_text(text, encoding="utf-8")
+    options = CompareOptions(all_candidates=True)
+    found = {
+        name: [
+            f
+            for d in compare(load_corpus(tmp_path / name), None, "mine collapse death toll", options).documents
+            for f in d.findings
+        ]
+        for name in ("with", "without")
+    }
+    [finding] = [f for f in found["with"] if f.text == "212"]
+    assert finding.features[FEATURES.index("context")] > 0 and finding.features[FEATURES.index("reach")] >= 0.75
+    assert found["without"] == []  # one word of four: no candidate
+
+
+def test_no_figure_is_invented_from_context_alone(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Mine collapse death toll\n\nThe company employs 4,000 miners.\n", encoding="utf-8")
+    result = compare(load_corpus(tmp_path), None, "death toll", CompareOptions(all_candidates=True))
+    assert [f.text for d in result.documents for f in d.findings] == []
+
+
+def _stat(stat_id: str, label: str, aliases: tuple[str, ...] = (), description: str | None = None) -> Statistic:
+    return Statistic(stat_id, label, aliases, description=description)
+
+
+def test_a_paraphrase_resolves_to_the_statistic_it_means_and_an_ambiguous_one_to_none() -> None:
+    deaths = _stat("deaths", "deaths", ("death toll", "people killed"), "People killed in the fighting in the region.")
+    displaced = _stat("displaced", "people displaced", ("fled their homes",), "People displaced by the fighting.")
+    revenue = _stat("revenue", "annual revenue", ("sales",))
+    statistics = [deaths, displaced, revenue]
+    assert resolve_query(statistics, "how many people were killed in the fighting") is deaths
+    assert resolve_query(statistics, "fatalities") is deaths  # a word family: "fatalities" and "deaths"
+    assert resolve_query(statistics, "how many fled their homes") is displaced
+    assert resolve_query(statistics, "turnover of the company") is None  # no word of any statistic
+    assert resolve_query(statistics, "people in the fighting") is None  # both statistics say it
+    assert resolve_query([], "deaths") is None
+
+
+def test_the_shipped_weights_name_only_known_features_and_every_feature_has_a_weight() -> None:
+    raw = json.loads((ROOT / "factcheck" / "data" / "weights.json").read_text("utf-8"))
+    assert set(raw["weights"]) == set(FEATURES)
+    shipped = model()
+    assert len(shipped.weights) == len(FEATURES) and all(math.isfinite(w) for w in shipped.weights)
+
+
+_UNIT = st.floats(min_value=0, max_value=1, allow_nan=False)
+
+
+@given(st.lists(_UNIT, min_size=len(FEATURES), max_size=len(FEATURES)), st.floats(min_value=0, max_value=100))
+def test_the_bound_used_to_skip_figures_is_never_below_a_score_it_could_reach(values: list[float], cap: float) -> None:
+    values[FEATURES.index("phrase")] = min(values[FEATURES.index("phrase")], cap / 100)
+    for scorer in (model(), Model(-1.0, tuple((-1) ** i * 0.7 for i in range(len(FEATURES))))):
+        assert scorer.bound(cap) + 0.05 >= scorer.score(values)
+        needed = scorer.phrase_needed(scorer.score(values))
+        assert needed <= values[FEATURES.index("phrase")] * 100 + 1e-6 or scorer.score(values) >= 99.9
+
+
+def test_every_feature_of_every_candidate_of_the_bundled_corpus_is_between_0_and_1() -> None:
+    result = compare(load_corpus(ROOT / "corpus"), None, "doctors abroad", CompareOptions(all_candidates=True))
+    values = [v for d in result.documents for f in d.findings for v in f.features]
+    assert len(values) > 10 * len(FEATURES)
+    assert all(0.0 <= v <= 1.0 for v in values)
+
+
+def test_explain_gives_every_contribution_and_they_add_up_to_the_score(tmp_path: Path) -> None:
+    runner = CliRunner()
+    args = ["compare", "doctors abroad", "--corpus", str(ROOT / "corpus"), "--claims", str(ROOT / "claims.yaml")]
+    result = runner.invoke(app, [*args, "--explain", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    findings = [f for d in json.loads(result.stdout)["documents"] for f in d["findings"]]
+    assert findings
+    for f in findings:
+        why = f["explain"]
+        assert math.isclose(why["bias"] + sum(why["contributions"].values()), why["logit"], abs_tol=1e-3)
+        assert math.isclose(100 / (1 + math.exp(-why["logit"])), f["score"], abs_tol=0.06)
+    table = runner.invoke(app, [*args, "--explain"], env={"NO_COLUMNS": "1", "COLUMNS": "200"})
+    assert table.exit_code == 0 and "largest contributions" in table.stdout and "phrase" in table.stdout
+    plain = runner.invoke(app, [*args, "--format", "json"])
+    assert '"explain"' not in plain.stdout
+    assert explain(()) is None
