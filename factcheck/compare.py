@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from factcheck.axis import Axis, AxisMark, build_axis
 from factcheck.context import PREVIOUS_SENTENCES, outline, read_before
 from factcheck.corpus import Corpus
-from factcheck.features import REACH, Model, ReadBefore, describe, model, seen_before, topic_stems
+from factcheck.features import Model, ReadBefore, describe, model, reach_of, seen_before, topic_stems
 from factcheck.intervals import DEFAULT_TOLERANCE, Interval, interval_of
 from factcheck.matching import (
     FigureContext,
@@ -259,13 +259,13 @@ def find_in_document(
             continue  # no word asked for in the figure's own sentence: context lifts a figure, never invents one
         if (read := before.get(figure.sentence)) is None:
             read = before[figure.sentence] = seen_before(target, topic, *_before_stems(corpus, doc, sentence))
+        if reach_of(target, context, read) < scorer.gate - 1e-9:
+            continue  # too few of the words asked for here and in the sentences read before: no candidate
         pending.append((figure, sentence, context, phrase, read))
     best_phrase = max((c[3] for c in pending), default=0.0)
     for figure, sentence, context, phrase, read in pending:
         change = is_change(figure, sentence)
         features = describe(target, topic, figure, context, phrase, 0.0, read, change, best_phrase)
-        if features[REACH] < scorer.gate - 1e-9:
-            continue  # too few of the words asked for here and in the sentences read before: no candidate
         if group.targets:
             if scorer.rivals_only_lower and scorer.score(features) < floor:
                 continue  # cannot pass even if no rival statistic describes it

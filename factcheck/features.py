@@ -35,6 +35,7 @@ __all__ = [
     "describe",
     "explain",
     "model",
+    "reach_of",
     "seen_before",
     "topic_stems",
 ]
@@ -65,7 +66,7 @@ FEATURES: tuple[str, ...] = (
     "topic_any",  # some word of the statistic's description stands in the sentence
     "topic_context",  # share of the description's words in the title, headings and sentences before
     "rival_gap",  # how much better the best rival statistic describes the figure / 100 (0 when it does not)
-    "reach",  # share of the best phrasing's words in the sentence and the sentences always read before it
+    "reach",  # share of the best phrasing's words spelled in the sentence and the sentences always read before it
 )
 REACH = FEATURES.index("reach")
 
@@ -91,7 +92,7 @@ class ReadBefore:
 
     wanted: frozenset[int]  # the target's wanted stems (indices) in the title, headings and sentences before
     topic: int  # how many of the statistic's description words stand there
-    always: frozenset[int]  # the wanted stems in the sentences always read before it (context.read_before)
+    always: frozenset[int]  # the wanted stems spelled in the sentences always read before it (context.read_before)
 
 
 def seen_before(target: Target, topic: frozenset[str], seen: frozenset[str], always: frozenset[str]) -> ReadBefore:
@@ -100,8 +101,19 @@ def seen_before(target: Target, topic: frozenset[str], seen: frozenset[str], alw
     return ReadBefore(
         frozenset(i for word_stem in seen for i, _ in target.similar(word_stem)),
         len(topic & seen),
-        frozenset(i for word_stem in always for i, _ in target.similar(word_stem)),
+        frozenset(i for word_stem in always for i in target.spelled(word_stem)),
     )
+
+
+def reach_of(target: Target, ctx: FigureContext, before: ReadBefore) -> float:
+    """The share of the best phrasing's words spelled (Target.spelled) in the figure's sentence and the sentences
+    always read before it, 0 when none stands in the sentence itself: what the index checks (Model.gate)."""
+    spelled = {i for word_stem, _ in ctx.weighted for i in target.spelled(word_stem)}
+    spelled.update(i for t in ctx.noun for i in target.spelled(t.stem))
+    if not spelled:
+        return 0.0
+    reached = spelled | before.always
+    return max((sum(i in reached for i in phrase) / len(phrase) for phrase in target.phrasing_index), default=0.0)
 
 
 def describe(
@@ -129,8 +141,7 @@ def describe(
     generic = bool(noun) and all(n in GENERIC_WORDS for n in noun)
     sentence_words = {word_stem for word_stem, _ in ctx.weighted} | set(noun)
     wanted_before = before.wanted
-    reached = wanted_here | before.always
-    reach = max((sum(i in reached for i in phrase) / len(phrase) for phrase in target.phrasing_index), default=0.0)
+    reach = reach_of(target, ctx, before)
     unit = _unit_fit(target, figure)
     subject = len(target.wanted) + len(topic)
     in_context = len(wanted_before) + before.topic

@@ -1535,10 +1535,7 @@ class IndexedCorpus:
 
     def _similar_terms(self, word_stem: str) -> set[str]:
         """FTS terms of every stem of the corpus that matching counts as the same word as ``word_stem``."""
-        from factcheck.families import members
-        from factcheck.matching import FAMILY_MIN
-
-        found = {term(word_stem)} | {term(m) for m, weight in members(word_stem).items() if weight >= FAMILY_MIN}
+        found = {term(word_stem)}  # word families only score a candidate (matching.Target.spelled)
         if len(word_stem) < MIN_FUZZY_LENGTH:
             return found
         from rapidfuzz import fuzz, process

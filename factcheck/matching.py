@@ -64,6 +64,7 @@ class Target:
     _similar: dict[str, tuple[tuple[int, float], ...]] = field(
         init=False, default_factory=dict, compare=False, repr=False
     )
+    _spelled: dict[str, frozenset[int]] = field(init=False, default_factory=dict, compare=False, repr=False)
     solo: TargetGroup = field(init=False, compare=False, repr=False)  # this target alone, for score_figure
 
     def __post_init__(self) -> None:
@@ -83,6 +84,15 @@ class Target:
                 (i, score) for i, wanted in enumerate(self.wanted) if (score := word_similarity(wanted, word_stem))
             )
             self._similar[word_stem] = found
+        return found
+
+    def spelled(self, word_stem: str) -> frozenset[int]:
+        """The wanted stems (indices) that ``word_stem`` is, or nearly spells (a typo, a word form): what makes a
+        figure a candidate, which the index can look up; word families only score (word_similarity)."""
+        found = self._spelled.get(word_stem)
+        if found is None:
+            found = frozenset(i for i, wanted in enumerate(self.wanted) if word_similarity(wanted, word_stem, False))
+            self._spelled[word_stem] = found
         return found
 
     def resembles(self, word_stem: str) -> bool:
@@ -244,7 +254,7 @@ def _window_phrase(text: str, begin: int, stop: int) -> str:
     return _phrase_of(_words_read(text, (begin, stop)).all)
 
 
-def word_similarity(a: str, b: str) -> float:
+def word_similarity(a: str, b: str, families: bool = True) -> float:
     """How alike two stems are, 0-100: 100 for the same stem, else rapidfuzz's ratio when both have 4+ letters
     and it reaches WORD_SIMILARITY (typos, word forms), else 100 times their word-family weight (factcheck.families:
     "killed" and "dead", "jobless" and "unemployed"; below 100: a family match counts less than an exact one)."""
@@ -254,7 +264,7 @@ def word_similarity(a: str, b: str) -> float:
         score = fuzz.ratio(a, b)
         if score >= WORD_SIMILARITY:
             return score
-    family = related(a, b)
+    family = related(a, b) if families else 0.0
     return 100.0 * family if family >= FAMILY_MIN else 0.0
 
 

@@ -5,7 +5,7 @@ Run: python tools/fit_weights.py [--write] [--l2 1.0] [--verbose]
 1. Every query of every key (bench/evaluate.py's keys: the bundled corpus, the corpora under tests/, the real-news
    clusters under eval/clusters/) is asked with every candidate kept (`--all`, a model that scores all alike): each
    candidate figure of a labelled document, with its FEATURES, is an example, positive when the key expects or
-   allows it, negative otherwise.
+   allows it, negative otherwise. Candidates are those of the gate (--gate): the least reach (features.Model).
 2. Logistic regression with an L2 penalty (Newton's method, numpy: only at fitting time, never at run time).
 3. Leave one cluster out: for each key, the model fitted on the other keys scores that key's candidates, and
    compare's own rule picks what is shown (threshold, top 3, runner-up gap); the scorer of `factcheck evaluate`
@@ -36,11 +36,10 @@ from evaluate import all_keys  # noqa: E402
 from factcheck.claims import load_claims  # noqa: E402
 from factcheck.compare import CompareOptions, Finding, compare, shown_findings  # noqa: E402
 from factcheck.evaluate import ALLOW, EXPECT, Measures, label_of, load_key, locate_key, score_answer, total  # noqa: E402
-from factcheck.features import FEATURES, REACH, Model  # noqa: E402
+from factcheck.features import FEATURES, Model  # noqa: E402
 from factcheck.index import open_corpus  # noqa: E402
 
 WEIGHTS = ROOT / "factcheck" / "data" / "weights.json"
-FLAT = Model(0.0, tuple(0.0 for _ in FEATURES))  # every candidate scores 50: all are kept
 
 
 @dataclass
@@ -65,7 +64,8 @@ def collect() -> list[Answer]:
         for stat in key.statistics:
             labelled = {d.id for d in stat.documents}
             for query in stat.queries:
-                comparison = compare(corpus, claims, query.text, CompareOptions(all_candidates=True, model=FLAT))
+                flat = Model(0.0, tuple(0.0 for _ in FEATURES), GATE)  # every candidate scores 50: all are kept
+                comparison = compare(corpus, claims, query.text, CompareOptions(all_candidates=True, model=flat))
                 for doc in comparison.documents:
                     if doc.id not in labelled:
                         continue
@@ -80,8 +80,8 @@ def collect() -> list[Answer]:
 
 
 def fit(answers: Sequence[Answer], l2: float) -> Model:
-    rows = [f.features for a in answers for f in a.candidates if f.features[REACH] >= GATE - 1e-9]
-    ys = [y for a in answers for f, y in zip(a.candidates, a.labels, strict=True) if f.features[REACH] >= GATE - 1e-9]
+    rows = [f.features for a in answers for f in a.candidates]
+    ys = [y for a in answers for y in a.labels]
     x = np.hstack([np.ones((len(rows), 1)), np.array(rows, dtype=float)])
     y = np.array(ys, dtype=float)
     w = np.zeros(x.shape[1])
@@ -118,7 +118,7 @@ def measure(answers: Sequence[Answer], model: Model, options: CompareOptions = C
     """What `factcheck evaluate` would count if compare scored with ``model``."""
     counted: list[Measures] = []
     for a in answers:
-        rescored = [_rescore(f, model) for f in a.candidates if f.features[REACH] >= model.gate - 1e-9]
+        rescored = [_rescore(f, model) for f in a.candidates]
         kept = sorted((f for f in rescored if f.score >= options.min_score), key=lambda f: (-f.score, f.start))
         m, _, _ = score_answer(shown_findings(kept, options), a.spots, a.document)
         counted.append(m)
