@@ -88,6 +88,7 @@ class Finding:
     score: float
     sentence_start: int = field(default=0, compare=False)
     role: str = "level"  # the figure's role in its sentence (factcheck.model.Role)
+    vague: bool = False  # a vague amount: no digits and no exact value ("dozens", "millions of pounds")
     features: tuple[float, ...] = field(default=(), compare=False)  # factcheck.features.FEATURES, for --explain
 
     @property
@@ -108,6 +109,9 @@ class DocumentFindings:
     title: str | None
     published: str | None
     findings: tuple[Finding, ...]
+    # Vague amounts ("dozens", "thousands of") that pass the threshold beside a precise figure: listed apart,
+    # never the document's answer (a document that gives only vague amounts has them as findings).
+    vague: tuple[Finding, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +210,7 @@ def _finding(doc: Document, figure: Figure, sentence: Sentence, score: float, sc
         score=score,
         sentence_start=sentence.start,
         role=str(q.role),
+        vague=q.value is None and not any(ch.isdigit() for ch in q.text),
     )
 
 
@@ -289,6 +294,22 @@ def _before_stems(corpus: Corpus, doc: Document, sentence: Sentence) -> tuple[fr
     always = frozenset(t.stem for i in read_before(sentence.index) for t in tokens(corpus.sentence(doc.id, i).text))
     seen = frozenset(t.stem for text in outline(doc).before(sentence.start, previous) for t in tokens(text))
     return seen | always, always
+
+
+def _answer(doc: Document, scored: Sequence[Finding], options: CompareOptions) -> DocumentFindings:
+    shown, vague = answer_findings(scored, options)
+    return DocumentFindings(doc.id, doc.path, doc.meta.title, doc.meta.published, shown, vague)
+
+
+def answer_findings(
+    scored: Sequence[Finding], options: CompareOptions
+) -> tuple[tuple[Finding, ...], tuple[Finding, ...]]:
+    """A document's findings to show and its vague amounts listed apart (see DocumentFindings.vague): when it gives
+    a precise figure, vague amounts are never among its findings (with --all, every candidate is a finding)."""
+    precise = [f for f in scored if not f.vague]
+    if options.all_candidates or not precise or len(precise) == len(scored):
+        return shown_findings(scored, options), ()
+    return shown_findings(precise, options), tuple(f for f in scored if f.vague)[: options.top]
 
 
 def shown_findings(scored: Sequence[Finding], options: CompareOptions) -> tuple[Finding, ...]:
@@ -691,10 +712,7 @@ def compare(
     selected = preselect(corpus, target, options)
     # Claims are judged on every finding above the threshold, not only the few shown.
     evidence = _score_documents(corpus, docs, _Job(target, scopes, options, rivals, selected))
-    answers = tuple(
-        DocumentFindings(d.id, d.path, d.meta.title, d.meta.published, shown_findings(evidence[d.id], options))
-        for d in docs
-    )
+    answers = tuple(_answer(d, evidence[d.id], options) for d in docs)
     verdicts: tuple[ClaimVerdict, ...] = ()
     if claims and statistic:
         seen: dict[str, tuple[bool, Scope | None]] = {}

@@ -685,7 +685,8 @@ def evaluate_key(
             for doc in comparison.documents:
                 if doc.id not in labelled:
                     continue
-                m, missed, bad = score_answer(doc.findings, located[(stat.id, doc.id)], doc.id)
+                # vague amounts listed apart count as shown (never as the top answer: they come after)
+                m, missed, bad = score_answer((*doc.findings, *doc.vague), located[(stat.id, doc.id)], doc.id)
                 measures.append(m)
                 misses += missed
                 wrong += bad

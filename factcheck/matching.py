@@ -106,17 +106,52 @@ class Target:
             if phrase.strip() and normalise_phrase(phrase) not in {normalise_phrase(p) for p in phrasings}:
                 phrasings.append(phrase)
         stems = tuple(_asked(p) for p in phrasings)
-        kinds = frozenset({statistic.kind}) if statistic and statistic.kind else DEFAULT_KINDS
+        kinds = kinds_of(statistic, phrasings)
         return cls(
             query=query,
             statistic=statistic,
             phrasings=tuple(phrasings),
-            kinds=kinds - NEVER_ANSWERS or DEFAULT_KINDS,
+            kinds=kinds,
             require=statistic.cues.require if statistic else (),
             exclude=statistic.cues.exclude if statistic else (),
             about_change=any(word in CHANGE_WORDS for phrase in stems for word in phrase),
             stems=tuple(s for s in stems if s),
         )
+
+
+# The words of reporting that say which kind of figure a free-text query asks for (a closed vocabulary, no topic).
+_MONEY_WORDS = frozenset(
+    stem(w)
+    for w in "price prices cost costs revenue revenues budget spending salary salaries wage wages income profit "
+    "profits earnings turnover fine fines funding debt debts fee fees bill bills loan loans investment".split()
+)
+_PERCENT_WORDS = frozenset(stem(w) for w in "rate percentage percent share proportion".split())
+_PEOPLE_UNITS = frozenset("people persons person individuals".split())
+
+
+def kinds_of(statistic: Statistic | None, phrasings: Sequence[str]) -> frozenset[Kind]:
+    """The kinds of figure that may answer: the statistic's ``kind``; else what its unit says (a currency: money;
+    "%": a percentage; people: a count); else what the query's words say ("price", "revenue": money; "rate",
+    "share": a percentage or ratio); else every kind that can answer (DEFAULT_KINDS)."""
+    if statistic is not None and statistic.kind:
+        return frozenset({statistic.kind}) - NEVER_ANSWERS or DEFAULT_KINDS
+    unit = (statistic.unit or "").strip() if statistic is not None else ""
+    if unit:
+        from factcheck.units import CURRENCY_SIGNS, ISO_CODES
+
+        if unit.upper() in ISO_CODES or unit in CURRENCY_SIGNS:
+            return frozenset({Kind.MONEY})
+        if unit in ("%", "percent", "per cent"):
+            return frozenset({Kind.PERCENT})
+        if unit.lower() in _PEOPLE_UNITS:
+            return frozenset({Kind.COUNT})
+    words = {w for phrase in phrasings for w in content_stems(phrase)}
+    money, percent = bool(words & _MONEY_WORDS), bool(words & _PERCENT_WORDS)
+    if money and not percent:
+        return frozenset({Kind.MONEY})
+    if percent and not money:
+        return frozenset({Kind.PERCENT, Kind.RATIO})
+    return DEFAULT_KINDS
 
 
 def _asked(phrase: str) -> tuple[str, ...]:

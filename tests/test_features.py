@@ -136,3 +136,37 @@ def test_explain_gives_every_contribution_and_they_add_up_to_the_score(tmp_path:
     plain = runner.invoke(app, [*args, "--format", "json"])
     assert '"explain"' not in plain.stdout
     assert explain(()) is None
+
+
+def test_the_kind_a_statistic_or_a_query_asks_for() -> None:
+    from factcheck.matching import DEFAULT_KINDS, kinds_of
+    from factcheck.model import Kind
+
+    assert kinds_of(Statistic("r", "annual revenue", unit="USD"), ["annual revenue"]) == {Kind.MONEY}
+    assert kinds_of(Statistic("s", "vote share", unit="%"), ["vote share"]) == {Kind.PERCENT}
+    assert kinds_of(Statistic("p", "residents", unit="people"), ["residents"]) == {Kind.COUNT}
+    assert kinds_of(Statistic("k", "jobs", kind=Kind.COUNT, unit="USD"), ["jobs"]) == {Kind.COUNT}  # kind wins
+    assert kinds_of(None, ["average price of petrol"]) == {Kind.MONEY}
+    assert kinds_of(None, ["unemployment rate"]) == {Kind.PERCENT, Kind.RATIO}
+    assert kinds_of(None, ["doctors abroad"]) == DEFAULT_KINDS
+    assert kinds_of(None, ["price rate"]) == DEFAULT_KINDS  # words of two kinds: no guess
+    assert Kind.YEAR not in kinds_of(Statistic("y", "founding year", kind=Kind.YEAR), ["founding year"])
+
+
+def test_vague_amounts_are_listed_apart_beside_a_precise_figure(tmp_path: Path) -> None:
+    (tmp_path / "both.txt").write_text(
+        "Dozens of people were injured in the blast. Officials said 41 people were injured.\n", encoding="utf-8"
+    )
+    (tmp_path / "vague.txt").write_text("Dozens of people were injured in the blast.\n", encoding="utf-8")
+    options = CompareOptions(min_score=1)
+    result = {d.id: d for d in compare(load_corpus(tmp_path), None, "people injured", options).documents}
+    assert [f.text for f in result["both"].findings] == ["41"]
+    assert [f.text for f in result["both"].vague] == ["Dozens"] and result["both"].vague[0].vague
+    assert [f.text for f in result["vague"].findings] == ["Dozens"] and result["vague"].vague == ()
+    runner = CliRunner()
+    args = ["compare", "people injured", "--corpus", str(tmp_path), "--no-index", "--min-score", "1"]
+    data = json.loads(runner.invoke(app, [*args, "--format", "json"]).stdout)
+    both = next(d for d in data["documents"] if d["id"] == "both")
+    assert [f["text"] for f in both["vague"]] == ["Dozens"] and both["findings"][0]["vague"] is False
+    table = runner.invoke(app, args, env={"COLUMNS": "200"})
+    assert "also mentions" in table.stdout and "Dozens" in table.stdout

@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from evaluate import all_keys  # noqa: E402
 
 from factcheck.claims import load_claims  # noqa: E402
-from factcheck.compare import CompareOptions, Finding, compare, shown_findings  # noqa: E402
+from factcheck.compare import CompareOptions, Finding, answer_findings, compare  # noqa: E402
 from factcheck.evaluate import ALLOW, EXPECT, Measures, label_of, load_key, locate_key, score_answer, total  # noqa: E402
 from factcheck.features import FEATURES, Model  # noqa: E402
 from factcheck.index import open_corpus  # noqa: E402
@@ -120,7 +120,8 @@ def measure(answers: Sequence[Answer], model: Model, options: CompareOptions = C
     for a in answers:
         rescored = [_rescore(f, model) for f in a.candidates]
         kept = sorted((f for f in rescored if f.score >= options.min_score), key=lambda f: (-f.score, f.start))
-        m, _, _ = score_answer(shown_findings(kept, options), a.spots, a.document)
+        shown, vague = answer_findings(kept, options)
+        m, _, _ = score_answer((*shown, *vague), a.spots, a.document)
         counted.append(m)
     return total(counted)
 

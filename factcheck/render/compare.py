@@ -26,6 +26,7 @@ CSV_FIELDS = (
     "qualifier",
     "kind",
     "role",
+    "vague",
     "unit",
     "per",
     "year",
@@ -70,6 +71,7 @@ def comparison_dict(comparison: Comparison, explain: bool = False) -> dict[str, 
                 "title": d.title,
                 "published": d.published,
                 "findings": [finding_dict(f, explain) for f in d.findings],
+                "vague": [finding_dict(f, explain) for f in d.vague],
             }
             for d in comparison.with_figures
         ],
@@ -110,7 +112,7 @@ def render_csv(comparisons: Sequence[Comparison]) -> str:
     for c in comparisons:
         for doc in c.documents:
             base = {"query": c.query, "statistic": c.statistic, "document": doc.id}
-            rows.extend({**base, **finding_dict(f)} for f in doc.findings)
+            rows.extend({**base, **finding_dict(f)} for f in (*doc.findings, *doc.vague))
             if not doc.findings:
                 rows.append(base)
     return to_csv(rows, CSV_FIELDS)
@@ -251,6 +253,9 @@ def _documents_table(c: Comparison, shown: Sequence[DocumentFindings]) -> Table:
                 f"{f.score:.0f}",
                 ev,
             )
+        if doc.vague:
+            mentions = ", ".join(f"{printable(f.text)} ({f.score:.0f})" for f in doc.vague)
+            table.add_row("", Text("also mentions", style="dim"), "", "", "", "", Text(mentions, style="dim"))
     return table
 
 
@@ -375,6 +380,9 @@ def render_markdown(comparisons: Sequence[Comparison]) -> str:
                         markdown_evidence(f),
                     ]
                 )
+            if doc.vague:
+                mentions = ", ".join(f"{md(f.text)} ({f.score:.0f})" for f in doc.vague)
+                rows.append([md(doc.id), "*also mentions*", "", "", "", "", mentions])
         out.append(markdown_table(["document", "figure", "value", "year", "scope", "score", "evidence"], rows))
         for a in c.agreement:
             line = f"- **{md(group_title(a))}**: {md(verdict_line(a))}"
