@@ -45,7 +45,8 @@ MAX_FILE_BYTES = 2 * MAX_EXPANDED_CHARS
 
 TOP_KEYS = ("meta", "statistics", "claims")
 META_KEYS = ("organisation", "url")
-STATISTIC_KEYS = ("id", "label", "aliases", "kind", "unit", "per", "description", "cues")
+STATISTIC_KEYS = ("id", "label", "aliases", "kind", "unit", "per", "scope", "description", "cues")
+SCOPES = ("current", "cumulative")
 CUES_KEYS = ("require", "exclude", "cumulative", "current")
 CLAIM_KEYS = ("id", "statistic", "text", "figure", "year", "tags", "citations")
 FIGURE_KEYS = ("value", "low", "high", "qualifier", "unit", "per")
@@ -306,6 +307,7 @@ class _Builder:
             per=self.choice(fields, "per", where, PERIODS),
             cues=self.cues(fields["cues"][1], where) if "cues" in fields else Cues(),
             description=self.text(fields, "description", where),
+            scope=self.choice(fields, "scope", where, SCOPES),
             line=node.start_mark.line + 1,
             column=node.start_mark.column + 1,
         )

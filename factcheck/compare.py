@@ -89,6 +89,7 @@ class Finding:
     sentence_start: int = field(default=0, compare=False)
     role: str = "level"  # the figure's role in its sentence (factcheck.model.Role)
     vague: bool = False  # a vague amount: no digits and no exact value ("dozens", "millions of pounds")
+    scope_note: str | None = None  # the statistic states its scope and the sentence's cue words say the other
     features: tuple[float, ...] = field(default=(), compare=False)  # factcheck.features.FEATURES, for --explain
 
     @property
@@ -185,10 +186,18 @@ def document_year(doc: Document) -> int | None:
     return int(match.group()) if match else None
 
 
-def _finding(doc: Document, figure: Figure, sentence: Sentence, score: float, scopes: ScopeReader) -> Finding:
+def _finding(
+    doc: Document, figure: Figure, sentence: Sentence, score: float, scopes: ScopeReader, stated: str | None = None
+) -> Finding:
+    """The finding of a figure; ``stated``: the statistic's own scope (Statistic.scope), if it gives one."""
     q = figure.quantity
     year, year_from = (q.year, "sentence") if q.year is not None else (document_year(doc), "document")
     scope = scopes.scope(sentence.text, q.start - sentence.start, q.end - sentence.start)
+    note = None
+    if stated is not None:  # the statistic says its scope: its figures take it, a cue of the other is noted
+        if scope is not None and str(scope) != stated:
+            note = f"its sentence reads as {scope} (cue words); the statistic is {stated}"
+        scope = Scope(stated)
     return Finding(
         document=doc.id,
         text=q.text,
@@ -211,6 +220,7 @@ def _finding(doc: Document, figure: Figure, sentence: Sentence, score: float, sc
         sentence_start=sentence.start,
         role=str(q.role),
         vague=q.value is None and not any(ch.isdigit() for ch in q.text),
+        scope_note=note,
     )
 
 
@@ -281,7 +291,8 @@ def find_in_document(
             continue
         q = figure.quantity
         evidence = sentence_around(sentence, q.start, q.end)
-        scored.append(replace(_finding(doc, figure, evidence, score, scopes), features=features))
+        stated = target.statistic.scope if target.statistic else None
+        scored.append(replace(_finding(doc, figure, evidence, score, scopes, stated), features=features))
     scored.sort(key=lambda f: (-f.score, f.start))
     return tuple(scored)
 

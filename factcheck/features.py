@@ -112,8 +112,7 @@ def reach_of(target: Target, ctx: FigureContext, before: ReadBefore) -> float:
     spelled.update(i for t in ctx.noun for i in target.spelled(t.stem))
     if not spelled:
         return 0.0
-    reached = spelled | before.always
-    return max((sum(i in reached for i in phrase) / len(phrase) for phrase in target.phrasing_index), default=0.0)
+    return target.share_reached(frozenset(spelled | before.always))
 
 
 def describe(

@@ -65,6 +65,7 @@ class Target:
         init=False, default_factory=dict, compare=False, repr=False
     )
     _spelled: dict[str, frozenset[int]] = field(init=False, default_factory=dict, compare=False, repr=False)
+    _reached: dict[frozenset[int], float] = field(init=False, default_factory=dict, compare=False, repr=False)
     solo: TargetGroup = field(init=False, compare=False, repr=False)  # this target alone, for score_figure
 
     def __post_init__(self) -> None:
@@ -94,6 +95,14 @@ class Target:
             found = frozenset(i for i, wanted in enumerate(self.wanted) if word_similarity(wanted, word_stem, False))
             self._spelled[word_stem] = found
         return found
+
+    def share_reached(self, reached: frozenset[int]) -> float:
+        """The largest share of a phrasing's words (by index into ``wanted``) that ``reached`` holds."""
+        share = self._reached.get(reached)
+        if share is None:
+            share = max((sum(i in reached for i in p) / len(p) for p in self.phrasing_index), default=0.0)
+            self._reached[reached] = share
+        return share
 
     def resembles(self, word_stem: str) -> bool:
         """Whether ``word_stem`` resembles a wanted stem (a figure with no such word near it scores 0)."""

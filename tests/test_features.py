@@ -170,3 +170,30 @@ def test_vague_amounts_are_listed_apart_beside_a_precise_figure(tmp_path: Path) 
     assert [f["text"] for f in both["vague"]] == ["Dozens"] and both["findings"][0]["vague"] is False
     table = runner.invoke(app, args, env={"COLUMNS": "200"})
     assert "also mentions" in table.stdout and "Dozens" in table.stdout
+
+
+def test_a_statistic_that_states_its_scope_gives_it_to_every_figure_and_notes_contrary_cues(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "Since 1990, 5,000 nurses have worked abroad. Today 300 nurses work abroad.\n", encoding="utf-8"
+    )
+    claims = tmp_path / "claims.yaml"
+    claims.write_text(
+        "statistics:\n  - id: nurses\n    label: nurses abroad\n    scope: current\nclaims: []\n", encoding="utf-8"
+    )
+    runner = CliRunner()
+    args = ["compare", "nurses abroad", "--corpus", str(corpus), "--claims", str(claims), "--no-index"]
+    data = json.loads(runner.invoke(app, [*args, "--format", "json", "--min-score", "1"]).stdout)
+    found = {f["text"]: f for d in data["documents"] for f in d["findings"]}
+    assert found["300"]["scope"] == "current" and found["300"]["scope_note"] is None
+    assert found["5,000"]["scope"] == "current" and "cumulative" in found["5,000"]["scope_note"]
+    # without the statement, the cue words decide
+    claims.write_text("statistics:\n  - id: nurses\n    label: nurses abroad\nclaims: []\n", encoding="utf-8")
+    data = json.loads(runner.invoke(app, [*args, "--format", "json", "--min-score", "1"]).stdout)
+    found = {f["text"]: f for d in data["documents"] for f in d["findings"]}
+    assert found["5,000"]["scope"] == "cumulative" and found["300"]["scope"] == "current"
+    # a scope that is neither is refused with its place and a suggestion
+    claims.write_text("statistics:\n  - id: nurses\n    label: nurses abroad\n    scope: curent\nclaims: []\n")
+    refused = runner.invoke(app, args)
+    assert refused.exit_code == 2 and "did you mean 'current'?" in refused.output and "claims.yaml:4" in refused.output

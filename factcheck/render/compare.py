@@ -32,6 +32,7 @@ CSV_FIELDS = (
     "year",
     "year_from",
     "scope",
+    "scope_note",
     "ambiguous",
     "score",
     "line",
@@ -249,7 +250,7 @@ def _documents_table(c: Comparison, shown: Sequence[DocumentFindings]) -> Table:
                 f.text + amb,
                 describe_value(f),
                 describe_year(f),
-                f.scope or "",
+                (f.scope or "") + (" *" if f.scope_note else ""),
                 f"{f.score:.0f}",
                 ev,
             )
@@ -337,6 +338,12 @@ def render_table(c: Comparison, explain: bool = False) -> RenderableType:
         )
     elif c.without_figures:
         parts.append(Text(f"{c.without_figures} of {len(c.documents)} documents give no figure", style="dim"))
+    if any(f.scope_note for d in shown for f in d.findings):
+        parts.append(
+            Text(
+                "* the statistic states its scope; cue words in the sentence say the other (see the JSON)", style="dim"
+            )
+        )
     if any(f.year_from == "document" for d in shown for f in d.findings):
         parts.append(Text("(year) in brackets: the document's date; the sentence names no year", style="dim"))
     for a in c.agreement:
