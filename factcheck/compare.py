@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from factcheck.axis import Axis, AxisMark, build_axis
-from factcheck.context import PREVIOUS_SENTENCES, outline, read_before
+from factcheck.context import PREVIOUS_CHARS, PREVIOUS_SENTENCES, outline, read_before
 from factcheck.corpus import Corpus
 from factcheck.features import Model, ReadBefore, describe, model, reach_of, seen_before, topic_stems
 from factcheck.intervals import DEFAULT_TOLERANCE, Interval, interval_of
@@ -22,6 +22,7 @@ from factcheck.matching import (
     figure_context,
     is_change,
     part_bound,
+    part_spelled,
     resolve_query,
     score_bound,
     score_figure,
@@ -268,6 +269,10 @@ def find_in_document(
                 found = resembling[figure.sentence] = find_words(sentence.text, target.resembles)
             if (bound := part_bound(target, figure, part, found)) <= 0 or scorer.bound(bound) < floor:
                 continue
+            if (read := before.get(figure.sentence)) is None:
+                read = before[figure.sentence] = seen_before(target, topic, *_before_stems(corpus, doc, sentence))
+            if target.share_reached(part_spelled(target, part, found) | read.always) < scorer.gate - 1e-9:
+                continue  # the reach gate, read from the part's words: no candidate
         context = figure_context(figure, sentence, siblings, part)  # built once for the target and its rivals
         phrase = score_figure(target, figure, sentence, siblings, context)
         if phrase <= 0 or scorer.bound(phrase) < floor:
@@ -302,9 +307,24 @@ def _before_stems(corpus: Corpus, doc: Document, sentence: Sentence) -> tuple[fr
     (context.Outline.before), and of the sentences always read before it alone (context.read_before)."""
     first = max(0, sentence.index - PREVIOUS_SENTENCES)
     previous = [corpus.sentence(doc.id, i).text for i in range(first, sentence.index)]
-    always = frozenset(t.stem for i in read_before(sentence.index) for t in tokens(corpus.sentence(doc.id, i).text))
+    always = frozenset(
+        t.stem for i in read_before(sentence.index) for t in tokens(_near(corpus.sentence(doc.id, i).text, i == 0))
+    )
     seen = frozenset(t.stem for text in outline(doc).before(sentence.start, previous) for t in tokens(text))
     return seen | always, always
+
+
+def _near(text: str, head: bool) -> str:
+    """Of a long sentence read before another, only its beginning (the document's first: its headline or lead) or
+    its end (the sentences just before), PREVIOUS_CHARS characters cut at a space: no word is cut, so what is read
+    is a part of what the index checks (Corpus.candidate_sentences)."""
+    if len(text) <= PREVIOUS_CHARS:
+        return text
+    if head:
+        cut = text.rfind(" ", 0, PREVIOUS_CHARS)
+        return text[: max(cut, 0)]
+    cut = text.find(" ", len(text) - PREVIOUS_CHARS)
+    return text[cut + 1 :] if cut >= 0 else ""
 
 
 def _answer(doc: Document, scored: Sequence[Finding], options: CompareOptions) -> DocumentFindings:

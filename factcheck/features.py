@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -205,6 +205,14 @@ class Model:
     bias: float
     weights: tuple[float, ...]
     gate: float = 0.0
+    # bound's parts: the bias with every positive weight but the phrase's, and the phrase's weight
+    _rest: float = field(init=False, repr=False, compare=False)
+    _phrase: float = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        pairs = list(zip(FEATURES, self.weights, strict=True))
+        object.__setattr__(self, "_rest", self.bias + sum(max(0.0, w) for name, w in pairs if name != "phrase"))
+        object.__setattr__(self, "_phrase", max(0.0, dict(pairs)["phrase"]))
 
     @property
     def rivals_only_lower(self) -> bool:
@@ -235,9 +243,7 @@ class Model:
 
     def bound(self, phrase: float) -> float:
         """The highest score a candidate can reach when its phrase score (0-100) is at most ``phrase``."""
-        best = self.bias
-        for name, weight in zip(FEATURES, self.weights, strict=True):
-            best += max(0.0, weight) * (phrase / 100.0 if name == "phrase" else 1.0)  # every feature is in [0, 1]
+        best = self._rest + self._phrase * phrase / 100.0  # every feature is in [0, 1]
         return 100.0 / (1.0 + math.exp(-max(-60.0, min(60.0, best))))
 
 

@@ -249,6 +249,17 @@ def part_bound(target: Target, figure: Figure, part: tuple[int, int], resembling
     return max(100.0 * sum(i in present for i in phrase) / len(phrase) for phrase in target.phrasing_index)
 
 
+def part_spelled(target: Target, part: tuple[int, int], resembling: Sequence[tuple[int, str]]) -> frozenset[int]:
+    """The wanted stems (indices) spelled (Target.spelled) by the words of ``part`` among ``resembling`` (see
+    part_bound): at least those a figure of the part has in its context, for the reach gate."""
+    spelled: set[int] = set()
+    for at, word_stem in resembling[bisect_left(resembling, (part[0], "")) :]:
+        if at >= part[1]:
+            break
+        spelled.update(target.spelled(word_stem))
+    return frozenset(spelled)
+
+
 def _start_of(figure: Figure) -> int:
     return figure.quantity.start
 
