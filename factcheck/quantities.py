@@ -1054,6 +1054,13 @@ def _currency_before(text: str, s: int) -> tuple[str, int] | None:
         return "INR", p - 3
     if c == "s" and text.startswith("Rs", p - 2) and (p == 2 or not text[p - 3].isalpha()):
         return "INR", p - 2
+    if c == "p" and text.startswith("Rp", p - 2) and (p == 2 or not text[p - 3].isalpha()):
+        return "IDR", p - 2  # Indonesian rupiah: "Rp 10,000"
+    if c.isupper() and p >= 2:
+        for sign in ("$NZ", "$US", "$A"):  # a dollar sign with its country after it: "$NZ4.2m"
+            k = p - len(sign)
+            if k >= 0 and text.startswith(sign, k):
+                return CURRENCY_SIGNS[sign], k
     if c in "hr" and p >= 2:
         for sign in ("KSh", "Ksh", "Sh", "SFr"):  # Kenyan shillings, Swiss francs
             k = p - len(sign)

@@ -22,6 +22,10 @@ CURRENCY_SIGNS: Final[dict[str, str]] = {
     "Can$": "CAD",
     "C$": "CAD",
     "NZ$": "NZD",
+    "$NZ": "NZD",
+    "$US": "USD",
+    "$A": "AUD",
+    "Rp": "IDR",
     "HK$": "HKD",
     "S$": "SGD",
     "R$": "BRL",
@@ -390,7 +394,7 @@ MEASURE_SYMBOLS: Final[frozenset[str]] = frozenset(
     B KB kB MB GB TB PB Gb Mb Kbps kbps Mbps Gbps
     Hz kHz MHz GHz dB
     eV keV MeV GeV TeV
-    ppm ppb ha""".split()
+    ppm ppb ha mpg""".split()
 )
 # Symbols that are also read with a space before them ("10 km", "6 g", "125 GeV"); single letters
 # like "C" or "t" only count glued to the number ("40C").
