@@ -535,6 +535,7 @@ def _read(text: str, sentences: Sequence[tuple[int, int]], dots_group: bool | No
     for fig in figs:
         if _finish(text, fig):
             kept.append(fig)
+    kept = _bounds(text, kept)
     _attach_years(text, kept, sentences)
     _link(text, kept)
     _roles(text, kept)
@@ -1650,6 +1651,46 @@ def _finish(text: str, fig: _Fig) -> bool:
         fig.per = _find_per(text, pos)
     _open_ends(fig)
     return True
+
+
+# Between a lower and an upper bound of one range: "at least 30 and at most 45", "over 500 but under 800".
+_BOUNDS_LINK_RE: Final = re.compile(
+    r"[ \t\u00a0]*,?[ \t\u00a0]*(?:and|but|yet)[ \t\u00a0]+(?:at most|no more than|not more than|under|below|"
+    r"less than|fewer than|up to)[ \t\u00a0]*\Z",
+    re.IGNORECASE,
+)
+
+
+def _bounds(text: str, figs: list[_Fig]) -> list[_Fig]:
+    """A lower bound and an upper bound joined in one phrase are one range: "at least 30 and at most 45"."""
+    out: list[_Fig] = []
+    i = 0
+    while i < len(figs):
+        a = figs[i]
+        b = figs[i + 1] if i + 1 < len(figs) else None
+        if (
+            b is not None
+            and a.qualifier in (_OVER, _AT_LEAST)
+            and b.qualifier in (_UNDER, _UP_TO)
+            and not a.is_range
+            and not b.is_range
+            and a.kind == b.kind
+            and a.kind not in (_YEAR, _DATE, _ORDINAL)
+            and (a.unit is None or b.unit is None or _same_unit(a.unit, b.unit))
+            and a.value is not None
+            and b.value is not None
+            and a.value < b.value
+            and b.start - a.end <= 24
+            and _BOUNDS_LINK_RE.match(text[a.end : b.start])
+        ):
+            fig = _Fig(a.start, b.end, None, a.kind, low=a.value, high=b.value, unit=a.unit or b.unit, is_range=True)
+            fig.per, fig.scale, fig.explicit, fig.prev = a.per or b.per, max(a.scale, b.scale), True, a.prev
+            out.append(fig)
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
 
 
 def _qualifier_before(text: str, fig: _Fig, prev: str) -> None:
