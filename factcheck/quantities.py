@@ -66,7 +66,19 @@ from dataclasses import dataclass
 from typing import Final
 
 from factcheck.model import Kind, Qualifier, Quantity, Role
-from factcheck.numwords import ORDINALS, WordNumber, number_word_runs, parse_run, vague_bounds
+from factcheck.numwords import (
+    FRACTIONS,
+    HUNDRED,
+    MULTIPLIERS,
+    ORDINALS,
+    TEENS,
+    TENS,
+    UNITS,
+    WordNumber,
+    number_word_runs,
+    parse_run,
+    vague_bounds,
+)
 from factcheck.units import (
     CODE_AFTER_NUMBER,
     CURRENCY_ADJECTIVES,
@@ -2082,6 +2094,7 @@ _ROLE_TRIGGERS: Final = _CHANGE_VERBS | (_ROLE_SKIP - {"a", "an", "the"}) | {"by
 _CHANGE_NOUN_INITIALS: Final = frozenset(w[0] for w in _CHANGE_NOUNS)
 _CLAUSE_TOKEN_RE: Final = re.compile(r"[A-Za-z][A-Za-z'’]*|\d(?:[\d,.]*\d)?|[;:()\[\]—–!?,.\n\"“”]")
 _MODIFIER_RE: Final = re.compile(r"[-‐][A-Za-z]+\Z")
+_NUMBER_WORDS: Final = frozenset({*UNITS, *TEENS, *TENS, HUNDRED, *MULTIPLIERS, *ORDINALS, *FRACTIONS})
 _GOVERN_REACH: Final = 8  # tokens back in the clause that a change verb governs a figure from
 
 
@@ -2205,8 +2218,11 @@ def _modifier(text: str, f: _Fig) -> bool:
         return False
     if f.kind is not _COUNT:
         return True
-    # a count: "a 12-man crew", not "sixty-four students" or "30,000-plus personnel"
-    return not f.word and m.group()[1:].lower() not in ("plus", "odd")
+    # a count: "a 12-man crew", "a two-door coupe", not "sixty-four students" or "30,000-plus personnel"
+    suffix = m.group()[1:].lower()
+    if f.word:
+        return suffix not in _NUMBER_WORDS and suffix not in ("plus", "odd")
+    return suffix not in ("plus", "odd")
 
 
 def _same_clause(text: str, a: int, b: int) -> bool:
