@@ -1443,8 +1443,10 @@ def _ratio(text: str, a: _Fig, b: _Fig) -> _Fig | None:
         return None
     if a.value >= 100 or b.value > 10000:
         return None
-    v = a.value / b.value
-    return _Fig(a.start, b.end, v, _RATIO, low=v, high=v, explicit=True, word=a.word)
+    v = 100.0 * a.value / b.value  # "one in four" is a share: 25% of the whole
+    fig = _Fig(a.start, b.end, v, _PERCENT, low=v, high=v, unit="%", explicit=True, word=a.word)
+    fig.role = _SHARE
+    return fig
 
 
 def _range(text: str, a: _Fig, b: _Fig) -> _Fig | None:

@@ -299,7 +299,7 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
         [F("2nd", 2, kind=ORD), F("three", 3, kind=C, unit="points")],
     ),
     ("sp14", "The stadium holds about 80,000 fans.", [F("80,000", 80000, qualifier="about", kind=C, unit="fans")]),
-    ("sp15", "Only 1 in 5 shots was on target.", [F("1 in 5", 0.2, kind=RT)]),
+    ("sp15", "Only 1 in 5 shots was on target.", [F("1 in 5", 20, kind=P)]),
     # --- science -------------------------------------------------------------------------------
     (
         "sc01",
@@ -346,7 +346,7 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
     (
         "sc11",
         "Roughly one in three species of amphibian is threatened.",
-        [F("one in three", 0.3333, qualifier="about", kind=RT)],
+        [F("one in three", 33.3333, qualifier="about", kind=P)],
     ),
     (
         "sc12",
@@ -379,7 +379,7 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
         "Measles cases rose to 58,114 in the first half of the year.",
         [F("58,114", 58114, kind=C), F("first", 1, kind=ORD)],
     ),
-    ("he02", "About 1 in 10 adults has diabetes.", [F("1 in 10", 0.1, qualifier="about", kind=RT)]),
+    ("he02", "About 1 in 10 adults has diabetes.", [F("1 in 10", 10, qualifier="about", kind=P)]),
     (
         "he03",
         "The hospital treated 2,300 patients a day during the outbreak.",
@@ -521,7 +521,7 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
         "About half a million people emigrated last year.",
         [F("half a million", 500000, qualifier="about", kind=C, unit="people")],
     ),
-    ("de03", "One in four residents was born abroad.", [F("One in four", 0.25, kind=RT)]),
+    ("de03", "One in four residents was born abroad.", [F("One in four", 25, kind=P)]),
     (
         "de04",
         "The census counted 67,026,292 people in England and Wales.",
@@ -765,8 +765,8 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
     ("fm22", "The law requires (1) a licence and (2) a fee of $50.", [F("$50", 50, kind=M)]),
     ("fm23", "Venezuela (130) and Jamaica (140) received brigades.", [F("130", 130), F("140", 140)]),
     ("fm24", "Only 40k people attended, and the 4K TV sold out.", [F("40k", 40000, kind=C, unit="people")]),
-    ("fm25", "One in every five children lives in poverty.", [F("One in every five", 0.2, kind=RT)]),
-    ("fm26", "Nine out of 10 dentists agree.", [F("Nine out of 10", 0.9, kind=RT)]),
+    ("fm25", "One in every five children lives in poverty.", [F("One in every five", 20, kind=P)]),
+    ("fm26", "Nine out of 10 dentists agree.", [F("Nine out of 10", 90, kind=P)]),
     (
         "fm27",
         "Each year, roughly 3,000 people drown.",
@@ -800,7 +800,7 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
         "Twelve people, including three children, died.",
         [F("Twelve", 12, kind=C, unit="people"), F("three", 3, kind=C, unit="children")],
     ),
-    ("fm44", "Seven in 10 Americans support the measure.", [F("Seven in 10", 0.7, kind=RT)]),
+    ("fm44", "Seven in 10 Americans support the measure.", [F("Seven in 10", 70, kind=P)]),
     (
         "fm45",
         "The country's 47 million people face 4,500 US troops.",
@@ -826,7 +826,7 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
     (
         "fm51",
         "Fewer than one in a hundred cases were serious.",
-        [F("one in a hundred", 0.01, qualifier="under", kind=RT)],
+        [F("one in a hundred", 1, qualifier="under", kind=P)],
     ),
     (
         "fm52",
