@@ -2157,6 +2157,10 @@ def _roles(text: str, figs: list[_Fig]) -> None:
             continue
         if kind in (_PERCENT, _RATIO) and _OF_SPACE_RE.match(text, end):
             f.role = _SHARE  # "12% of the workforce", "a third of the region's schools"
+            if kind is _RATIO and f.word and f.value is not None and f.value <= 1:
+                # a fraction of a whole is a share in percent: "two-thirds of members" is 66.7%
+                f.kind, f.unit = _PERCENT, "%"
+                f.value, f.low, f.high = (None if v is None else 100.0 * v for v in (f.value, f.low, f.high))
             continue
         prev = f.prev
         if prev not in triggers:

@@ -133,7 +133,7 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
         "Wages grew by an average of 5.6%, while prices rose 4%.",
         [F("5.6%", 5.6, kind=P, qualifier="exact"), F("4%", 4, kind=P)],
     ),
-    ("ec22", "The currency has lost two-thirds of its value since January.", [F("two-thirds", 0.6667, kind=RT)]),
+    ("ec22", "The currency has lost two-thirds of its value since January.", [F("two-thirds", 66.6667, kind=P)]),
     (
         "ec23",
         "Tax receipts rose 11% to Rs 19.6 lakh crore.",
@@ -421,7 +421,7 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
     (
         "he13",
         "Nearly a quarter of children are overweight when they start school.",
-        [F("a quarter", 0.25, qualifier="about", kind=RT)],
+        [F("a quarter", 25, qualifier="about", kind=P)],
     ),
     (
         "he14",
@@ -536,7 +536,7 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
     (
         "ed03",
         "A quarter of pupils missed at least 10% of lessons.",
-        [F("A quarter", 0.25, kind=RT), F("10%", 10, qualifier="at_least", kind=P)],
+        [F("A quarter", 25, kind=P), F("10%", 10, qualifier="at_least", kind=P)],
     ),
     (
         "cr01",
@@ -614,8 +614,8 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
         "The scheme reached nine hundred thousand homes.",
         [F("nine hundred thousand", 900000, kind=C, unit="homes", scale=1e3)],
     ),
-    ("nw09", "The town lost one fifth of its population.", [F("one fifth", 0.2, kind=RT)]),
-    ("nw10", "Three quarters of voters backed the plan.", [F("Three quarters", 0.75, kind=RT)]),
+    ("nw09", "The town lost one fifth of its population.", [F("one fifth", 20, kind=P)]),
+    ("nw10", "Three quarters of voters backed the plan.", [F("Three quarters", 75, kind=P)]),
     ("nw11", "One and a half million people visited.", [F("One and a half million", 1.5e6, kind=C, unit="people")]),
     ("nw12", "The recession lasted eighteen months.", [F("eighteen months", 18, kind=D, unit="months")]),
     (
