@@ -1404,7 +1404,7 @@ def _merge(text: str, figs: list[_Fig]) -> list[_Fig]:
         a = figs[i]
         if i + 1 < n:
             b = figs[i + 1]
-            merged = _mixed(text, a, b) or _ratio(text, a, b) or _range(text, a, b)
+            merged = _mixed(text, a, b) or _ratio(text, a, b) or _per_base(text, a, b) or _range(text, a, b)
             if merged is not None:
                 if merged is _DROP_BOTH:
                     i += 2
@@ -1447,6 +1447,24 @@ def _ratio(text: str, a: _Fig, b: _Fig) -> _Fig | None:
     fig = _Fig(a.start, b.end, v, _PERCENT, low=v, high=v, unit="%", explicit=True, word=a.word)
     fig.role = _SHARE
     return fig
+
+
+_PER_BASES: Final = frozenset({100.0, 1000.0, 10000.0, 100000.0, 1000000.0})
+
+
+def _per_base(text: str, a: _Fig, b: _Fig) -> _Fig | None:
+    """ "4.3 per 1,000 births": one rate, the figure with its base (kept in the figure's text)."""
+    if text[a.end : b.start] not in (" per ", " for every ", " in every "):
+        return None
+    if a.kind not in (_COUNT, _MONEY) or b.kind != _COUNT or b.explicit or a.value is None or b.value not in _PER_BASES:
+        return None
+    if a.is_range or b.is_range:
+        return None
+    a.end = b.end
+    a.number_end = max(a.number_end, b.number_end)
+    a.explicit = True
+    a.plain = False
+    return a
 
 
 def _range(text: str, a: _Fig, b: _Fig) -> _Fig | None:

@@ -426,6 +426,10 @@ GLUED_UNITS: Final[dict[str, str]] = {
     "yrs": "duration",
     "sec": "duration",
     "secs": "duration",
+    "ns": "duration",
+    "µs": "duration",
+    "degC": "measure",
+    "degF": "measure",
 }
 
 # --- rates ---------------------------------------------------------------------------------------

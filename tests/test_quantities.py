@@ -772,7 +772,7 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
         "Each year, roughly 3,000 people drown.",
         [F("3,000", 3000, qualifier="about", kind=C, unit="people", per="year")],
     ),
-    ("fm28", "The rate is 4.3 per 1,000 live births.", [F("4.3", 4.3), F("1,000", 1000, unit="live births")]),
+    ("fm28", "The rate is 4.3 per 1,000 live births.", [F("4.3 per 1,000", 4.3, unit="live births")]),
     ("fm29", "A 10-fold rise in cases followed.", [F("10-fold", 10, kind=RT)]),
     ("fm30", "The S&P 500 rose 1.2% and the FTSE 100 gained 0.8%.", [F("1.2%", 1.2), F("0.8%", 0.8)]),
     ("fm31", "Between 1500 and 2000 doctors left.", [R("Between 1500 and 2000", 1500, 2000, kind=C, unit="doctors")]),

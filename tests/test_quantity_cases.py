@@ -17,20 +17,29 @@ import yaml
 from factcheck.model import Quantity
 from factcheck.quantities import read_quantities
 
-CASES_PATH = Path(__file__).parent / "data" / "quantity_cases.yaml"
+DATA = Path(__file__).parent / "data"
+CASES_PATH = DATA / "quantity_cases.yaml"
+# Round two (issue 16): 430 cases written blind by another hand from the issue's classes, before the reader was
+# run on them; the ones it does not pass yet are listed with their first problem.
+ROUND_TWO_PATH = DATA / "quantity_cases_round2.yaml"
+ROUND_TWO_KNOWN = DATA / "quantity_cases_round2_known_failures.yaml"
 FIELDS = ("text", "value", "low", "high", "qualifier", "kind", "unit", "per", "year", "ambiguous", "alt_value", "role")
 NUMERIC = frozenset({"value", "low", "high", "alt_value", "year"})
 
+
+def _load(path: Path) -> Any:
+    if not path.exists():
+        return None
+    with path.open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
 # Cases the reader cannot pass yet, with the reason (each is an expected failure, strictly).
-KNOWN_FAILURES: dict[str, str] = {}
+KNOWN_FAILURES: dict[str, str] = dict(_load(ROUND_TWO_KNOWN) or {})
 
 
 def _load_cases() -> list[dict[str, Any]]:
-    if not CASES_PATH.exists():
-        return []
-    with CASES_PATH.open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
-    return list(data or [])
+    return [*(_load(CASES_PATH) or []), *(_load(ROUND_TWO_PATH) or [])]
 
 
 def _same(field: str, expected: Any, got: Any) -> bool:
