@@ -1404,7 +1404,13 @@ def _merge(text: str, figs: list[_Fig]) -> list[_Fig]:
         a = figs[i]
         if i + 1 < n:
             b = figs[i + 1]
-            merged = _mixed(text, a, b) or _ratio(text, a, b) or _per_base(text, a, b) or _range(text, a, b)
+            merged = (
+                _mixed(text, a, b)
+                or _ratio(text, a, b)
+                or _per_base(text, a, b)
+                or _two_units(text, a, b)
+                or _range(text, a, b)
+            )
             if merged is not None:
                 if merged is _DROP_BOTH:
                     i += 2
@@ -1447,6 +1453,32 @@ def _ratio(text: str, a: _Fig, b: _Fig) -> _Fig | None:
     fig = _Fig(a.start, b.end, v, _PERCENT, low=v, high=v, unit="%", explicit=True, word=a.word)
     fig.role = _SHARE
     return fig
+
+
+# The words that may follow the minor part of "seven pounds fifty": none, or one that starts another phrase.
+_AFTER_MINOR: Final = frozenset({"", "and", "for", "each", "a", "an", "per", "in", "on", "at", "to", "from", "with"})
+_MAJOR_UNIT_RE: Final = re.compile(r"(?:pounds?|dollars?|euros?|francs?|rupees?|pesos?)\Z", re.IGNORECASE)
+
+
+def _two_units(text: str, a: _Fig, b: _Fig) -> _Fig | None:
+    """An amount in two units is one figure: "seven pounds fifty" is 7.50, "4 dollars 20 cents" 4.20."""
+    if a.kind != _MONEY or a.value is None or a.is_range or b.value is None or b.is_range or b.start != a.end + 1:
+        return None
+    if not _MAJOR_UNIT_RE.search(text, a.start, a.end) or a.qualifier is not _EXACT:
+        return None
+    if b.kind == _MONEY and b.unit == a.unit and 0 < b.value < 1:  # "20 cents", "50 pence": read as 0.20, 0.50
+        minor = b.value
+    elif b.kind == _COUNT and not b.explicit and b.unit is None and 0 < b.value < 100 and b.value == int(b.value):
+        if _word_after(text, b.end) not in _AFTER_MINOR:
+            return None  # "ten dollars fifty times", "5 dollars 20 people": another figure
+        minor = b.value / 100
+    else:
+        return None
+    v = a.value + minor
+    a.value = a.low = a.high = v
+    a.end = b.end
+    a.number_end = max(a.number_end, b.number_end)
+    return a
 
 
 _PER_BASES: Final = frozenset({100.0, 1000.0, 10000.0, 100000.0, 1000000.0})
@@ -1706,8 +1738,8 @@ def _bounds(text: str, figs: list[_Fig]) -> list[_Fig]:
             and b.qualifier in (_UNDER, _UP_TO)
             and not a.is_range
             and not b.is_range
-            and a.kind == b.kind
-            and a.kind not in (_YEAR, _DATE, _ORDINAL)
+            and (a.kind == b.kind or (a.kind == _COUNT and not a.explicit and a.unit is None))
+            and b.kind not in (_YEAR, _DATE, _ORDINAL)
             and (a.unit is None or b.unit is None or _same_unit(a.unit, b.unit))
             and a.value is not None
             and b.value is not None
@@ -1715,7 +1747,9 @@ def _bounds(text: str, figs: list[_Fig]) -> list[_Fig]:
             and b.start - a.end <= 24
             and _BOUNDS_LINK_RE.match(text[a.end : b.start])
         ):
-            fig = _Fig(a.start, b.end, None, a.kind, low=a.value, high=b.value, unit=a.unit or b.unit, is_range=True)
+            start = _qualifier_start(text, a)  # "at least 30 and at most 45": the bounds' words are the range's
+            # a unit written once, at the end, is the range's: "over 500 but under 800 kilograms"
+            fig = _Fig(start, b.end, None, b.kind, low=a.value, high=b.value, unit=b.unit or a.unit, is_range=True)
             fig.per, fig.scale, fig.explicit, fig.prev = a.per or b.per, max(a.scale, b.scale), True, a.prev
             out.append(fig)
             i += 2
@@ -1723,6 +1757,13 @@ def _bounds(text: str, figs: list[_Fig]) -> list[_Fig]:
         out.append(a)
         i += 1
     return out
+
+
+def _qualifier_start(text: str, fig: _Fig) -> int:
+    """Where the qualifier right before the figure starts ("at least 30"), or the figure's start."""
+    s = fig.start
+    qm = _QUALIFIER_REV.match(text[s - 24 if s > 24 else 0 : s].lower()[::-1])
+    return s - qm.end() if qm else s
 
 
 def _qualifier_before(text: str, fig: _Fig, prev: str) -> None:
