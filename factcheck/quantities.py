@@ -382,7 +382,8 @@ _OCCURRENCE_FOLLOWERS: Final = frozenset(
     while when by for to from out until ago""".split()
 )
 _ORDINAL_COMPOUNDS: Final = frozenset(
-    """world hand party rate class person degree string grader graders generation guessing""".split()
+    """world hand party rate class person degree string grader graders generation guessing time timer timers half
+    round tier""".split()
 )
 _NOT_BEFORE_HALF: Final = frozenset(
     """first second the other latter former back top bottom lower upper northern southern eastern western""".split()
@@ -1645,7 +1646,7 @@ def _finish(text: str, fig: _Fig) -> bool:
     if fig.kind == _DATE:
         fig.year_marker = prev in _DATE_MARKERS
         return True
-    if not fig.word and _is_identifier(text, fig, prev):
+    if not fig.word and (_is_identifier(text, fig, prev) or _street_number(text, fig)):
         return False
     if fig.kind == _YEAR and fig.is_range:
         # "between 1500 and 2000 doctors" counts doctors; "between 1998 and 2003" are years
@@ -1830,6 +1831,25 @@ def _is_identifier(text: str, fig: _Fig, prev: str) -> bool:
         return False
     unit, _ = _counted_noun(text, fig.end, fig.value)
     return unit is None or not _is_plural(unit.split()[-1])  # "In Brazil 20 people died" is a count
+
+
+# A house number: a number, then (a compass letter, an ordinal,) capitalised words ending in a street word.
+_STREET_RE: Final = re.compile(
+    r"[ \u00a0]+(?:[NSEW]\.?[ \u00a0]+)?(?:\d+(?:st|nd|rd|th)[ \u00a0]+)?(?:[A-Z][a-z]+[ \u00a0]+){0,3}"
+    r"(?:St|Street|Ave|Avenue|Road|Rd|Plaza|Boulevard|Blvd|Lane|Drive|Place|Square|Terrace|Crescent)(?![A-Za-z])"
+)
+
+
+_STREET_AFTER_ORDINAL_RE: Final = re.compile(r"[ \u00a0]+(?:St|Street|Ave|Avenue|Rd)(?![A-Za-z])")
+
+
+def _street_number(text: str, fig: _Fig) -> bool:
+    """ "14 W 52nd St", "30 Rockefeller Plaza", "10 Downing Street": an address, not a count."""
+    if fig.kind == _ORDINAL:  # "52nd St", "5th Avenue"
+        return _STREET_AFTER_ORDINAL_RE.match(text, fig.end) is not None
+    if fig.kind != _COUNT or fig.explicit or fig.is_range or not fig.plain:
+        return False
+    return _STREET_RE.match(text, fig.end) is not None
 
 
 def _line_number(text: str, fig: _Fig) -> bool:
