@@ -388,6 +388,12 @@ _ORDINAL_COMPOUNDS: Final = frozenset(
 _NOT_BEFORE_HALF: Final = frozenset(
     """first second the other latter former back top bottom lower upper northern southern eastern western""".split()
 )
+# After "5k" or "4K": a race or a screen, not thousands.
+_K_NOT_THOUSAND: Final = frozenset(
+    """run runs race races walk walks fun runner runners tv tvs display displays screen screens monitor monitors
+    resolution video videos camera cameras gaming streaming projector""".split()
+)
+_SQUARE_AFTER_RE: Final = re.compile(r"[ \u00a0](ft|m|km|mi|yd|in)(?![A-Za-z])")
 _METRE_CONTEXT: Final = frozenset(
     """tall high deep long wide away above below race sprint hurdles freestyle butterfly backstroke breaststroke
     medley relay dash run walk dive platform springboard radius diameter altitude elevation underground underwater
@@ -972,9 +978,24 @@ def _glued(
         fig.plain = False
         fig.end = g_end
         return [fig]
+    if glue == "sq" and fig.kind != _MONEY:  # "1200sq ft", "450sq m"
+        sm = _SQUARE_AFTER_RE.match(text, g_end)
+        if sm:
+            fig.kind, fig.unit = _MEASURE, "sq " + sm.group(1)
+            fig.explicit, fig.plain, fig.end = True, False, sm.end()
+            return [fig]
+    if glue == "l" and fig.kind != _MONEY and _word_after(text, g_end) == "of":  # "2.5l of water": litres
+        fig.kind, fig.unit = _MEASURE, "l"
+        fig.explicit, fig.plain, fig.end = True, False, g_end
+        return [fig]
     scale = GLUED_SCALES.get(glue)
     if scale is not None and gl == "k" and fig.kind != _MONEY and not _k_is_thousand(text, g_end):
         return _skip_number_tail(text, g_end)  # "4K TV", "a 5k run"
+    if glue == "m" and fig.kind != _MONEY and "," in tok and not _counts_millions(text, g_end):
+        fig.kind, fig.unit = _MEASURE, "m"  # "a 1,200m climb": a grouped number of millions would be billions
+        fig.explicit, fig.plain, fig.end = True, False, g_end
+        _trailing(text, fig)
+        return [fig]
     if scale is not None and (glue not in MONEY_ONLY_SCALES or fig.kind == _MONEY):
         if not (glue == "m" and fig.kind != _MONEY and _metres(text, g_end)):
             _apply_scale(fig, scale)
@@ -999,10 +1020,16 @@ def _glued(
 
 
 def _k_is_thousand(text: str, e: int) -> bool:
-    """Whether "40k" counts thousands: a plural noun, a currency word or punctuation follows."""
+    """Whether "40k" counts thousands: unless a race or a screen follows ("a 5k run", "4K TV"), it does
+    ("a 15k bonus", "40k fans", "12K next year")."""
     nxt = text[e : e + 1]
     if not nxt or nxt in ".,;:)!?\n":
         return True
+    return _word_after(text, e) not in _K_NOT_THOUSAND
+
+
+def _counts_millions(text: str, e: int) -> bool:
+    """Whether a glued "m" counts millions: a plural noun, a currency word or "of" follows ("12m people")."""
     word = _word_after(text, e)
     return word in CURRENCY_WORDS or word == "of" or _is_plural(word)
 
