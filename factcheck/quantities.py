@@ -393,6 +393,10 @@ _K_NOT_THOUSAND: Final = frozenset(
     """run runs race races walk walks fun runner runners tv tvs display displays screen screens monitor monitors
     resolution video videos camera cameras gaming streaming projector""".split()
 )
+_HUNDRED_SCALE_RE: Final = re.compile(
+    r"[ \u00a0]hundred[ \u00a0](?P<scale>thousand|million|billion)(?![A-Za-z0-9])", re.IGNORECASE
+)
+_ZLOTY_RE: Final = re.compile(r"[ \u00a0]?zł(?![^\W\d_])")
 _SQUARE_AFTER_RE: Final = re.compile(r"[ \u00a0](ft|m|km|mi|yd|in)(?![A-Za-z])")
 _METRE_CONTEXT: Final = frozenset(
     """tall high deep long wide away above below race sprint hurdles freestyle butterfly backstroke breaststroke
@@ -1157,7 +1161,13 @@ def _suffixes(text: str, fig: _Fig, pos: int) -> None:
         return
     word = _next_word(text, pos)
     if not fig.has_scale:
-        if word in SCALE_WORDS:
+        if word == "hundred" and not fig.word and fig.plain:  # "2 hundred thousand": hundreds of a larger scale
+            hm = _HUNDRED_SCALE_RE.match(text, pos)
+            if hm:
+                _apply_scale(fig, 100.0 * SCALE_WORDS[hm.group("scale").lower()])
+                fig.end = pos = hm.end()
+                word = _next_word(text, pos)
+        if word in SCALE_WORDS and not fig.has_scale:
             m = SCALE_WORD_RE.match(text, pos)
             if m and not (m.group().lstrip(" \t\u00a0\u202f\u2009").startswith("-") and fig.word):
                 scale = SCALE_WORDS[m.group("scale").lower()]
@@ -1208,6 +1218,10 @@ def _suffixes(text: str, fig: _Fig, pos: int) -> None:
                     if cword in HUNDREDTHS and fig.value is not None:
                         fig.value = fig.low = fig.high = fig.value / 100
                     return
+        zm = _ZLOTY_RE.match(text, pos)
+        if zm:  # "450 zł": Polish zloty, a sign of letters that the word pattern does not read
+            fig.kind, fig.unit, fig.explicit, fig.end = _MONEY, "PLN", True, zm.end()
+            return
         if len(word) == 3 and word.upper() in ISO_CODES and text[pos] in " \u00a0":
             m = CURRENCY_CODE_AFTER_RE.match(text, pos)
             if m:
