@@ -164,10 +164,12 @@ _SUPERSCRIPT: Final = {
     "⁷": "7",
     "⁸": "8",
     "⁹": "9",
+    "⁻": "-",
+    "⁺": "+",
 }
-_SUPER_RE: Final = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+_SUPER_RE: Final = re.compile("[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 _EXPONENT_RE: Final = re.compile(r"[eE]([+-]?\d{1,3})(?![\w.])")
-_TIMES_TEN_RE: Final = re.compile(r" ?[×x] ?10(?:\^([+-]?\d{1,2})|([⁰¹²³⁴⁵⁶⁷⁸⁹]+))")
+_TIMES_TEN_RE: Final = re.compile(r" ?[×x] ?10(?:\^([+-]?\d{1,2})|([⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+))")
 _VULGAR: Final = {
     "½": 1 / 2,
     "¼": 1 / 4,
@@ -877,7 +879,9 @@ def _number(text: str, s: int, e: int, dot_mode: bool, prev_end: int) -> list[_F
             exp_text = "".join(_SUPERSCRIPT[c] for c in sup.group()) if sup else caret.group(1) if caret else "0"
             end = sup.end() if sup else e + len(caret.group()) if caret else e
             v = float(10 ** int(exp_text))
-            return [_Fig(s, end, v, low=v, high=v, number_end=end)]
+            power = _Fig(s, end, v, low=v, high=v, number_end=end)
+            _suffixes(text, power, end)  # "10⁶ times", "10⁹ stars"
+            return [power]
     fig = _Fig(s, e, value, low=value, high=value, number_end=e)
     if alt is not None:
         fig.ambiguous = True
