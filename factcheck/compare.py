@@ -279,7 +279,7 @@ def find_in_document(
             continue  # no word asked for in the figure's own sentence: context lifts a figure, never invents one
         if (read := before.get(figure.sentence)) is None:
             read = before[figure.sentence] = seen_before(target, topic, *_before_stems(corpus, doc, sentence))
-        if reach_of(target, context, read) < scorer.gate - 1e-9:
+        if (reach := reach_of(target, context, read)) <= 0 or reach < scorer.gate - 1e-9:
             continue  # too few of the words asked for here and in the sentences read before: no candidate
         pending.append((figure, sentence, context, phrase, read))
     best_phrase = max((c[3] for c in pending), default=0.0)

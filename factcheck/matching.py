@@ -132,9 +132,10 @@ class Target:
 _MONEY_WORDS = frozenset(
     stem(w)
     for w in "price prices cost costs revenue revenues budget spending salary salaries wage wages income profit "
-    "profits earnings turnover fine fines funding debt debts fee fees bill bills loan loans investment".split()
+    "profits earnings turnover funding debt debts investment".split()
 )
-_PERCENT_WORDS = frozenset(stem(w) for w in "rate percentage percent share proportion".split())
+# "rate" and "share" are left out: "murder rate per 100,000" is read as a count, "shares sold" counts shares.
+_PERCENT_WORDS = frozenset(stem(w) for w in "percentage percent proportion".split())
 _PEOPLE_UNITS = frozenset("people persons person individuals".split())
 
 

@@ -392,8 +392,7 @@ _NOT_BEFORE_HALF: Final = frozenset(
 )
 # After "5k" or "4K": a race or a screen, not thousands.
 _K_NOT_THOUSAND: Final = frozenset(
-    """run runs race races walk walks fun runner runners tv tvs display displays screen screens monitor monitors
-    resolution video videos camera cameras gaming streaming projector""".split()
+    """run race walk fun tv display screen monitor resolution video camera gaming streaming projector""".split()
 )
 _HUNDRED_SCALE_RE: Final = re.compile(
     r"[ \u00a0]hundred[ \u00a0](?P<scale>thousand|million|billion)(?![A-Za-z0-9])", re.IGNORECASE
@@ -1795,7 +1794,10 @@ def _bounds(text: str, figs: list[_Fig]) -> list[_Fig]:
         ):
             start = _qualifier_start(text, a)  # "at least 30 and at most 45": the bounds' words are the range's
             # a unit written once, at the end, is the range's: "over 500 but under 800 kilograms"
-            fig = _Fig(start, b.end, None, b.kind, low=a.value, high=b.value, unit=b.unit or a.unit, is_range=True)
+            low = a.value
+            if b.has_scale and not a.has_scale and low < b.value / b.scale:
+                low = _scaled(low, b.scale)  # "more than 2 and up to 5 million": 2 million
+            fig = _Fig(start, b.end, None, b.kind, low=low, high=b.value, unit=b.unit or a.unit, is_range=True)
             fig.per, fig.scale, fig.explicit, fig.prev = a.per or b.per, max(a.scale, b.scale), True, a.prev
             out.append(fig)
             i += 2
@@ -1885,6 +1887,7 @@ _STREET_RE: Final = re.compile(
 )
 
 
+_STREET_SAINT_RE: Final = re.compile(r"[ \u00a0]+[A-Z]")  # "St John", "St Louis": a saint, not a street
 _STREET_AFTER_ORDINAL_RE: Final = re.compile(r"[ \u00a0]+(?:St|Street|Ave|Avenue|Rd)(?![A-Za-z])")
 
 
@@ -1894,7 +1897,15 @@ def _street_number(text: str, fig: _Fig) -> bool:
         return _STREET_AFTER_ORDINAL_RE.match(text, fig.end) is not None
     if fig.kind != _COUNT or fig.explicit or fig.is_range or not fig.plain:
         return False
-    return _STREET_RE.match(text, fig.end) is not None
+    m = _STREET_RE.match(text, fig.end)
+    if m is None:
+        return False
+    # "25 Oxford Street shops", "200 St John volunteers": a noun after the street word makes the number a count
+    after = text[m.end() : m.end() + 1]
+    if m.group().rstrip().endswith("St") and _STREET_SAINT_RE.match(text, m.end()):
+        return False
+    word = _word_after(text, m.end())
+    return not (after == " " and word and (text[m.end() + 1 : m.end() + 2].isupper() or _is_plural(word)))
 
 
 def _line_number(text: str, fig: _Fig) -> bool:

@@ -147,9 +147,11 @@ def test_the_kind_a_statistic_or_a_query_asks_for() -> None:
     assert kinds_of(Statistic("p", "residents", unit="people"), ["residents"]) == {Kind.COUNT}
     assert kinds_of(Statistic("k", "jobs", kind=Kind.COUNT, unit="USD"), ["jobs"]) == {Kind.COUNT}  # kind wins
     assert kinds_of(None, ["average price of petrol"]) == {Kind.MONEY}
-    assert kinds_of(None, ["unemployment rate"]) == {Kind.PERCENT, Kind.RATIO}
+    assert kinds_of(None, ["percentage of voters"]) == {Kind.PERCENT, Kind.RATIO}
+    assert kinds_of(None, ["murder rate"]) == DEFAULT_KINDS  # "4.3 per 100,000" is read as a count
+    assert kinds_of(None, ["how many bills were passed"]) == DEFAULT_KINDS
     assert kinds_of(None, ["doctors abroad"]) == DEFAULT_KINDS
-    assert kinds_of(None, ["price rate"]) == DEFAULT_KINDS  # words of two kinds: no guess
+    assert kinds_of(None, ["price percentage"]) == DEFAULT_KINDS  # words of two kinds: no guess
     assert Kind.YEAR not in kinds_of(Statistic("y", "founding year", kind=Kind.YEAR), ["founding year"])
 
 
