@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from factcheck.axis import Axis, AxisMark, build_axis
-from factcheck.context import PREVIOUS_CHARS, PREVIOUS_SENTENCES, outline, read_before
+from factcheck.context import PREVIOUS_CHARS, outline, read_before
 from factcheck.corpus import Corpus
 from factcheck.features import Model, ReadBefore, describe, model, reach_of, seen_before, topic_stems
 from factcheck.intervals import DEFAULT_TOLERANCE, Interval, interval_of
@@ -283,6 +283,7 @@ def find_in_document(
             continue  # too few of the words asked for here and in the sentences read before: no candidate
         pending.append((figure, sentence, context, phrase, read))
     best_phrase = max((c[3] for c in pending), default=0.0)
+    stated = target.statistic.scope if target.statistic else None
     for figure, sentence, context, phrase, read in pending:
         change = is_change(figure, sentence)
         features = describe(target, topic, figure, context, phrase, 0.0, read, change, best_phrase)
@@ -296,22 +297,19 @@ def find_in_document(
             continue
         q = figure.quantity
         evidence = sentence_around(sentence, q.start, q.end)
-        stated = target.statistic.scope if target.statistic else None
         scored.append(replace(_finding(doc, figure, evidence, score, scopes, stated), features=features))
     scored.sort(key=lambda f: (-f.score, f.start))
     return tuple(scored)
 
 
 def _before_stems(corpus: Corpus, doc: Document, sentence: Sentence) -> tuple[frozenset[str], frozenset[str]]:
-    """The stems of what a reader saw before ``sentence``: the title, its headings and the sentences before it
-    (context.Outline.before), and of the sentences always read before it alone (context.read_before)."""
-    first = max(0, sentence.index - PREVIOUS_SENTENCES)
-    previous = [corpus.sentence(doc.id, i).text for i in range(first, sentence.index)]
+    """The stems of what a reader saw before ``sentence`` (the title, its headings and the sentences always read
+    before it), and of those sentences alone (context.read_before): each text is read once."""
     always = frozenset(
         t.stem for i in read_before(sentence.index) for t in tokens(_near(corpus.sentence(doc.id, i).text, i == 0))
     )
-    seen = frozenset(t.stem for text in outline(doc).before(sentence.start, previous) for t in tokens(text))
-    return seen | always, always
+    above = frozenset(t.stem for text in outline(doc).above(sentence.start) for t in tokens(text))
+    return above | always, always
 
 
 def _near(text: str, head: bool) -> str:

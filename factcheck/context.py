@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -52,11 +51,10 @@ class Outline:
             found.append(text)
         return found
 
-    def before(self, start: int, previous: Sequence[str]) -> list[str]:
-        """The texts a reader saw before the sentence at ``start``: the title, its headings, and ``previous``
-        (the sentences just before it, each cut to its last PREVIOUS_CHARS characters)."""
-        texts = [self.title] if self.title else []
-        return texts + self.headings_at(start) + [text[-PREVIOUS_CHARS:] for text in previous]
+    def above(self, start: int) -> list[str]:
+        """The texts a reader saw above the sentence at ``start`` besides the sentences before it: the title and
+        the headings it stands under (the sentences are read_before's)."""
+        return ([self.title] if self.title else []) + self.headings_at(start)
 
 
 def read_before(index: int) -> list[int]:

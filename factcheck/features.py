@@ -235,11 +235,9 @@ class Model:
         if floor <= 0:
             return 0.0
         target = math.log(floor / (100.0 - floor)) if floor < 100 else math.inf
-        rest = self.bias + sum(max(0.0, w) for name, w in zip(FEATURES, self.weights, strict=True) if name != "phrase")
-        weight = self.weights[FEATURES.index("phrase")]
-        if weight <= 0:
-            return 0.0 if rest >= target else 100.0
-        return max(0.0, min(100.0, 100.0 * (target - rest) / weight))
+        if self._phrase <= 0:
+            return 0.0 if self._rest >= target else 100.0
+        return max(0.0, min(100.0, 100.0 * (target - self._rest) / self._phrase))
 
     def bound(self, phrase: float) -> float:
         """The highest score a candidate can reach when its phrase score (0-100) is at most ``phrase``."""
