@@ -137,11 +137,13 @@ def describe(
     noun = [t.stem for t in ctx.noun]
     noun_hits = {i for word_stem in noun for i, _ in target.similar(word_stem)}
     wanted_here |= noun_hits
+    unit = _unit_fit(target, figure)
+    # The statistic's unit, when a noun, is what it counts: "barrels" in "206,000 barrels" is its head noun.
+    head = unit == 1 and bool(set(noun) & _stems_of(target.statistic.unit if target.statistic else None))
     generic = bool(noun) and all(n in GENERIC_WORDS for n in noun)
     sentence_words = {word_stem for word_stem, _ in ctx.weighted} | set(noun)
     wanted_before = before.wanted
     reach = reach_of(target, ctx, before)
-    unit = _unit_fit(target, figure)
     subject = len(target.wanted) + len(topic)
     in_context = len(wanted_before) + before.topic
     values = {
@@ -150,8 +152,8 @@ def describe(
         "topic": _share(len(topic & sentence_words), len(topic)),
         "context": _share(in_context, subject),
         "context_only": float(bool(wanted_before - wanted_here)),
-        "noun_match": float(bool(noun_hits)),
-        "other_noun": float(bool(noun) and not noun_hits and not generic),
+        "noun_match": float(bool(noun_hits) or head),
+        "other_noun": float(bool(noun) and not noun_hits and not head and not generic),
         "generic_noun": float(generic),
         "vague": float(ctx.vague),
         "change": float(change and not target.about_change),
@@ -175,6 +177,12 @@ def describe(
     return tuple(values[name] for name in FEATURES)
 
 
+@lru_cache(maxsize=256)
+def _stems_of(unit: str | None) -> frozenset[str]:
+    """The content stems of a statistic's unit ("barrels" → {"barrel"})."""
+    return frozenset(content_stems(unit or ""))
+
+
 def _unit_fit(target: Target, figure: Figure) -> int:
     """1 when the statistic's unit is the figure's, -1 when the figure has another, 0 when either has none."""
     statistic = target.statistic
@@ -187,7 +195,7 @@ def _unit_fit(target: Target, figure: Figure) -> int:
     have = (q.unit or "").strip().lower()
     if not have:
         return 0
-    if have == want or set(content_stems(have)) & set(content_stems(want)):
+    if have == want or _stems_of(have) & _stems_of(want):
         return 1
     return -1
 

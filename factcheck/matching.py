@@ -14,7 +14,8 @@ from rapidfuzz import fuzz
 from factcheck.families import related
 from factcheck.model import Figure, Kind, Sentence, Statistic
 from factcheck.sentences import block_cuts, sentence_part
-from factcheck.text import GENERIC_WORDS, STOPWORDS, Token, content_stems, normalise_phrase, stem, tokens
+from factcheck.text import ASKING_WORDS, GENERIC_WORDS, STOPWORDS, Token, content_stems, normalise_phrase, stem, tokens
+from factcheck.units import CURRENCY_SIGNS, ISO_CODES
 
 # Figures of these kinds are context (when something happened), never the answer to "how many".
 NEVER_ANSWERS = frozenset({Kind.YEAR, Kind.DATE, Kind.ORDINAL})
@@ -137,6 +138,8 @@ _MONEY_WORDS = frozenset(
 # "rate" and "share" are left out: "murder rate per 100,000" is read as a count, "shares sold" counts shares.
 _PERCENT_WORDS = frozenset(stem(w) for w in "percentage percent proportion".split())
 _PEOPLE_UNITS = frozenset("people persons person individuals".split())
+_AMOUNTS = frozenset({Kind.COUNT, Kind.MEASURE})
+_PERCENT_UNITS = ("%", "percent", "per cent")
 
 
 def kinds_of(statistic: Statistic | None, phrasings: Sequence[str]) -> frozenset[Kind]:
@@ -144,14 +147,16 @@ def kinds_of(statistic: Statistic | None, phrasings: Sequence[str]) -> frozenset
     "%": a percentage; people: a count); else what the query's words say ("price", "revenue": money; "rate",
     "share": a percentage or ratio); else every kind that can answer (DEFAULT_KINDS)."""
     if statistic is not None and statistic.kind:
+        if statistic.kind in _AMOUNTS and _noun_unit(statistic.unit):
+            # Whether "206,000 barrels" or "400 tonnes" is a count or a measure is the reader's guess; the
+            # statistic's unit says what it counts, and the unit features weigh it.
+            return _AMOUNTS
         return frozenset({statistic.kind}) - NEVER_ANSWERS or DEFAULT_KINDS
     unit = (statistic.unit or "").strip() if statistic is not None else ""
     if unit:
-        from factcheck.units import CURRENCY_SIGNS, ISO_CODES
-
         if unit.upper() in ISO_CODES or unit in CURRENCY_SIGNS:
             return frozenset({Kind.MONEY})
-        if unit in ("%", "percent", "per cent"):
+        if unit in _PERCENT_UNITS:
             return frozenset({Kind.PERCENT})
         if unit.lower() in _PEOPLE_UNITS:
             return frozenset({Kind.COUNT})
@@ -164,17 +169,23 @@ def kinds_of(statistic: Statistic | None, phrasings: Sequence[str]) -> frozenset
     return DEFAULT_KINDS
 
 
+def _noun_unit(unit: str | None) -> bool:
+    """Whether a statistic's unit is a thing counted or measured ("barrels", "tonnes"), not a currency or "%"."""
+    unit = (unit or "").strip()
+    return bool(unit) and unit.upper() not in ISO_CODES and unit not in CURRENCY_SIGNS and unit not in _PERCENT_UNITS
+
+
 def _asked(phrase: str) -> tuple[str, ...]:
     """The stems a phrasing asks for: its content words, without the generic words of reporting ("number of",
     "total", "people") unless nothing else is left ("people" alone asks for people)."""
     words = content_stems(phrase.replace("-", " ").replace("_", " "))
-    specific = [w for w in words if w not in GENERIC_WORDS]
+    specific = [w for w in words if w not in GENERIC_WORDS and w not in ASKING_WORDS]
     return tuple(specific or words)
 
 
 # A free-text query resolves to the statistic whose words cover this share of its own (weighted by how few
 # statistics share each word), when no other statistic comes within RESOLVE_MARGIN of it.
-RESOLVE_SHARE = 0.6
+RESOLVE_SHARE = 0.45
 RESOLVE_MARGIN = 0.15
 
 
@@ -190,6 +201,11 @@ def resolve_query(statistics: Sequence[Statistic], query: str) -> Statistic | No
     asked = list(dict.fromkeys(_asked(query)))
     if not asked or not statistics:
         return None
+    # A query that is a statistic's id, label or alias (once normalised) names it, however alike two are.
+    named = normalise_phrase(query)
+    exact = [s for s in statistics if named in {normalise_phrase(p) for p in (s.id, *s.phrasings)}]
+    if len(exact) == 1:
+        return exact[0]
     vocabularies = [
         set(content_stems(" ".join((s.id.replace("-", " ").replace("_", " "), *s.phrasings, s.description or ""))))
         for s in statistics

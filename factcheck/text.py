@@ -22,6 +22,9 @@ _STOPWORDS = frozenset(
 # The closed vocabulary of reporting: words that say a figure is a number of something, never what it counts
 # ("the number of deaths", "total revenue", "how many people"). A query keeps them only when nothing else is left.
 _GENERIC_WORDS = "people person number total figure amount count tally sum individual".split()
+# Words of a question about a figure that say when or how it was counted, never what ("so far", "recorded",
+# "the latest estimate", "ever"): a query keeps them only when nothing else is left.
+_ASKING_WORDS = "far still yet now currently latest recorded reported registered estimated official".split()
 
 
 class Token(NamedTuple):
@@ -107,6 +110,7 @@ def stem(word: str) -> str:
 # Words are compared by their stems: a stopword's stem is a stopword too ("many" stems to "mani", "does" to "doe").
 STOPWORDS = _STOPWORDS | frozenset(stem(w) for w in _STOPWORDS)
 GENERIC_WORDS = frozenset(stem(w) for w in _GENERIC_WORDS)
+ASKING_WORDS = frozenset(stem(w) for w in _ASKING_WORDS)
 
 
 def tokens(text: str, offset: int = 0) -> list[Token]:

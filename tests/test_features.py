@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from factcheck.claims import load_claims
 from factcheck.cli import app
 from factcheck.compare import CompareOptions, compare
 from factcheck.context import outline
@@ -92,6 +93,40 @@ def test_a_paraphrase_resolves_to_the_statistic_it_means_and_an_ambiguous_one_to
     assert resolve_query(statistics, "turnover of the company") is None  # no word of any statistic
     assert resolve_query(statistics, "people in the fighting") is None  # both statistics say it
     assert resolve_query([], "deaths") is None
+
+
+def test_a_query_naming_a_statistic_or_asking_when_resolves_to_it() -> None:
+    inbound = _stat("tariff-on-us", "tariff on US goods", ("duty on American imports",))
+    outbound = _stat("us-tariff", "US tariff on imports", ("American duty on imports",))
+    statistics = [inbound, outbound]
+    # The two share every word; a query that is an id, a label or an alias names one all the same.
+    assert resolve_query(statistics, "us-tariff") is outbound
+    assert resolve_query(statistics, "Tariff on US goods") is inbound
+    assert resolve_query(statistics, "duty on imports") is None
+    cases = _stat("cases", "confirmed cases", ("infections",), "Confirmed cases of the disease in the outbreak.")
+    deaths = _stat("deaths", "deaths", ("people killed",), "People killed by the disease in the outbreak.")
+    # "so far" and "recorded" say when or how, not what: "infections" alone decides.
+    assert resolve_query([cases, deaths], "infections recorded so far") is cases
+    assert resolve_query([cases, deaths], "outbreak") is None
+
+
+def test_a_statistic_with_a_unit_takes_counts_and_measures_of_it(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "The cartel agreed to increase oil production quotas by 206,000 barrels per day.\n", encoding="utf-8"
+    )
+    (tmp_path / "claims.yaml").write_text(
+        "statistics:\n  - id: quota\n    label: production quota increase\n    kind: measure\n"
+        "    unit: barrels\n    per: day\n",
+        encoding="utf-8",
+    )
+    result = compare(
+        load_corpus(tmp_path), load_claims(tmp_path / "claims.yaml"), "quota", CompareOptions(all_candidates=True)
+    )
+    [finding] = [f for d in result.documents for f in d.findings if f.text == "206,000"]
+    # "barrels", the statistic's unit, is what it counts: its head noun, not another noun.
+    assert finding.features[FEATURES.index("noun_match")] == 1.0
+    assert finding.features[FEATURES.index("other_noun")] == 0.0
+    assert finding.features[FEATURES.index("unit_match")] == 1.0
 
 
 def test_the_shipped_weights_name_only_known_features_and_every_feature_has_a_weight() -> None:
