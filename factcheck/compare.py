@@ -20,6 +20,7 @@ from factcheck.matching import (
     Target,
     TargetGroup,
     figure_context,
+    fitting_statistics,
     is_change,
     part_bound,
     part_spelled,
@@ -28,7 +29,7 @@ from factcheck.matching import (
     score_figure,
     scoring_window,
 )
-from factcheck.model import Claim, ClaimsFile, Document, Figure, Qualifier, Sentence
+from factcheck.model import Claim, ClaimsFile, Document, Figure, Qualifier, Sentence, Statistic
 from factcheck.scope import Scope, ScopeReader
 from factcheck.sentences import sentence_around
 from factcheck.text import find_words, tokens
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
     from multiprocessing.connection import Connection
     from multiprocessing.process import BaseProcess
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: a query may answer for two statistics (compare_query); resolved
 DEFAULT_TOP = 3
 DEFAULT_MIN_SCORE = 60.0
 DEFAULT_LIMIT = 50
@@ -171,6 +172,9 @@ class Comparison:
     claims: tuple[ClaimVerdict, ...]
     limit: int = DEFAULT_LIMIT
     schema: int = SCHEMA_VERSION
+    # How the query found its statistic: "named" (its id, label or alias), "paraphrase" (free text that resolves to
+    # it), "one of several" (free text that fits it and another about equally: both are answered); None: free text.
+    resolved: str | None = None
 
     @property
     def with_figures(self) -> tuple[DocumentFindings, ...]:
@@ -728,8 +732,38 @@ def compare(
     from factcheck.claims import find_statistic
 
     statistic = find_statistic(claims, query) if claims else None
+    resolved = "named" if statistic else None
     if statistic is None and claims:
         statistic = resolve_query(claims.statistics, query)  # free text that paraphrases a statistic
+        resolved = "paraphrase" if statistic else None
+    return _compare_for(corpus, claims, query, statistic, resolved, options)
+
+
+def compare_query(
+    corpus: Corpus, claims: ClaimsFile | None, query: str, options: CompareOptions = CompareOptions()
+) -> tuple[Comparison, ...]:
+    """What every document says about ``query``, once per statistic it fits: the one it names or paraphrases, or
+    both of two that free text fits about equally (matching.fitting_statistics), best first."""
+    from factcheck.claims import find_statistic
+
+    named = find_statistic(claims, query) if claims else None
+    if named is not None or not claims:
+        return (_compare_for(corpus, claims, query, named, "named" if named else None, options),)
+    fitting = fitting_statistics(claims.statistics, query)
+    if len(fitting) < 2:
+        statistic = fitting[0] if fitting else None
+        return (_compare_for(corpus, claims, query, statistic, "paraphrase" if statistic else None, options),)
+    return tuple(_compare_for(corpus, claims, query, s, "one of several", options) for s in fitting)
+
+
+def _compare_for(
+    corpus: Corpus,
+    claims: ClaimsFile | None,
+    query: str,
+    statistic: Statistic | None,
+    resolved: str | None,
+    options: CompareOptions,
+) -> Comparison:
     target = Target.build(query, statistic, options.aliases)
     scopes = ScopeReader(statistic.cues.cumulative if statistic else (), statistic.cues.current if statistic else ())
     rivals = TargetGroup(
@@ -761,6 +795,7 @@ def compare(
         agreement=agreements(answers),
         claims=verdicts,
         limit=options.limit,
+        resolved=resolved,
     )
 
 
@@ -785,5 +820,6 @@ __all__ = [
     "Scope",
     "compare",
     "compare_all",
+    "compare_query",
     "Qualifier",
 ]

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from factcheck.compare import CompareOptions, Finding, compare
+from factcheck.compare import CompareOptions, Finding, compare_query
 from factcheck.corpus import Corpus
 from factcheck.errors import GoldError, InputError, Problem, UsageError
 from factcheck.model import ClaimsFile, Figure, Quantity
@@ -630,6 +630,19 @@ def label_of(finding: Finding, spots: Sequence[_Located]) -> str | None:
     return None
 
 
+def merged_findings(parts: Sequence[tuple[Sequence[Finding], Sequence[Finding]]]) -> tuple[Finding, ...]:
+    """What a reader sees of one document when a query answers for several statistics (compare_query): each
+    statistic's findings in turn, then the vague amounts listed apart (they count as shown, never as the top
+    answer), each figure once."""
+    seen: set[tuple[int, str]] = set()
+    merged: list[Finding] = []
+    for f in [f for shown, _ in parts for f in shown] + [f for _, vague in parts for f in vague]:
+        if (f.start, f.text) not in seen:
+            seen.add((f.start, f.text))
+            merged.append(f)
+    return tuple(merged)
+
+
 def score_answer(
     findings: Sequence[Finding], spots: Sequence[_Located], document: str
 ) -> tuple[Measures, list[Miss], list[WrongFinding]]:
@@ -678,15 +691,16 @@ def evaluate_key(
                 f"{key.path}:{stat.line}: statistic {stat.id!r} does not label {', '.join(unlabelled)}: not scored"
             )
         for query in stat.queries:
-            comparison = compare(corpus, claims, query.text, options)
+            comparisons = compare_query(corpus, claims, query.text, options)
             measures: list[Measures] = []
             misses: list[Miss] = []
             wrong: list[WrongFinding] = []
-            for doc in comparison.documents:
-                if doc.id not in labelled:
+            for doc_id in (d.id for d in comparisons[0].documents):
+                if doc_id not in labelled:
                     continue
-                # vague amounts listed apart count as shown (never as the top answer: they come after)
-                m, missed, bad = score_answer((*doc.findings, *doc.vague), located[(stat.id, doc.id)], doc.id)
+                parts = [next(d for d in c.documents if d.id == doc_id) for c in comparisons]
+                shown = merged_findings([(d.findings, d.vague) for d in parts])
+                m, missed, bad = score_answer(shown, located[(stat.id, doc_id)], doc_id)
                 measures.append(m)
                 misses += missed
                 wrong += bad

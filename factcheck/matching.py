@@ -198,14 +198,38 @@ def resolve_query(statistics: Sequence[Statistic], query: str) -> Statistic | No
     statistics). "how many people were killed in the fighting" resolves to the statistic whose aliases say
     "people killed" and whose description says "fighting", not to the one about people displaced by it.
     """
-    asked = list(dict.fromkeys(_asked(query)))
-    if not asked or not statistics:
-        return None
-    # A query that is a statistic's id, label or alias (once normalised) names it, however alike two are.
+    fitting = fitting_statistics(statistics, query)
+    return fitting[0] if len(fitting) == 1 else None
+
+
+def fitting_statistics(statistics: Sequence[Statistic], query: str) -> tuple[Statistic, ...]:
+    """The statistics a free-text query fits (see resolve_query): none; the one it names or clearly paraphrases;
+    or two, best first, when it fits both about equally (within RESOLVE_MARGIN) or when the best has a sibling of
+    the other scope that it also fits ("nations that hosted brigades": now, and since the programme began)."""
     named = normalise_phrase(query)
     exact = [s for s in statistics if named in {normalise_phrase(p) for p in (s.id, *s.phrasings)}]
     if len(exact) == 1:
-        return exact[0]
+        return (exact[0],)
+    shares = _resolution_shares(statistics, query)
+    if not shares or shares[0][0] < RESOLVE_SHARE:
+        return ()
+    (best, k), (runner, r) = shares[0], shares[1] if len(shares) > 1 else (0.0, -1)
+    first = statistics[k]
+    if r < 0:
+        return (first,)
+    second = statistics[r]
+    siblings = {first.scope, second.scope} == {"current", "cumulative"} and runner >= RESOLVE_SHARE
+    # The runner-up is a second answer when it fits too (RESOLVE_SHARE) and about as well, or is a sibling.
+    both = runner >= RESOLVE_SHARE and best - runner < RESOLVE_MARGIN
+    return (first, second) if both or siblings else (first,)
+
+
+def _resolution_shares(statistics: Sequence[Statistic], query: str) -> list[tuple[float, int]]:
+    """(share, index) of every statistic, best first: the IDF-weighted share of the query's words that the
+    statistic's words (id, label, aliases, description) hold, as resolve_query describes."""
+    asked = list(dict.fromkeys(_asked(query)))
+    if not asked or not statistics:
+        return []
     vocabularies = [
         set(content_stems(" ".join((s.id.replace("-", " ").replace("_", " "), *s.phrasings, s.description or ""))))
         for s in statistics
@@ -216,15 +240,10 @@ def resolve_query(statistics: Sequence[Statistic], query: str) -> Statistic | No
     ]
     n = len(statistics)
     weights = [math.log(1 + n / (1 + sum(1 for row in found if row[i] > 0))) + 0.1 for i in range(len(asked))]
-    shares = sorted(
+    return sorted(
         ((sum(w * x for w, x in zip(weights, row, strict=True)) / sum(weights), k) for k, row in enumerate(found)),
-        reverse=True,
+        key=lambda pair: (-pair[0], pair[1]),
     )
-    best, k = shares[0]
-    runner_up = shares[1][0] if len(shares) > 1 else 0.0
-    if best >= RESOLVE_SHARE and best - runner_up >= RESOLVE_MARGIN:
-        return statistics[k]
-    return None
 
 
 def scoring_window(

@@ -67,9 +67,10 @@ def test_compare_bundled_corpus_json_contract() -> None:
     code, out, _ = run("compare", "doctors abroad", "--format", "json", "--corpus", CORPUS, "--claims", CLAIMS)
     assert code == 0
     data = json.loads(out)
-    assert data["schema"] == 1
+    assert data["schema"] == 2
     assert data["query"] == "doctors abroad"
-    assert data["statistic"] is not None
+    assert data["statistic"] is not None and data["resolved"] == "named"
+    assert [s["statistic"] for s in data["statistics"]] == [data["statistic"]]
     assert len(data["documents"]) + data["without_figures"] == 5
     finding = data["documents"][0]["findings"][0]
     assert set(finding) >= {
@@ -278,3 +279,41 @@ def test_readme_shows_the_real_help() -> None:
 
     assert entries(shown) == entries(result.stdout) and len(entries(shown)) >= 8
     assert options(shown) == options(result.stdout)
+
+
+def test_a_query_that_fits_two_statistics_answers_for_both(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "wire.txt").write_text(
+        "Washington raised its tariff on Canadian goods to 35%. Ottawa answered with a 25% tariff on American goods.\n",
+        encoding="utf-8",
+    )
+    claims = tmp_path / "claims.yaml"
+    claims.write_text(
+        """statistics:
+  - id: us-on-canada
+    label: US tariff on Canadian goods
+    kind: percent
+  - id: canada-on-us
+    label: Canadian tariff on US goods
+    kind: percent
+  - id: steel-output
+    label: steel output
+""",
+        encoding="utf-8",
+    )
+    where = ["--corpus", str(corpus), "--claims", str(claims)]
+    code, out, _ = run("compare", "tariffs on goods", "--format", "json", *where)
+    assert code == 0, out
+    data = json.loads(out)
+    # Free text that fits both tariffs about equally answers for both, each on its own; the best one on top.
+    assert sorted(s["statistic"] for s in data["statistics"]) == ["canada-on-us", "us-on-canada"]
+    assert {s["resolved"] for s in data["statistics"]} == {"one of several"}
+    assert data["statistic"] == data["statistics"][0]["statistic"]
+    code, out, _ = run("compare", "tariffs on goods", *where)
+    assert code == 0 and out.count("one of the statistics it fits") == 2
+    # A query that names one answers for it alone, however alike the two are.
+    code, out, _ = run("compare", "canada-on-us", "--format", "json", *where)
+    assert [s["statistic"] for s in json.loads(out)["statistics"]] == ["canada-on-us"]
+    code, out, _ = run("compare", "total steel output", "--format", "json", *where)
+    assert json.loads(out)["resolved"] == "paraphrase"

@@ -110,6 +110,22 @@ def test_a_query_naming_a_statistic_or_asking_when_resolves_to_it() -> None:
     assert resolve_query([cases, deaths], "outbreak") is None
 
 
+def test_a_query_fitting_a_statistic_with_a_sibling_of_the_other_scope_gets_both() -> None:
+    from dataclasses import replace
+
+    from factcheck.matching import fitting_statistics
+
+    now = _stat("countries-now", "countries with brigades", ("host countries",), "Countries hosting brigades now.")
+    ever = _stat("countries-total", "countries served", (), "Countries served by brigades since the start.")
+    doctors = _stat("doctors", "doctors abroad")
+    query = "host countries of the brigades"
+    assert fitting_statistics([now, ever, doctors], query) == (now,)  # the other fits less well
+    now, ever = replace(now, scope="current"), replace(ever, scope="cumulative")
+    assert fitting_statistics([now, ever, doctors], query) == (now, ever)  # siblings of the other scope: both
+    assert resolve_query([now, ever, doctors], query) is None  # no single statistic
+    assert fitting_statistics([now, ever, doctors], "doctors abroad") == (doctors,)
+
+
 def test_a_statistic_with_a_unit_takes_counts_and_measures_of_it(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(
         "The cartel agreed to increase oil production quotas by 206,000 barrels per day.\n", encoding="utf-8"

@@ -34,8 +34,18 @@ sys.path.insert(0, str(ROOT / "bench"))
 from evaluate import all_keys  # noqa: E402
 
 from factcheck.claims import load_claims  # noqa: E402
-from factcheck.compare import CompareOptions, Finding, answer_findings, compare  # noqa: E402
-from factcheck.evaluate import ALLOW, EXPECT, Measures, label_of, load_key, locate_key, score_answer, total  # noqa: E402
+from factcheck.compare import CompareOptions, Finding, answer_findings, compare_query  # noqa: E402
+from factcheck.evaluate import (  # noqa: E402
+    ALLOW,
+    EXPECT,
+    Measures,
+    label_of,
+    load_key,
+    locate_key,
+    merged_findings,
+    score_answer,
+    total,
+)
 from factcheck.features import FEATURES, Model  # noqa: E402
 from factcheck.index import open_corpus  # noqa: E402
 
@@ -49,9 +59,18 @@ class Answer:
     key: str
     paraphrase: bool
     document: str
-    candidates: list[Finding]
-    labels: list[int]  # 1: expected or allowed
+    groups: list[list[Finding]]  # the candidates of each statistic the query answers for (compare_query)
+    trained: int  # the group fitted on: the key's statistic's (another's figures are not negatives for it)
     spots: list  # evaluate._Located of the document
+
+    @property
+    def candidates(self) -> list[Finding]:
+        return self.groups[self.trained]
+
+    @property
+    def labels(self) -> list[int]:
+        """1 when the key expects or allows the candidate (of the group fitted on), else 0."""
+        return [int(label_of(f, self.spots) in (EXPECT, ALLOW)) for f in self.candidates]
 
 
 def collect() -> list[Answer]:
@@ -65,15 +84,15 @@ def collect() -> list[Answer]:
             labelled = {d.id for d in stat.documents}
             for query in stat.queries:
                 flat = Model(0.0, tuple(0.0 for _ in FEATURES), GATE)  # every candidate scores 50: all are kept
-                comparison = compare(corpus, claims, query.text, CompareOptions(all_candidates=True, model=flat))
-                for doc in comparison.documents:
+                options = CompareOptions(all_candidates=True, model=flat)
+                comparisons = compare_query(corpus, claims, query.text, options)
+                for doc in comparisons[0].documents:
                     if doc.id not in labelled:
                         continue
                     spots = located[(stat.id, doc.id)]
-                    labels = [int(label_of(f, spots) in (EXPECT, ALLOW)) for f in doc.findings]
-                    answers.append(
-                        Answer(key.name, query.kind == "paraphrase", doc.id, list(doc.findings), labels, spots)
-                    )
+                    groups = [list(next(d for d in c.documents if d.id == doc.id).findings) for c in comparisons]
+                    trained = next((i for i, c in enumerate(comparisons) if c.statistic == stat.id), 0)
+                    answers.append(Answer(key.name, query.kind == "paraphrase", doc.id, groups, trained, spots))
         count = sum(len(a.candidates) for a in answers if a.key == key.name)
         print(f"  {key.name}: {count} candidates", file=sys.stderr)
     return answers
@@ -118,10 +137,12 @@ def measure(answers: Sequence[Answer], model: Model, options: CompareOptions = C
     """What `factcheck evaluate` would count if compare scored with ``model``."""
     counted: list[Measures] = []
     for a in answers:
-        rescored = [_rescore(f, model) for f in a.candidates]
-        kept = sorted((f for f in rescored if f.score >= options.min_score), key=lambda f: (-f.score, f.start))
-        shown, vague = answer_findings(kept, options)
-        m, _, _ = score_answer((*shown, *vague), a.spots, a.document)
+        parts = []
+        for group in a.groups:
+            rescored = [_rescore(f, model) for f in group]
+            kept = sorted((f for f in rescored if f.score >= options.min_score), key=lambda f: (-f.score, f.start))
+            parts.append(answer_findings(kept, options))
+        m, _, _ = score_answer(merged_findings(parts), a.spots, a.document)
         counted.append(m)
     return total(counted)
 

@@ -56,8 +56,7 @@ def compare(
 
     Exit 0 when some document has a figure for it, 1 when none has, 2 for bad usage or unreadable input.
     """
-    from factcheck.compare import CompareOptions, compare_all
-    from factcheck.compare import compare as run_compare
+    from factcheck.compare import CompareOptions, compare_all, compare_query
     from factcheck.errors import UsageError
     from factcheck.render import compare as render
 
@@ -71,7 +70,7 @@ def compare(
                 raise UsageError(f"{claims_path}: no statistics to compare; give a query or add statistics")
             comparisons = compare_all(corpus, claims, options)
         else:
-            comparisons = (run_compare(corpus, claims, query, options),)
+            comparisons = compare_query(corpus, claims, query, options)
     if output is ReportFormat.JSON:
         emit(render.render_json(comparisons, single=query is not None, explain=explain))
     elif output is ReportFormat.CSV:

@@ -65,6 +65,7 @@ def comparison_dict(comparison: Comparison, explain: bool = False) -> dict[str, 
         "schema": comparison.schema,
         "query": comparison.query,
         "statistic": comparison.statistic,
+        "resolved": comparison.resolved,
         "documents": [
             {
                 "id": d.id,
@@ -105,7 +106,10 @@ def agreement_dict(a: Agreement) -> dict[str, Any]:
 
 def render_json(comparisons: Sequence[Comparison], single: bool, explain: bool = False) -> str:
     data = [comparison_dict(c, explain) for c in comparisons]
-    return to_json(data[0] if single else data)
+    if not single:
+        return to_json(data)
+    # One query: the first (best) statistic's answer at the top level, and every statistic it answers for.
+    return to_json({**data[0], "statistics": data})
 
 
 def render_csv(comparisons: Sequence[Comparison]) -> str:
@@ -323,6 +327,9 @@ def render_table(c: Comparison, explain: bool = False) -> RenderableType:
     head = f'compare "{c.query}"'
     if c.statistic:
         head += f" → statistic {c.statistic} ({c.label})"
+        head += {"paraphrase": ", read as a paraphrase", "one of several": ", one of the statistics it fits"}.get(
+            c.resolved or "", ""
+        )
     with_figs = sorted(c.with_figures, key=lambda d: -max(f.score for f in d.findings))
     shown_ids = {d.id for d in with_figs[: c.limit]}
     shown = [d for d in c.documents if d.id in shown_ids or (not d.findings and len(c.documents) <= c.limit)]
