@@ -1,0 +1,82 @@
+"""Why `compare` misses the figures an answer key expects: each expected figure that no query shows is classed as
+no candidate (no figure of its sentence is a candidate for the query), below the threshold (a candidate scored
+under --min-score), or beyond the top findings (scored enough, but not among the document's shown findings).
+
+Run: python bench/misses.py [--all-keys] [--list CLASS]
+Counted per query (an expected figure missed by three queries of its statistic counts three times), over the
+real-news keys under eval/clusters/ unless --all-keys.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from evaluate import all_keys  # noqa: E402
+
+from factcheck.claims import load_claims  # noqa: E402
+from factcheck.compare import CompareOptions, compare_query  # noqa: E402
+from factcheck.evaluate import EXPECT, FORBID, label_of, load_key, locate_key, merged_findings  # noqa: E402
+from factcheck.index import open_corpus  # noqa: E402
+
+CLASSES = ("shown", "no candidate", "below threshold", "beyond the top findings")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--all-keys", action="store_true", help="every key, not only the real-news clusters")
+    parser.add_argument("--list", choices=CLASSES[1:], help="list the misses of one class")
+    args = parser.parse_args()
+    counts: Counter[str] = Counter()
+    options = CompareOptions()
+    for path in all_keys():
+        if not args.all_keys and "eval/clusters" not in path.as_posix():
+            continue
+        key = load_key(path)
+        corpus = open_corpus(key.corpus, use_index=True)
+        claims = load_claims(key.claims) if key.claims is not None else None
+        located, _ = locate_key(key, corpus)
+        for stat in key.statistics:
+            labelled = {d.id for d in stat.documents}
+            for query in stat.queries:
+                shown_by = compare_query(corpus, claims, query.text, options)
+                every = compare_query(corpus, claims, query.text, CompareOptions(all_candidates=True))
+                for doc in every[0].documents:
+                    if doc.id not in labelled:
+                        continue
+                    spots = located[(stat.id, doc.id)]
+                    parts = [next(d for d in c.documents if d.id == doc.id) for c in shown_by]
+                    shown = merged_findings([(d.findings, d.vague) for d in parts])
+                    candidates = sorted(
+                        (f for c in every for d in c.documents if d.id == doc.id for f in d.findings),
+                        key=lambda f: -f.score,
+                    )
+                    for spot in (s for s in spots if s.which == EXPECT):
+                        if any(
+                            (spot.is_finding(f) or spot.same_numbers(f)) and label_of(f, spots) != FORBID for f in shown
+                        ):
+                            counts["shown"] += 1
+                            continue
+                        hit = next((f for f in candidates if spot.is_finding(f) or spot.same_numbers(f)), None)
+                        if hit is None:
+                            which = "no candidate"
+                        elif hit.score < options.min_score:
+                            which = "below threshold"
+                        else:
+                            which = "beyond the top findings"
+                        counts[which] += 1
+                        if args.list == which:
+                            score = "" if hit is None else f" (score {hit.score})"
+                            print(f"{key.name} · {stat.id} · {query.text!r} · {doc.id}: {spot.gold.text}{score}")
+    total = sum(counts.values())
+    for name in CLASSES:
+        print(f"{name:24} {counts[name]:5}  {counts[name] / max(total, 1):.0%}")
+
+
+if __name__ == "__main__":
+    main()
