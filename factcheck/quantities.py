@@ -185,6 +185,9 @@ _VULGAR: Final = {
 # Evidence for documents that group thousands with a dot.
 _DOT_GROUPED_RE: Final = re.compile(r"(?<![\d.,])[1-9]\d{0,2}(?:\.\d{3})+(?![\d]|[.,]\d|[A-Za-z%])")
 _COMMA_GROUPED_RE: Final = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d])")
+# A comma before one or two digits, then no digit or list ("4,6 %", "128,50 euros"; not "1,2,3"): a decimal mark.
+_COMMA_DECIMAL_RE: Final = re.compile(r"(?<![\d.,])\d+,\d{1,2}(?![\d,]|\.\d)")
+_DOT_DECIMAL_RE: Final = re.compile(r"(?<![\d.,])\d+\.\d{1,2}(?![\d.])")
 
 # --- words around figures -------------------------------------------------------------------
 
@@ -365,6 +368,8 @@ _OF_NOUN_RE: Final = re.compile(r"[ \t\u00a0]{1,3}of[ \t\u00a0]{1,3}([a-z][a-z'-
 _NON_DIGIT_RE: Final = re.compile(r"\D")
 _COMMA_NUMBER_RE: Final = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d\d)+,\d{3}")
 _EURO_DECIMAL_RE: Final = re.compile(r"\d{1,3}(?:\.\d{3})+,\d+")
+_PLAIN_COMMA_DECIMAL_RE: Final = re.compile(r"\d+,\d+")
+_PLAIN_DECIMAL_RE: Final = re.compile(r"\d+(?:\.\d+)?")
 _CARET_RE: Final = re.compile(r"\^(\d{1,2})")
 _IN_DIGIT_RE: Final = re.compile(r"[ \t]+in[ \t]+\d")
 _ARTICLE_END_RE: Final = re.compile(r"(?:^|(?<=[^A-Za-z]))([Aa]n?)[ \t\u00a0]+$")
@@ -559,6 +564,7 @@ def _read(text: str, sentences: Sequence[tuple[int, int]], dots_group: bool | No
     for fig in figs:
         if _finish(text, fig):
             kept.append(fig)
+    _glued_metres(text, kept, sentences)
     kept = _bounds(text, kept)
     _attach_years(text, kept, sentences)
     _link(text, kept)
@@ -570,8 +576,14 @@ def _read(text: str, sentences: Sequence[tuple[int, int]], dots_group: bool | No
 
 
 def groups_thousands_with_dots(text: str) -> bool:
-    """Whether the document groups thousands with dots ("42.000", "1.234.567") and never with commas."""
-    if "." not in text or _COMMA_GROUPED_RE.search(text):
+    """Whether the document groups thousands with dots ("42.000", "1.234.567") and never with commas, or marks
+    decimals with commas ("4,6 %", "2,46 km": a comma before one or two digits groups nothing) and never with dots:
+    the convention of most of continental Europe, where a comma is the decimal mark."""
+    if _COMMA_GROUPED_RE.search(text):
+        return False
+    if "," in text and _COMMA_DECIMAL_RE.search(text) and not _DOT_DECIMAL_RE.search(text):
+        return True
+    if "." not in text:
         return False
     multi = 0
     three = 0
@@ -821,6 +833,8 @@ def _parse_digits(tok: str, dot_mode: bool) -> tuple[float, float | None, str] |
             return float(tok.replace(",", "")), None, "grouped"
         if dot_mode and _EURO_DECIMAL_RE.fullmatch(tok):
             return float(tok.replace(".", "").replace(",", ".")), None, "grouped"
+        if dot_mode and _PLAIN_COMMA_DECIMAL_RE.fullmatch(tok):
+            return float(tok.replace(",", ".")), None, "decimal"  # "4,6": a comma marks the decimals
         return None
     parts = tok.split(".")
     if len(parts) == 2:
@@ -1024,6 +1038,39 @@ def _glued(
         fig.end = g_end
         return [fig]
     return _skip_number_tail(text, g_end)
+
+
+def _glued_metres(text: str, figs: list[_Fig], sentences: Sequence[tuple[int, int]]) -> None:
+    """A glued "m" read as millions ("298m", no noun after it) is metres when its sentence gives metres written
+    with a grouped number, which are never millions ("its main span is 1,991m long and its towers rise 298m", "the
+    surface dropped 12m to 1,480m"). Another unit of length is no such sign: "the 5km road cost 12m"."""
+    glued = [f for f in figs if f.scale == 1e6 and _glued_m(text, f) and (f.kind == _COUNT and f.unit is None)]
+    glued += [f for f in figs if f.scale == 1e6 and _glued_m(text, f) and f.kind == _MEASURE and f.unit == "m"]
+    if not glued:
+        return
+    starts = [s for s, _ in sentences]
+    metres = {
+        bisect.bisect_right(starts, f.start)
+        for f in figs
+        if f.kind == _MEASURE and f.unit == "m" and f.scale == 1.0 and "," in text[f.start : f.end]
+    }
+    for f in glued:
+        if bisect.bisect_right(starts, f.start) in metres:
+            f.value = f.low = f.high = float(text[f.start : f.end - 1])
+            f.alt_value = None
+            f.scale, f.has_scale = 1.0, False
+            f.kind, f.unit, f.explicit = _MEASURE, "m", True
+
+
+def _glued_m(text: str, f: _Fig) -> bool:
+    """Whether the figure is digits with a glued "m" and nothing else ("298m", "4.5m")."""
+    written = text[f.start : f.end]
+    return (
+        len(written) >= 2
+        and written[-1] == "m"
+        and written[-2].isdigit()
+        and bool(_PLAIN_DECIMAL_RE.fullmatch(written[:-1]))
+    )
 
 
 def _k_is_thousand(text: str, e: int) -> bool:

@@ -287,6 +287,11 @@ SCALE_WORDS: Final[dict[str, float]] = {
     "tn": 1e12,
     "trn": 1e12,
     "dozen": 12.0,
+    # after digits, the plurals and French's billion: "2,5 millions de victimes", "1,2 milliard d'euros"
+    "millions": 1e6,
+    "billions": 1e9,
+    "milliard": 1e9,
+    "milliards": 1e9,
 }
 # Written straight after the digits: "100k", "2.5m", "$3B".
 GLUED_SCALES: Final[dict[str, float]] = {
@@ -311,7 +316,7 @@ MONEY_ONLY_SCALES: Final[frozenset[str]] = frozenset({"b", "B"})
 
 # A scale word after a space: "5 million", "1.2 bn", "$5 m" (the last only in money).
 SCALE_WORD_RE: Final[re.Pattern[str]] = re.compile(
-    rf"{_SP}?-?(?P<scale>thousand|million|billion|trillion|lakhs?|crores?|mn|mln|bn|bln|tn|trn|dozen)(?![A-Za-z0-9])",
+    rf"{_SP}?-?(?P<scale>thousand|millions?|billions?|milliards?|trillion|lakhs?|crores?|mn|mln|bn|bln|tn|trn|dozen)(?![A-Za-z0-9])",
     re.IGNORECASE,
 )
 SPACED_M_RE: Final[re.Pattern[str]] = re.compile(rf"{_SP}(?P<scale>[mM])(?![A-Za-z0-9])")

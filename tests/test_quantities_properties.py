@@ -312,3 +312,21 @@ def test_bulk_values_are_the_quantities_fields(tokens: list[str], joiner: str) -
     spans = sentence_spans(text)
     expected = [astuple(q) for q in read_quantities(text, sentences=spans)]
     assert read_quantity_values(text, spans) == expected
+
+
+@given(
+    st.integers(min_value=0, max_value=999_999),
+    st.integers(min_value=0, max_value=99),
+    st.sampled_from(["%", " %", "\u00a0%", " km", " tonnes"]),
+    st.integers(min_value=1, max_value=99),
+)
+def test_a_decimal_comma_reads_as_a_decimal_in_a_document_that_writes_decimals_so(
+    whole: int, cents: int, suffix: str, other: int
+) -> None:
+    # A comma before one or two digits groups nothing: the document writes decimals with commas, and its other
+    # figures (a second decimal, a dot-grouped thousand) are read by the same convention.
+    frac = f"{cents:02d}" if cents >= 10 else str(cents)
+    text = f"Le taux atteint {whole},{frac}{suffix} en hausse. On compte 12.{other:03d} cas et {other},5 km."
+    values = [q.value for q in read_quantities(text)]
+    assert values[0] is not None and math.isclose(values[0], float(f"{whole}.{frac}"))
+    assert 12_000 + other in values and float(f"{other}.5") in values
