@@ -17,8 +17,8 @@ from factcheck.sentences import block_cuts, sentence_part
 from factcheck.text import ASKING_WORDS, GENERIC_WORDS, STOPWORDS, Token, content_stems, normalise_phrase, stem, tokens
 from factcheck.units import CURRENCY_SIGNS, ISO_CODES
 
-# Figures of these kinds are context (when something happened), never the answer to "how many".
-NEVER_ANSWERS = frozenset({Kind.YEAR, Kind.DATE, Kind.ORDINAL})
+# Figures of these kinds are context (when something happened, a result), never the answer to "how many".
+NEVER_ANSWERS = frozenset({Kind.YEAR, Kind.DATE, Kind.ORDINAL, Kind.SCORE})
 # What a free-text query may be answered with when no statistic says which kind it takes.
 DEFAULT_KINDS = frozenset(set(Kind) - NEVER_ANSWERS)
 

@@ -30,6 +30,7 @@ class Kind(StrEnum):
     YEAR = "year"
     DATE = "date"
     ORDINAL = "ordinal"
+    SCORE = "score"  # a result or a vote ("won 3-1", "passed 219-212"): its text, no value
 
 
 class Role(StrEnum):

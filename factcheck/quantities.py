@@ -39,7 +39,7 @@ How figures are read
 * Ranges: "between 20,000 and 50,000", "20,000 to 50,000", "$6 to $8 billion", "$6–8 billion",
   "10-25%", "1.5 million-2 million". The scale, currency, percent sign or unit of either end
   applies to both. "rose from 30 to 40" and "fell by £122 to £1,568" are two figures, and
-  scores and votes ("won 3-1", "passed 219-212") are no figures. Year spans ("2004-05",
+  scores and votes ("won 3-1", "passed 219-212") are kind ``score``, with no value. Year spans ("2004-05",
   "2010–2015", "2019/20") are ranges of kind year.
 * ``role`` (factcheck.model.Role): after a change verb "rose from 30 to 40" is a ``from`` and a
   ``to``, "climbed 4,300 to 61,900 tonnes" a ``change`` and a ``level`` (a verb that takes an
@@ -462,6 +462,7 @@ _MEASURE: Final = Kind.MEASURE
 _YEAR: Final = Kind.YEAR
 _DATE: Final = Kind.DATE
 _ORDINAL: Final = Kind.ORDINAL
+_SCORE: Final = Kind.SCORE
 _EXACT: Final = Qualifier.EXACT
 _ABOUT: Final = Qualifier.ABOUT
 _OVER: Final = Qualifier.OVER
@@ -1619,6 +1620,8 @@ def _range(text: str, a: _Fig, b: _Fig) -> _Fig | None:
     year_span = _year_span(a, b, conn, between)
     if year_span is not None:
         return _Fig(start, b.end, None, _YEAR, low=a.value, high=year_span, explicit=True, is_range=True)
+    if bare_hyphen and a.plain and b.plain and _is_score(text, a, b, prev):
+        return _Fig(a.start, b.end, None, _SCORE, explicit=True)  # "won 3-1", "drew 0-0", "lost 27-24"
     if a.plain and a.digits == 4 and 1000 <= a.value <= 2100 and not b.plain:
         return None  # "€2.5bn in 2024 to €3bn by 2026": a year, then another figure
     if conn == "through":
@@ -1649,8 +1652,6 @@ def _range(text: str, a: _Fig, b: _Fig) -> _Fig | None:
             alow = _scaled(alow, b.scale)
     if not low < high:
         return _bad_hyphen(a, b, bare_hyphen)
-    if bare_hyphen and a.plain and b.plain and high < 20 and _score_context(text, a.start, b.end, prev):
-        return _DROP_BOTH  # "a 3-4 defeat", "Arsenal 1-3 City", "lost 2-3"
     if b.explicit:
         kind, unit = b.kind, b.unit
     elif a.explicit:
@@ -1668,6 +1669,19 @@ def _range(text: str, a: _Fig, b: _Fig) -> _Fig | None:
     return fig
 
 
+def _is_score(text: str, a: _Fig, b: _Fig, prev: str) -> bool:
+    """Whether two plain numbers joined by a bare hyphen are a result or a vote: a result word around them ("won
+    3-1", "drew 0-0", "a 3-4 defeat", "won 112-108"), or a team name before them ("Arsenal 1-3 City") when they
+    cannot be a range of small numbers (the first is not below the second, or both are under 20)."""
+    assert a.value is not None and b.value is not None
+    if prev in _RESULT_VERBS or _word_after(text, b.end) in _RESULT_NOUNS:
+        return True
+    small = a.value >= b.value or b.value < 20
+    if small and _SCORE_BEFORE_RE.search(text, max(0, a.start - 48), a.start):
+        return True  # "beat the defending champion 6-4", "6-4, 6-3": a result verb or a score just before
+    return small and _score_context(text, a.start, b.end, prev)
+
+
 def _score_context(text: str, start: int, end: int, prev: str) -> bool:
     """Whether a pair like "3-4" is a score or a vote: a result word around it, or a team name before it."""
     if prev in _RESULT_VERBS or _word_after(text, end) in _RESULT_NOUNS:
@@ -1682,7 +1696,14 @@ def _score_context(text: str, start: int, end: int, prev: str) -> bool:
     return False
 
 
-_RESULT_VERBS: Final = frozenset("won lost beat drew defeated trailed led leading trailing thrashed edged".split())
+# A result verb a few words before, in the same clause, or a score just before: "beat the champion 6-4, 6-3".
+_SCORE_BEFORE_RE: Final = re.compile(
+    r"(?:\b(?:won|win|wins|lost|lose|beat|beats|drew|draw|defeated|thrashed|edged)(?:\s+[^\W\d]+){0,4}"
+    r"|(?<![\d.,])\d{1,3}-\d{1,3},)\s+\Z"
+)
+_RESULT_VERBS: Final = frozenset(
+    "won lost beat drew defeated trailed led leading trailing thrashed edged passed".split()
+)
 _RESULT_NOUNS: Final = frozenset(
     "win victory defeat loss lead draw scoreline margin vote decision ruling majority home away".split()
 )

@@ -1142,3 +1142,16 @@ def test_a_number_word_inside_a_word_does_not_hide_the_next_ones(
 def test_a_huge_figure_with_a_scale_is_read_not_a_crash() -> None:
     (q,) = read_quantities("They owe 12345678901234567 million dollars.")
     assert q.kind == Kind.MONEY and q.value == pytest.approx(1.2345678901234567e22)
+
+
+def test_results_and_votes_are_scores_and_ranges_stay_ranges() -> None:
+    def read(text: str) -> list[tuple[str, str]]:
+        return [(q.text, q.kind.value) for q in read_quantities(text)]
+
+    assert read("She beat the defending champion 6-4, 6-3.") == [("6-4", "score"), ("6-3", "score")]
+    assert read("The bill passed 219-212 in the House.") == [("219-212", "score")]
+    assert read("The Lakers won 112-108 in overtime.") == [("112-108", "score")]
+    assert [q.value for q in read_quantities("Arsenal won 3-1.")] == [None]  # a score has no value
+    assert read("Between 10-15 people were hurt.") == [("Between 10-15", "count")]
+    assert read("Most were aged 18-24.") == [("18-24", "count")]
+    assert read("See Chapter 10-15 for the details.") == []
