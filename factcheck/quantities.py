@@ -270,7 +270,8 @@ _ID_PREFIXES: Final = frozenset(
     floor building gate terminal platform flight route highway interstate bus channel district ward precinct zone
     sector unit game round match lap hole seat row exit boeing airbus apollo gemini soyuz windows python java ios
     android macos ubuntu debian iphone ipad galaxy pixel playstation xbox covid sars formula form schedule psalm
-    psalms verse line grade size code box pier berth track note notes footnote act""".split()
+    psalms verse line grade size code box pier berth track note notes footnote act
+    calling dial dialling dialing phoning ringing""".split()
 )
 # Capitalised words that may stand before a number without making it an identifier.
 _FUNCTION_WORDS: Final = frozenset(
@@ -812,6 +813,11 @@ def _slash(text: str, m: re.Match[str], prev_end: int) -> list[_Fig] | int:
         v = a / b
         if _OF_RE.match(text, e):
             return [_Fig(s, e, v, _RATIO, low=v, high=v, explicit=True)]  # "1/3 of"
+        if prev_end != s - 1 and UNIT_AFTER_RE.match(text, e):
+            fig = _Fig(s, e, v, _COUNT, low=v, high=v)
+            _suffixes(text, fig, e)  # "3/4 cup", "1/2 inch"
+            if fig.kind != _COUNT:
+                return [fig]
         if prev_end == s - 1 and text[s - 1] == " ":
             return [_Fig(s, e, v, _RATIO, low=v, high=v, mixed_fraction=True)]  # "1 3/4"
     return e
@@ -867,7 +873,7 @@ def _number(text: str, s: int, e: int, dot_mode: bool, prev_end: int) -> list[_F
             code = text[s - 3 : s] if s >= 3 else ""
             if code in ISO_CODES and code.isupper() and (s == 3 or not text[s - 4].isalpha()):
                 glued_code = code  # "EUR1.2bn"
-            else:
+            elif not _glued_sign(text, s, e):
                 return e  # "H1N1", "word12", "PM2.5", "G7"
         if before in ".," and s >= 2 and text[s - 2].isalnum():
             return e  # "S.2138", "nations.4", "1,2"
@@ -1114,6 +1120,21 @@ def _apply_scale(fig: _Fig, scale: float) -> None:
     fig.plain = False
 
 
+def _glued_sign(text: str, s: int, e: int) -> bool:
+    """Whether letters glued before the digits at ``s`` are a currency sign: "$NZ4.2m", "Rp10,000", "KSh500",
+    or a lone "R" before an amount written as money ("R18.90", "R120bn", "R1,500"; not "R2" or "H1N1")."""
+    found = _currency_before(text, s)
+    if found is None or found[1] == s:
+        return False
+    if text[found[1] : s] != "R":
+        return True
+    written = text[s:e]
+    return bool(_RAND_AMOUNT_RE.match(written)) or text[e : e + 2] in ("bn", "m ", "m.", "m,", "k ")
+
+
+_RAND_AMOUNT_RE: Final = re.compile(r"\d+\.\d\d(?!\d)|\d{1,3}(?:,\d{3})+")
+
+
 def _currency_before(text: str, s: int) -> tuple[str, int] | None:
     """The currency written right before offset ``s`` (allowing one space), and where it starts."""
     p = s
@@ -1152,6 +1173,8 @@ def _currency_before(text: str, s: int) -> tuple[str, int] | None:
         return "INR", p - 2
     if c == "p" and text.startswith("Rp", p - 2) and (p == 2 or not text[p - 3].isalpha()):
         return "IDR", p - 2  # Indonesian rupiah: "Rp 10,000"
+    if c == "R" and p == s and (p == 1 or not (text[p - 2].isalnum() or text[p - 2] in "&-")):
+        return "ZAR", p - 1  # glued only; _glued_sign says whether the amount is written as money
     if c.isupper() and p >= 2:
         for sign in ("$NZ", "$US", "$A"):  # a dollar sign with its country after it: "$NZ4.2m"
             k = p - len(sign)
@@ -1600,10 +1623,14 @@ def _range(text: str, a: _Fig, b: _Fig) -> _Fig | None:
     if not _RANGE_CONN_RE.match(between):
         return None
     conn = between.strip(" \t\u00a0")
-    if conn == "-" and between != conn:
-        return None  # " - " is a dash
     if a.value is None or b.value is None or a.vague or b.vague:
         return None
+    if conn == "-" and between != conn:
+        # " - " is a dash, unless a bare number and a measure close above it make a range: "1800 - 2200 kcal"
+        if not (
+            a.plain and b.explicit and b.kind in (_MEASURE, _MONEY, _PERCENT) and a.value < b.value <= 10 * a.value
+        ):
+            return None
     if a.kind in (_DATE, _ORDINAL, _YEAR) or b.kind in (_DATE, _ORDINAL, _YEAR):
         return None
     prev = _word_before(text, a.start)
@@ -1622,8 +1649,9 @@ def _range(text: str, a: _Fig, b: _Fig) -> _Fig | None:
         return _Fig(start, b.end, None, _YEAR, low=a.value, high=year_span, explicit=True, is_range=True)
     if bare_hyphen and a.plain and b.plain and _is_score(text, a, b, prev):
         return _Fig(a.start, b.end, None, _SCORE, explicit=True)  # "won 3-1", "drew 0-0", "lost 27-24"
-    if a.plain and a.digits == 4 and 1000 <= a.value <= 2100 and not b.plain:
-        return None  # "€2.5bn in 2024 to €3bn by 2026": a year, then another figure
+    measured = conn in ("-", "–", "—") and b.kind == _MEASURE and a.value < b.value <= 10 * a.value
+    if a.plain and a.digits == 4 and 1000 <= a.value <= 2100 and not b.plain and not measured:
+        return None  # "€2.5bn in 2024 to €3bn by 2026": a year, then another figure ("1800-2200 kcal": none)
     if conn == "through":
         return None
     if conn == "to" and prev != "from" and _change_word(_clause_words(text, a.start)) in _SPLIT_VERBS:

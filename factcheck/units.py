@@ -26,6 +26,7 @@ CURRENCY_SIGNS: Final[dict[str, str]] = {
     "$US": "USD",
     "$A": "AUD",
     "Rp": "IDR",
+    "R": "ZAR",  # glued to an amount written as money ("R18.90", "R120bn", "R1,500"): South African rand
     "HK$": "HKD",
     "S$": "SGD",
     "R$": "BRL",
@@ -344,6 +345,8 @@ MEASURE_WORDS: Final[frozenset[str]] = frozenset(
     litre litres liter liters millilitre millilitres milliliter milliliters gallon gallons
     gram grams kilogram kilograms kilo kilos milligram milligrams microgram micrograms tonne tonnes ton tons
     ounce ounces carat carats
+    cup cups tablespoon tablespoons teaspoon teaspoons pint pints quart quarts
+    millibar millibars hectopascal hectopascals pascal pascals kilopascal kilopascals
     knot knots degree degrees magnitude
     watt watts kilowatt kilowatts megawatt megawatts gigawatt gigawatts terawatt terawatts
     kilowatt-hour kilowatt-hours megawatt-hour megawatt-hours gigawatt-hours terawatt-hours
@@ -393,7 +396,7 @@ MULTIWORD_MEASURES: Final[tuple[str, ...]] = (
 # Units written as symbols (reported as written).
 MEASURE_SYMBOLS: Final[frozenset[str]] = frozenset(
     """km km² km2 km³ m m² m³ cm mm µm nm mi ft sq km/h kph kmh mph m/s km/s kg mg µg g lb lbs oz t kt
-    ml mL l L bcm tcf
+    ml mL l L bcm tcf tsp tbsp mbar hPa kPa Pa
     °C °F ° C F K
     W kW MW GW TW kWh MWh GWh TWh Wh J kJ MJ GJ kcal cal V kV mAh Ah
     B KB kB MB GB TB PB Gb Mb Kbps kbps Mbps Gbps

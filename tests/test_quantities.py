@@ -732,7 +732,7 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
     ("fm01", "Light travels at 3 × 10⁸ m/s.", [F("3 × 10⁸ m/s", 3e8, kind=ME, unit="m/s")]),
     ("fm02", "The sample held 6 x 10^23 atoms.", [F("6 x 10^23", 6e23, kind=C, unit="atoms")]),
     ("fm03", "The dose was 1.5e-3 grams.", [F("1.5e-3 grams", 0.0015, kind=ME, unit="grams")]),
-    ("fm04", "Add 1 3/4 cups of flour.", [F("1 3/4", 1.75, kind=C)]),
+    ("fm04", "Add 1 3/4 cups of flour.", [F("1 3/4 cups", 1.75, kind=Kind.MEASURE, unit="cups")]),
     ("fm05", "He is 6½ feet tall.", [F("6½ feet", 6.5, kind=ME, unit="feet")]),
     ("fm06", "Temperatures fell to minus 12C overnight.", [F("minus 12C", -12, kind=ME, unit="C")]),
     ("fm07", "The index closed −2.3% lower.", [F("−2.3%", -2.3, kind=P)]),
@@ -1155,3 +1155,18 @@ def test_results_and_votes_are_scores_and_ranges_stay_ranges() -> None:
     assert read("Between 10-15 people were hurt.") == [("Between 10-15", "count")]
     assert read("Most were aged 18-24.") == [("18-24", "count")]
     assert read("See Chapter 10-15 for the details.") == []
+
+
+def test_glued_letters_are_a_currency_only_before_an_amount_written_as_money() -> None:
+    def read(text: str) -> list[tuple[str, str | None]]:
+        return [(q.text, q.unit) for q in read_quantities(text)]
+
+    assert read("The rand fell to R18.90 and the JSE lost R120bn.") == [("R18.90", "ZAR"), ("R120bn", "ZAR")]
+    assert read("Rent is R1,500 a month.") == [("R1,500", "ZAR")]
+    assert read("Police recovered $NZ4.2m in cash.") == [("$NZ4.2m", "NZD")]
+    assert read("The R2 unit and the R1 road.") == []  # a name, not rand
+    # A spaced hyphen is a dash, unless a bare number and a measure close above it make a range.
+    assert read("Adults need 1800 - 2200 kcal a day.") == [("1800 - 2200 kcal", "kcal")]
+    assert read("In 2019 - 30 km of road were built.") == [("2019", None), ("30 km", "km")]
+    assert read("Use 3/4 cup of resin.") == [("3/4 cup", "cup")]
+    assert read("Book by calling 111 today.") == []
