@@ -1171,6 +1171,8 @@ def _currency_before(text: str, s: int) -> tuple[str, int] | None:
         return "INR", p - 3
     if c == "s" and text.startswith("Rs", p - 2) and (p == 2 or not text[p - 3].isalpha()):
         return "INR", p - 2
+    if c == "ł" and text.startswith("zł", p - 2) and (p == 2 or not text[p - 3].isalpha()):
+        return "PLN", p - 2  # Polish złoty before the amount: "zł 40"
     if c == "p" and text.startswith("Rp", p - 2) and (p == 2 or not text[p - 3].isalpha()):
         return "IDR", p - 2  # Indonesian rupiah: "Rp 10,000"
     if c == "R" and p == s and (p == 1 or not (text[p - 2].isalnum() or text[p - 2] in "&-")):
@@ -2092,7 +2094,10 @@ def _counted_noun(text: str, pos: int, value: float | None) -> tuple[str | None,
         if lw in _STOP or lw in _MONTH_NAMES and w[0].isupper():
             break
         if lw.endswith("ing") and lw not in ("building", "buildings", "offspring", "housing"):
-            break
+            nm = _WORD_AFTER_RE.match(text, me)
+            following = nm.group(1).lower() if nm else ""
+            if not (following and following not in _STOP and _is_plural(following) and not following.endswith("ed")):
+                break  # "3,000 charging points" counts points; "20 running late" counts nothing
         if words and lw.endswith("ed") and not _is_plural(lw):
             break
         if lw in PER_ADVERBS:
