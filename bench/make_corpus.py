@@ -1,6 +1,6 @@
 """Build benchmark corpora of 1 MB, 10 MB, 100 MB and 1 GB, deterministically, and a claims file for each.
 
-Run: python bench/make_corpus.py [--sizes 1MB,10MB,100MB,1GB] [--out bench/out]
+Run: python bench/make_corpus.py [--sizes 1MB,10MB,100MB,1GB] [--out bench/out] [--family mixed|on-topic]
 
 Each corpus (``<out>/corpus-<size>/``) is like an archive of years of reporting:
 
@@ -39,7 +39,14 @@ SEED = 20260101
 VARIATION_SHARE = 0.05
 FILES_PER_FOLDER = 500
 CLAIMS = 1000
-SIZES = {"1MB": 1_000_000, "4MB": 4_000_000, "10MB": 10_000_000, "100MB": 100_000_000, "1GB": 1_000_000_000}
+SIZES = {
+    "1MB": 1_000_000,
+    "4MB": 4_000_000,
+    "10MB": 10_000_000,
+    "20MB": 20_000_000,
+    "100MB": 100_000_000,
+    "1GB": 1_000_000_000,
+}
 
 # --- variations of the bundled corpus ---------------------------------------------------------------
 
@@ -326,17 +333,32 @@ class Prose:
 # --- building ----------------------------------------------------------------------------------------
 
 
-def build(size_name: str, out: Path, force: bool = False) -> Path:
-    """Write ``<out>/corpus-<size>`` and ``<out>/claims-<size>.yaml`` (kept if already complete)."""
+FAMILIES = ("mixed", "on-topic")
+
+
+def corpus_name(size_name: str, family: str = "mixed") -> str:
+    """``corpus-100MB`` (mixed) or ``corpus-on-topic-100MB``; the claims files take the same suffix."""
+    return f"corpus-{size_name}" if family == "mixed" else f"corpus-{family}-{size_name}"
+
+
+def build(size_name: str, out: Path, force: bool = False, family: str = "mixed") -> Path:
+    """Write ``<out>/corpus-<size>`` and ``<out>/claims-<size>.yaml`` (kept if already complete).
+
+    ``family``: "mixed" (5% variations of the bundled corpus among other reporting) or "on-topic" (nothing but
+    variations of the bundled corpus: every document answers the bundled statistics, as in a fact-checker's
+    folder about one subject)."""
     target = SIZES[size_name]
-    folder = out / f"corpus-{size_name}"
+    name = corpus_name(size_name, family)
+    suffix = name.removeprefix("corpus-")
+    folder = out / name
     done = folder / ".complete"
     sources = bundled_sources()
     bundle = sum(len(s.text.encode()) for s in sources)
-    copies = max(1, round(target * VARIATION_SHARE / bundle))
+    share = VARIATION_SHARE if family == "mixed" else 1.0
+    copies = max(1, round(target * share / bundle))
     out.mkdir(parents=True, exist_ok=True)
-    _claims(out / f"claims-{size_name}.yaml", copies)
-    _claims(out / f"statistics-{size_name}.yaml", copies, count=len(sources_claims()))
+    _claims(out / f"claims-{suffix}.yaml", copies)
+    _claims(out / f"statistics-{suffix}.yaml", copies, count=len(sources_claims()))
     if done.exists() and not force:
         return folder
     if folder.exists():
@@ -366,6 +388,11 @@ def build(size_name: str, out: Path, force: bool = False) -> Path:
             for source in sources:
                 place(f"{source.id}-c{copy}.txt", vary(source, copy))
             copy += 1
+        if family != "mixed":
+            if copy >= copies:
+                break
+            article += 1
+            continue
         size = int(rng.lognormvariate(10.3, 0.6))  # median ~30 KB, a long tail of long reads
         size = max(2_000, min(size, 400_000, target - written))
         place(f"news-{article:06d}.txt", prose.article(random.Random(f"{SEED}-{article}"), size))
@@ -403,9 +430,10 @@ def main() -> None:
     parser.add_argument("--sizes", default="1MB,10MB,100MB", help="comma-separated: 1MB, 10MB, 100MB, 1GB")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
     parser.add_argument("--force", action="store_true", help="build again even if complete")
+    parser.add_argument("--family", choices=FAMILIES, default="mixed", help="mixed reporting, or all on one subject")
     args = parser.parse_args()
     for name in args.sizes.split(","):
-        build(name.strip(), args.out, args.force)
+        build(name.strip(), args.out, args.force, args.family)
 
 
 if __name__ == "__main__":

@@ -39,7 +39,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from make_corpus import SIZES, build  # noqa: E402
+from make_corpus import FAMILIES, SIZES, build  # noqa: E402
 
 QUERY = "workers-abroad"
 # Another statistic and a free-text query, answered warm: no answer is cached, each query scores its own figures.
@@ -149,10 +149,12 @@ def snapshot(out: Path) -> Path:
 
 
 def run_size(size: str, args: argparse.Namespace, code: Path, env: dict[str, str]) -> Row:
-    corpus = build(size, args.out)
-    claims = args.out / f"claims-{size}.yaml"
+    corpus = build(size, args.out, family=args.family)
+    suffix = corpus.name.removeprefix("corpus-")
+    claims = args.out / f"claims-{suffix}.yaml"
     files = list(corpus.rglob("*.txt"))
-    row = Row(size, len(files), sum(p.stat().st_size for p in files) / 1e6)
+    label = size if args.family == "mixed" else f"{size} {args.family}"
+    row = Row(label, len(files), sum(p.stat().st_size for p in files) / 1e6)
     once = size == "1GB"
     runs = 1 if once else args.runs
     cold_runs = 1 if once else args.cold_runs
@@ -170,7 +172,7 @@ def run_size(size: str, args: argparse.Namespace, code: Path, env: dict[str, str
     note("grep -c", grep)
     if shutil.which("rg"):
         note("rg -c", best(["rg", "-c", "[0-9]", str(corpus)], env, ROOT, 3))
-    compare = [*fc, "compare", QUERY, "--corpus", str(corpus), "--claims", str(args.out / f"statistics-{size}.yaml")]
+    compare = [*fc, "compare", QUERY, "--corpus", str(corpus), "--claims", str(args.out / f"statistics-{suffix}.yaml")]
     if once or args.cold_index:
         cold_index = best([*fc, "index", "--corpus", str(corpus)], env, ROOT, cold_runs, drop_index)
         note("cold index", cold_index)
@@ -262,6 +264,7 @@ def main() -> None:
     parser.add_argument("--cold-index", action="store_true", help="also time `factcheck index` from scratch")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
     parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument("--family", choices=FAMILIES, default="mixed", help="mixed reporting, or all on one subject")
     args = parser.parse_args()
     sizes = [s.strip() for s in args.sizes.split(",")]
     unknown = [s for s in sizes if s not in SIZES]
