@@ -346,7 +346,8 @@ def _suggest(ctx: _Context, claim: Claim, count: int) -> tuple[Passage, ...]:
                 score = min(100.0, score + 25)
             scored.append(Passage(doc.id, sentence.line, sentence.start, sentence.end, sentence.text, round(score, 1)))
     scored.sort(key=lambda p: (-p.score, p.document, p.start))
-    return tuple(scored[:count])
+    # The file's line, as check and grep give it: a document's front matter counts.
+    return tuple(replace(p, line=ctx.corpus.line_of(p.document, p.start)) for p in scored[:count])
 
 
 # --- entry point --------------------------------------------------------------------------------

@@ -65,6 +65,52 @@ class GrepOptions:
     timeout: float = REGEX_SECONDS  # --regex: seconds, and as many again per megabyte searched
 
 
+def checked_filters(
+    options: GrepOptions, claims: ClaimsFile | None, documents: Callable[[], Sequence[str]]
+) -> GrepOptions:
+    """``options`` with its filters checked and resolved: a statistic named by id, label or alias becomes its id;
+    an unknown statistic, tag or document is a UsageError with a did-you-mean (never a silent empty answer).
+
+    ``documents``: the corpus's document ids, asked for only when a document is not one a claim cites.
+    """
+    from dataclasses import replace
+
+    from factcheck.claims import find_statistic
+
+    statistic = options.statistic
+    if statistic is not None and claims is not None:
+        found = find_statistic(claims, statistic)
+        if found is None:
+            raise UsageError(f"--statistic {statistic!r}: no such statistic; {_hint(statistic, _ids(claims))}")
+        statistic = found.id
+    if options.tag is not None and claims is not None:
+        tags = sorted({t for c in claims.claims for t in c.tags}, key=str.lower)
+        if options.tag.lower() not in (t.lower() for t in tags):
+            raise UsageError(f"--tag {options.tag!r}: no claim has this tag; {_hint(options.tag, tags, 'tags')}")
+    source = options.source
+    if source is not None:
+        cited = {c.document for claim in (claims.claims if claims else ()) for c in claim.citations}
+        if source not in cited:
+            known = sorted(set(documents()) | cited)
+            if source not in known:
+                raise UsageError(f"--source {source!r}: no such document; {_hint(source, known, 'documents')}")
+    return replace(options, statistic=statistic)
+
+
+def _ids(claims: ClaimsFile) -> list[str]:
+    return [s.id for s in claims.statistics]
+
+
+def _hint(name: str, known: Sequence[str], what: str = "statistics") -> str:
+    import difflib
+
+    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
+    if close:
+        return f"did you mean {close[0]!r}?"
+    shown = ", ".join(known[:10]) + (", ..." if len(known) > 10 else "")
+    return f"known {what}: {shown}" if known else f"there are no {what}"
+
+
 def matcher(keyword: str, options: GrepOptions) -> Matcher:
     """A function giving the spans of ``keyword`` in a text, for the chosen mode (case-insensitive)."""
     if options.mode is Mode.REGEX:

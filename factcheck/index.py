@@ -610,6 +610,17 @@ def _try_open(path: Path, check: str) -> sqlite3.Connection | None:
         raise
 
 
+def _ignore_folder(folder: Path) -> None:
+    """A ``.gitignore`` of ``*`` in the index's own folder (as ruff's cache has): the index and its lock are never
+    committed, whatever the project's ignore file says. Written once; a folder it cannot be written to is left."""
+    ignore = folder / ".gitignore"
+    if not ignore.exists():
+        try:
+            ignore.write_text("# written by factcheck: the index is rebuilt from the corpus, never committed\n*\n")
+        except OSError:
+            pass
+
+
 def _open_database(path: Path, own_place: bool, warnings: list[Problem], check: str) -> sqlite3.Connection:
     """Open (creating it if needed) the index at ``path``; a damaged index of ours is reported and rebuilt.
 
@@ -620,6 +631,8 @@ def _open_database(path: Path, own_place: bool, warnings: list[Problem], check: 
     """
     _refuse(path, own_place)
     path.parent.mkdir(parents=True, exist_ok=True)
+    if own_place:
+        _ignore_folder(path.parent)
     try:
         conn = _try_open(path, check)
         if conn is not None:

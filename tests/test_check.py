@@ -129,3 +129,20 @@ def test_statistic_without_claims_is_a_warning(tmp_path: Path) -> None:
     )
     report = run_check(tmp_path, text)
     assert ("warning", "unused-statistic") in codes(report)
+
+
+def test_suggested_lines_count_the_front_matter(tmp_path: Path) -> None:
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "herald.md").write_text(
+        "---\ntitle: Docks\npublisher: Herald\n---\n\nIntro.\n\nAbout 1,200 people work at the docks, it said.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "claims.yaml").write_text(
+        "claims:\n  - id: staff\n    text: About 1,200 people work at the docks.\n", encoding="utf-8"
+    )
+    report = check_claims(
+        load_corpus(tmp_path / "corpus"), load_claims(tmp_path / "claims.yaml"), CheckOptions(suggest=True)
+    )
+    problem = next(p for p in report.problems if p.code == "no-citation")
+    # Line 8 of the file: four lines of front matter and a blank line come before the body's line 3.
+    assert problem.suggestions[0].line == 8

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from factcheck import __version__
 from factcheck.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
 
 runner = CliRunner()
 
@@ -29,3 +33,38 @@ def test_python_dash_m_runs() -> None:
     proc = subprocess.run([sys.executable, "-m", "factcheck", "--version"], capture_output=True, text=True, check=False)
     assert proc.returncode == 0
     assert __version__ in proc.stdout
+
+
+def test_every_command_has_short_help_and_examples_that_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shlex
+    import shutil
+
+    shutil.copytree(ROOT / "corpus", tmp_path / "corpus")
+    shutil.copy(ROOT / "claims.yaml", tmp_path / "claims.yaml")
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    commands = ["check", "compare", "evaluate", "extract", "sources", "grep", "index", "report", "export"]
+    for command in commands:
+        result = runner.invoke(app, [command, "-h"], env={"COLUMNS": "200"})
+        assert result.exit_code == 0 and "Examples:" in result.stdout, command
+        lines = result.stdout.split("Examples:", 1)[1].splitlines()
+        shown = [line.strip().split("  (")[0] for line in lines if line.strip().startswith("factcheck ")]
+        assert len(shown) >= 2, command
+        if command == "evaluate":
+            continue  # its examples name the repository's answer keys
+        for example in shown:
+            args = shlex.split(example.split(">")[0])[1:]
+            ran = runner.invoke(app, args, env={"COLUMNS": "200"})
+            assert ran.exit_code in (0, 1), f"{example}: {ran.output}"
+
+
+def test_shell_completion_completes_commands() -> None:
+    import os
+    import shutil
+
+    exe = shutil.which("factcheck")
+    if exe is None:
+        pytest.skip("the factcheck launcher is not installed")
+    env = {**os.environ, "COMP_WORDS": "factcheck com", "COMP_CWORD": "1", "_FACTCHECK_COMPLETE": "complete_bash"}
+    done = subprocess.run([exe], env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and done.stdout.split() == ["compare"]

@@ -181,6 +181,12 @@ def test_the_index_sits_in_a_hidden_folder_of_the_corpus_by_default(tmp_path: Pa
     assert opened.index_path.is_file()
     opened.close()
     assert [d.id for d in load_corpus(corpus).documents()] == ["doc-0000", "doc-0001", "doc-0002"]
+    # The folder ignores itself for git, whatever the project's own ignore file says.
+    ignore = corpus / INDEX_DIR / ".gitignore"
+    assert ignore.read_text().splitlines()[-1] == "*"
+    elsewhere = tmp_path / "elsewhere" / "index.sqlite3"
+    open_corpus(corpus, index=elsewhere).close()
+    assert not (elsewhere.parent / ".gitignore").exists()  # a place the user chose is left as it is
 
 
 def test_no_index_reads_in_memory(tmp_path: Path) -> None:

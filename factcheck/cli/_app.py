@@ -23,10 +23,16 @@ app = typer.Typer(
     name="factcheck",
     help="Lay out what several sources say about a number, and prove every claim stands in its source.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
+
+
+def examples(*lines: str) -> str:
+    """A command's help epilog: example command lines, kept as written (click's \\b stops the rewrapping)."""
+    return "Examples:\n\n\b\n" + "\n".join(f"  {line}" for line in lines)
 
 
 def _version(value: bool) -> None:
@@ -66,7 +72,7 @@ CorpusOption = Annotated[
     typer.Option(
         "--corpus",
         envvar="FACTCHECK_CORPUS",
-        help="Folder of source documents (.txt, .md). [env: FACTCHECK_CORPUS]",
+        help="Folder of source documents (.txt, .md).",
         show_default=True,
     ),
 ]
@@ -75,7 +81,7 @@ ClaimsOption = Annotated[
     typer.Option(
         "--claims",
         envvar="FACTCHECK_CLAIMS",
-        help="The claims file. [env: FACTCHECK_CLAIMS]",
+        help="The claims file.",
         show_default=True,
     ),
 ]

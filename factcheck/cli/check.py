@@ -17,12 +17,19 @@ from factcheck.cli._app import (
     NoIndexOption,
     app,
     emit,
+    examples,
     open_corpus,
     user_errors,
 )
 
 
-@app.command()
+@app.command(
+    epilog=examples(
+        "factcheck check",
+        "factcheck check --suggest",
+        "factcheck check --format github",
+    )
+)
 def check(
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
     suggest: Annotated[

@@ -17,6 +17,7 @@ from factcheck.cli._app import (
     ReportFormat,
     app,
     emit,
+    examples,
     finite,
     open_claims,
     open_corpus,
@@ -25,7 +26,13 @@ from factcheck.cli._app import (
 )
 
 
-@app.command()
+@app.command(
+    epilog=examples(
+        'factcheck compare "doctors abroad"',
+        "factcheck compare revenue --format json",
+        "factcheck compare            (every statistic of claims.yaml)",
+    )
+)
 def compare(
     query: Annotated[
         str | None,

@@ -12,6 +12,7 @@ from factcheck.cli._app import (
     SummaryFormat,
     app,
     emit,
+    examples,
     stderr_console,
     stdout_console,
     user_errors,
@@ -19,7 +20,12 @@ from factcheck.cli._app import (
 )
 
 
-@app.command()
+@app.command(
+    epilog=examples(
+        "factcheck evaluate tests/gold/bundled.yaml",
+        "factcheck evaluate eval/clusters/*/ --min-accuracy 0.8",
+    )
+)
 def evaluate(
     keys: Annotated[
         list[Path],

@@ -15,6 +15,7 @@ from factcheck.cli._app import (
     TableFormat,
     app,
     emit,
+    examples,
     stdout_console,
     user_errors,
     warn,
@@ -22,7 +23,13 @@ from factcheck.cli._app import (
 from factcheck.model import Kind
 
 
-@app.command()
+@app.command(
+    epilog=examples(
+        "factcheck extract",
+        "factcheck extract --kind money --kind percent",
+        "factcheck extract --format csv > figures.csv",
+    )
+)
 def extract(
     paths: Annotated[
         list[str] | None,
@@ -59,7 +66,12 @@ def extract(
         stdout_console().print(render.render_extract_table(figures))
 
 
-@app.command()
+@app.command(
+    epilog=examples(
+        "factcheck sources",
+        "factcheck sources --format json",
+    )
+)
 def sources(
     output: Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")] = TableFormat.TABLE,
     corpus_path: CorpusOption = DEFAULT_CORPUS,

@@ -17,6 +17,7 @@ from factcheck.cli._app import (
     TableFormat,
     app,
     emit,
+    examples,
     finite,
     open_claims,
     open_corpus,
@@ -25,9 +26,18 @@ from factcheck.cli._app import (
 )
 
 
-@app.command()
+@app.command(
+    epilog=examples(
+        "factcheck grep doctors",
+        'factcheck grep --statistic "medical workers abroad"',
+        "factcheck grep --sentences 28,000",
+    )
+)
 def grep(
-    keywords: Annotated[list[str], typer.Argument(help="Keywords; every one must match (case-insensitive).")],
+    keywords: Annotated[
+        list[str] | None,
+        typer.Argument(help="Keywords; every one must match (case-insensitive). None: every claim the filters keep."),
+    ] = None,
     regex: Annotated[bool, typer.Option("--regex", "-E", help="Keywords are regular expressions.")] = False,
     fuzzy: Annotated[bool, typer.Option("--fuzzy", help="Tolerate typos and word forms.")] = False,
     threshold: Annotated[
@@ -44,7 +54,9 @@ def grep(
             help="Seconds a --regex pattern may search, and as many again per MB searched. [default: 1]",
         ),
     ] = None,
-    statistic: Annotated[str | None, typer.Option("--statistic", help="Only claims about this statistic id.")] = None,
+    statistic: Annotated[
+        str | None, typer.Option("--statistic", help="Only claims about this statistic (id, label or alias).")
+    ] = None,
     source: Annotated[
         str | None, typer.Option("--source", help="Only claims citing (or sentences of) this document.")
     ] = None,
@@ -61,22 +73,33 @@ def grep(
 ) -> None:
     """Find claims by keyword (id, text, statistic, tags, quotes). Exit 1 when nothing matches, as grep does."""
     from factcheck.errors import UsageError
-    from factcheck.grep import REGEX_SECONDS, GrepOptions, Mode, grep_claims, grep_sentences
+    from factcheck.grep import REGEX_SECONDS, GrepOptions, Mode, checked_filters, grep_claims, grep_sentences
     from factcheck.render import grep as render
 
+    words = keywords or []
     with user_errors():
         if regex and fuzzy:
             raise UsageError("--regex and --fuzzy do not go together; choose one")
+        if not words and (sentences or not (statistic or source or tag)):
+            raise UsageError("give a keyword" + ("" if sentences else ", or a filter: --statistic, --source, --tag"))
         mode = Mode.REGEX if regex else Mode.FUZZY if fuzzy else Mode.SUBSTRING
         options = GrepOptions(mode, threshold, statistic, source, tag, timeout or REGEX_SECONDS)
         if sentences:
             corpus = open_corpus(corpus_path, index_path, no_index, follow_links)
-            sentence_hits = grep_sentences(corpus, keywords, options)
+            options = checked_filters(options, None, lambda: [d.id for d in corpus.documents()])
+            sentence_hits = grep_sentences(corpus, words, options)
             found = bool(sentence_hits)
         else:
             claims = open_claims(claims_path, required=True)
             assert claims is not None
-            claim_hits = grep_claims(claims, keywords, options)
+
+            def corpus_ids() -> list[str]:
+                if not corpus_path.is_dir():
+                    return []
+                return [d.id for d in open_corpus(corpus_path, index_path, no_index, follow_links).documents()]
+
+            options = checked_filters(options, claims, corpus_ids)
+            claim_hits = grep_claims(claims, words, options)
             found = bool(claim_hits)
     if sentences:
         if output is TableFormat.JSON:

@@ -14,6 +14,7 @@ from factcheck.cli._app import (
     FollowLinksOption,
     app,
     emit,
+    examples,
     stdout_console,
     user_errors,
     warn,
@@ -30,7 +31,12 @@ class IndexFormat(StrEnum):
     JSON = "json"
 
 
-@app.command()
+@app.command(
+    epilog=examples(
+        "factcheck index",
+        "factcheck index --corpus corpus",
+    )
+)
 def index(
     rebuild: Annotated[bool, typer.Option("--rebuild", help="Read every document again, from scratch.")] = False,
     check: Annotated[

@@ -18,6 +18,7 @@ from factcheck.cli._app import (
     NoIndexOption,
     app,
     emit,
+    examples,
     open_claims,
     open_corpus,
     user_errors,
@@ -60,7 +61,12 @@ def _write(text: str, output: str) -> None:
         ) from error
 
 
-@app.command()
+@app.command(
+    epilog=examples(
+        "factcheck report -o report.html",
+        "factcheck report --format markdown -o report.md",
+    )
+)
 def report(
     output: Annotated[
         str | None,
@@ -118,7 +124,12 @@ def report(
         )
 
 
-@app.command()
+@app.command(
+    epilog=examples(
+        "factcheck export --format claimreview -o claims.json",
+        "factcheck export --format csv",
+    )
+)
 def export(
     export_format: Annotated[
         ExportFormat, typer.Option("--format", "-f", help="claimreview (schema.org JSON-LD), csv or json.")
