@@ -43,7 +43,7 @@ def test_every_command_has_short_help_and_examples_that_run(tmp_path: Path, monk
     shutil.copy(ROOT / "claims.yaml", tmp_path / "claims.yaml")
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()
-    commands = ["check", "compare", "evaluate", "extract", "sources", "grep", "index", "report", "export"]
+    commands = ["check", "compare", "evaluate", "extract", "sources", "grep", "index", "report", "export", "init"]
     for command in commands:
         result = runner.invoke(app, [command, "-h"], env={"COLUMNS": "200"})
         assert result.exit_code == 0 and "Examples:" in result.stdout, command
