@@ -65,6 +65,22 @@ class InitReport:
     kept: tuple[str, ...]
 
 
+def found_above(path: Path, start: Path | None = None) -> Path | None:
+    """Where a project's default file or folder (``claims.yaml``, ``corpus``) is when the working folder lacks
+    it: the first folder above that holds it, looking no higher than the repository's root (a folder with
+    ``.git``) or the filesystem's. None when no folder does, or when ``path`` is absolute or exists."""
+    if path.is_absolute() or path.exists():
+        return None
+    here = (start or Path.cwd()).resolve()
+    for folder in here.parents:
+        candidate = folder / path
+        if candidate.exists():
+            return candidate
+        if (folder / ".git").exists():
+            break
+    return None
+
+
 def init_project(folder: Path) -> InitReport:
     """Make ``corpus/``, a commented ``claims.yaml``, ``.pre-commit-config.yaml`` and ``.gitignore`` in ``folder``
     (made if missing); a file or folder already there is kept as it is, never overwritten.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from factcheck.claims import load_claims
@@ -41,3 +42,23 @@ def test_init_on_a_file_is_a_usage_error(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("x", encoding="utf-8")
     result = runner.invoke(app, ["init", str(tmp_path / "file")])
     assert result.exit_code == 2 and "is a file" in result.stderr
+
+
+def test_commands_find_the_project_from_a_subfolder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = tmp_path / "project"
+    assert runner.invoke(app, ["init", str(project)]).exit_code == 0
+    (project / ".git").mkdir()
+    (project / "corpus" / "herald.txt").write_text("More than 12,000 people fled their homes.\n", encoding="utf-8")
+    monkeypatch.chdir(project / "corpus")
+    monkeypatch.delenv("FACTCHECK_CORPUS", raising=False)
+    monkeypatch.delenv("FACTCHECK_CLAIMS", raising=False)
+    result = runner.invoke(app, ["check"])
+    assert result.exit_code == 0, result.output
+    assert f"using {project / 'claims.yaml'}" in result.stderr and f"using {project / 'corpus'}" in result.stderr
+    # The search stops at the repository's root: a claims file above it is never taken.
+    (tmp_path / "outer").mkdir()
+    (tmp_path / "outer" / "claims.yaml").write_text("claims: []\n", encoding="utf-8")
+    (tmp_path / "outer" / "repo" / ".git").mkdir(parents=True)
+    (tmp_path / "outer" / "repo" / "sub").mkdir()
+    monkeypatch.chdir(tmp_path / "outer" / "repo" / "sub")
+    assert runner.invoke(app, ["grep", "x"]).exit_code == 2

@@ -193,10 +193,27 @@ def emit(text: str) -> None:
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
+def default_above(path: Path, default: Path) -> Path:
+    """The default corpus or claims file, looked for in the folders above when the working folder lacks it (run
+    from a subfolder of the project, such as corpus/); said on stderr when found there."""
+    if path != default or "FACTCHECK_CORPUS" in os.environ and default == DEFAULT_CORPUS:
+        return path
+    if default == DEFAULT_CLAIMS and "FACTCHECK_CLAIMS" in os.environ:
+        return path
+    from factcheck.project import found_above
+
+    found = found_above(path)
+    if found is None:
+        return path
+    stderr_console().print(f"note: using {found} (found in a folder above the working folder)", markup=False)
+    return found
+
+
 def open_corpus(path: Path, index: Path | None = None, no_index: bool = False, follow_links: bool = False) -> Corpus:
     """Open the corpus through its index (refreshed on the fly) and print its warnings to stderr."""
     from factcheck.index import open_corpus as open_indexed
 
+    path = default_above(path, DEFAULT_CORPUS)
     corpus = open_indexed(path, index=index, use_index=not no_index, progress=True, follow_links=follow_links)
     for problem in corpus.warnings:
         warn(str(problem))
@@ -212,6 +229,7 @@ def open_claims(path: Path, *, required: bool, corpus: Corpus | None = None) -> 
 
     from factcheck.claims import load_claims, unknown_documents
 
+    path = default_above(path, DEFAULT_CLAIMS)
     if not required and path == DEFAULT_CLAIMS and not path.exists():
         return None
     claims = load_claims(path)

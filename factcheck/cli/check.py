@@ -16,6 +16,7 @@ from factcheck.cli._app import (
     IndexOption,
     NoIndexOption,
     app,
+    default_above,
     emit,
     examples,
     open_corpus,
@@ -53,7 +54,7 @@ def check(
 
     with user_errors():
         corpus = open_corpus(corpus_path, index_path, no_index, follow_links)
-        claims = load_claims(claims_path)
+        claims = load_claims(default_above(claims_path, DEFAULT_CLAIMS))
         report = check_claims(corpus, claims, CheckOptions(strict=strict, suggest=suggest))
     if output is CheckFormat.JSON:
         emit(render.render_json(report))
