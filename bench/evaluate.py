@@ -12,11 +12,17 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 
-from factcheck.evaluate import evaluate_keys
+from factcheck.claims import load_claims
+from factcheck.corpus import Corpus
+from factcheck.evaluate import AnswerKey, evaluate_keys, load_key, locate_key
+from factcheck.index import open_corpus
+from factcheck.model import ClaimsFile
 from factcheck.render import evaluate as render
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,6 +35,21 @@ def all_keys(root: Path = ROOT) -> list[Path]:
         *sorted(root.glob("tests/corpora/*/gold.yaml")),
         *sorted(root.glob("eval/clusters/*/gold.yaml")),
     ]
+
+
+Located = dict[tuple[str, str], Any]  # (statistic, document) → evaluate's located gold figures
+
+
+def opened_keys(real_news_only: bool = False) -> Iterator[tuple[AnswerKey, Corpus, ClaimsFile | None, Located]]:
+    """Every answer key (all_keys) with its corpus (through its index), claims file and located gold figures."""
+    for path in all_keys():
+        if real_news_only and "eval/clusters" not in path.as_posix():
+            continue
+        key = load_key(path)
+        corpus = open_corpus(key.corpus, use_index=True)
+        claims = load_claims(key.claims) if key.claims is not None else None
+        located, _ = locate_key(key, corpus)
+        yield key, corpus, claims, located
 
 
 def main() -> None:

@@ -17,12 +17,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from evaluate import all_keys  # noqa: E402
+from evaluate import opened_keys  # noqa: E402
 
-from factcheck.claims import load_claims  # noqa: E402
 from factcheck.compare import CompareOptions, compare_query  # noqa: E402
-from factcheck.evaluate import EXPECT, FORBID, label_of, load_key, locate_key, merged_findings  # noqa: E402
-from factcheck.index import open_corpus  # noqa: E402
+from factcheck.evaluate import EXPECT, FORBID, document_parts, label_of, merged_findings  # noqa: E402
 
 CLASSES = ("shown", "no candidate", "below threshold", "beyond the top findings")
 
@@ -34,28 +32,18 @@ def main() -> None:
     args = parser.parse_args()
     counts: Counter[str] = Counter()
     options = CompareOptions()
-    for path in all_keys():
-        if not args.all_keys and "eval/clusters" not in path.as_posix():
-            continue
-        key = load_key(path)
-        corpus = open_corpus(key.corpus, use_index=True)
-        claims = load_claims(key.claims) if key.claims is not None else None
-        located, _ = locate_key(key, corpus)
+    for key, corpus, claims, located in opened_keys(real_news_only=not args.all_keys):
         for stat in key.statistics:
             labelled = {d.id for d in stat.documents}
             for query in stat.queries:
-                shown_by = compare_query(corpus, claims, query.text, options)
-                every = compare_query(corpus, claims, query.text, CompareOptions(all_candidates=True))
-                for doc in every[0].documents:
-                    if doc.id not in labelled:
+                shown_by = document_parts(compare_query(corpus, claims, query.text, options))
+                every = document_parts(compare_query(corpus, claims, query.text, CompareOptions(all_candidates=True)))
+                for doc_id, doc_parts in every.items():
+                    if doc_id not in labelled:
                         continue
-                    spots = located[(stat.id, doc.id)]
-                    parts = [next(d for d in c.documents if d.id == doc.id) for c in shown_by]
-                    shown = merged_findings([(d.findings, d.vague) for d in parts])
-                    candidates = sorted(
-                        (f for c in every for d in c.documents if d.id == doc.id for f in d.findings),
-                        key=lambda f: -f.score,
-                    )
+                    spots = located[(stat.id, doc_id)]
+                    shown = merged_findings([(d.findings, d.vague) for d in shown_by[doc_id]])
+                    candidates = sorted((f for d in doc_parts for f in d.findings), key=lambda f: -f.score)
                     for spot in (s for s in spots if s.which == EXPECT):
                         if any(
                             (spot.is_finding(f) or spot.same_numbers(f)) and label_of(f, spots) != FORBID for f in shown
@@ -72,7 +60,7 @@ def main() -> None:
                         counts[which] += 1
                         if args.list == which:
                             score = "" if hit is None else f" (score {hit.score})"
-                            print(f"{key.name} · {stat.id} · {query.text!r} · {doc.id}: {spot.gold.text}{score}")
+                            print(f"{key.name} · {stat.id} · {query.text!r} · {doc_id}: {spot.gold.text}{score}")
     total = sum(counts.values())
     for name in CLASSES:
         print(f"{name:24} {counts[name]:5}  {counts[name] / max(total, 1):.0%}")

@@ -118,7 +118,13 @@ def unknown_documents(claims: ClaimsFile, known_ids: Collection[str]) -> list[Pr
                 continue
             message = f"claim '{claim.id}' cites document '{citation.document}', which the corpus does not have"
             problems.append(
-                Problem(claims.path, message, citation.line, citation.column, _document_hint(citation.document, known))
+                Problem(
+                    claims.path,
+                    message,
+                    citation.line,
+                    citation.column,
+                    closest_hint(citation.document, known, empty="the corpus has no documents"),
+                )
             )
     return problems
 
@@ -435,7 +441,7 @@ class _Builder:
         for ref in self.references:
             if ref.statistic in ids:
                 continue
-            hint = _statistic_hint(ref.statistic, statistics)
+            hint = statistic_hint(ref.statistic, statistics)
             self.error(ref.node, f"{ref.where} names the unknown statistic '{ref.statistic}'", hint)
 
     # -- generic readers --
@@ -717,7 +723,7 @@ def _singular(word: str) -> str:
     return word
 
 
-def _statistic_hint(name: str, statistics: Sequence[Statistic]) -> str:
+def statistic_hint(name: str, statistics: Sequence[Statistic]) -> str:
     if not statistics:
         return "define it under 'statistics:' first"
     by_phrase = ClaimsFile("", statistics=tuple(statistics))
@@ -728,12 +734,14 @@ def _statistic_hint(name: str, statistics: Sequence[Statistic]) -> str:
     return f"known statistics: {', '.join(s.id for s in statistics)}"
 
 
-def _document_hint(document: str, known: Sequence[str]) -> str:
+def closest_hint(name: str, known: Sequence[str], what: str = "documents", empty: str | None = None) -> str:
+    """ "did you mean ...?" with the known names closest to ``name``, else the first known ones; ``empty``: what
+    to say when none is known (default: "there are no <what>")."""
     if not known:
-        return "the corpus has no documents"
-    matches = process.extract(document, known, scorer=fuzz.WRatio, processor=utils.default_process, limit=3)
+        return empty or f"there are no {what}"
+    matches = process.extract(name, known, scorer=fuzz.WRatio, processor=utils.default_process, limit=3)
     close = [str(m[0]) for m in matches if m[1] >= 60]
     if close:
         return "did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
     shown = ", ".join(known[:10]) + (", ..." if len(known) > 10 else "")
-    return f"known documents: {shown}"
+    return f"known {what}: {shown}"

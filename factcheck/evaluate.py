@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from factcheck.compare import CompareOptions, Finding, compare_query
+from factcheck.compare import CompareOptions, Comparison, DocumentFindings, Finding, compare_query
 from factcheck.corpus import Corpus
 from factcheck.errors import GoldError, InputError, Problem, UsageError
 from factcheck.model import ClaimsFile, Figure, Quantity
@@ -630,6 +630,15 @@ def label_of(finding: Finding, spots: Sequence[_Located]) -> str | None:
     return None
 
 
+def document_parts(comparisons: Sequence[Comparison]) -> dict[str, list[DocumentFindings]]:
+    """Each document's findings in every comparison of one query (compare_query), in the comparisons' order."""
+    parts: dict[str, list[DocumentFindings]] = {}
+    for comparison in comparisons:
+        for doc in comparison.documents:
+            parts.setdefault(doc.id, []).append(doc)
+    return parts
+
+
 def merged_findings(parts: Sequence[tuple[Sequence[Finding], Sequence[Finding]]]) -> tuple[Finding, ...]:
     """What a reader sees of one document when a query answers for several statistics (compare_query): each
     statistic's findings in turn, then the vague amounts listed apart (they count as shown, never as the top
@@ -695,10 +704,9 @@ def evaluate_key(
             measures: list[Measures] = []
             misses: list[Miss] = []
             wrong: list[WrongFinding] = []
-            for doc_id in (d.id for d in comparisons[0].documents):
+            for doc_id, parts in document_parts(comparisons).items():
                 if doc_id not in labelled:
                     continue
-                parts = [next(d for d in c.documents if d.id == doc_id) for c in comparisons]
                 shown = merged_findings([(d.findings, d.vague) for d in parts])
                 m, missed, bad = score_answer(shown, located[(stat.id, doc_id)], doc_id)
                 measures.append(m)

@@ -75,40 +75,27 @@ def checked_filters(
     """
     from dataclasses import replace
 
-    from factcheck.claims import find_statistic
+    from factcheck.claims import closest_hint, find_statistic, statistic_hint
 
     statistic = options.statistic
     if statistic is not None and claims is not None:
         found = find_statistic(claims, statistic)
         if found is None:
-            raise UsageError(f"--statistic {statistic!r}: no such statistic; {_hint(statistic, _ids(claims))}")
+            hint = statistic_hint(statistic, claims.statistics)
+            raise UsageError(f"--statistic {statistic!r}: no such statistic; {hint}")
         statistic = found.id
     if options.tag is not None and claims is not None:
         tags = sorted({t for c in claims.claims for t in c.tags}, key=str.lower)
         if options.tag.lower() not in (t.lower() for t in tags):
-            raise UsageError(f"--tag {options.tag!r}: no claim has this tag; {_hint(options.tag, tags, 'tags')}")
+            raise UsageError(f"--tag {options.tag!r}: no claim has this tag; {closest_hint(options.tag, tags, 'tags')}")
     source = options.source
     if source is not None:
         cited = {c.document for claim in (claims.claims if claims else ()) for c in claim.citations}
         if source not in cited:
             known = sorted(set(documents()) | cited)
             if source not in known:
-                raise UsageError(f"--source {source!r}: no such document; {_hint(source, known, 'documents')}")
+                raise UsageError(f"--source {source!r}: no such document; {closest_hint(source, known)}")
     return replace(options, statistic=statistic)
-
-
-def _ids(claims: ClaimsFile) -> list[str]:
-    return [s.id for s in claims.statistics]
-
-
-def _hint(name: str, known: Sequence[str], what: str = "statistics") -> str:
-    import difflib
-
-    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
-    if close:
-        return f"did you mean {close[0]!r}?"
-    shown = ", ".join(known[:10]) + (", ..." if len(known) > 10 else "")
-    return f"known {what}: {shown}" if known else f"there are no {what}"
 
 
 def matcher(keyword: str, options: GrepOptions) -> Matcher:

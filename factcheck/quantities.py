@@ -1051,8 +1051,11 @@ def _glued_metres(text: str, figs: list[_Fig], sentences: Sequence[tuple[int, in
     """A glued "m" read as millions ("298m", no noun after it) is metres when its sentence gives metres written
     with a grouped number, which are never millions ("its main span is 1,991m long and its towers rise 298m", "the
     surface dropped 12m to 1,480m"). Another unit of length is no such sign: "the 5km road cost 12m"."""
-    glued = [f for f in figs if f.scale == 1e6 and _glued_m(text, f) and (f.kind == _COUNT and f.unit is None)]
-    glued += [f for f in figs if f.scale == 1e6 and _glued_m(text, f) and f.kind == _MEASURE and f.unit == "m"]
+    glued = [
+        f
+        for f in figs
+        if f.scale == 1e6 and (f.unit is None if f.kind == _COUNT else f.unit == "m") and _glued_m(text, f)
+    ]
     if not glued:
         return
     starts = [s for s, _ in sentences]

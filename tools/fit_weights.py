@@ -31,23 +31,20 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from evaluate import all_keys  # noqa: E402
+from evaluate import opened_keys  # noqa: E402
 
-from factcheck.claims import load_claims  # noqa: E402
 from factcheck.compare import CompareOptions, Finding, answer_findings, compare_query  # noqa: E402
 from factcheck.evaluate import (  # noqa: E402
     ALLOW,
     EXPECT,
     Measures,
+    document_parts,
     label_of,
-    load_key,
-    locate_key,
     merged_findings,
     score_answer,
     total,
 )
 from factcheck.features import FEATURES, Model  # noqa: E402
-from factcheck.index import open_corpus  # noqa: E402
 
 WEIGHTS = ROOT / "factcheck" / "data" / "weights.json"
 
@@ -61,38 +58,31 @@ class Answer:
     document: str
     groups: list[list[Finding]]  # the candidates of each statistic the query answers for (compare_query)
     trained: int  # the group fitted on: the key's statistic's (another's figures are not negatives for it)
+    labels: list[int]  # 1 when the key expects or allows a candidate of the group fitted on, else 0
     spots: list  # evaluate._Located of the document
 
     @property
     def candidates(self) -> list[Finding]:
         return self.groups[self.trained]
 
-    @property
-    def labels(self) -> list[int]:
-        """1 when the key expects or allows the candidate (of the group fitted on), else 0."""
-        return [int(label_of(f, self.spots) in (EXPECT, ALLOW)) for f in self.candidates]
-
 
 def collect() -> list[Answer]:
     answers: list[Answer] = []
-    for path in all_keys():
-        key = load_key(path)
-        corpus = open_corpus(key.corpus, use_index=True)
-        claims = load_claims(key.claims) if key.claims is not None else None
-        located, _ = locate_key(key, corpus)
+    for key, corpus, claims, located in opened_keys():
         for stat in key.statistics:
             labelled = {d.id for d in stat.documents}
             for query in stat.queries:
                 flat = Model(0.0, tuple(0.0 for _ in FEATURES), GATE)  # every candidate scores 50: all are kept
                 options = CompareOptions(all_candidates=True, model=flat)
                 comparisons = compare_query(corpus, claims, query.text, options)
-                for doc in comparisons[0].documents:
-                    if doc.id not in labelled:
+                trained = next((i for i, c in enumerate(comparisons) if c.statistic == stat.id), 0)
+                for doc_id, parts in document_parts(comparisons).items():
+                    if doc_id not in labelled:
                         continue
-                    spots = located[(stat.id, doc.id)]
-                    groups = [list(next(d for d in c.documents if d.id == doc.id).findings) for c in comparisons]
-                    trained = next((i for i, c in enumerate(comparisons) if c.statistic == stat.id), 0)
-                    answers.append(Answer(key.name, query.kind == "paraphrase", doc.id, groups, trained, spots))
+                    spots = located[(stat.id, doc_id)]
+                    groups = [list(d.findings) for d in parts]
+                    labels = [int(label_of(f, spots) in (EXPECT, ALLOW)) for f in groups[trained]]
+                    answers.append(Answer(key.name, query.kind == "paraphrase", doc_id, groups, trained, labels, spots))
         count = sum(len(a.candidates) for a in answers if a.key == key.name)
         print(f"  {key.name}: {count} candidates", file=sys.stderr)
     return answers

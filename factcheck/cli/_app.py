@@ -196,9 +196,8 @@ def emit(text: str) -> None:
 def default_above(path: Path, default: Path) -> Path:
     """The default corpus or claims file, looked for in the folders above when the working folder lacks it (run
     from a subfolder of the project, such as corpus/); said on stderr when found there."""
-    if path != default or "FACTCHECK_CORPUS" in os.environ and default == DEFAULT_CORPUS:
-        return path
-    if default == DEFAULT_CLAIMS and "FACTCHECK_CLAIMS" in os.environ:
+    variable = "FACTCHECK_CORPUS" if default == DEFAULT_CORPUS else "FACTCHECK_CLAIMS"
+    if path != default or variable in os.environ:  # given on the command line or by the environment
         return path
     from factcheck.project import found_above
 

@@ -16,6 +16,7 @@ from factcheck.cli._app import (
     NoIndexOption,
     TableFormat,
     app,
+    default_above,
     emit,
     examples,
     finite,
@@ -94,9 +95,10 @@ def grep(
             assert claims is not None
 
             def corpus_ids() -> list[str]:
-                if not corpus_path.is_dir():
+                where = default_above(corpus_path, DEFAULT_CORPUS)
+                if not where.is_dir():
                     return []
-                return [d.id for d in open_corpus(corpus_path, index_path, no_index, follow_links).documents()]
+                return [d.id for d in open_corpus(where, index_path, no_index, follow_links).documents()]
 
             options = checked_filters(options, claims, corpus_ids)
             claim_hits = grep_claims(claims, words, options)
