@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from factcheck.claims import unknown_documents
@@ -353,8 +353,13 @@ def _suggest(ctx: _Context, claim: Claim, count: int) -> tuple[Passage, ...]:
 # --- entry point --------------------------------------------------------------------------------
 
 
-def check_claims(corpus: Corpus, claims: ClaimsFile, options: CheckOptions = CheckOptions()) -> CheckReport:
-    """Check every claim of ``claims`` against ``corpus``."""
+def check_claims(
+    corpus: Corpus,
+    claims: ClaimsFile,
+    options: CheckOptions = CheckOptions(),
+    step: Callable[[], None] | None = None,
+) -> CheckReport:
+    """Check every claim of ``claims`` against ``corpus``; ``step`` is called after each claim (a progress bar's)."""
     ctx = _Context(corpus, claims, options)
     known = [d.id for d in corpus.documents()]
     unknown = {(p.line, p.column): p for p in unknown_documents(claims, known)}
@@ -378,6 +383,8 @@ def check_claims(corpus: Corpus, claims: ClaimsFile, options: CheckOptions = Che
         if extra:
             result = ClaimResult(result.id, result.line, False, result.problems + extra)
         results.append(result)
+        if step is not None:
+            step()
     used = {c.statistic for c in claims.claims}
     file_problems = tuple(
         CheckProblem(

@@ -6,7 +6,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -800,10 +800,18 @@ def _compare_for(
 
 
 def compare_all(
-    corpus: Corpus, claims: ClaimsFile, options: CompareOptions = CompareOptions()
+    corpus: Corpus,
+    claims: ClaimsFile,
+    options: CompareOptions = CompareOptions(),
+    step: Callable[[], None] | None = None,
 ) -> tuple[Comparison, ...]:
-    """One comparison per statistic of the claims file."""
-    return tuple(compare(corpus, claims, stat.id, options) for stat in claims.statistics)
+    """One comparison per statistic of the claims file; ``step`` is called after each (a progress bar's)."""
+    comparisons = []
+    for stat in claims.statistics:
+        comparisons.append(compare(corpus, claims, stat.id, options))
+        if step is not None:
+            step()
+    return tuple(comparisons)
 
 
 __all__ = [

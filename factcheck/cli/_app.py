@@ -43,6 +43,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
+    ctx: typer.Context,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
@@ -65,6 +66,97 @@ def _root(
             shown(message, category, *args, **kwargs)
 
     warnings.showwarning = show
+    if ctx.invoked_subcommand is not None and not ctx.resilient_parsing:
+        with user_errors():
+            ctx.default_map = project_defaults(ctx, ctx.invoked_subcommand)
+
+
+SETTINGS_ORIGIN = "factcheck.settings"
+
+
+def project_defaults(ctx: typer.Context, name: str) -> dict[str, dict[str, Any]] | None:
+    """click's ``default_map`` for command ``name`` from the settings of the project the working folder stands in
+    (``factcheck.settings``): its corpus, claims file and index, and the option defaults it sets. The command line
+    and the environment win over it (click's order). None outside a project, or in a project of the working folder
+    with no settings file (the built-in defaults are that project's).
+
+    Raises SettingsError for an option no command has, or a value the option does not take.
+    """
+    from factcheck.settings import PATH_KEYS, SettingsError, find_project
+
+    settings = find_project(Path.cwd())
+    here = Path.cwd().resolve()
+    if settings is None or (settings.source is None and settings.folder == here):
+        return None
+    group: Any = ctx.command  # a click group (typer's own copy of click in newer releases)
+    commands = {n: c for n in group.list_commands(ctx) if (c := group.get_command(ctx, n)) is not None}
+    for command in settings.options:
+        if command and command not in commands:
+            from factcheck.claims import closest_hint
+
+            raise SettingsError(
+                f"{settings.where(settings.table_line(command))}: error: [{command}] is not a factcheck command "
+                f"({closest_hint(command, sorted(commands), 'commands')})"
+            )
+
+    def shown(path: Path) -> Path:
+        if settings.folder == here:
+            return Path(os.path.relpath(path, here))
+        return path
+
+    found = {"corpus": shown(settings.corpus), "claims": shown(settings.claims)}
+    if settings.index is not None:
+        found["index"] = shown(settings.index)
+    defaults: dict[str, dict[str, Any]] = {}
+    for key in PATH_KEYS:
+        if key in found and (param := _option(commands.get(name), key)) is not None:
+            defaults.setdefault(name, {})[param.name or key] = found[key]
+    for key, setting in settings.options.get("", {}).items():
+        takers = [c for c in commands.values() if _option(c, key) is not None]
+        if not takers:
+            raise SettingsError(
+                f"{settings.where(setting.line)}: error: no command has an option --{key.replace('_', '-')}"
+                " (a setting is an option's long name, as in top = 5 or min-score = 70)"
+            )
+        if (param := _option(commands.get(name), key)) is not None:
+            defaults.setdefault(name, {})[param.name or key] = _checked(ctx, param, setting, settings)
+    for key, setting in settings.options.get(name, {}).items():
+        param = _option(commands[name], key)
+        if param is None:
+            from factcheck.claims import closest_hint
+
+            options = sorted(o[2:] for p in commands[name].params for o in p.opts if o.startswith("--"))
+            raise SettingsError(
+                f"{settings.where(setting.line)}: error: factcheck {name} has no option --{key.replace('_', '-')} "
+                f"({closest_hint(key, options, 'options')})"
+            )
+        defaults.setdefault(name, {})[param.name or key] = _checked(ctx, param, setting, settings)
+    if settings.folder != here:
+        where = "found in a folder above the working folder" if settings.source is None else f"set in {settings.source}"
+        ctx.meta[SETTINGS_ORIGIN] = where
+    return defaults
+
+
+def _option(command: Any, key: str) -> Any:
+    """The option of ``command`` whose long name is ``key`` (``min-score`` or ``min_score``), or None."""
+    if command is None:
+        return None
+    flag = "--" + key.replace("_", "-")
+    return next((p for p in command.params if flag in p.opts), None)
+
+
+def _checked(ctx: typer.Context, param: Any, setting: Any, settings: Any) -> Any:
+    """A setting's value as its option takes it; SettingsError naming the file and line when it does not."""
+    from factcheck.settings import SettingsError
+
+    try:
+        param.type_cast_value(ctx, setting.value)
+    except typer.BadParameter as error:
+        raise SettingsError(
+            f"{settings.where(setting.line)}: error: {setting.value!r} is not a value of "
+            f"--{param.name.replace('_', '-')}: {error.message}"
+        ) from None
+    return setting.value
 
 
 CorpusOption = Annotated[
@@ -193,10 +285,28 @@ def emit(text: str) -> None:
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
+def current_context() -> Any:
+    """The click context of the command running, or None: from the click that typer runs on (its own copy of
+    click since typer 0.28, click itself before), whose context stack the installed click does not see."""
+    import importlib
+
+    core = next(c.__module__ for c in typer.Context.__mro__ if c.__module__.endswith(".core"))
+    return importlib.import_module(core.rsplit(".", 1)[0] + ".globals").get_current_context(silent=True)
+
+
 def default_above(path: Path, default: Path) -> Path:
-    """The default corpus or claims file, looked for in the folders above when the working folder lacks it (run
-    from a subfolder of the project, such as corpus/); said on stderr when found there."""
+    """The corpus or claims file to use: ``path``, said on stderr when it came from the project's settings (or the
+    project was found in a folder above the working folder); else, for a default path the working folder lacks,
+    the same path in the first folder above that has it (a corpus/ with no claims file, say)."""
     variable = "FACTCHECK_CORPUS" if default == DEFAULT_CORPUS else "FACTCHECK_CLAIMS"
+    ctx = current_context()
+    if ctx is not None:
+        name = "corpus_path" if default == DEFAULT_CORPUS else "claims_path"
+        source = ctx.get_parameter_source(name) if name in ctx.params else None
+        origin = ctx.find_root().meta.get(SETTINGS_ORIGIN)
+        if source is not None and source.name == "DEFAULT_MAP" and origin:
+            stderr_console().print(f"note: using {path} ({origin})", markup=False)
+            return path
     if path != default or variable in os.environ:  # given on the command line or by the environment
         return path
     from factcheck.project import found_above

@@ -49,13 +49,15 @@ def check(
     """
     from factcheck.check import CheckOptions, check_claims
     from factcheck.claims import load_claims
+    from factcheck.progress import steps
     from factcheck.render import check as render
     from factcheck.render import printable
 
     with user_errors():
         corpus = open_corpus(corpus_path, index_path, no_index, follow_links)
         claims = load_claims(default_above(claims_path, DEFAULT_CLAIMS))
-        report = check_claims(corpus, claims, CheckOptions(strict=strict, suggest=suggest))
+        with steps("checking", "claims", len(claims.claims)) as bar:
+            report = check_claims(corpus, claims, CheckOptions(strict=strict, suggest=suggest), bar.step)
     if output is CheckFormat.JSON:
         emit(render.render_json(report))
     elif output is CheckFormat.GITHUB:

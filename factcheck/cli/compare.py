@@ -65,6 +65,7 @@ def compare(
     """
     from factcheck.compare import CompareOptions, compare_all, compare_query
     from factcheck.errors import UsageError
+    from factcheck.progress import steps
     from factcheck.render import compare as render
 
     with user_errors():
@@ -75,7 +76,8 @@ def compare(
             assert claims is not None
             if not claims.statistics:
                 raise UsageError(f"{claims_path}: no statistics to compare; give a query or add statistics")
-            comparisons = compare_all(corpus, claims, options)
+            with steps("comparing", "statistics", len(claims.statistics)) as bar:
+                comparisons = compare_all(corpus, claims, options, bar.step)
         else:
             comparisons = compare_query(corpus, claims, query, options)
     if output is ReportFormat.JSON:
