@@ -133,8 +133,8 @@ def test_the_search_stops_at_the_repository_root(tmp_path: Path) -> None:
     [
         ('corpus = "sources"\n[compare\n', "factcheck.toml:2:9: error: not valid TOML"),
         ('corpus = "sources"\ntopp = 5\n', "factcheck.toml:2: error: no command has an option --topp"),
-        ('[compare]\nmin-scor = 5\n', "factcheck.toml:2: error: factcheck compare has no option --min-scor"),
-        ('[compar]\ntop = 5\n', "factcheck.toml:1: error: [compar] is not a factcheck command (did you mean 'compare'"),
+        ("[compare]\nmin-scor = 5\n", "factcheck.toml:2: error: factcheck compare has no option --min-scor"),
+        ("[compar]\ntop = 5\n", "factcheck.toml:1: error: [compar] is not a factcheck command (did you mean 'compare'"),
         ('\n[compare]\ntop = "many"\n', "factcheck.toml:3: error: 'many' is not a value of --top"),
         ("corpus = 5\n", "factcheck.toml:1: error: corpus must be a path, as a string"),
     ],
