@@ -1361,13 +1361,19 @@ def _trailing(text: str, fig: _Fig) -> None:
             return
         if m and m.group("w") not in ("year", "old", "and", "to"):
             word = m.group("w")
-            if word.endswith(("ed", "ing", "way", "sided", "fold")) or fig.value == 0:
+            if _participle(word) or word.endswith(("ing", "way", "fold")) or fig.value == 0:
                 fig.drop = True  # "two-pronged", "three-way": an adjective, not a figure
                 return
             fig.end = m.end()
             fig.unit = word
             fig.plain = False
             fig.explicit = True
+
+
+def _participle(word: str) -> bool:
+    """Whether a word ending in "-ed" is a participle ("pronged", "sided", "tiered"), not a noun ("a four-bed bay",
+    "a five-speed gearbox"): nouns in "-ed" are short or end in "-eed"."""
+    return word.endswith("ed") and len(word) >= 5 and not word.endswith("eed")
 
 
 def _unit_of(m: re.Match[str]) -> str | None:
@@ -2113,7 +2119,7 @@ def _counted_noun(text: str, pos: int, value: float | None) -> tuple[str | None,
         if _is_plural(lw) and not (lw.endswith("ed") and len(words) == 1):
             # "barrels of oil"
             om = _OF_NOUN_RE.match(text, p)
-            if om and om.group(1) not in _STOP and not om.group(1).endswith("ing"):
+            if om and om.group(1) not in _STOP and not om.group(1).endswith("ing") and not _compound_after(text, om):
                 words.append("of")
                 words.append(om.group(1))
                 end = om.end()
@@ -2126,6 +2132,13 @@ def _counted_noun(text: str, pos: int, value: float | None) -> tuple[str | None,
     if value == 1 or last in _IRREGULAR_PLURALS or "-" in last and words[-1][0].isupper() or last.endswith("ese"):
         return " ".join(x.lower() for x in words), end
     return None, pos
+
+
+def _compound_after(text: str, om: re.Match[str]) -> bool:
+    """Whether the noun after "of" is the first of a compound ("cases of phone theft", "barrels of crude oil"): its
+    one word would name the wrong thing, so the unit stays the counted noun alone."""
+    nm = _WORD_AFTER_RE.match(text, om.end())
+    return nm is not None and nm.start(1) == om.end() + 1 and nm.group(1).lower() not in _STOP
 
 
 def _is_plural(w: str) -> bool:
