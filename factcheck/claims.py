@@ -43,7 +43,7 @@ FUZZY_THRESHOLD = 85
 MAX_FILE_BYTES = 2 * MAX_EXPANDED_CHARS
 """The largest claims file read (its text, aliases expanded, is limited to ``MAX_EXPANDED_CHARS`` characters)."""
 
-TOP_KEYS = ("meta", "statistics", "claims")
+TOP_KEYS = ("meta", "statistics", "claims", "reviewed_disputes")
 META_KEYS = ("organisation", "url")
 STATISTIC_KEYS = ("id", "label", "aliases", "kind", "unit", "per", "scope", "description", "cues")
 SCOPES = ("current", "cumulative")
@@ -268,7 +268,8 @@ class _Builder:
         claims = self.claims(fields["claims"][1]) if "claims" in fields else ()
         self.check_references(statistics, fields["statistics"][1] if "statistics" in fields else None)
         self.check_shared_phrasings(statistics)
-        return ClaimsFile(self.path, statistics, claims, meta, self._warning_texts())
+        reviewed = self.strings(fields, "reviewed_disputes", "the claims file")
+        return ClaimsFile(self.path, statistics, claims, meta, self._warning_texts(), reviewed)
 
     def _warning_texts(self) -> tuple[str, ...]:
         ordered = sorted(self.warnings, key=lambda p: (p.line or 0, p.column or 0))

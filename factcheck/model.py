@@ -236,6 +236,8 @@ class ClaimsFile:
     claims: tuple[Claim, ...] = ()
     meta: PublisherMeta = PublisherMeta()
     warnings: tuple[str, ...] = ()
+    # Ids of `factcheck disputes` groups a person has looked at: listed after the others.
+    reviewed_disputes: tuple[str, ...] = ()
 
     def statistic(self, stat_id: str) -> Statistic | None:
         for stat in self.statistics:

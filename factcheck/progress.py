@@ -27,11 +27,18 @@ class Steps:
         self.label = label
         self.unit = unit
         self.total = total
+        self.wanted = enabled
         self.enabled = enabled and total > 1 and sys.stderr.isatty()
         self.start = time.monotonic()
         self.done = 0
         self.bar: Progress | None = None
         self.task: TaskID | None = None
+
+    def update(self, done: int, total: int) -> None:
+        """``done`` steps of ``total`` done (for work whose size is known only once it has begun)."""
+        self.total = total
+        self.enabled = self.enabled or (total > 1 and sys.stderr.isatty() and self.wanted)
+        self.step(done - self.done)
 
     def step(self, count: int = 1) -> None:
         """``count`` more steps done."""

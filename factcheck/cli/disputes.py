@@ -1,0 +1,86 @@
+"""`factcheck disputes`: which figures the documents disagree about, found before anyone asks."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from factcheck.cli._app import (
+    DEFAULT_CLAIMS,
+    DEFAULT_CORPUS,
+    ClaimsOption,
+    CorpusOption,
+    FollowLinksOption,
+    IndexOption,
+    NoIndexOption,
+    SummaryFormat,
+    app,
+    emit,
+    examples,
+    open_claims,
+    open_corpus,
+    stdout_console,
+    user_errors,
+)
+
+
+class DisputeKind(StrEnum):
+    """The kinds of figures disputes groups."""
+
+    COUNT = "count"
+    MONEY = "money"
+    PERCENT = "percent"
+    MEASURE = "measure"
+
+
+@app.command(
+    epilog=examples(
+        "factcheck disputes",
+        "factcheck disputes --min-documents 3 --limit 10",
+        "factcheck disputes --kind money --format markdown > disputes.md",
+    )
+)
+def disputes(
+    min_documents: Annotated[
+        int, typer.Option("--min-documents", min=2, help="Least number of documents giving a figure in a group.")
+    ] = 2,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="Groups shown.")] = 20,
+    kind: Annotated[
+        list[DisputeKind] | None, typer.Option("--kind", help="Only figures of this kind (repeatable).")
+    ] = None,
+    output: Annotated[SummaryFormat, typer.Option("--format", "-f", help="Output format.")] = SummaryFormat.TABLE,
+    corpus_path: CorpusOption = DEFAULT_CORPUS,
+    index_path: IndexOption = None,
+    no_index: NoIndexOption = False,
+    follow_links: FollowLinksOption = False,
+    claims_path: ClaimsOption = DEFAULT_CLAIMS,
+) -> None:
+    """List the groups of figures that several documents give for the same thing, where they disagree first.
+
+    A group is what compare answers for a phrase several documents use about their figures ("people killed"),
+    with compare's verdict. Ranked: conflicts (more documents in conflict, then a larger spread, first), then time
+    lines, then agreement; groups whose id is listed under reviewed_disputes: in the claims file come last. A group
+    that a statistic of the claims file covers is marked with it.
+
+    Exit 0 when some group is found, 1 when none is, 2 for bad usage or unreadable input.
+    """
+    from factcheck.disputes import DisputesOptions, find_disputes
+    from factcheck.progress import steps
+    from factcheck.render import disputes as render
+
+    with user_errors():
+        corpus = open_corpus(corpus_path, index_path, no_index, follow_links)
+        claims = open_claims(claims_path, required=False, corpus=corpus)
+        options = DisputesOptions(min_documents, limit, tuple(k.value for k in kind or ()))
+        with steps("comparing", "phrases", 0) as bar:
+            report = find_disputes(corpus, claims, options, bar.update)
+    if output is SummaryFormat.JSON:
+        emit(render.render_json(report))
+    elif output is SummaryFormat.MARKDOWN:
+        emit(render.render_markdown(report))
+    else:
+        stdout_console().print(render.render_table(report))
+    if not report.disputes:
+        raise typer.Exit(1)

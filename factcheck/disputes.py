@@ -1,0 +1,327 @@
+"""Where the sources disagree, found before anyone asks: ``factcheck disputes``.
+
+Every figure of the corpus that could answer a question (no year, date, ordinal, score, change, modifier or vague
+amount) is read for what it counts: its counted noun and the nearest words of its clause, as word families, with
+its kind and unit. A phrase that several documents use about their figures ("people killed", "death toll",
+"doctors abroad") is a question the corpus answers more than once; each such phrase is put to ``compare``, whose
+answer (each document's best figure, split by scope, unit and rate, with its verdict: agree, conflict, time line)
+is the group. Groups that hold the same figures are kept once; then, one rule ranks them: a conflict first (the
+more documents in conflict, then the larger the spread, the earlier), then time lines, then agreement.
+
+Nothing here prints; ``disputes`` returns a frozen ``DisputesReport`` that the renderers turn into output.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from factcheck.compare import (
+    Agreement,
+    CompareOptions,
+    Comparison,
+    DocumentFindings,
+    Finding,
+    agreements,
+    compare_query,
+)
+from factcheck.corpus import Corpus
+from factcheck.families import family
+from factcheck.matching import NEVER_ANSWERS, clause_bounds, is_vague
+from factcheck.model import ClaimsFile, Figure, Kind, Role, Sentence
+from factcheck.text import GENERIC_WORDS, STOPWORDS, stem, tokens
+
+__all__ = ["CONFLICT", "AGREE", "TIMELINE", "Dispute", "DisputesOptions", "DisputesReport", "find_disputes"]
+
+SCHEMA_VERSION = 1
+CONFLICT, TIMELINE, AGREE = "conflict", "timeline", "agree"
+_RANK = {CONFLICT: 0, TIMELINE: 1, AGREE: 2}
+KINDS = (Kind.COUNT, Kind.MONEY, Kind.PERCENT, Kind.MEASURE)
+NEAR = 3  # content words either side of a figure, in its clause, that may name what it counts
+# Phrases put to compare per group wanted: enough for duplicates and groups that compare does not confirm.
+TRIED_PER_GROUP = 3
+MIN_TRIED = 40
+# Two groups whose shown figures overlap this much are one group (the better ranked is kept).
+SAME_GROUP = 0.5
+# Findings asked of compare per document, of which those of the group's kind are kept.
+WIDE_TOP = 8
+_LETTERS = re.compile(r"[A-Za-z]")
+_NOT_LEVELS = frozenset({Role.CHANGE.value, Role.MODIFIER.value, Role.FROM.value})
+_YEAR_LIKE = re.compile(r"(?:18|19|20)\d\d")
+# Words of a clause that never name what a figure counts: prepositions in -ing, hedges, and the periods of rates
+# ("$8.2 million a year" is revenue, not years).
+_NOT_NAMES = frozenset(
+    stem(w)
+    for w in "including according following regarding excluding during concerning nearly almost around roughly "
+    "approximately estimated total least most year years month months week weeks day days annual annually "
+    "monthly weekly daily".split()
+)
+# A figure right after "per" is a rate's denominator ("50 deaths per 1,000 births"), not a figure of its own.
+_DENOMINATOR = re.compile(r"\b(?:per|every|each|out of)\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class DisputesOptions:
+    """What to look for: groups of at least ``min_documents`` documents, of these kinds, at most ``limit``."""
+
+    min_documents: int = 2
+    limit: int = 20
+    kinds: tuple[str, ...] = ()  # () = every kind that can answer
+    compare: CompareOptions = CompareOptions()
+
+
+@dataclass(frozen=True, slots=True)
+class Dispute:
+    """One group of figures of different documents that count the same thing, with compare's verdict."""
+
+    id: str  # stable: the same corpus gives the same ids
+    label: str  # the phrase the documents use most for what the figures count
+    verdict: str  # conflict, timeline or agree (the most disputed part of the group)
+    documents: int  # documents that give a figure
+    in_conflict: int  # documents in a conflict with another
+    spread: float | None  # highest over lowest figure of the most disputed part
+    statistic: str | None  # the claims file's statistic that covers the group, if one does
+    reviewed: bool  # listed under reviewed_disputes: in the claims file
+    comparison: Comparison
+
+
+@dataclass(frozen=True, slots=True)
+class DisputesReport:
+    """The groups found, ranked, and how many phrases were put to compare to find them."""
+
+    disputes: tuple[Dispute, ...]
+    phrases: int
+    figures: int
+    schema: int = SCHEMA_VERSION
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    """A phrase that names what a figure counts: its key (word families, kind, unit), its words as written, and how
+    far its farther word stands from the figure (0: the nearest content word)."""
+
+    key: tuple[str, ...]
+    words: str
+    distance: int = 0
+
+
+def find_disputes(
+    corpus: Corpus,
+    claims: ClaimsFile | None,
+    options: DisputesOptions = DisputesOptions(),
+    progress: Callable[[int, int], None] | None = None,
+) -> DisputesReport:
+    """The groups of figures the documents of ``corpus`` disagree (or agree) about, most disputed first.
+
+    ``progress(done, total)`` is called after each phrase put to compare (a progress bar's update).
+    """
+    kinds = frozenset(Kind(k) for k in options.kinds) if options.kinds else frozenset(KINDS)
+    documents_of: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    distance: Counter[tuple[str, ...]] = Counter()
+    places: dict[tuple[str, ...], set[tuple[str, int]]] = defaultdict(set)  # the figures each phrase names
+    written: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    figures = 0
+    for doc in corpus.documents():
+        sentences = corpus.sentences(doc.id)
+        for figure in corpus.figures(doc.id):
+            if not _can_answer(figure, kinds):
+                continue
+            figures += 1
+            for phrase in _phrases(figure, sentences[figure.sentence]):
+                documents_of[phrase.key].add(doc.id)
+                written[phrase.key][phrase.words] += 1
+                distance[phrase.key] += phrase.distance
+                places[phrase.key].add((doc.id, figure.quantity.start))
+    shared = [key for key, docs in documents_of.items() if len(docs) >= options.min_documents]
+    # The phrases most documents use first; among those, the ones whose words stand nearest their figures.
+    shared.sort(key=lambda key: (-len(documents_of[key]), distance[key] / sum(written[key].values()), key))
+    tried = shared[: max(MIN_TRIED, TRIED_PER_GROUP * options.limit)]
+    reviewed = frozenset(claims.reviewed_disputes if claims else ())
+    wide = replace(options.compare, top=max(options.compare.top, WIDE_TOP))
+    found: list[Dispute] = []
+    # The claims file's statistics are asked first: the groups they cover are marked with them.
+    questions: list[tuple[tuple[str, ...], str]] = [
+        (("statistic", s.id), s.id) for s in (claims.statistics if claims else ()) if _wanted(s.kind, kinds)
+    ]
+    questions += [(key, _label(written[key])) for key in tried]
+    for done, (key, label) in enumerate(questions, 1):
+        for comparison in compare_query(corpus, claims, label, wide):
+            kind = key[0] if key[0] != "statistic" else None
+            narrowed = _narrowed(comparison, kind, options.compare.top, kinds, places.get(key, set()))
+            dispute = _dispute(key, comparison.label or label, narrowed, reviewed, options)
+            if dispute is not None:
+                found.append(dispute)
+        if progress is not None:
+            progress(done, len(questions))
+    # Of groups that show the same figures, the one with the most documents stands for them all.
+    kept: list[Dispute] = []
+    for dispute in sorted(found, key=lambda d: (-d.documents, _rank(d))):
+        if not any(_overlap(dispute.comparison, k.comparison) >= SAME_GROUP for k in kept):
+            kept.append(dispute)
+    kept.sort(key=lambda d: (d.reviewed, _rank(d)))
+    return DisputesReport(tuple(kept[: options.limit]), len(tried), figures)
+
+
+def _can_answer(figure: Figure, kinds: frozenset[Kind]) -> bool:
+    """Whether a figure may state a level two documents could disagree about."""
+    q = figure.quantity
+    if q.kind in NEVER_ANSWERS or q.kind not in kinds:
+        return False
+    if q.role.value in _NOT_LEVELS:
+        return False
+    if q.kind == Kind.COUNT and not q.unit and _YEAR_LIKE.fullmatch(q.text):
+        return False  # "2026 outbreak" in a heading: a year the reader could not tell from a count
+    return not is_vague(figure)
+
+
+def _phrases(figure: Figure, sentence: Sentence) -> Iterable[_Phrase]:
+    """The phrases that may name what ``figure`` counts: its counted noun (if it says more than "people"), and
+    that noun or the nearest content word with each of the other content words near it in its clause."""
+    q = figure.quantity
+    text = sentence.text
+    start, end = q.start - sentence.start, q.end - sentence.start
+    if _DENOMINATOR.search(text, max(0, start - 12), start):
+        return
+    c_start, c_end = clause_bounds(text, start, end)
+    words = [
+        t
+        for t in tokens(text[c_start:c_end], c_start)
+        if t.stem not in STOPWORDS
+        and t.stem not in _NOT_NAMES
+        and _LETTERS.search(t.stem)
+        and not (start <= t.start < end)
+    ]
+    before = [t for t in words if t.start < start][-NEAR:][::-1]
+    after = [t for t in words if t.start >= end][:NEAR]
+    noun = [t for t in after if q.unit and t.stem in {u.stem for u in tokens(q.unit)}] if q.kind == Kind.COUNT else []
+    kind = _kind_key(figure)
+    near = sorted(before + after, key=lambda t: min(abs(t.start - start), abs(t.start - end)))
+    head = noun[-1] if noun else (near[0] if near else None)
+    if head is None:
+        return
+    singles = [head] if noun else near[:2]
+    for single in singles:
+        if single.stem not in GENERIC_WORDS:
+            yield _Phrase((kind, _family(single.stem)), text[single.start : single.end])
+    for rank, other in enumerate(near):
+        if other.stem == head.stem:
+            continue
+        first, second = sorted((head, other), key=lambda t: t.start)
+        key = (kind, *sorted({_family(head.stem), _family(other.stem)}))
+        if len(key) == 3:
+            yield _Phrase(key, f"{text[first.start : first.end]} {text[second.start : second.end]}", rank)
+
+
+def _narrowed(
+    comparison: Comparison, kind: str | None, top: int, kinds: frozenset[Kind], named: Collection[tuple[str, int]]
+) -> Comparison:
+    """``comparison`` with only the findings that may state a level, of the group's kind (and unit or currency;
+    None: any of ``kinds``), ``top`` a document, and its agreement judged again on them. A finding that the
+    group's phrase names (``named``: document and offset) goes before those it does not."""
+    wanted = {k.value for k in kinds}
+
+    def fits(f: Finding) -> bool:
+        if f.role in _NOT_LEVELS or f.vague or _year_like(f):
+            return False
+        return _finding_kind(f) == kind if kind is not None else f.kind in wanted
+
+    def ordered(d: DocumentFindings) -> tuple[Finding, ...]:
+        kept = [f for f in d.findings if fits(f)]
+        if named:
+            kept = [f for f in kept if (d.id, f.start) in named]
+        return tuple(kept[:top])
+
+    documents = tuple(replace(d, findings=ordered(d), vague=()) for d in comparison.documents)
+    return replace(
+        comparison,
+        documents=documents,
+        without_figures=sum(1 for d in documents if not d.findings),
+        agreement=agreements(documents),
+    )
+
+
+def _wanted(kind: str | None, kinds: frozenset[Kind]) -> bool:
+    """Whether a statistic of this kind (None: any) may have figures of the kinds asked for."""
+    return kind is None or kind in {k.value for k in kinds}
+
+
+def _year_like(finding: Finding) -> bool:
+    return finding.kind == Kind.COUNT.value and not finding.unit and _YEAR_LIKE.fullmatch(finding.text) is not None
+
+
+def _finding_kind(finding: Finding) -> str:
+    if finding.kind in (Kind.MEASURE.value, Kind.MONEY.value):
+        return f"{finding.kind}:{(finding.unit or '').lower()}"
+    return finding.kind
+
+
+def _kind_key(figure: Figure) -> str:
+    """What figures must share to be compared: their kind, and the unit of a measure or the currency of money."""
+    q = figure.quantity
+    if q.kind in (Kind.MEASURE, Kind.MONEY):
+        return f"{q.kind.value}:{(q.unit or '').lower()}"
+    return q.kind.value
+
+
+def _family(stem: str) -> str:
+    """One name for a word's family ("killed" and "deaths" read alike): the smallest of its members."""
+    members = family(stem)
+    return min(members | {stem}) if members else stem
+
+
+def _label(forms: Counter[str]) -> str:
+    """The form of a phrase the documents write most (ties: the first alphabetically); a capital that only starts
+    a sentence is dropped ("Doctors abroad" → "doctors abroad"), a name's is kept."""
+    best = min(forms.items(), key=lambda item: (-item[1], item[0].lower()))[0]
+    lower = {w for form in forms for w in form.split() if w.islower()}
+    return " ".join(w.lower() if w.lower() in lower else w for w in best.split())
+
+
+def _dispute(
+    key: Sequence[str], label: str, comparison: Comparison, reviewed: frozenset[str], options: DisputesOptions
+) -> Dispute | None:
+    answering = comparison.with_figures
+    if len(answering) < options.min_documents:
+        return None
+    parts = [a for a in comparison.agreement if a.verdict != "single"]
+    if not parts:
+        return None
+    worst = min(parts, key=lambda a: (_RANK.get(a.verdict, 3), -_in_conflict(a), -(a.spread or 0.0)))
+    verdict = worst.verdict if worst.verdict in _RANK else AGREE
+    digest = hashlib.sha1("\x1f".join([*key, comparison.statistic or ""]).encode("utf-8")).hexdigest()[:6]
+    slug = "-".join(re.findall(r"[a-z0-9]+", label.lower()))[:40].strip("-") or "figures"
+    ident = f"{slug}-{digest}"
+    return Dispute(
+        id=ident,
+        label=label,
+        verdict=verdict,
+        documents=len(answering),
+        in_conflict=_in_conflict(worst),
+        spread=worst.spread,
+        statistic=comparison.statistic,
+        reviewed=ident in reviewed,
+        comparison=comparison,
+    )
+
+
+def _in_conflict(agreement: Agreement) -> int:
+    return len({doc for pair in agreement.conflicting for doc in pair})
+
+
+def _rank(d: Dispute) -> tuple[int, int, float, int]:
+    return (_RANK[d.verdict], -d.in_conflict, -(d.spread or 0.0), -d.documents)
+
+
+def _shown(comparison: Comparison) -> set[tuple[str, int]]:
+    return {(d.id, f.start) for d in comparison.with_figures for f in d.findings[:1]}
+
+
+def _overlap(a: Comparison, b: Comparison) -> float:
+    """The share of the smaller group's top figures that the other group shows too."""
+    left, right = _shown(a), _shown(b)
+    if not left or not right:
+        return 0.0
+    return len(left & right) / min(len(left), len(right))
