@@ -191,7 +191,10 @@ def _list_edits(
         dash = key_node.start_mark.column + DEFAULT_DASH
         block = _block(entries, dash, dash + 2)
         # "claims: []" or "claims: ~" loses its value; the list starts on the next line (a comment after stays).
-        cleared = _Edit(value.start_mark.index, value.end_mark.index, "", order)
+        start = value.start_mark.index
+        while start > key_node.end_mark.index + 1 and text[start - 1] in " \t":
+            start -= 1
+        cleared = _Edit(start, value.end_mark.index, "", order)
         return [cleared, _Edit(line_end, line_end, block, order + 1)]
     where = f"{path}:{key_node.start_mark.line + 1}:{key_node.start_mark.column + 1}"
     raise UsageError(
