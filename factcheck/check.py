@@ -34,7 +34,7 @@ class CheckProblem:
     """One problem found by the check, located in the claims file."""
 
     severity: str  # error or warning
-    code: str  # no-citation, unknown-document, quote-not-found, number-mismatch, figure-mismatch, ...
+    code: str  # no-citation, draft, unknown-document, quote-not-found, number-mismatch, figure-mismatch, ...
     message: str
     path: str
     line: int
@@ -273,6 +273,10 @@ def check_claim(ctx: _Context, claim: Claim) -> ClaimResult:
                 suggestions=suggest(ctx, claim) if ctx.options.suggest else (),
             )
         )
+    if claim.status == "draft":
+        # A drafted claim stands in its source but no person has read it yet: --strict (CI, pre-commit) fails it.
+        message = "claim is a draft (proposed by factcheck draft): review it, then remove its 'status: draft' line"
+        problems.append(ctx.problem(WARNING, "draft", message, claim, claim=claim.id))
     if claim.statistic is None:
         problems.append(ctx.problem(WARNING, "no-statistic", "claim names no statistic", claim, claim=claim.id))
     quoted: list[Quantity] = []

@@ -48,7 +48,9 @@ META_KEYS = ("organisation", "url")
 STATISTIC_KEYS = ("id", "label", "aliases", "kind", "unit", "per", "scope", "description", "cues")
 SCOPES = ("current", "cumulative")
 CUES_KEYS = ("require", "exclude", "cumulative", "current")
-CLAIM_KEYS = ("id", "statistic", "text", "figure", "year", "tags", "citations")
+CLAIM_KEYS = ("id", "status", "statistic", "text", "figure", "year", "tags", "citations")
+# A claim's status: "draft" marks one proposed by `factcheck draft` and not yet reviewed (check warns, --strict fails).
+CLAIM_STATUSES = ("draft",)
 FIGURE_KEYS = ("value", "low", "high", "qualifier", "unit", "per")
 CITATION_KEYS = ("document", "quote", "note")
 
@@ -71,8 +73,12 @@ def load_claims(path: Path) -> ClaimsFile:
     valid UTF-8, not valid YAML, or does not follow the schema (docs/claims-format.md). Non-fatal findings
     (a claim with no statistic or no citations, an empty file) are returned in ``ClaimsFile.warnings``.
     """
-    name = str(path)
-    text = _decode(path, read_yaml_bytes(path))
+    return claims_from_text(_decode(path, read_yaml_bytes(path)), str(path))
+
+
+def claims_from_text(text: str, name: str) -> ClaimsFile:
+    """Validate the text of a claims file as ``load_claims`` does; ``name`` is the path its messages give (used to
+    check a file's new text before it is written, so that a failed edit never reaches the disk)."""
     try:
         root = compose(text)
     except yaml.YAMLError as exc:
@@ -364,6 +370,7 @@ class _Builder:
             year=self.integer(fields, "year", where),
             tags=self.strings(fields, "tags", where),
             citations=citations,
+            status=self.choice(fields, "status", where, CLAIM_STATUSES),
             line=node.start_mark.line + 1,
             column=node.start_mark.column + 1,
         )
@@ -389,7 +396,9 @@ class _Builder:
             self.error(node, f"{what} has no number", example)
         if low is not None and high is not None and low > high:
             self.error(
-                fields["low"][1], f"{what} has low {_plain(low)} above high {_plain(high)}", "swap 'low' and 'high'"
+                fields["low"][1],
+                f"{what} has low {yaml_number(low)} above high {yaml_number(high)}",
+                "swap 'low' and 'high'",
             )
         qualifier = self.choice(fields, "qualifier", what, QUALIFIERS)
         return ClaimFigure(
@@ -676,7 +685,7 @@ def _kind(value: str | None) -> Kind | None:
     return Kind(value) if value is not None else None
 
 
-def _plain(number: float) -> str:
+def yaml_number(number: float) -> str:
     """A number as YAML reads it back: 28000, 75.5, 1.0e+20 (YAML 1.1 needs a dot and a sign in an exponent)."""
     if number.is_integer() and abs(number) < 1e16:
         return str(int(number))
@@ -709,7 +718,7 @@ def _number_text_problem(node: yaml.Node, value: str) -> tuple[str, str]:
         return f"must be a number, not the text '{_shorten(value)}'", _NUMBER_HINT
     if not math.isfinite(number):
         return f"{_NOT_FINITE} '{_shorten(value)}'", _FINITE_HINT
-    plain = _plain(number)
+    plain = yaml_number(number)
     if isinstance(node, yaml.ScalarNode) and not node.style and _UNSIGNED_EXPONENT.fullmatch(cleaned):
         signed = re.sub(r"([eE])", r"\1+", cleaned)
         return f"is read as text: '{_shorten(value)}'", f"YAML needs a sign in the exponent: write {signed} or {plain}"

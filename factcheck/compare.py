@@ -756,6 +756,29 @@ def compare_query(
     return tuple(_compare_for(corpus, claims, query, s, "one of several", options) for s in fitting)
 
 
+def _job_for(
+    corpus: Corpus, claims: ClaimsFile | None, query: str, statistic: Statistic | None, options: CompareOptions
+) -> _Job:
+    """What scoring ``query`` (for ``statistic``, if any) takes: its target, scope cues, rivals and candidates."""
+    target = Target.build(query, statistic, options.aliases)
+    scopes = ScopeReader(statistic.cues.cumulative if statistic else (), statistic.cues.current if statistic else ())
+    rivals = TargetGroup(
+        tuple(
+            Target.build(s.label, s) for s in (claims.statistics if claims and statistic else ()) if s is not statistic
+        )
+    )
+    return _Job(target, scopes, options, rivals, preselect(corpus, target, options))
+
+
+def document_answer(
+    corpus: Corpus, claims: ClaimsFile, statistic: Statistic, doc: Document, options: CompareOptions = CompareOptions()
+) -> DocumentFindings:
+    """What one document says about a statistic of ``claims``: the row ``compare`` shows for it, without scoring
+    the other documents (``factcheck draft --document`` asks this for every statistic)."""
+    job = _job_for(corpus, claims, statistic.id, statistic, options)
+    return _answer(doc, _find(corpus, doc, job), options)
+
+
 def _compare_for(
     corpus: Corpus,
     claims: ClaimsFile | None,
@@ -764,17 +787,11 @@ def _compare_for(
     resolved: str | None,
     options: CompareOptions,
 ) -> Comparison:
-    target = Target.build(query, statistic, options.aliases)
-    scopes = ScopeReader(statistic.cues.cumulative if statistic else (), statistic.cues.current if statistic else ())
-    rivals = TargetGroup(
-        tuple(
-            Target.build(s.label, s) for s in (claims.statistics if claims and statistic else ()) if s is not statistic
-        )
-    )
+    job = _job_for(corpus, claims, query, statistic, options)
+    scopes = job.scopes
     docs = sorted(corpus.documents(), key=lambda d: d.id)
-    selected = preselect(corpus, target, options)
     # Claims are judged on every finding above the threshold, not only the few shown.
-    evidence = _score_documents(corpus, docs, _Job(target, scopes, options, rivals, selected))
+    evidence = _score_documents(corpus, docs, job)
     answers = tuple(_answer(d, evidence[d.id], options) for d in docs)
     verdicts: tuple[ClaimVerdict, ...] = ()
     if claims and statistic:
@@ -829,5 +846,6 @@ __all__ = [
     "compare",
     "compare_all",
     "compare_query",
+    "document_answer",
     "Qualifier",
 ]

@@ -217,6 +217,7 @@ class Claim:
     citations: tuple[Citation, ...] = ()
     line: int = 0
     column: int = 0
+    status: str | None = None  # "draft": proposed by `factcheck draft`, not yet reviewed by a person
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,9 @@ CLAIMS_TEMPLATE = """\
 # A document's id is its file name without the extension; citations name documents by it.
 #
 # A statistic is a number the documents disagree about; a claim states one figure for it and cites the sentence
-# of a document that gives it. `factcheck compare "<label>"` shows what every document says about a statistic.
+# of a document that gives it. `factcheck compare "<label>"` shows what every document says about a statistic;
+# `factcheck draft "<label>" --write` adds one claim per document that gives a figure for it, marked
+# 'status: draft': review each, then remove that line (`factcheck check --strict` fails a draft).
 # Uncomment and edit the example below (README.md has every field).
 statistics: []
 #  - id: people-displaced
@@ -38,13 +40,14 @@ claims: []
 """
 
 PRE_COMMIT_TEMPLATE = """\
-# Run `factcheck check` before every commit (https://pre-commit.com): `pre-commit install` once.
+# Run `factcheck check --strict` before every commit (https://pre-commit.com): `pre-commit install` once.
+# --strict fails a claim still marked 'status: draft' (see `factcheck draft`), so no draft is committed unreviewed.
 repos:
   - repo: local
     hooks:
       - id: factcheck-check
         name: factcheck check
-        entry: factcheck check
+        entry: factcheck check --strict
         language: system
         pass_filenames: false
         files: (^|/)(claims\\.ya?ml|corpus/.*)$

@@ -2,4 +2,4 @@
 
 from __future__ import annotations
 
-from factcheck.cli import check, compare, disputes, evaluate, extract, grep, index, init, report  # noqa: F401
+from factcheck.cli import check, compare, disputes, draft, evaluate, extract, grep, index, init, report  # noqa: F401

@@ -74,8 +74,11 @@ def render_claims_table(hits: Sequence[ClaimHit]) -> Table:
         row = claim_row(hit)
         text_spans = [s for f in hit.fields if f.field == "text" for s in f.spans]
         id_spans = [s for f in hit.fields if f.field == "id" for s in f.spans]
+        claim_id = highlighted(row["id"], id_spans)
+        if hit.claim.status:  # "draft": not yet reviewed (factcheck draft)
+            claim_id.append(f" ({hit.claim.status})", style="dim")
         table.add_row(
-            highlighted(row["id"], id_spans),
+            claim_id,
             row["statistic"] or "",
             row["figure"],
             highlighted(*excerpt(row["text"], text_spans)),
@@ -89,6 +92,7 @@ def render_claims_json(hits: Sequence[ClaimHit]) -> str:
     for hit in hits:
         row = claim_row(hit)
         row["figure"] = jsonable(hit.claim.figure)
+        row["status"] = hit.claim.status
         row["citations"] = [{"document": c.document, "quote": c.quote, "line": c.line} for c in hit.claim.citations]
         row["matches"] = [{"field": f.field, "text": f.text, "spans": f.spans} for f in hit.fields]
         data.append(row)
