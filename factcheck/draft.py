@@ -113,6 +113,19 @@ def draft_all(corpus: Corpus, claims: ClaimsFile, options: CompareOptions = Comp
     return drafter.result()
 
 
+def draft_groups(corpus: Corpus, claims: ClaimsFile | None, groups: Iterable[tuple[str, Sequence[Finding]]]) -> Draft:
+    """A new statistic for each group (a label and its documents' figures, as ``factcheck disputes`` finds them),
+    with a draft claim for each figure; ids unique across them all and against the file's."""
+    drafter = _Drafter(corpus, claims)
+    for label, findings in groups:
+        if not findings:
+            continue
+        stat = drafter.propose(label, findings)
+        for finding in findings:
+            drafter.add_finding(finding, stat.id)
+    return drafter.result()
+
+
 def draft_document(
     corpus: Corpus, claims: ClaimsFile | None, doc_id: str, options: CompareOptions = CompareOptions()
 ) -> Draft:

@@ -118,3 +118,26 @@ def test_the_bundled_corpus_groups_its_statistics() -> None:
     assert {"workers-abroad", "countries-now", "annual-revenue"} <= covered
     abroad = next(g for g in groups if g["statistic"] == "workers-abroad")
     assert figures_of(abroad)["king-2020"] == "28,000"
+
+
+def test_draft_prints_new_groups_as_statistics_with_draft_claims_that_check_passes(
+    corpus: Path, tmp_path: Path
+) -> None:
+    import yaml
+
+    result = runner.invoke(app, ["disputes", "--corpus", str(corpus), "--no-index", "--draft"])
+    assert result.exit_code == 0, result.output
+    drafted = yaml.safe_load(result.stdout)
+    labels = {s["label"] for s in drafted["statistics"]}
+    assert "people displaced" in labels
+    displaced = next(s["id"] for s in drafted["statistics"] if s["label"] == "people displaced")
+    figures = {
+        c["citations"][0]["document"]: c["figure"]["value"] for c in drafted["claims"] if c["statistic"] == displaced
+    }
+    assert figures == {"herald": 12000, "courier": 31000, "gazette": 30500}
+    assert all(c["status"] == "draft" for c in drafted["claims"])
+    claims = tmp_path / "claims.yaml"
+    claims.write_text(result.stdout, encoding="utf-8")
+    where = ["--corpus", str(corpus), "--no-index", "--claims", str(claims)]
+    assert runner.invoke(app, ["check", *where]).exit_code == 0  # drafts only warn
+    assert runner.invoke(app, ["check", "--strict", *where]).exit_code == 1

@@ -50,6 +50,12 @@ def disputes(
     kind: Annotated[
         list[DisputeKind] | None, typer.Option("--kind", help="Only figures of this kind (repeatable).")
     ] = None,
+    draft: Annotated[
+        bool,
+        typer.Option(
+            "--draft", help="Print each group no statistic covers as a claims.yaml statistic with draft claims."
+        ),
+    ] = False,
     output: Annotated[SummaryFormat, typer.Option("--format", "-f", help="Output format.")] = SummaryFormat.TABLE,
     corpus_path: CorpusOption = DEFAULT_CORPUS,
     index_path: IndexOption = None,
@@ -76,6 +82,21 @@ def disputes(
         options = DisputesOptions(min_documents, limit, tuple(k.value for k in kind or ()))
         with steps("comparing", "phrases", 0) as bar:
             report = find_disputes(corpus, claims, options, bar.update)
+    if draft:
+        from factcheck.draft import draft_groups
+        from factcheck.render import draft as drafts
+        from factcheck.render import printable
+
+        new = [
+            (d.label, [doc.findings[0] for doc in d.comparison.with_figures])
+            for d in report.disputes
+            if d.statistic is None
+        ]
+        proposed = draft_groups(corpus, claims, new)
+        emit(drafts.render_json(proposed) if output is SummaryFormat.JSON else printable(drafts.render_yaml(proposed)))
+        if not proposed.claims:
+            raise typer.Exit(1)
+        return
     if output is SummaryFormat.JSON:
         emit(render.render_json(report))
     elif output is SummaryFormat.MARKDOWN:
