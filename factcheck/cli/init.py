@@ -33,8 +33,9 @@ def init(
     for name in report.kept:
         console.print(f"kept  {report.folder / name} (already there, left as it is)", markup=False, highlight=False)
     console.print(
-        'next: put the documents in corpus/, then `factcheck compare "<a number\'s label>"` and write claims.yaml;'
-        " `factcheck check` proves every quote.",
+        "next: put the documents in corpus/; `factcheck disputes` shows what they disagree about, "
+        '`factcheck draft "<what a number counts>" --write` drafts claims to review, and '
+        "`factcheck check --strict` proves every quote once the drafts are reviewed.",
         markup=False,
         highlight=False,
     )
