@@ -14,6 +14,7 @@ Nothing here prints; ``disputes`` returns a frozen ``DisputesReport`` that the r
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
@@ -34,11 +35,24 @@ from factcheck.matching import NEVER_ANSWERS, clause_bounds, is_vague
 from factcheck.model import ClaimsFile, Figure, Kind, Role, Sentence
 from factcheck.text import GENERIC_WORDS, STOPWORDS, stem, tokens
 
-__all__ = ["CONFLICT", "AGREE", "TIMELINE", "Dispute", "DisputesOptions", "DisputesReport", "find_disputes"]
+__all__ = [
+    "AGREE",
+    "APART",
+    "CONFLICT",
+    "TIMELINE",
+    "Dispute",
+    "DisputesOptions",
+    "DisputesReport",
+    "Slip",
+    "find_disputes",
+    "slips",
+]
 
 SCHEMA_VERSION = 1
 CONFLICT, TIMELINE, AGREE = "conflict", "timeline", "agree"
-_RANK = {CONFLICT: 0, TIMELINE: 1, AGREE: 2}
+
+APART = "apart"  # every document's figure stands alone: different units, rates or scopes
+_RANK = {CONFLICT: 0, TIMELINE: 1, APART: 2, AGREE: 3}
 KINDS = (Kind.COUNT, Kind.MONEY, Kind.PERCENT, Kind.MEASURE)
 NEAR = 3  # content words either side of a figure, in its clause, that may name what it counts
 # Phrases put to compare per group wanted: enough for duplicates and groups that compare does not confirm.
@@ -86,6 +100,19 @@ class Dispute:
     statistic: str | None  # the claims file's statistic that covers the group, if one does
     reviewed: bool  # listed under reviewed_disputes: in the claims file
     comparison: Comparison
+    slips: tuple[Slip, ...] = ()  # figures that look like a slip against another document's
+
+
+@dataclass(frozen=True, slots=True)
+class Slip:
+    """A figure that probably holds a slip: a scale word wrong, digits swapped, a decimal point moved, or a rate per
+    day set against one per year. A flag for a person to look at; it never changes a verdict."""
+
+    document: str
+    text: str
+    other: str  # the document it is set against
+    other_text: str
+    suspicion: str  # in plain words
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,10 +314,15 @@ def _dispute(
     if len(answering) < options.min_documents:
         return None
     parts = [a for a in comparison.agreement if a.verdict != "single"]
-    if not parts:
-        return None
-    worst = min(parts, key=lambda a: (_RANK.get(a.verdict, 3), -_in_conflict(a), -(a.spread or 0.0)))
-    verdict = worst.verdict if worst.verdict in _RANK else AGREE
+    if parts:
+        worst = min(parts, key=lambda a: (_RANK.get(a.verdict, 3), -_in_conflict(a), -(a.spread or 0.0)))
+        verdict, in_conflict, spread = (
+            (worst.verdict if worst.verdict in _RANK else AGREE),
+            _in_conflict(worst),
+            worst.spread,
+        )
+    else:  # figures in different units, rates or scopes: nothing compare could set side by side
+        verdict, in_conflict, spread = APART, 0, None
     digest = hashlib.sha1("\x1f".join([*key, comparison.statistic or ""]).encode("utf-8")).hexdigest()[:6]
     slug = "-".join(re.findall(r"[a-z0-9]+", label.lower()))[:40].strip("-") or "figures"
     ident = f"{slug}-{digest}"
@@ -299,12 +331,74 @@ def _dispute(
         label=label,
         verdict=verdict,
         documents=len(answering),
-        in_conflict=_in_conflict(worst),
-        spread=worst.spread,
+        in_conflict=in_conflict,
+        spread=spread,
         statistic=comparison.statistic,
         reviewed=ident in reviewed,
         comparison=comparison,
+        slips=slips([d.findings[0] for d in answering]),
     )
+
+
+# A ratio this close (as a factor) to 1,000 or 1,000,000 reads as a scale word slipped (millions for billions).
+_SCALE_SLACK = 3.0
+_DAYS_A_YEAR = 365.0
+# A scale written with the figure: only a figure written so can have its scale slip.
+_SCALE_WORD = re.compile(r"(?i)\d\s*(?:thousand|million|billion|trillion|mn|bn|tn|m|k)\b")
+
+
+def slips(findings: Sequence[Finding]) -> tuple[Slip, ...]:
+    """The probable slips among the figures of different documents for one thing (each flagged once, against the
+    first figure it looks slipped from)."""
+    found: list[Slip] = []
+    flagged: set[str] = set()
+    for i, a in enumerate(findings):
+        for b in findings[i + 1 :]:
+            if a.document == b.document or b.document in flagged:
+                continue
+            suspicion = _suspicion(a, b)
+            if suspicion is not None:
+                found.append(Slip(b.document, b.text, a.document, a.text, suspicion))
+                flagged.add(b.document)
+    return tuple(found)
+
+
+def _suspicion(a: Finding, b: Finding) -> str | None:
+    """What looks slipped between two figures of one thing, in plain words, or None."""
+    x, y = _point(a), _point(b)
+    if x is None or y is None or x <= 0 or y <= 0:
+        return None
+    high, low = max(x, y), min(x, y)
+    ratio = high / low
+    scaled = _SCALE_WORD.search(a.text) is not None or _SCALE_WORD.search(b.text) is not None
+    for size, words in ((1e6, "a million"), (1e3, "a thousand")):
+        if scaled and size / _SCALE_SLACK <= ratio <= size * _SCALE_SLACK:
+            return (
+                f"about {words} times off: perhaps a scale word slipped (millions for billions, thousands for millions)"
+            )
+    pers = {a.per, b.per}
+    if pers == {"day", "year"} and _DAYS_A_YEAR / 1.5 <= ratio <= _DAYS_A_YEAR * 1.5:
+        return "a figure per day set against one per year"
+    da, db = _digits(a.text), _digits(b.text)
+    if da and db and da != db and len(da) == len(db) >= 3 and sorted(da) == sorted(db) and ratio < 2:
+        return "the same digits in another order: perhaps two digits swapped"
+    if da and da == db and any(math.isclose(ratio, shift) for shift in (10.0, 100.0)):
+        return "the same digits with the decimal point moved"
+    return None
+
+
+def _point(f: Finding) -> float | None:
+    """One number for a figure: its value, or the middle of its range."""
+    if f.value is not None:
+        return f.value
+    if f.low is not None and f.high is not None:
+        return (f.low + f.high) / 2
+    return None
+
+
+def _digits(text: str) -> str:
+    """The significant digits of a figure as written ("1,234.50" → "12345")."""
+    return "".join(ch for ch in text if ch.isdigit()).strip("0")
 
 
 def _in_conflict(agreement: Agreement) -> int:

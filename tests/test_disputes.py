@@ -141,3 +141,45 @@ def test_draft_prints_new_groups_as_statistics_with_draft_claims_that_check_pass
     where = ["--corpus", str(corpus), "--no-index", "--claims", str(claims)]
     assert runner.invoke(app, ["check", *where]).exit_code == 0  # drafts only warn
     assert runner.invoke(app, ["check", "--strict", *where]).exit_code == 1
+
+
+def test_probable_slips_are_flagged_and_honest_differences_are_not(tmp_path: Path) -> None:
+    slips = tmp_path / "slips"
+    honest = tmp_path / "honest"
+    for folder in (slips, honest):
+        folder.mkdir()
+    (slips / "alpha.txt").write_text(
+        "The hospital treated 1,234 patients last year.\nInflation reached 4.5% in May, the bureau said.\n"
+        "The mill produces 200 tonnes of flour a day.\n",
+        encoding="utf-8",
+    )
+    (slips / "beta.txt").write_text(
+        "The hospital treated 1,324 patients last year.\nInflation reached 45% in May, the bureau said.\n"
+        "The mill produces 73,000 tonnes of flour a year.\n",
+        encoding="utf-8",
+    )
+    (honest / "alpha.txt").write_text(
+        "The hospital treated 12,000 patients last year.\nInflation reached 3.2% in May, the bureau said.\n",
+        encoding="utf-8",
+    )
+    (honest / "beta.txt").write_text(
+        "The hospital treated 12,500 patients last year.\nInflation reached 3.25% in May, the bureau said.\n",
+        encoding="utf-8",
+    )
+    flagged = {
+        (s["text"], s["other_text"]): s["suspicion"]
+        for g in disputes(slips)["disputes"]  # type: ignore[union-attr]
+        for s in g["slips"]
+    }
+    assert "two digits swapped" in flagged[("1,324", "1,234")]
+    assert "decimal point moved" in flagged[("45%", "4.5%")]
+    assert "per day set against one per year" in flagged[("73,000 tonnes", "200 tonnes")]
+    assert all(not g["slips"] for g in disputes(honest)["disputes"])  # type: ignore[union-attr]
+
+
+def test_the_bundled_revenue_figures_are_flagged_as_a_scale_slip() -> None:
+    groups = disputes(Path("corpus"), claims=Path("claims.yaml"))["disputes"]
+    assert isinstance(groups, list)
+    revenue = next(g for g in groups if g["statistic"] == "annual-revenue")
+    (slip,) = revenue["slips"]
+    assert slip["text"] == "$8.2 million" and "a thousand times off" in slip["suspicion"]

@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from factcheck.compare import DocumentFindings, Finding
-from factcheck.disputes import Dispute, DisputesReport
+from factcheck.disputes import Dispute, DisputesReport, Slip
 from factcheck.render import format_number, markdown_table, md, printable, printable_spans, to_json
 from factcheck.render.compare import agreement_dict, evidence, finding_dict, markdown_evidence
 
@@ -29,6 +29,16 @@ def dispute_dict(dispute: Dispute) -> dict[str, Any]:
         "reviewed": dispute.reviewed,
         "figures": [{"document": d.id, **finding_dict(f)} for d in c.with_figures for f in d.findings],
         "agreement": [agreement_dict(a) for a in c.agreement],
+        "slips": [
+            {
+                "document": s.document,
+                "text": s.text,
+                "other": s.other,
+                "other_text": s.other_text,
+                "suspicion": s.suspicion,
+            }
+            for s in dispute.slips
+        ],
     }
 
 
@@ -46,6 +56,8 @@ def render_json(report: DisputesReport) -> str:
 def _verdict(dispute: Dispute) -> str:
     if dispute.verdict == "conflict":
         return f"conflict ({dispute.in_conflict} documents)"
+    if dispute.verdict == "apart":
+        return "apart (units, rates or scopes differ)"
     return "time line" if dispute.verdict == "timeline" else dispute.verdict
 
 
@@ -82,10 +94,18 @@ def render_table(report: DisputesReport) -> RenderableType:
             sentence = Text(shown)
             sentence.stylize("bold", *spans[0])
             table.add_row(doc.id, finding.text, str(finding.line), sentence)
-        parts.extend([title, table, Text("")])
+        parts.append(title)
+        parts.append(table)
+        for slip in dispute.slips:
+            parts.append(Text(f"  probable slip: {_slip(slip)}", style="yellow"))
+        parts.append(Text(""))
     summary = f"{len(report.disputes)} groups from {report.figures:,} figures ({report.phrases} phrases compared)"
     parts.append(Text(summary, style="dim"))
     return Group(*parts)
+
+
+def _slip(slip: Slip) -> str:
+    return printable(f"{slip.document} {slip.text} against {slip.other} {slip.other_text}: {slip.suspicion}")
 
 
 def _firsts(dispute: Dispute) -> list[tuple[DocumentFindings, Finding]]:
@@ -116,4 +136,5 @@ def render_markdown(report: DisputesReport) -> str:
                 ([md(doc.id), md(f.text), str(f.line), markdown_evidence(f)] for doc, f in _firsts(d)),
             )
         )
+        lines.extend(f"- probable slip: {md(_slip(slip))}" for slip in d.slips)
     return "\n".join(lines)
