@@ -9,7 +9,7 @@ from rich.table import Table
 
 from factcheck.corpus import SourceRow
 from factcheck.extract import ExtractedFigure
-from factcheck.render import format_number, jsonable, to_csv, to_json
+from factcheck.render import format_number, jsonable, markdown_table, md, to_csv, to_json
 
 EXTRACT_FIELDS = (
     "path",
@@ -91,6 +91,17 @@ def render_extract_table(figures: Sequence[ExtractedFigure]) -> Table:
     return table
 
 
+def render_extract_markdown(figures: Sequence[ExtractedFigure]) -> str:
+    headers = ["document", "line", "figure", "value", "qualifier", "kind", "role", "unit", "per", "year", "sentence"]
+    rows = []
+    for f in figures:
+        q = f.quantity
+        cells = (f.document, f.line, q.text + (" (ambiguous)" if q.ambiguous else ""), value_text(f), q.qualifier)
+        cells += (q.kind, q.role, q.unit or "", q.per or "", q.year or "", f.sentence)
+        rows.append([md(cell) for cell in cells])
+    return markdown_table(headers, rows)
+
+
 def render_extract_json(figures: Sequence[ExtractedFigure]) -> str:
     return to_json([figure_dict(f) for f in figures])
 
@@ -114,6 +125,16 @@ def render_sources_table(rows: Sequence[SourceRow]) -> Table:
             str(r.figures),
         )
     return table
+
+
+def render_sources_markdown(rows: Sequence[SourceRow]) -> str:
+    headers = ["id", "title", "publisher", "published", "kind", "sentences", "figures"]
+    cells = [
+        [md(r.id), md(r.title or ""), md(r.publisher or r.author or ""), md(r.published or ""), md(r.kind or "")]
+        + [str(r.sentences), str(r.figures)]
+        for r in rows
+    ]
+    return markdown_table(headers, cells)
 
 
 def render_sources_json(rows: Sequence[SourceRow]) -> str:
