@@ -11,6 +11,7 @@ from rich.text import Text
 from factcheck.grep import ClaimHit, SentenceHit, Span
 from factcheck.model import ClaimFigure
 from factcheck.render import format_number, jsonable, markdown_table, md, printable_spans, to_csv, to_json
+from factcheck.render.terminal import Fitted
 
 CLAIM_FIELDS = ("id", "statistic", "figure", "year", "text", "documents", "tags", "line")
 SENTENCE_FIELDS = ("document", "path", "line", "sentence", "figures")
@@ -78,10 +79,10 @@ def claim_row(hit: ClaimHit) -> dict[str, Any]:
     }
 
 
-def render_claims_table(hits: Sequence[ClaimHit]) -> Table:
+def render_claims_table(hits: Sequence[ClaimHit]) -> Fitted:
     table = Table()
     for column in ("claim", "statistic", "figure", "text", "cited in"):
-        table.add_column(column, overflow="fold")
+        table.add_column(column, overflow="fold", no_wrap=column == "claim")
     for hit in hits:
         row = claim_row(hit)
         text_spans = [s for f in hit.fields if f.field == "text" for s in f.spans]
@@ -93,7 +94,7 @@ def render_claims_table(hits: Sequence[ClaimHit]) -> Table:
             highlighted(*excerpt(row["text"], text_spans)),
             ", ".join(row["documents"]),
         )
-    return table
+    return Fitted(table, body=("text",))
 
 
 def render_claims_json(hits: Sequence[ClaimHit]) -> str:
@@ -139,15 +140,15 @@ def sentence_row(hit: SentenceHit) -> dict[str, Any]:
     }
 
 
-def render_sentences_table(hits: Sequence[SentenceHit]) -> Table:
+def render_sentences_table(hits: Sequence[SentenceHit]) -> Fitted:
     table = Table()
     for column in ("document", "line", "sentence", "figures"):
-        table.add_column(column, overflow="fold")
+        table.add_column(column, overflow="fold", no_wrap=column == "document")
     for hit in hits:
         table.add_row(
             hit.document, str(hit.line), highlighted(hit.sentence, hit.spans), ", ".join(q.text for q in hit.figures)
         )
-    return table
+    return Fitted(table, body=("sentence",))
 
 
 def render_sentences_json(hits: Sequence[SentenceHit]) -> str:
