@@ -373,9 +373,7 @@ def _suspicion(a: Finding, b: Finding) -> str | None:
     scaled = _SCALE_WORD.search(a.text) is not None or _SCALE_WORD.search(b.text) is not None
     for size, words in ((1e6, "a million"), (1e3, "a thousand")):
         if scaled and size / _SCALE_SLACK <= ratio <= size * _SCALE_SLACK:
-            return (
-                f"about {words} times off: perhaps a scale word slipped (millions for billions, thousands for millions)"
-            )
+            return f"about {words} times off: a scale word may have slipped"
     pers = {a.per, b.per}
     if pers == {"day", "year"} and _DAYS_A_YEAR / 1.5 <= ratio <= _DAYS_A_YEAR * 1.5:
         return "a figure per day set against one per year"

@@ -192,41 +192,52 @@ FollowLinksOption = Annotated[
     ),
 ]
 DEFAULT_CORPUS = Path("corpus")
-PIPED_WIDTH = 160
+PIPED_WIDTH = 120
 DEFAULT_CLAIMS = Path("claims.yaml")
 
 
-class TableFormat(StrEnum):
-    """Output formats of commands that report rows."""
+class OutputFormat(StrEnum):
+    """The one set of names of the formats a command prints its report in; each command takes those that fit it.
 
-    TABLE = "table"
-    JSON = "json"
-    CSV = "csv"
-
-
-class ReportFormat(StrEnum):
-    """Output formats of commands that report rows and sections."""
+    ``text`` is accepted everywhere as another name of ``table`` (FORMAT_ALIASES). ``report`` and ``export``, which
+    write documents, keep their own lists.
+    """
 
     TABLE = "table"
     JSON = "json"
     CSV = "csv"
     MARKDOWN = "markdown"
-
-
-class SummaryFormat(StrEnum):
-    """Output formats of commands that report a summary table."""
-
-    TABLE = "table"
-    JSON = "json"
-    MARKDOWN = "markdown"
-
-
-class CheckFormat(StrEnum):
-    """Output formats of the citation check."""
-
-    TEXT = "text"
-    JSON = "json"
     GITHUB = "github"
+
+
+FORMAT_ALIASES = {"text": OutputFormat.TABLE}
+
+
+def format_option(*formats: OutputFormat) -> Any:
+    """The --format option of a command that prints its report in ``formats``; ``text`` is taken for ``table``.
+
+    A parser rather than an enum's choice, so that the alias is accepted without being listed as a format of its own.
+    """
+    names = [str(f) for f in formats]
+
+    def parse(value: str) -> str:
+        name = str(value).casefold()
+        name = FORMAT_ALIASES.get(name, name)
+        if name not in names:
+            raise typer.BadParameter(f"{value!r} is not one of {', '.join(names)} (text: the same as table)")
+        return str(name)
+
+    def complete(incomplete: str) -> list[str]:
+        return [name for name in names if name.startswith(incomplete)]
+
+    return typer.Option(
+        "--format",
+        "-f",
+        parser=parse,
+        metavar="<" + "|".join(names) + ">",
+        autocompletion=complete,
+        help="Output format" + (" (text: the same as table)." if OutputFormat.TABLE in formats else "."),
+    )
 
 
 def finite(param: typer.CallbackParam, value: float | None) -> float | None:

@@ -9,16 +9,17 @@ import typer
 from factcheck.cli._app import (
     DEFAULT_CLAIMS,
     DEFAULT_CORPUS,
-    CheckFormat,
     ClaimsOption,
     CorpusOption,
     FollowLinksOption,
     IndexOption,
     NoIndexOption,
+    OutputFormat,
     app,
     default_above,
     emit,
     examples,
+    format_option,
     open_corpus,
     user_errors,
 )
@@ -36,7 +37,9 @@ def check(
     suggest: Annotated[
         bool, typer.Option("--suggest", help="For uncited or broken claims, show the best passages of the corpus.")
     ] = False,
-    output: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.TEXT,
+    output: Annotated[
+        OutputFormat, format_option(OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.GITHUB)
+    ] = OutputFormat.TABLE,
     corpus_path: CorpusOption = DEFAULT_CORPUS,
     index_path: IndexOption = None,
     no_index: NoIndexOption = False,
@@ -58,9 +61,9 @@ def check(
         claims = load_claims(default_above(claims_path, DEFAULT_CLAIMS))
         with steps("checking", "claims", len(claims.claims)) as bar:
             report = check_claims(corpus, claims, CheckOptions(strict=strict, suggest=suggest), bar.step)
-    if output is CheckFormat.JSON:
+    if output is OutputFormat.JSON:
         emit(render.render_json(report))
-    elif output is CheckFormat.GITHUB:
+    elif output is OutputFormat.GITHUB:
         emit(printable(render.render_github(report)))
     else:
         emit(printable(render.render_text(report)))

@@ -14,11 +14,12 @@ from factcheck.cli._app import (
     FollowLinksOption,
     IndexOption,
     NoIndexOption,
-    ReportFormat,
+    OutputFormat,
     app,
     emit,
     examples,
     finite,
+    format_option,
     open_claims,
     open_corpus,
     stdout_console,
@@ -52,7 +53,10 @@ def compare(
     explain: Annotated[
         bool, typer.Option("--explain", help="Show why each finding scored what it did (table and JSON).")
     ] = False,
-    output: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")] = ReportFormat.TABLE,
+    output: Annotated[
+        OutputFormat,
+        format_option(OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.CSV, OutputFormat.MARKDOWN),
+    ] = OutputFormat.TABLE,
     corpus_path: CorpusOption = DEFAULT_CORPUS,
     index_path: IndexOption = None,
     no_index: NoIndexOption = False,
@@ -80,11 +84,11 @@ def compare(
                 comparisons = compare_all(corpus, claims, options, bar.step)
         else:
             comparisons = compare_query(corpus, claims, query, options)
-    if output is ReportFormat.JSON:
+    if output is OutputFormat.JSON:
         emit(render.render_json(comparisons, single=query is not None, explain=explain))
-    elif output is ReportFormat.CSV:
+    elif output is OutputFormat.CSV:
         emit(render.render_csv(comparisons))
-    elif output is ReportFormat.MARKDOWN:
+    elif output is OutputFormat.MARKDOWN:
         emit(render.render_markdown(comparisons))
     else:
         console = stdout_console()

@@ -15,10 +15,11 @@ from factcheck.cli._app import (
     FollowLinksOption,
     IndexOption,
     NoIndexOption,
-    SummaryFormat,
+    OutputFormat,
     app,
     emit,
     examples,
+    format_option,
     open_claims,
     open_corpus,
     stdout_console,
@@ -56,7 +57,9 @@ def disputes(
             "--draft", help="Print each group no statistic covers as a claims.yaml statistic with draft claims."
         ),
     ] = False,
-    output: Annotated[SummaryFormat, typer.Option("--format", "-f", help="Output format.")] = SummaryFormat.TABLE,
+    output: Annotated[
+        OutputFormat, format_option(OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.MARKDOWN)
+    ] = OutputFormat.TABLE,
     corpus_path: CorpusOption = DEFAULT_CORPUS,
     index_path: IndexOption = None,
     no_index: NoIndexOption = False,
@@ -93,13 +96,13 @@ def disputes(
             if d.statistic is None
         ]
         proposed = draft_groups(corpus, claims, new)
-        emit(drafts.render_json(proposed) if output is SummaryFormat.JSON else printable(drafts.render_yaml(proposed)))
+        emit(drafts.render_json(proposed) if output is OutputFormat.JSON else printable(drafts.render_yaml(proposed)))
         if not proposed.claims:
             raise typer.Exit(1)
         return
-    if output is SummaryFormat.JSON:
+    if output is OutputFormat.JSON:
         emit(render.render_json(report))
-    elif output is SummaryFormat.MARKDOWN:
+    elif output is OutputFormat.MARKDOWN:
         emit(render.render_markdown(report))
     else:
         stdout_console().print(render.render_table(report))

@@ -9,10 +9,11 @@ import typer
 
 from factcheck.cli._app import (
     NoIndexOption,
-    SummaryFormat,
+    OutputFormat,
     app,
     emit,
     examples,
+    format_option,
     stderr_console,
     stdout_console,
     user_errors,
@@ -42,7 +43,9 @@ def evaluate(
     max_forbidden: Annotated[
         float | None, typer.Option("--max-forbidden", help="Most forbidden findings per 10 documents.")
     ] = None,
-    output: Annotated[SummaryFormat, typer.Option("--format", "-f", help="Output format.")] = SummaryFormat.TABLE,
+    output: Annotated[
+        OutputFormat, format_option(OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.MARKDOWN)
+    ] = OutputFormat.TABLE,
     no_index: NoIndexOption = False,
 ) -> None:
     """Measure compare against answer keys: right top answers, recall, precision, forbidden figures shown.
@@ -62,16 +65,16 @@ def evaluate(
     for key in evaluation.keys:
         for message in key.warnings:
             warn(message)
-    if output is SummaryFormat.JSON:
+    if output is OutputFormat.JSON:
         emit(render.render_json(evaluation))
-    elif output is SummaryFormat.MARKDOWN:
+    elif output is OutputFormat.MARKDOWN:
         emit(render.render_markdown(evaluation, verbose))
     else:
         stdout_console().print(render.render_table(evaluation))
         if text := render.render_text(evaluation, verbose):
             emit(text)
     if not evaluation.passed:
-        if output is SummaryFormat.JSON:
+        if output is OutputFormat.JSON:
             for failure in evaluation.failures:
                 stderr_console().print(f"below threshold: {failure}", markup=False)
         raise typer.Exit(1)

@@ -12,10 +12,11 @@ from factcheck.cli._app import (
     FollowLinksOption,
     IndexOption,
     NoIndexOption,
-    TableFormat,
+    OutputFormat,
     app,
     emit,
     examples,
+    format_option,
     stdout_console,
     user_errors,
     warn,
@@ -39,7 +40,9 @@ def extract(
         list[Kind] | None,
         typer.Option("--kind", "-k", help="Only figures of this kind (repeatable); years and dates only when asked."),
     ] = None,
-    output: Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")] = TableFormat.TABLE,
+    output: Annotated[
+        OutputFormat, format_option(OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.CSV, OutputFormat.MARKDOWN)
+    ] = OutputFormat.TABLE,
     corpus_path: CorpusOption = DEFAULT_CORPUS,
     follow_links: FollowLinksOption = False,
 ) -> None:
@@ -58,10 +61,12 @@ def extract(
         for problem in corpus.warnings:
             warn(str(problem))
         figures = extract_figures(corpus, kind or ())
-    if output is TableFormat.JSON:
+    if output is OutputFormat.JSON:
         emit(render.render_extract_json(figures))
-    elif output is TableFormat.CSV:
+    elif output is OutputFormat.CSV:
         emit(render.render_extract_csv(figures))
+    elif output is OutputFormat.MARKDOWN:
+        emit(render.render_extract_markdown(figures))
     else:
         stdout_console().print(render.render_extract_table(figures))
 
@@ -73,7 +78,9 @@ def extract(
     )
 )
 def sources(
-    output: Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")] = TableFormat.TABLE,
+    output: Annotated[
+        OutputFormat, format_option(OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.CSV, OutputFormat.MARKDOWN)
+    ] = OutputFormat.TABLE,
     corpus_path: CorpusOption = DEFAULT_CORPUS,
     index_path: IndexOption = None,
     no_index: NoIndexOption = False,
@@ -86,9 +93,11 @@ def sources(
 
     with user_errors():
         rows = corpus_summary(open_corpus(corpus_path, index_path, no_index, follow_links))
-    if output is TableFormat.JSON:
+    if output is OutputFormat.JSON:
         emit(render.render_sources_json(rows))
-    elif output is TableFormat.CSV:
+    elif output is OutputFormat.CSV:
         emit(render.render_sources_csv(rows))
+    elif output is OutputFormat.MARKDOWN:
+        emit(render.render_sources_markdown(rows))
     else:
         stdout_console().print(render.render_sources_table(rows))

@@ -14,12 +14,13 @@ from factcheck.cli._app import (
     FollowLinksOption,
     IndexOption,
     NoIndexOption,
-    TableFormat,
+    OutputFormat,
     app,
     default_above,
     emit,
     examples,
     finite,
+    format_option,
     open_claims,
     open_corpus,
     stdout_console,
@@ -65,7 +66,9 @@ def grep(
     sentences: Annotated[
         bool, typer.Option("--sentences", help="Search the corpus's sentences instead of the claims.")
     ] = False,
-    output: Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")] = TableFormat.TABLE,
+    output: Annotated[
+        OutputFormat, format_option(OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.CSV, OutputFormat.MARKDOWN)
+    ] = OutputFormat.TABLE,
     corpus_path: CorpusOption = DEFAULT_CORPUS,
     index_path: IndexOption = None,
     no_index: NoIndexOption = False,
@@ -104,17 +107,21 @@ def grep(
             claim_hits = grep_claims(claims, words, options)
             found = bool(claim_hits)
     if sentences:
-        if output is TableFormat.JSON:
+        if output is OutputFormat.JSON:
             emit(render.render_sentences_json(sentence_hits))
-        elif output is TableFormat.CSV:
+        elif output is OutputFormat.CSV:
             emit(render.render_sentences_csv(sentence_hits))
+        elif found and output is OutputFormat.MARKDOWN:
+            emit(render.render_sentences_markdown(sentence_hits))
         elif found:
             stdout_console().print(render.render_sentences_table(sentence_hits))
     else:
-        if output is TableFormat.JSON:
+        if output is OutputFormat.JSON:
             emit(render.render_claims_json(claim_hits))
-        elif output is TableFormat.CSV:
+        elif output is OutputFormat.CSV:
             emit(render.render_claims_csv(claim_hits))
+        elif found and output is OutputFormat.MARKDOWN:
+            emit(render.render_claims_markdown(claim_hits))
         elif found:
             stdout_console().print(render.render_claims_table(claim_hits))
     if not found:

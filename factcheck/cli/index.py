@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -12,9 +11,11 @@ from factcheck.cli._app import (
     DEFAULT_CORPUS,
     CorpusOption,
     FollowLinksOption,
+    OutputFormat,
     app,
     emit,
     examples,
+    format_option,
     stdout_console,
     user_errors,
     warn,
@@ -24,11 +25,6 @@ if TYPE_CHECKING:
     from rich.table import Table
 
     from factcheck.index import IndexReport
-
-
-class IndexFormat(StrEnum):
-    TABLE = "table"
-    JSON = "json"
 
 
 @app.command(
@@ -47,7 +43,7 @@ def index(
         Path | None,
         typer.Option("--index", help="The index file. [default: <corpus>/.factcheck/index.sqlite3]"),
     ] = None,
-    output: Annotated[IndexFormat, typer.Option("--format", "-f", help="Output format.")] = IndexFormat.TABLE,
+    output: Annotated[OutputFormat, format_option(OutputFormat.TABLE, OutputFormat.JSON)] = OutputFormat.TABLE,
     corpus_path: CorpusOption = DEFAULT_CORPUS,
     follow_links: FollowLinksOption = False,
 ) -> None:
@@ -66,7 +62,7 @@ def index(
         )
     for problem in warnings:
         warn(str(problem))
-    if output is IndexFormat.JSON:
+    if output is OutputFormat.JSON:
         emit(render_json(report))
     else:
         stdout_console().print(render_table(report))

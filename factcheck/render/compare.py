@@ -6,7 +6,8 @@ from collections.abc import Collection, Sequence
 from dataclasses import replace
 from typing import Any
 
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
@@ -14,6 +15,7 @@ from factcheck import features
 from factcheck.axis import Axis
 from factcheck.compare import Agreement, Comparison, DocumentFindings, Finding
 from factcheck.render import format_number, markdown_table, md, printable, printable_spans, to_csv, to_json
+from factcheck.render.terminal import Fitted, Hanging, indented
 
 CSV_FIELDS = (
     "query",
@@ -42,6 +44,8 @@ CSV_FIELDS = (
 )
 FINDING_FIELDS = CSV_FIELDS[3:]
 CHART_WIDTH = 40
+# The narrowest bar beside its label; on a terminal narrower than that, each label stands on its own line.
+MIN_BAR = 16
 EVIDENCE_CHARS = 200
 
 
@@ -232,9 +236,9 @@ def axis_caption(axis: Axis) -> str:
     return f"{kind} {format_number(axis.low)} … {format_number(axis.high)}; ticks {ticks}"
 
 
-def _documents_table(c: Comparison, shown: Sequence[DocumentFindings]) -> Table:
+def _documents_table(c: Comparison, shown: Sequence[DocumentFindings]) -> Fitted:
     table = Table(show_lines=False, expand=False, title=None, pad_edge=False)
-    table.add_column("document", style="bold", overflow="fold", max_width=18)
+    table.add_column("document", style="bold", no_wrap=True)
     table.add_column("figure", style="cyan", overflow="fold", max_width=16)
     for name in ("value", "year", "scope", "score"):
         table.add_column(name, no_wrap=True)
@@ -261,7 +265,7 @@ def _documents_table(c: Comparison, shown: Sequence[DocumentFindings]) -> Table:
         if doc.vague:
             mentions = ", ".join(f"{printable(f.text)} ({f.score:.0f})" for f in doc.vague)
             table.add_row("", Text("also mentions", style="dim"), "", "", "", "", Text(mentions, style="dim"))
-    return table
+    return Fitted(table, body=("evidence",), unlabelled=("figure", "value", "year", "scope"))
 
 
 def _listed(items: Sequence[str], limit: int, sep: str = ", ") -> str:
@@ -274,43 +278,71 @@ def _agreement_renderable(a: Agreement, limit: int, shown: Collection[str]) -> R
     style = {"agree": "green", "conflict": "red", "single": "yellow", "timeline": "blue"}[a.verdict]
     parts: list[RenderableType] = [Text.assemble((printable(group_title(a)), "bold"), ": ", (verdict_line(a), style))]
     if a.agreeing:
-        parts.append(Text(printable("  agree: " + _listed(a.agreeing, limit))))
+        parts.append(Hanging(Text(printable("agree: " + _listed(a.agreeing, limit)))))
     for x, y in a.conflicting[:limit]:
-        parts.append(Text(printable(f"  conflict: {x} ≠ {y}"), style="red"))
+        parts.append(Hanging(Text(printable(f"conflict: {x} ≠ {y}"), style="red")))
     if len(a.conflicting) > limit:
         more = len(a.conflicting) - limit
-        parts.append(Text(f"  … and {more} more conflicting pairs (all of them with --format json)", style="red"))
+        parts.append(
+            Hanging(Text(f"… and {more} more conflicting pairs (all of them with --format json)", style="red"))
+        )
     for o in a.outliers[:limit]:
-        parts.append(Text(printable(f"  outlier: {o.document} {o.text!r}: {o.reason}"), style="magenta"))
+        parts.append(Hanging(Text(printable(f"outlier: {o.document} {o.text!r}: {o.reason}"), style="magenta")))
     if len(a.outliers) > limit:
-        parts.append(Text(f"  … and {len(a.outliers) - limit} more outliers", style="magenta"))
+        parts.append(Hanging(Text(f"… and {len(a.outliers) - limit} more outliers", style="magenta")))
     years = {t.year for t in a.timeline}
     if len(years) > 1:
         entries = [f"{year_words(t.year, t.year_from)} {t.document} {t.text}" for t in a.timeline]
-        parts.append(Text(printable("  time line: " + _listed(entries, limit, "; "))))
+        parts.append(Hanging(Text(printable("time line: " + _listed(entries, limit, "; ")))))
     if a.axis is not None and a.verdict != "single":
         axis = a.axis
         if len(axis.marks) > limit:  # the chart of the documents shown (on the whole group's scale)
             axis = replace(axis, marks=tuple(m for m in axis.marks if m.label in shown))
-        rows = [(printable(label), bar) for label, bar in chart_lines(axis)]
-        if rows:
-            width = max(len(label) for label, _ in rows)
-            parts.extend(Text(f"  {label:<{width}} │{bar}│") for label, bar in rows)
-            parts.append(Text(f"  {'':<{width}}  {axis_caption(axis)}", style="dim"))
+        if axis.marks:
+            parts.append(Chart(axis))
     return Group(*parts)
 
 
-def explain_table(c: Comparison, terms: int = 6) -> Table:
+class Chart:
+    """The chart of a group, drawn to the terminal's width: a label and a bar per document, never wrapped.
+
+    The bar is CHART_WIDTH wide where there is room, narrower down to MIN_BAR beside the labels; on a narrower
+    terminal each label stands on its own line above its bar.
+    """
+
+    def __init__(self, axis: Axis) -> None:
+        self.axis = axis
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        labels = [printable(m.label) for m in self.axis.marks]
+        label_width = max(len(label) for label in labels)
+        beside = width - label_width - 5  # "  label │bar│"
+        caption = Text(axis_caption(self.axis), style="dim")
+        if beside >= MIN_BAR:
+            bars = chart_lines(self.axis, min(CHART_WIDTH, beside))
+            for label, (_, bar) in zip(labels, bars, strict=True):
+                yield Text(f"  {label:<{label_width}} │{bar}│")
+            under = label_width + 4 if width - label_width - 4 >= caption.cell_len else 2
+            yield from indented(console, caption, under, width)
+            return
+        bars = chart_lines(self.axis, max(1, min(CHART_WIDTH, width - 4)))
+        for label, (_, bar) in zip(labels, bars, strict=True):
+            yield from indented(console, Text(label), 2, width)
+            yield Text(f"  │{bar}│")
+        yield from indented(console, caption, 2, width)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        label_width = max(len(printable(m.label)) for m in self.axis.marks)
+        return Measurement(MIN_BAR + 4, min(options.max_width, label_width + 5 + CHART_WIDTH))
+
+
+def explain_table(c: Comparison, terms: int = 6) -> Fitted:
     """Why each finding shown scored what it did: its largest contributions to the model's logit."""
     table = Table(title="why: each feature's value → what it added to the logit (score = 100 / (1 + e^-logit))")
-    for col in (
-        "document",
-        "figure",
-        "score",
-        "logit",
-        f"bias and largest contributions (of {len(features.FEATURES)})",
-    ):
-        table.add_column(col)
+    contributions = f"bias and largest contributions (of {len(features.FEATURES)})"
+    for col in ("document", "figure", "score", "logit", contributions):
+        table.add_column(col, no_wrap=col == "document")
     for d in c.with_figures:
         for f in d.findings:
             why = features.explain(f.features)
@@ -320,7 +352,7 @@ def explain_table(c: Comparison, terms: int = 6) -> Table:
                 f"{t.name} {t.value:.2f} → {t.contribution:+.2f}" for t in why.terms[:terms]
             ]
             table.add_row(printable(d.id), printable(f.text), f"{f.score:g}", f"{why.logit:+.2f}", "; ".join(parts))
-    return table
+    return Fitted(table, body=(contributions,), unlabelled=("figure",))
 
 
 def render_table(c: Comparison, explain: bool = False) -> RenderableType:
@@ -358,13 +390,13 @@ def render_table(c: Comparison, explain: bool = False) -> RenderableType:
     if c.claims:
         claims = Table(title=None)
         for col in ("claim", "verdict", "supported by", "contradicted by"):
-            claims.add_column(col)
+            claims.add_column(col, no_wrap=col == "claim")
         colours = {"supported": "green", "disputed": "yellow", "contradicted": "red", "not found": "dim"}
         for v in c.claims:
             claims.add_row(
                 v.id, Text(v.verdict, style=colours[v.verdict]), ", ".join(v.supported_by), ", ".join(v.contradicted_by)
             )
-        parts.append(claims)
+        parts.append(Fitted(claims, unlabelled=("verdict",), title="claims on this statistic"))
     if explain:
         parts.append(explain_table(c))
     return Group(*parts)

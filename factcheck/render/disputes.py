@@ -99,7 +99,8 @@ def render_table(report: DisputesReport) -> RenderableType:
         for slip in dispute.slips:
             parts.append(Text(f"  probable slip: {_slip(slip)}", style="yellow"))
         parts.append(Text(""))
-    summary = f"{len(report.disputes)} groups from {report.figures:,} figures ({report.phrases} phrases compared)"
+    groups = "1 group" if len(report.disputes) == 1 else f"{len(report.disputes)} groups"
+    summary = f"{groups} from {report.figures:,} figures ({report.phrases} phrases compared)"
     parts.append(Text(summary, style="dim"))
     return Group(*parts)
 

@@ -9,7 +9,8 @@ from rich.console import RenderableType
 from rich.table import Table
 
 from factcheck.evaluate import PARAPHRASE, Evaluation, KeyResult, Measures, QueryScore
-from factcheck.render import SCHEMA_VERSION, markdown_table, to_json
+from factcheck.render import SCHEMA_VERSION, markdown_table, md, to_json
+from factcheck.render.terminal import Fitted
 
 HEADERS = ("key", "statistics", "queries", "answers", "top answer right", "recall", "precision", "forbidden / 10 docs")
 SENTENCE_CHARS = 160
@@ -158,11 +159,11 @@ def details(k: KeyResult) -> list[str]:
 def render_table(evaluation: Evaluation) -> RenderableType:
     table = Table(title="compare against answer keys (default options)", title_justify="left")
     for i, header in enumerate(HEADERS):
-        table.add_column(header, justify="left" if i == 0 else "right")
+        table.add_column(header, justify="left" if i == 0 else "right", no_wrap=i == 0)
     for row in rows(evaluation):
         style = "bold" if row[0].startswith("all") else None
         table.add_row(*row, style=style)
-    return table
+    return Fitted(table)
 
 
 def render_text(evaluation: Evaluation, verbose: bool = False) -> str:
@@ -173,7 +174,8 @@ def render_text(evaluation: Evaluation, verbose: bool = False) -> str:
 
 
 def render_markdown(evaluation: Evaluation, verbose: bool = False) -> str:
-    out = ["## compare against answer keys (default options)", "", markdown_table(HEADERS, rows(evaluation))]
+    cells = [[md(cell) for cell in row] for row in rows(evaluation)]  # a key's name comes from its file
+    out = ["## compare against answer keys (default options)", "", markdown_table(HEADERS, cells)]
     if verbose:
         for k in evaluation.keys:
             lines = details(k)

@@ -9,7 +9,8 @@ from rich.table import Table
 
 from factcheck.corpus import SourceRow
 from factcheck.extract import ExtractedFigure
-from factcheck.render import format_number, jsonable, to_csv, to_json
+from factcheck.render import format_number, jsonable, markdown_table, md, to_csv, to_json
+from factcheck.render.terminal import Fitted
 
 EXTRACT_FIELDS = (
     "path",
@@ -68,11 +69,11 @@ def value_text(f: ExtractedFigure) -> str:
     return ""
 
 
-def render_extract_table(figures: Sequence[ExtractedFigure]) -> Table:
+def render_extract_table(figures: Sequence[ExtractedFigure]) -> Fitted:
     table = Table()
     columns = ("document", "line", "figure", "value", "qualifier", "kind", "role", "unit", "per", "year", "sentence")
     for column in columns:
-        table.add_column(column, overflow="fold", no_wrap=column in ("figure", "value"))
+        table.add_column(column, overflow="fold", no_wrap=column in ("document", "figure", "value"))
     for f in figures:
         q = f.quantity
         table.add_row(
@@ -88,7 +89,18 @@ def render_extract_table(figures: Sequence[ExtractedFigure]) -> Table:
             str(q.year or ""),
             f.sentence,
         )
-    return table
+    return Fitted(table, body=("sentence",), unlabelled=("figure",))
+
+
+def render_extract_markdown(figures: Sequence[ExtractedFigure]) -> str:
+    headers = ["document", "line", "figure", "value", "qualifier", "kind", "role", "unit", "per", "year", "sentence"]
+    rows = []
+    for f in figures:
+        q = f.quantity
+        figure = q.text + (" (ambiguous)" if q.ambiguous else "")
+        cells = (f.document, f.line, figure, value_text(f), q.qualifier, q.kind, q.role, q.unit, q.per, q.year)
+        rows.append([md(cell or "") for cell in (*cells, f.sentence)])
+    return markdown_table(headers, rows)
 
 
 def render_extract_json(figures: Sequence[ExtractedFigure]) -> str:
@@ -99,10 +111,11 @@ def render_extract_csv(figures: Sequence[ExtractedFigure]) -> str:
     return to_csv((figure_dict(f) for f in figures), EXTRACT_FIELDS)
 
 
-def render_sources_table(rows: Sequence[SourceRow]) -> Table:
+def render_sources_table(rows: Sequence[SourceRow]) -> Fitted:
     table = Table()
     for column in ("id", "title", "publisher", "published", "kind", "sentences", "figures"):
-        table.add_column(column, overflow="fold", justify="right" if column in ("sentences", "figures") else "left")
+        right = column in ("sentences", "figures")
+        table.add_column(column, overflow="fold", justify="right" if right else "left", no_wrap=column == "id")
     for r in rows:
         table.add_row(
             r.id,
@@ -113,7 +126,17 @@ def render_sources_table(rows: Sequence[SourceRow]) -> Table:
             str(r.sentences),
             str(r.figures),
         )
-    return table
+    return Fitted(table, body=("title",), unlabelled=("publisher", "published", "kind"))
+
+
+def render_sources_markdown(rows: Sequence[SourceRow]) -> str:
+    headers = ["id", "title", "publisher", "published", "kind", "sentences", "figures"]
+    cells = [
+        [md(r.id), md(r.title or ""), md(r.publisher or r.author or ""), md(r.published or ""), md(r.kind or "")]
+        + [str(r.sentences), str(r.figures)]
+        for r in rows
+    ]
+    return markdown_table(headers, cells)
 
 
 def render_sources_json(rows: Sequence[SourceRow]) -> str:

@@ -1,4 +1,4 @@
-"""Renderers of grep hits: rich table with the keyword highlighted, JSON and CSV."""
+"""Renderers of grep hits: rich table with the keyword highlighted, JSON, CSV and Markdown."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from rich.text import Text
 
 from factcheck.grep import ClaimHit, SentenceHit, Span
 from factcheck.model import ClaimFigure
-from factcheck.render import format_number, jsonable, printable_spans, to_csv, to_json
+from factcheck.render import format_number, jsonable, markdown_table, md, printable_spans, to_csv, to_json
+from factcheck.render.terminal import Fitted
 
 CLAIM_FIELDS = ("id", "statistic", "figure", "year", "text", "documents", "tags", "line")
 SENTENCE_FIELDS = ("document", "path", "line", "sentence", "figures")
@@ -52,6 +53,18 @@ def excerpt(text: str, spans: Sequence[Span], limit: int = TABLE_TEXT_LIMIT) -> 
     return prefix + text[start:end] + suffix, kept
 
 
+def md_highlighted(text: str, spans: Sequence[Span]) -> str:
+    """``text`` as Markdown on one line, escaped, with ``spans`` in bold."""
+    out, at = [], 0
+    for start, end in sorted(spans):
+        if start < at:  # overlapping matches: the first one is bold already
+            continue
+        out += [md(text[at:start], False), f"**{md(text[start:end], False)}**"]
+        at = end
+    out.append(md(text[at:], False))
+    return "".join(out).strip()
+
+
 def claim_row(hit: ClaimHit) -> dict[str, Any]:
     c = hit.claim
     return {
@@ -66,10 +79,10 @@ def claim_row(hit: ClaimHit) -> dict[str, Any]:
     }
 
 
-def render_claims_table(hits: Sequence[ClaimHit]) -> Table:
+def render_claims_table(hits: Sequence[ClaimHit]) -> Fitted:
     table = Table()
     for column in ("claim", "statistic", "figure", "text", "cited in"):
-        table.add_column(column, overflow="fold")
+        table.add_column(column, overflow="fold", no_wrap=column == "claim")
     for hit in hits:
         row = claim_row(hit)
         text_spans = [s for f in hit.fields if f.field == "text" for s in f.spans]
@@ -84,7 +97,7 @@ def render_claims_table(hits: Sequence[ClaimHit]) -> Table:
             highlighted(*excerpt(row["text"], text_spans)),
             ", ".join(row["documents"]),
         )
-    return table
+    return Fitted(table, body=("text",))
 
 
 def render_claims_json(hits: Sequence[ClaimHit]) -> str:
@@ -103,6 +116,24 @@ def render_claims_csv(hits: Sequence[ClaimHit]) -> str:
     return to_csv((claim_row(h) for h in hits), CLAIM_FIELDS)
 
 
+def render_claims_markdown(hits: Sequence[ClaimHit]) -> str:
+    rows = []
+    for hit in hits:
+        row = claim_row(hit)
+        text_spans = [s for f in hit.fields if f.field == "text" for s in f.spans]
+        id_spans = [s for f in hit.fields if f.field == "id" for s in f.spans]
+        rows.append(
+            [
+                md_highlighted(row["id"], id_spans),
+                md(row["statistic"] or ""),
+                md(row["figure"]),
+                md_highlighted(row["text"], text_spans),
+                md(", ".join(row["documents"])),
+            ]
+        )
+    return markdown_table(["claim", "statistic", "figure", "text", "cited in"], rows)
+
+
 def sentence_row(hit: SentenceHit) -> dict[str, Any]:
     return {
         "document": hit.document,
@@ -113,15 +144,15 @@ def sentence_row(hit: SentenceHit) -> dict[str, Any]:
     }
 
 
-def render_sentences_table(hits: Sequence[SentenceHit]) -> Table:
+def render_sentences_table(hits: Sequence[SentenceHit]) -> Fitted:
     table = Table()
     for column in ("document", "line", "sentence", "figures"):
-        table.add_column(column, overflow="fold")
+        table.add_column(column, overflow="fold", no_wrap=column == "document")
     for hit in hits:
         table.add_row(
             hit.document, str(hit.line), highlighted(hit.sentence, hit.spans), ", ".join(q.text for q in hit.figures)
         )
-    return table
+    return Fitted(table, body=("sentence",))
 
 
 def render_sentences_json(hits: Sequence[SentenceHit]) -> str:
@@ -136,3 +167,11 @@ def render_sentences_json(hits: Sequence[SentenceHit]) -> str:
 
 def render_sentences_csv(hits: Sequence[SentenceHit]) -> str:
     return to_csv((sentence_row(h) for h in hits), SENTENCE_FIELDS)
+
+
+def render_sentences_markdown(hits: Sequence[SentenceHit]) -> str:
+    rows = [
+        [md(h.document), str(h.line), md_highlighted(h.sentence, h.spans), md(", ".join(q.text for q in h.figures))]
+        for h in hits
+    ]
+    return markdown_table(["document", "line", "sentence", "figures"], rows)
