@@ -9,6 +9,7 @@ by the report command, so other commands do not pay for it.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -235,7 +236,9 @@ def _shown(value: Any) -> Any:
     return printable(str(value))
 
 
+@functools.cache
 def environment() -> jinja2.Environment:
+    """The one environment (compiling the template takes longer than rendering it: done once per process)."""
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("factcheck", "templates"),
         autoescape=True,
