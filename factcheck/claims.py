@@ -44,7 +44,7 @@ MAX_FILE_BYTES = 2 * MAX_EXPANDED_CHARS
 """The largest claims file read (its text, aliases expanded, is limited to ``MAX_EXPANDED_CHARS`` characters)."""
 
 TOP_KEYS = ("meta", "statistics", "claims", "reviewed_disputes")
-META_KEYS = ("organisation", "url")
+META_KEYS = ("organisation", "url", "title")
 STATISTIC_KEYS = ("id", "label", "aliases", "kind", "unit", "per", "scope", "description", "cues")
 SCOPES = ("current", "cumulative")
 CUES_KEYS = ("require", "exclude", "cumulative", "current")
@@ -290,6 +290,7 @@ class _Builder:
         return PublisherMeta(
             organisation=self.text(fields, "organisation", "meta"),
             url=self.text(fields, "url", "meta"),
+            title=self.text(fields, "title", "meta"),
         )
 
     # -- statistics --

@@ -157,6 +157,9 @@ class ClaimVerdict:
     verdict: str
     supported_by: tuple[str, ...]
     contradicted_by: tuple[str, ...]
+    # (document, finding) for each figure that decided a document's part: those that allow the claim's figure for a
+    # document that supports it, every comparable one for a document that contradicts it (a report names them).
+    figures: tuple[tuple[str, Finding], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -551,6 +554,7 @@ def claim_verdict(
     claim_per = (figure.per if figure else None) or per
     supported: list[str] = []
     contradicted: list[str] = []
+    figures: list[tuple[str, Finding]] = []
     for doc_id, findings in sorted(evidence.items()):
         relevant = [
             f
@@ -560,13 +564,16 @@ def claim_verdict(
             and (claim_per is None or f.per is None or f.per == claim_per)
             and (year is None or f.year is None or f.year == year)
         ]
-        intervals = [iv for f in relevant if (iv := interval_of(f.value, f.low, f.high, f.qualifier, tolerance))]
-        if interval is None or not intervals:
+        compared = [(f, iv) for f in relevant if (iv := interval_of(f.value, f.low, f.high, f.qualifier, tolerance))]
+        if interval is None or not compared:
             continue
-        if any(iv.overlaps(interval) for iv in intervals):
+        fitting = [f for f, iv in compared if iv.overlaps(interval)]
+        if fitting:
             supported.append(doc_id)
+            figures.extend((doc_id, f) for f in fitting)
         else:
             contradicted.append(doc_id)
+            figures.extend((doc_id, f) for f, _ in compared)
     if supported and contradicted:
         verdict = DISPUTED
     elif supported:
@@ -575,7 +582,7 @@ def claim_verdict(
         verdict = CONTRADICTED
     else:
         verdict = NOT_FOUND
-    return ClaimVerdict(claim.id, claim.text, verdict, tuple(supported), tuple(contradicted))
+    return ClaimVerdict(claim.id, claim.text, verdict, tuple(supported), tuple(contradicted), tuple(figures))
 
 
 # --- scoring every document ---------------------------------------------------------------------

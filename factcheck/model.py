@@ -222,10 +222,11 @@ class Claim:
 
 @dataclass(frozen=True, slots=True)
 class PublisherMeta:
-    """Who publishes the fact-check (used by exports)."""
+    """Who publishes the fact-check, and its title (used by the report and exports)."""
 
     organisation: str | None = None
     url: str | None = None
+    title: str | None = None  # the report's heading ("Fact-check report" when not given)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from factcheck.check import CheckOptions, ClaimResult, check_claims
-from factcheck.compare import NOT_FOUND, Agreement, CompareOptions, Comparison, compare
+from factcheck.compare import NOT_FOUND, Agreement, CompareOptions, Comparison, Finding, compare
 from factcheck.corpus import Corpus
 from factcheck.errors import Problem, UsageError
 from factcheck.model import Claim, ClaimsFile, DocumentMeta, PublisherMeta, Statistic
@@ -28,10 +28,16 @@ class ClaimEntry:
     supported_by: tuple[str, ...]
     contradicted_by: tuple[str, ...]
     check: ClaimResult | None  # None only if the check produced no result for the claim
+    figures: tuple[tuple[str, Finding], ...] = ()  # (document, figure) that decided each document's part
 
     @property
     def id(self) -> str:
         return self.claim.id
+
+    def figures_of(self, doc_id: str) -> tuple[Finding, ...]:
+        """The figures of ``doc_id`` that support or contradict the claim, each once."""
+        found = {(f.start, f.end): f for d, f in self.figures if d == doc_id}
+        return tuple(found.values())
 
     @property
     def passed(self) -> bool:
@@ -81,7 +87,7 @@ class Report:
 
     title: str
     date: str  # ISO date the report was made
-    corpus: str  # the corpus folder
+    corpus: str  # the corpus folder (the reader sees its documents; the path is for the footer)
     claims_path: str
     publisher: PublisherMeta
     documents: tuple[DocumentMeta, ...]  # every document of the corpus, by id
@@ -149,7 +155,9 @@ def build_report(
             if v is None:
                 entries.append(ClaimEntry(claim, NOT_FOUND, (), (), checked.get(claim.id)))
             else:
-                entries.append(ClaimEntry(claim, v.verdict, v.supported_by, v.contradicted_by, checked.get(claim.id)))
+                entries.append(
+                    ClaimEntry(claim, v.verdict, v.supported_by, v.contradicted_by, checked.get(claim.id), v.figures)
+                )
         sections.append(StatisticSection(stat, comparison, tuple(entries)))
     known = {s.id for s in claims.statistics}
     other = (
@@ -172,7 +180,7 @@ def build_report(
         disagreements=largest_disagreements(sections),
     )
     return Report(
-        title=title or "Fact-check report",
+        title=title or claims.meta.title or "Fact-check report",
         date=date or dt.date.today().isoformat(),
         corpus=str(corpus.root),
         claims_path=claims.path,

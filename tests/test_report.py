@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from factcheck import __version__
 from factcheck.axis import Axis, AxisMark
 from factcheck.claims import load_claims
 from factcheck.compare import Agreement
 from factcheck.corpus import load_corpus
 from factcheck.errors import UsageError
-from factcheck.render.html import chart_svg, render_html, tick_label
+from factcheck.render import format_ratio
+from factcheck.render.html import ChartRow, build_chart, charted, render_html, tick_label
 from factcheck.render.report_markdown import md, md_url, render_markdown
 from factcheck.report import Report, build_report
 
@@ -43,6 +47,7 @@ SOURCES = """documents:
 CLAIMS = """meta:
   organisation: Example Fact Check
   url: https://factcheck.example/city
+  title: Is the city growing?
 statistics:
   - id: population
     label: city population
@@ -167,15 +172,18 @@ def test_statistic_selection(tmp_path: Path) -> None:
 
 
 class _Page(HTMLParser):
-    """Sections by id with the tags inside them, and every attribute of every tag."""
+    """Sections by id with the tags inside them, every attribute of every tag, and the text."""
 
     def __init__(self) -> None:
         super().__init__()
         self.sections: dict[str, list[str]] = {}
         self.current: str | None = None
         self.attrs: list[tuple[str, str, str | None]] = []
+        self.tags: list[str] = []
+        self.text: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
         self.attrs.extend((tag, k, v) for k, v in attrs)
         if tag == "section":
             self.current = dict(attrs).get("id") or ""
@@ -187,61 +195,180 @@ class _Page(HTMLParser):
         if tag == "section":
             self.current = None
 
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
 
-def test_html_sections_and_charts(city: tuple[Path, Path, Report]) -> None:
+
+def _parsed(text: str) -> _Page:
     page = _Page()
-    page.feed(render_html(city[2]))
-    assert list(page.sections) == ["summary", "stat-population", "stat-parks", "other-claims", "sources"]
-    assert "svg" in page.sections["stat-population"]
-    assert "svg" in page.sections["stat-parks"]  # the empty chart: no document gives a figure
-    assert "mark" in page.sections["stat-population"]
+    page.feed(text)
+    return page
+
+
+def _section(text: str, ident: str) -> str:
+    return text.split(f'id="{ident}"')[1].split("</section>")[0]
+
+
+def test_html_order_evidence_then_chart_then_claims(city: tuple[Path, Path, Report]) -> None:
+    text = render_html(city[2])
+    page = _parsed(text)
+    # sources come before the legend ("how to read"), after every statistic
+    assert list(page.sections) == ["summary", "stat-population", "stat-parks", "other-claims", "sources", "legend"]
+    population = _section(text, "stat-population")
+    # what each document says, then the group with its chart, then the claims
+    table, chart, claims = (
+        population.index(m) for m in ('<table class="findings', '<figure class="chart"', "<h3>Claims")
+    )
+    assert table < chart < claims
+    assert page.sections["stat-population"].count("figure") == 1  # herald and gazette in one group: one chart
+    # parks: no document gives a figure, so no table and no chart
+    assert "figure" not in page.sections["stat-parks"] and "table" not in page.sections["stat-parks"]
+
+
+def test_html_chart_only_where_two_documents_give_a_figure(tmp_path: Path) -> None:
+    corpus, claims = make_city(tmp_path)
+    (corpus / "gazette.txt").write_text("Census\n\nNothing to count here.\n", encoding="utf-8")
+    report = build_report(load_corpus(corpus), load_claims(claims), ["population"], date="2026-03-01")
+    text = render_html(report)
+    assert "one document only" in text and "<strong>Only:</strong>" in text
+    assert '<figure class="chart"' not in text  # herald alone: its figure in the table and the group, no chart
+    assert 'href="#source-herald">herald</a> (“1.2 million”)' in text
 
 
 def test_html_documents_without_figure(city: tuple[Path, Path, Report]) -> None:
     text = render_html(city[2])
-    population = text.split('id="stat-population"')[1].split("</section>")[0]
-    assert '<p class="note no-figure">No figure found in blog.</p>' in population
-    parks = text.split('id="stat-parks"')[1].split("</section>")[0]
-    assert "<table" not in parks and "No figure found in blog, gazette, herald." in parks
-    assert "No document gives a figure for this statistic." in parks  # the empty chart
+    blog = '<a class="doc" href="#source-blog">blog</a>'
+    assert f'<p class="note no-figure">No figure found in {blog}.</p>' in _section(text, "stat-population")
+    parks = _section(text, "stat-parks")
+    assert "No figure found in " + blog + ", " in parks and 'href="#source-herald">herald</a>.</p>' in parks
+    assert "No document gives a figure for this statistic." in parks
 
 
-def test_html_escapes_corpus_and_claims_text(city: tuple[Path, Path, Report]) -> None:
+def test_html_header_names_documents_and_publisher_paths_in_footer(city: tuple[Path, Path, Report]) -> None:
+    corpus, claims, report = city
+    text = render_html(report)
+    header = text.split("<header>")[1].split("</header>")[0]
+    assert "<h1>Is the city growing?</h1>" in header  # meta: title
+    assert (
+        'Claims by <a href="https://factcheck.example/city">Example Fact Check</a>, checked against 3 documents'
+        " · 2 statistics · 4 claims · 2026-03-01" in header
+    )
+    assert str(corpus) not in header and "claims.yaml" not in header
+    footer = text.split("<footer>")[1]
+    assert f"<code>{corpus}</code>" in footer and f"<code>{claims}</code>" in footer
+
+
+def test_html_document_ids_link_to_sources(city: tuple[Path, Path, Report]) -> None:
     text = render_html(city[2])
-    assert "<script" not in text.lower()
-    assert "<img" not in text.lower()
-    assert "<b>fast</b>" not in text
-    # the evidence sentence with its figure highlighted, and the script tag shown as text
-    assert "<mark>800,000</mark> residents live in the city &lt;script&gt;alert(&#x27;hi&#x27;)&lt;/script&gt;." in text
-    assert "1.2 million residents &lt;img src=x onerror=alert(1)&gt;." in text
-    assert "City grows &lt;b&gt;fast&lt;/b&gt;" in text
-    # a javascript: URL is never a link; an https one is
-    assert "javascript:" not in [v for _, k, v in _attrs(text) if k == "href"]
-    assert ("a", "href", "https://herald.example/city") in _attrs(text)
+    page = _parsed(text)
+    targets = {v for tag, k, v in page.attrs if tag == "a" and k == "href" and v and v.startswith("#source-")}
+    rows = {f"#{v}" for tag, k, v in page.attrs if tag == "tr" and k == "id" and v and v.startswith("source-")}
+    assert targets == rows == {"#source-blog", "#source-gazette", "#source-herald"}
+    sources = _section(text, "sources")
+    assert '<a href="https://herald.example/city">City grows &lt;b&gt;fast&lt;/b&gt;</a>' in sources
+    assert "The Herald" in sources and "2021-06-15" in sources
+
+
+def test_html_names_the_figure_that_contradicts(city: tuple[Path, Path, Report]) -> None:
+    text = render_html(city[2])
+    row = text.split('id="claim-herald-population"')[1].split("</tr>")[0]
+    # herald says 1.2 million (supports it); the gazette's "About 800,000" does not fit it
+    assert 'supported by <a class="doc" href="#source-herald">herald</a>: 1.2 million' in row
+    assert 'contradicted by <a class="doc" href="#source-gazette">gazette</a>: ≈800,000' in row
+    row = text.split('id="claim-broken-population"')[1].split("</tr>")[0]
+    assert "gazette</a>: ≈800,000, " in row and "herald</a>: 1.2 million</div>" in row
+
+
+def test_html_numbers_read_like_numbers(city: tuple[Path, Path, Report]) -> None:
+    text = render_html(city[2])
+    assert "documents conflict; figures from 800,000 to 1.2 million, spread 1.5×" in text
+    assert ".00×" not in text and "…" not in _section(text, "stat-population").split("<h3>Claims")[0]
+
+
+def test_format_ratio() -> None:
+    assert [format_ratio(v) for v in (155.0, 10.0, 2.2727, 1.5, 1234.0)] == ["155×", "10×", "2.27×", "1.5×", "1,234×"]
+
+
+HOSTILE_SOURCES = """documents:
+  - file: evil.txt
+    id: evil
+    title: "<script>alert('title')</script> in red: \\x1b[31m"
+    url: "javascript:alert(1)"
+  - file: plain.txt
+    id: plain
+    url: "https://plain.example/"
+"""
+HOSTILE_CLAIMS = """meta:
+  organisation: "<script>alert('org')</script>"
+  url: "javascript:alert(2)"
+  title: "<script>alert('heading')</script>"
+statistics:
+  - id: visitors
+    label: "visitors <script>alert('label')</script>"
+    aliases: [visitors]
+    description: "<script>alert('description')</script>"
+    kind: count
+claims:
+  - id: evil-visitors
+    statistic: visitors
+    text: "We had 5,000 visitors <script>alert('claim')</script>"
+    figure: {value: 5000}
+    citations:
+      - document: evil
+        quote: "5,000 visitors came <script>alert('quote')</script>"
+        note: "<script>alert('note')</script>"
+"""
+
+
+def test_html_never_lets_a_tag_through(tmp_path: Path) -> None:
+    """A <script> in a document, claim, quote, statistic label or source title shows as text, never as a tag."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "sources.yaml").write_text(HOSTILE_SOURCES, encoding="utf-8")
+    (corpus / "evil.txt").write_text("Evil\n\n5,000 visitors came <script>alert('quote')</script> today.\n")
+    (corpus / "plain.txt").write_text("Plain\n\nSome 7,000 visitors came <img src=x onerror=alert(3)>.\n")
+    claims = tmp_path / "claims.yaml"
+    claims.write_text(HOSTILE_CLAIMS, encoding="utf-8")
+    report = build_report(load_corpus(corpus), load_claims(claims), date="2026-03-01")
+    assert report.claims[0].passed  # the quote, <script> and all, stands in its document
+    text = render_html(report)
+    page = _parsed(text)
+    assert not {"script", "img"} & set(page.tags)
+    assert not [k for _, k, _ in page.attrs if k.startswith("on")]
+    shown = "".join(page.text)
+    for where in ("title", "org", "heading", "label", "description", "claim", "quote", "note"):
+        assert f"<script>alert('{where}')</script>" in shown, where  # read as text
+    assert "<img src=x onerror=alert(3)>" in shown
+    assert "\x1b" not in text and "in red: \\x1b[31m" in shown  # a control character shows as an escape
+    hrefs = [v for tag, k, v in page.attrs if k == "href"]
+    assert not [h for h in hrefs if h and "javascript" in h]  # neither the source's nor the publisher's URL
+    assert "https://plain.example/" in hrefs
+    markdown = render_markdown(report)
+    assert not re.search(r"(?<!\\)<(script|img)\b", markdown)
 
 
 def _attrs(text: str) -> list[tuple[str, str, str | None]]:
-    page = _Page()
-    page.feed(text)
-    return page.attrs
+    return _parsed(text).attrs
 
 
 def test_html_is_self_contained(city: tuple[Path, Path, Report]) -> None:
     text = render_html(city[2])
-    tags = {tag for tag, _, _ in _attrs(text)}
-    assert not tags & {"script", "link", "img", "iframe", "object", "embed"}
+    tags = {tag for tag, _, _ in _attrs(text)} | set(_parsed(text).tags)
+    assert not tags & {"script", "link", "img", "iframe", "object", "embed", "svg"}
     assert not [k for _, k, _ in _attrs(text) if k == "src" or k.startswith("on")]
     assert "url(" not in text and "@import" not in text
     # and the page forbids itself scripts and fetches, should anything slip through
     policy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
     assert ("meta", "content", policy) in _attrs(text)
-    # every URL in an attribute is a link's target or the SVG namespace: nothing the browser fetches
+    # every URL in an attribute is a link's target: nothing the browser fetches
     urls = {(tag, k) for tag, k, v in _attrs(text) if v and "://" in v}
-    assert urls == {("a", "href"), ("svg", "xmlns")}
+    assert urls == {("a", "href")}
+    # the phone layout and the printed page have rules of their own
+    assert "@media (max-width:640px)" in text and "@media print" in text
 
 
 def test_claim_anchors_match_claimreview_urls(city: tuple[Path, Path, Report]) -> None:
-    ids = [v for tag, k, v in _attrs(render_html(city[2])) if tag == "tr" and k == "id"]
+    ids = [v for tag, k, v in _attrs(render_html(city[2])) if tag == "tr" and k == "id" and v and "claim-" in v]
     assert ids == [
         "claim-herald-population",
         "claim-gazette-population",
@@ -251,7 +378,7 @@ def test_claim_anchors_match_claimreview_urls(city: tuple[Path, Path, Report]) -
 
 
 def test_chart_geometry() -> None:
-    """Positions on a linear 0..100 axis; the plot runs from x=184 to x=738 (554 units)."""
+    """Positions in percent of the plot on a linear 0..100 axis, checked by hand."""
     marks = (
         AxisMark("alpha", "10", 10, 10),
         AxisMark("beta", "between 20 and 40", 20, 40),
@@ -262,20 +389,30 @@ def test_chart_geometry() -> None:
     agreement = Agreement(
         None, None, None, "conflict", 10, 90, 9.0, ("beta", "gamma"), (("alpha", "beta"),), (), (), axis
     )
-    svg = chart_svg(axis, agreement, "a chart", {"alpha": "2020", "beta": "(2021)"})
-    assert '<circle cx="239.4" cy="43.0" r="6" fill="#c62828"/>' in svg  # 10% of 554 = 55.4; alpha conflicts: red
-    assert '<rect x="294.8" y="69.0" width="110.8" height="8" rx="4"' in svg  # 20%..40%: 110.8 wide
-    assert 'fill="#c62828"' in svg.split('data-document="beta"')[1].split("</g>")[0]  # beta conflicts with alpha
-    gamma = svg.split('data-document="gamma"')[1].split("</g>")[0]
-    assert '<polygon points="738,103.0 728,97.0 728,109.0" fill="#2e7d32"/>' in gamma  # arrow to the right end
-    assert '<circle cx="461.0"' in gamma  # 50%: 184 + 277
-    delta = svg.split('data-document="delta"')[1].split("</g>")[0]
-    assert '<polygon points="184,133.0 194,127.0 194,139.0"' in delta  # arrow to the left end
-    assert '<circle cx="682.6"' in delta  # 90%: 184 + 498.6
-    assert "linear scale" in svg and "agrees with another document" in svg and "conflicts with another" in svg
-    assert ">FIGURE AS WRITTEN · YEAR</text>" in svg
-    assert '>10 <tspan fill="#5d6677">· 2020</tspan></text>' in svg  # the year beside alpha's figure
-    assert ">more than 50</text>" in gamma  # no year known: the figure alone
+    chart = build_chart(axis, agreement, "a chart", {"alpha": "2020", "beta": "(2021)"})
+    assert chart.rows == (
+        ChartRow("alpha", "10", "2020", "conflicts", "point", 10.0, 0.0),
+        ChartRow("beta", "between 20 and 40", "(2021)", "conflicts", "range", 20.0, 20.0),  # agrees, then conflicts
+        ChartRow("gamma", "more than 50", "", "agrees", "open_high", 50.0, 50.0),  # to the right end
+        ChartRow("delta", "under 90", "", "alone", "open_low", 0.0, 90.0),  # from the left end
+    )
+    assert [(t.left, t.label) for t in chart.ticks] == [(0, "0"), (25, "25"), (50, "50"), (75, "75"), (100, "100")]
+    assert (chart.scale, chart.roles) == ("linear scale", ("agrees", "conflicts", "alone"))
+    assert charted(agreement)
+    single = Agreement(None, None, None, "single", 10, 10, None, (), (), (), (), Axis(9, 11, False, marks[:1]))
+    assert not charted(single)
+
+
+def test_chart_in_the_page(city: tuple[Path, Path, Report]) -> None:
+    figure = render_html(city[2]).split('<figure class="chart"')[1].split("</figure>")[0]
+    # gazette "about 800,000" (±5%: 760,000 to 840,000) and herald 1.2 million (1,150,000 to 1,250,000) conflict
+    gazette = (
+        '<div class="chart-row role-conflicts"><span class="doc"><a class="doc" href="#source-gazette">gazette</a>'
+    )
+    assert gazette in figure
+    # the figure as written, whole, and the year it is for (here the document's date)
+    assert '<span class="figure">1.2 million <span class="year">· (2021)</span></span>' in figure
+    assert figure.count('class="mark ') == 2
 
 
 def test_tick_labels() -> None:
@@ -284,6 +421,19 @@ def test_tick_labels() -> None:
     assert tick_label(28000, None) == "28,000"
     assert tick_label(75, "%") == "75%"
     assert tick_label(0.5, None) == "0.5"
+
+
+def test_report_command_does_not_import_jinja2_for_help() -> None:
+    """jinja2 is loaded by the report's renderer only: `factcheck --help` and other commands do not pay for it."""
+    code = (
+        "import runpy, sys\n"
+        "sys.argv = ['factcheck', '--help']\n"
+        "try:\n    runpy.run_module('factcheck', run_name='__main__')\n"
+        "except SystemExit:\n    pass\n"
+        "sys.stderr.write(str('jinja2' in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
+    assert done.stderr.endswith("False"), done.stderr
 
 
 # --- Markdown -----------------------------------------------------------------------------------
@@ -297,19 +447,44 @@ def test_markdown_escaping() -> None:
 
 
 def test_markdown_report(city: tuple[Path, Path, Report]) -> None:
-    text = render_markdown(city[2])
-    assert text.startswith("# Fact-check report\n")
+    corpus, claims, report = city
+    text = render_markdown(report)
+    assert text.startswith("# Is the city growing?\n")
+    header = text.split("\n## ")[0]
+    assert (
+        "Claims by Example Fact Check (<https://factcheck.example/city>), checked against 3 documents · 2 statistics"
+        " · 4 claims · 2026-03-01" in header
+    )
+    assert str(corpus) not in header
+    assert text.rstrip().endswith(
+        f"Corpus {md(str(corpus))} · claims {md(str(claims))} · made with factcheck {__version__}."
+    )
     assert "| 3 | 2 | 4 | 3 of 4 claims pass |" in text
     assert "Claim verdicts: supported 0, disputed 2, contradicted 1, not found 1." in text
-    assert "1. **city population** (scope not stated): documents conflict" in text
+    assert "1. **city population** (scope not stated): documents conflict; figures from 800,000 to 1.2 million" in text
+    assert ", spread 1.5×" in text
     assert "## city population (`population`)" in text and "## parks (`parks`)" in text
     assert "**800,000**" in text
     assert r"\<script\>alert('hi')\</script\>" in text
     assert not re.search(r"(?<!\\)<(script|img|b)\b", text)  # every tag backslash-escaped
-    assert "No figure found in blog.\n" in text  # under the population table
-    assert "No figure found in blog, gazette, herald.\n" in text  # parks: no table at all
+    assert "No figure found in [blog](#sources).\n" in text  # under the population table
+    assert "No figure found in [blog](#sources), [gazette](#sources), [herald](#sources).\n" in text  # parks
     assert "## Claims without a statistic" in text
     assert "<https://herald.example/city>" in text
+    # the figure that contradicts a claim is named
+    assert "contradicted by [gazette](#sources): ≈800,000)" in text
+
+
+def test_markdown_order_matches_the_page(city: tuple[Path, Path, Report]) -> None:
+    text = render_markdown(city[2])
+    population = text.split("## city population")[1].split("\n## ")[0]
+    table, group, chart, claims = (
+        population.index(m) for m in ("### What each document says", "**scope not stated**", "```text", "### Claims")
+    )
+    assert table < group < chart < claims  # evidence first, then the verdict and its chart, then the claims
+    headings = re.findall(r"^## (.*)$", text, re.M)
+    assert headings[-2:] == ["Sources", "How to read this report"]
+    assert "```" not in text.split("## parks")[1].split("\n## ")[0]  # no document gives a figure: no chart
 
 
 # --- the command --------------------------------------------------------------------------------
@@ -338,7 +513,7 @@ def test_command_markdown_and_stdout(tmp_path: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.chdir(tmp_path)
     code, _, _ = _run("report", "--format", "markdown", "--corpus", str(corpus), "--claims", str(claims))
     assert code == 0
-    assert (tmp_path / "report.md").read_text(encoding="utf-8").startswith("# Fact-check report")
+    assert (tmp_path / "report.md").read_text(encoding="utf-8").startswith("# Is the city growing?\n")
     code, out, _ = _run("report", "-o", "-", "-s", "parks", "--corpus", str(corpus), "--claims", str(claims))
     assert code == 0
     assert 'id="stat-parks"' in out and 'id="stat-population"' not in out
@@ -361,5 +536,5 @@ def test_bundled_report_markdown_one_statistic() -> None:
     text = render_markdown(report)
     assert [s.id for s in report.sections] == ["workers-abroad"]
     assert report.summary.claims == sum(1 for c in claims.claims if c.statistic == "workers-abroad")
-    assert text.count("\n## ") == 3  # summary, the statistic, sources
+    assert text.count("\n## ") == 4  # summary, the statistic, sources, how to read
     assert "```text\n" in text  # its chart

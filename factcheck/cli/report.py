@@ -93,10 +93,10 @@ def report(
     follow_links: FollowLinksOption = False,
     claims_path: ClaimsOption = DEFAULT_CLAIMS,
 ) -> None:
-    """Write a report of every statistic: a chart, what each document says, the verdicts and the claims.
+    """Write a report of every statistic: what each document says, where they agree or conflict, and the claims.
 
-    The HTML page is self-contained (no script, nothing fetched when it is viewed). Exit 0 when written,
-    2 for bad usage or unreadable input.
+    The HTML page is self-contained (no script, nothing fetched when it is viewed), reads on a phone and prints.
+    Exit 0 when written, 2 for bad usage or unreadable input.
     """
     from factcheck.report import build_report
 

@@ -150,3 +150,10 @@ def format_number(value: float | None) -> str:
     if abs(value) >= 1000:
         return f"{value:,.2f}".rstrip("0").rstrip(".")
     return f"{value:.4g}"
+
+
+def format_ratio(value: float) -> str:
+    """A ratio as a person writes it, three significant figures at most: 155×, 10×, 2.27×, 1.5×."""
+    if abs(value) >= 100:
+        return f"{value:,.0f}×"
+    return f"{float(f'{value:.3g}'):g}×"

@@ -14,7 +14,16 @@ from rich.text import Text
 from factcheck import features
 from factcheck.axis import Axis
 from factcheck.compare import Agreement, Comparison, DocumentFindings, Finding
-from factcheck.render import format_number, markdown_table, md, printable, printable_spans, to_csv, to_json
+from factcheck.render import (
+    format_number,
+    format_ratio,
+    markdown_table,
+    md,
+    printable,
+    printable_spans,
+    to_csv,
+    to_json,
+)
 from factcheck.render.terminal import Fitted, Hanging, indented
 
 CSV_FIELDS = (
@@ -172,7 +181,7 @@ def verdict_line(a: Agreement) -> str:
     if a.low is not None and a.high is not None and a.verdict != "single":
         text += f"; figures from {format_number(a.low)} to {format_number(a.high)}"
     if a.spread is not None and a.spread > 1 and a.verdict != "single":
-        text += f", spread {a.spread:.2f}×"
+        text += f", spread {format_ratio(a.spread)}"
     return text
 
 
@@ -194,6 +203,11 @@ def markdown_evidence(f: Finding) -> str:
     """The evidence as Markdown: the sentence cut around the figure, escaped, with the figure in bold."""
     cut, s, e = evidence(f)
     return f"{md(cut[:s], False)}**{md(cut[s:e])}**{md(cut[e:], False)}".strip()
+
+
+def charted(agreement: Agreement) -> bool:
+    """Whether a group gets a chart in a report: only where at least two documents give a figure in it."""
+    return agreement.axis is not None and len({m.label for m in agreement.axis.marks}) >= 2
 
 
 def chart_lines(axis: Axis, width: int = CHART_WIDTH) -> list[tuple[str, str]]:

@@ -10,7 +10,7 @@ from rich.text import Text
 
 from factcheck.compare import DocumentFindings, Finding
 from factcheck.disputes import Dispute, DisputesReport, Slip
-from factcheck.render import format_number, markdown_table, md, printable, printable_spans, to_json
+from factcheck.render import format_ratio, markdown_table, md, printable, printable_spans, to_json
 from factcheck.render.compare import agreement_dict, evidence, finding_dict, markdown_evidence
 
 EVIDENCE_CHARS = 160
@@ -62,11 +62,7 @@ def _verdict(dispute: Dispute) -> str:
 
 
 def _spread(dispute: Dispute) -> str:
-    """The spread as a reader says it: 3.21×, 6×, 155×."""
-    spread = dispute.spread
-    if spread is None:
-        return ""
-    return f"{spread:.3g}×" if spread < 100 else f"{format_number(round(spread))}×"
+    return "" if dispute.spread is None else format_ratio(dispute.spread)
 
 
 def _covered(dispute: Dispute) -> str:

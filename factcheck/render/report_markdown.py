@@ -9,12 +9,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from urllib.parse import quote
 
+from factcheck import __version__
 from factcheck.check import describe_figure
-from factcheck.compare import Agreement
+from factcheck.compare import Agreement, Finding
 from factcheck.render import UNPRINTABLE, markdown_table, md, printable
 from factcheck.render.compare import (
     axis_caption,
     chart_lines,
+    charted,
     describe_value,
     describe_year,
     group_title,
@@ -42,8 +44,10 @@ def _fence(body: str) -> str:
     return f"{fence}text\n{body}\n{fence}"
 
 
-def _group(a: Agreement) -> list[str]:
+def _group(a: Agreement, figures: dict[str, str]) -> list[str]:
     out = [f"**{md(group_title(a))}**: {md(verdict_line(a))}", ""]
+    if a.verdict == "single":
+        out.append("- only: " + ", ".join(f"{md(d)} “{md(t)}”" for d, t in figures.items()))
     if a.agreeing:
         out.append("- agree: " + ", ".join(md(d) for d in a.agreeing))
     out.extend(f"- conflict: {md(x)} ≠ {md(y)}" for x, y in a.conflicting)
@@ -54,7 +58,7 @@ def _group(a: Agreement) -> list[str]:
             for t in a.timeline
         )
         out.append(f"- time line: {steps}")
-    if a.axis is not None and a.verdict != "single":
+    if a.axis is not None and charted(a):
         rows = chart_lines(a.axis)
         width = max(len(label) for label, _ in rows)
         body = "\n".join(f"{label:<{width}} │{bar}│" for label, bar in rows)
@@ -71,7 +75,7 @@ def _findings(section: StatisticSection) -> str:
         for f in doc.findings:
             rows.append(
                 [
-                    md(doc.id),
+                    _doc(doc.id),
                     md(f.text) + (" (ambiguous)" if f.ambiguous else ""),
                     md(describe_value(f)),
                     md(describe_year(f)),
@@ -81,7 +85,7 @@ def _findings(section: StatisticSection) -> str:
                 ]
             )
     out = markdown_table(["document", "figure", "value", "year", "scope", "score", "evidence"], rows) if rows else ""
-    silent = [md(doc.id) for doc in section.comparison.documents if not doc.findings]
+    silent = [_doc(doc.id) for doc in section.comparison.documents if not doc.findings]
     if silent:
         out += ("\n" if out else "") + f"No figure found in {', '.join(silent)}.\n"
     return out
@@ -95,6 +99,15 @@ def _check(entry: ClaimEntry) -> str:
     return status + (f": {problems}" if problems else "")
 
 
+def _basis(entry: ClaimEntry, docs: Sequence[str]) -> str:
+    """Documents with the figures that decided their part: "wikipedia: 67,000"."""
+    out = []
+    for doc in docs:
+        figures = "; ".join(dict.fromkeys(md(describe_value(f)) for f in entry.figures_of(doc)))
+        out.append(_doc(doc) + (f": {figures}" if figures else ""))
+    return ", ".join(out)
+
+
 def _claims(entries: Sequence[ClaimEntry]) -> str:
     rows = []
     for entry in entries:
@@ -104,38 +117,80 @@ def _claims(entries: Sequence[ClaimEntry]) -> str:
             claim += f" (figure: {md(describe_figure(c.figure))})"
         basis = []
         if entry.supported_by:
-            basis.append("supported by " + ", ".join(md(d) for d in entry.supported_by))
+            basis.append("supported by " + _basis(entry, entry.supported_by))
         if entry.contradicted_by:
-            basis.append("contradicted by " + ", ".join(md(d) for d in entry.contradicted_by))
+            basis.append("contradicted by " + _basis(entry, entry.contradicted_by))
         verdict = f"**{entry.verdict}**" + (f" ({'; '.join(basis)})" if basis else "")
-        citations = "; ".join(f"{md(x.document)}: “{md(x.quote)}”" for x in c.citations) or "*no citation*"
+        citations = "; ".join(f"{_doc(x.document)}: “{md(x.quote)}”" for x in c.citations) or "*no citation*"
         rows.append([claim, verdict, citations, _check(entry)])
     return markdown_table(["claim", "verdict", "citations", "citation check"], rows)
 
 
 def _section(section: StatisticSection) -> list[str]:
+    """A statistic: what each document says first, then each group's verdict and chart, then its claims."""
     stat, c = section.statistic, section.comparison
     out = [f"## {md(stat.label)} (`{stat.id}`)", ""]
     if stat.description:
         out.extend([md(stat.description), ""])
     out.extend([f"{len(c.with_figures)} of {len(c.documents)} documents give a figure.", ""])
-    for a in c.agreement:
-        out.extend(_group(a))
     out.extend(["### What each document says", "", _findings(section)])
+    figures = _group_figures(section)
+    for a in c.agreement:
+        out.extend(_group(a, figures.get((a.scope, a.unit, a.per), {})))
     if section.claims:
         out.extend(["### Claims", "", _claims(section.claims)])
     return out
 
 
+def _group_figures(section: StatisticSection) -> dict[tuple[str | None, str | None, str | None], dict[str, str]]:
+    """Group key → document → its best figure in that group, as written (the one compare charts)."""
+    best: dict[tuple[str | None, str | None, str | None], dict[str, Finding]] = {}
+    for doc in section.comparison.documents:
+        for f in doc.findings:
+            group = best.setdefault(f.group_key, {})
+            if doc.id not in group or f.score > group[doc.id].score:
+                group[doc.id] = f
+    return {key: {doc: f.text for doc, f in docs.items()} for key, docs in best.items()}
+
+
+def _doc(doc_id: str) -> str:
+    """A document id that links to the sources table."""
+    return f"[{md(doc_id)}](#sources)"
+
+
+LEGEND = (
+    "## How to read this report",
+    "",
+    "- **Charts**: one row per document on one axis shared by a group (the same scope, unit and rate), drawn only "
+    "where at least two documents give a figure: `●` a figure, `├──┤` a range, `●──→` more than, `←──●` up to.",
+    "- **Claim verdicts**: **supported** (documents give a figure that fits the claim), **disputed** (some documents "
+    "fit it, others do not), **contradicted** (documents give figures that do not fit it; each is named with its "
+    "figure), **not found** (no document gives a comparable figure).",
+    "- **Citation check**: every quote of a claim stands word for word in its document, with the same figures.",
+    "- **Score**: how well a figure matches the statistic, 0 to 100.",
+    "",
+)
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" + ("" if count == 1 else "s")
+
+
 def render_markdown(report: Report) -> str:
-    """The report as Markdown: summary, then one section per statistic, then the sources."""
+    """The report as Markdown: summary, one section per statistic, the sources, how to read it, the paths used."""
     s = report.summary
     who = report.publisher
-    by = f"By {md(who.organisation)}" + (f" ({md_url(who.url)})" if who.url else "") + " · " if who.organisation else ""
+    if who.organisation:
+        by = f"Claims by {md(who.organisation)}" + (f" ({md_url(who.url)})" if who.url else "") + ", checked"
+    else:
+        by = "Claims checked"
+    counts = " · ".join(
+        (_plural(s.documents, "document"), _plural(s.statistics, "statistic"), _plural(s.claims, "claim"))
+    )
     out = [
         f"# {md(report.title)}",
         "",
-        f"{by}{md(report.date)} · corpus {md(report.corpus)} · claims {md(report.claims_path)}",
+        f"{by} against {counts} · {md(report.date)}",
         "",
         "## Summary",
         "",
@@ -167,14 +222,16 @@ def render_markdown(report: Report) -> str:
     out.extend(["## Sources", ""])
     out.append(
         markdown_table(
-            ["id", "title", "author", "publisher", "published", "kind", "url"],
+            ["id", "title", "publisher", "author", "published", "kind", "url"],
             [
-                [md(m.id), md(m.title or ""), md(m.author or ""), md(m.publisher or ""), md(m.published or "")]
+                [md(m.id), md(m.title or ""), md(m.publisher or ""), md(m.author or ""), md(m.published or "")]
                 + [md(m.kind or ""), md_url(m.url) if m.url else ""]
                 for m in report.documents
             ],
         )
     )
+    out.extend(LEGEND)
+    out.append(f"Corpus {md(report.corpus)} · claims {md(report.claims_path)} · made with factcheck {__version__}.")
     return "\n".join(out).rstrip() + "\n"
 
 
