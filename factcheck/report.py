@@ -4,7 +4,7 @@ and its citation check, and a summary on top. Renderers (HTML, Markdown) and exp
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from factcheck.check import CheckOptions, ClaimResult, check_claims
@@ -139,8 +139,10 @@ def build_report(
     options: CompareOptions = CompareOptions(),
     date: str | None = None,
     title: str | None = None,
+    step: Callable[[], None] | None = None,
 ) -> Report:
-    """Compare every statistic of ``claims`` (or those named in ``statistics``) and check every claim's citations."""
+    """Compare every statistic of ``claims`` (or those named in ``statistics``) and check every claim's citations;
+    ``step`` is called after each statistic (a progress bar's)."""
     chosen = select_statistics(claims, statistics)
     checked = {r.id: r for r in check_claims(corpus, claims, CheckOptions()).results}
     sections: list[StatisticSection] = []
@@ -159,6 +161,8 @@ def build_report(
                     ClaimEntry(claim, v.verdict, v.supported_by, v.contradicted_by, checked.get(claim.id), v.figures)
                 )
         sections.append(StatisticSection(stat, comparison, tuple(entries)))
+        if step is not None:
+            step()
     known = {s.id for s in claims.statistics}
     other = (
         tuple(

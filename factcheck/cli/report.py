@@ -98,6 +98,7 @@ def report(
     The HTML page is self-contained (no script, nothing fetched when it is viewed), reads on a phone and prints.
     Exit 0 when written, 2 for bad usage or unreadable input.
     """
+    from factcheck.progress import steps
     from factcheck.report import build_report
 
     target = output or DEFAULT_OUTPUT[page_format]
@@ -105,7 +106,8 @@ def report(
         corpus = open_corpus(corpus_path, index_path, no_index, follow_links)
         claims = open_claims(claims_path, required=True, corpus=corpus)
         assert claims is not None
-        result = build_report(corpus, claims, tuple(statistic or ()))
+        with steps("comparing", "statistics", len(claims.statistics)) as bar:
+            result = build_report(corpus, claims, tuple(statistic or ()), step=bar.step)
         if page_format is PageFormat.MARKDOWN:
             from factcheck.render.report_markdown import render_markdown
 
@@ -159,6 +161,7 @@ def export(
     """
     from factcheck import export as exports
     from factcheck.errors import UsageError
+    from factcheck.progress import steps
     from factcheck.report import build_report
 
     with user_errors():
@@ -167,7 +170,8 @@ def export(
         corpus = open_corpus(corpus_path, index_path, no_index, follow_links)
         claims = open_claims(claims_path, required=True, corpus=corpus)
         assert claims is not None
-        result = build_report(corpus, claims, date=date)
+        with steps("comparing", "statistics", len(claims.statistics)) as bar:
+            result = build_report(corpus, claims, date=date, step=bar.step)
         if export_format is ExportFormat.CSV:
             text = exports.export_csv(result)
         elif export_format is ExportFormat.JSON:
