@@ -1371,9 +1371,12 @@ def _trailing(text: str, fig: _Fig) -> None:
 
 
 def _participle(word: str) -> bool:
-    """Whether a word ending in "-ed" is a participle ("pronged", "sided", "tiered"), not a noun ("a four-bed bay",
-    "a five-speed gearbox"): nouns in "-ed" are short or end in "-eed"."""
-    return word.endswith("ed") and len(word) >= 5 and not word.endswith("eed")
+    """Whether a word ending in "-ed" is a participle ("pronged", "eyed", "tiered"), not one of the few nouns in
+    "-ed" ("a four-bed bay", "a five-speed gearbox")."""
+    return word.endswith("ed") and word not in _NOUNS_IN_ED
+
+
+_NOUNS_IN_ED: Final = frozenset("bed shed sled seed speed reed steed creed weed feed".split())
 
 
 def _unit_of(m: re.Match[str]) -> str | None:
@@ -2134,11 +2137,22 @@ def _counted_noun(text: str, pos: int, value: float | None) -> tuple[str | None,
     return None, pos
 
 
+# Participles and verbs that do not end in -ed or -ing and often follow "N cases of X": not nouns of a compound.
+_NOT_NOUNS: Final = frozenset(
+    """stolen taken given sold held lost paid found made built seen done left kept spent sent brought bought caught
+    known shown grown drawn thrown won hit cut put set run were was are is have has had remain remains""".split()
+)
+
+
 def _compound_after(text: str, om: re.Match[str]) -> bool:
     """Whether the noun after "of" is the first of a compound ("cases of phone theft", "barrels of crude oil"): its
     one word would name the wrong thing, so the unit stays the counted noun alone."""
     nm = _WORD_AFTER_RE.match(text, om.end())
-    return nm is not None and nm.start(1) == om.end() + 1 and nm.group(1).lower() not in _STOP
+    if nm is None or nm.start(1) != om.end() + 1:
+        return False
+    word = nm.group(1).lower()
+    # A verb or participle after it ends the phrase: "cases of cholera reported", "barrels of oil stolen".
+    return word not in _STOP and not word.endswith(("ed", "ing", "ly")) and word not in _NOT_NOUNS
 
 
 def _is_plural(w: str) -> bool:

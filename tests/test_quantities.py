@@ -1170,3 +1170,35 @@ def test_glued_letters_are_a_currency_only_before_an_amount_written_as_money() -
     assert read("In 2019 - 30 km of road were built.") == [("2019", None), ("30 km", "km")]
     assert read("Use 3/4 cup of resin.") == [("3/4 cup", "cup")]
     assert read("Book by calling 111 today.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        (
+            "Police recorded 200,000 cases of phone theft.",
+            "cases",
+        ),  # a compound after "of": its first word alone misleads
+        ("They export 200 barrels of crude oil a day.", "barrels"),
+        ("There were 500 cases of cholera reported in the north.", "cases of cholera"),  # a participle ends the phrase
+        ("They had 300 barrels of oil stolen.", "barrels of oil"),
+        ("Officers found 900 cases of fraud involving cards.", "cases of fraud"),
+        ("Traders shipped 40 barrels of oil a week.", "barrels of oil"),
+    ],
+)
+def test_an_of_phrase_unit_stops_where_the_noun_phrase_does(text: str, unit: str) -> None:
+    (q,) = read_quantities(text)
+    assert q.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ward has a four-bed bay.", [("four-bed", "modifier")]),  # nouns in -ed describe the noun after them
+        ("It comes with a five-speed gearbox.", [("five-speed", "modifier")]),
+        ("A one-eyed cat sat there.", []),  # participles are adjectives, not figures
+        ("They launched a two-pronged attack.", []),
+    ],
+)
+def test_hyphenated_words_in_ed(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(q.text, q.role.value) for q in read_quantities(text)] == expected
