@@ -64,7 +64,7 @@ SAME_GROUP = 0.5
 WIDE_TOP = 8
 _LETTERS = re.compile(r"[A-Za-z]")
 _NOT_LEVELS = frozenset({Role.CHANGE.value, Role.MODIFIER.value, Role.FROM.value})
-_YEAR_LIKE = re.compile(r"(?:18|19|20)\d\d")
+_YEAR_LIKE = re.compile(r"(?:18|19|20)\d\d(?:\s*[-–—]\s*(?:18|19|20)?\d\d)?")
 # Words of a clause that never name what a figure counts: prepositions in -ing, hedges, and the periods of rates
 # ("$8.2 million a year" is revenue, not years).
 _NOT_NAMES = frozenset(
@@ -101,6 +101,11 @@ class Dispute:
     reviewed: bool  # listed under reviewed_disputes: in the claims file
     comparison: Comparison
     slips: tuple[Slip, ...] = ()  # figures that look like a slip against another document's
+
+    @property
+    def figures(self) -> tuple[Finding, ...]:
+        """Each document's figure in the group, in the order of the documents."""
+        return firsts(self.comparison)
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,7 +194,7 @@ def find_disputes(
         if not any(_overlap(dispute.comparison, k.comparison) >= SAME_GROUP for k in kept):
             kept.append(dispute)
     kept.sort(key=lambda d: (d.reviewed, _rank(d)))
-    return DisputesReport(tuple(kept[: options.limit]), len(tried), figures)
+    return DisputesReport(tuple(kept[: options.limit]), len(questions), figures)
 
 
 def _can_answer(figure: Figure, kinds: frozenset[Kind]) -> bool:
@@ -199,7 +204,7 @@ def _can_answer(figure: Figure, kinds: frozenset[Kind]) -> bool:
         return False
     if q.role.value in _NOT_LEVELS:
         return False
-    if q.kind == Kind.COUNT and not q.unit and _YEAR_LIKE.fullmatch(q.text):
+    if _is_year_like(q.kind.value, q.unit, q.text):
         return False  # "2026 outbreak" in a heading: a year the reader could not tell from a count
     return not is_vague(figure)
 
@@ -275,22 +280,28 @@ def _wanted(kind: str | None, kinds: frozenset[Kind]) -> bool:
     return kind is None or kind in {k.value for k in kinds}
 
 
+def _is_year_like(kind: str, unit: str | None, text: str) -> bool:
+    """A count with no noun written as a year of the last two centuries ("2026", "2022–2026" is a range of them)."""
+    return kind == Kind.COUNT.value and not unit and _YEAR_LIKE.fullmatch(text) is not None
+
+
 def _year_like(finding: Finding) -> bool:
-    return finding.kind == Kind.COUNT.value and not finding.unit and _YEAR_LIKE.fullmatch(finding.text) is not None
+    return _is_year_like(finding.kind, finding.unit, finding.text)
 
 
 def _finding_kind(finding: Finding) -> str:
-    if finding.kind in (Kind.MEASURE.value, Kind.MONEY.value):
-        return f"{finding.kind}:{(finding.unit or '').lower()}"
-    return finding.kind
+    return _kind_of(finding.kind, finding.unit)
 
 
 def _kind_key(figure: Figure) -> str:
+    return _kind_of(figure.quantity.kind.value, figure.quantity.unit)
+
+
+def _kind_of(kind: str, unit: str | None) -> str:
     """What figures must share to be compared: their kind, and the unit of a measure or the currency of money."""
-    q = figure.quantity
-    if q.kind in (Kind.MEASURE, Kind.MONEY):
-        return f"{q.kind.value}:{(q.unit or '').lower()}"
-    return q.kind.value
+    if kind in (Kind.MEASURE.value, Kind.MONEY.value):
+        return f"{kind}:{(unit or '').lower()}"
+    return kind
 
 
 def _family(stem: str) -> str:
@@ -336,7 +347,7 @@ def _dispute(
         statistic=comparison.statistic,
         reviewed=ident in reviewed,
         comparison=comparison,
-        slips=slips([d.findings[0] for d in answering]),
+        slips=slips(firsts(comparison)),
     )
 
 
@@ -344,7 +355,7 @@ def _dispute(
 _SCALE_SLACK = 3.0
 _DAYS_A_YEAR = 365.0
 # A scale written with the figure: only a figure written so can have its scale slip.
-_SCALE_WORD = re.compile(r"(?i)\d\s*(?:thousand|million|billion|trillion|mn|bn|tn|m|k)\b")
+_SCALE_WORD = re.compile(r"(?i)\d\s*(?:thousand|million|billion|trillion)\b|\d(?:mn|bn|tn|m|k)\b")
 
 
 def slips(findings: Sequence[Finding]) -> tuple[Slip, ...]:
@@ -380,7 +391,8 @@ def _suspicion(a: Finding, b: Finding) -> str | None:
     da, db = _digits(a.text), _digits(b.text)
     if da and db and da != db and len(da) == len(db) >= 3 and sorted(da) == sorted(db) and ratio < 2:
         return "the same digits in another order: perhaps two digits swapped"
-    if da and da == db and any(math.isclose(ratio, shift) for shift in (10.0, 100.0)):
+    moved = "." in a.text + b.text  # a decimal point written in one of them
+    if moved and da and da == db and any(math.isclose(ratio, shift) for shift in (10.0, 100.0)):
         return "the same digits with the decimal point moved"
     return None
 
@@ -397,6 +409,11 @@ def _point(f: Finding) -> float | None:
 def _digits(text: str) -> str:
     """The significant digits of a figure as written ("1,234.50" → "12345")."""
     return "".join(ch for ch in text if ch.isdigit()).strip("0")
+
+
+def firsts(comparison: Comparison) -> tuple[Finding, ...]:
+    """Each answering document's first finding."""
+    return tuple(d.findings[0] for d in comparison.with_figures)
 
 
 def _in_conflict(agreement: Agreement) -> int:

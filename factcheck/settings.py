@@ -107,7 +107,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
     import tomllib
 
     try:
-        data = path.read_bytes()[: MAX_SETTINGS_BYTES + 1]
+        with path.open("rb") as file:
+            data = file.read(MAX_SETTINGS_BYTES + 1)
     except OSError as error:
         raise _error(path, f"cannot read the settings file ({error.strerror or error})") from None
     if len(data) > MAX_SETTINGS_BYTES:
@@ -136,7 +137,8 @@ def _settings(folder: Path, path: Path, table: Mapping[str, Any], prefix: str = 
             command = options.setdefault(key, {})
             for name, setting in value.items():
                 if isinstance(setting, dict):
-                    raise _error(path, f"[{prefix}{key}.{name}] is a table; give the option's value", line)
+                    where = _line_of(path, f"{key}.{name}") or _line_of(path, name, after=f"[{prefix}{key}]") or line
+                    raise _error(path, f"[{prefix}{key}.{name}] is a table; give the option's value", where)
                 command[name] = Setting(setting, _line_of(path, name, after=f"[{prefix}{key}]"))
         else:
             options[""][key] = Setting(value, line)

@@ -135,8 +135,13 @@ def test_the_search_stops_at_the_repository_root(tmp_path: Path) -> None:
         ('corpus = "sources"\ntopp = 5\n', "factcheck.toml:2: error: no command has an option --topp"),
         ("[compare]\nmin-scor = 5\n", "factcheck.toml:2: error: factcheck compare has no option --min-scor"),
         ("[compar]\ntop = 5\n", "factcheck.toml:1: error: [compar] is not a factcheck command (did you mean 'compare'"),
-        ('\n[compare]\ntop = "many"\n', "factcheck.toml:3: error: 'many' is not a value of --top"),
+        ('\n[compare]\ntop = "many"\n', 'factcheck.toml:3: error: "many" is not a value of --top'),
         ("corpus = 5\n", "factcheck.toml:1: error: corpus must be a path, as a string"),
+        ("top = [1, 2]\n", "factcheck.toml:1: error: [1, 2] is not a value of --top: give one value"),
+        ("top = 2.5\n", "factcheck.toml:1: error: 2.5 is not a value of --top: give a whole number"),
+        ("top = true\n", "factcheck.toml:1: error: true is not a value of --top"),
+        ("min-score = 1979-05-27\n", "factcheck.toml:1: error: 1979-05-27 is not a value of --min-score"),
+        ("[compare]\ntop = 1\n\n[compare.x]\ny = 1\n", "factcheck.toml:4: error: [compare.x] is a table"),
     ],
 )
 def test_a_wrong_setting_is_a_usage_error_at_its_line(
@@ -148,3 +153,48 @@ def test_a_wrong_setting_is_a_usage_error_at_its_line(
     assert result.exit_code == 2
     assert expected in result.stderr, result.stderr
     assert "Traceback" not in result.output
+
+
+def test_a_broken_settings_file_does_not_block_help_or_init(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (project / "factcheck.toml").write_text("top = \n", encoding="utf-8")
+    monkeypatch.chdir(project)
+    assert runner.invoke(app, ["compare", "--help"]).exit_code == 0
+    assert runner.invoke(app, ["init", str(project / "other")]).exit_code == 0
+    broken = runner.invoke(app, ["compare", "people"])
+    assert broken.exit_code == 2 and "factcheck.toml:1:7: error: not valid TOML" in broken.stderr
+
+
+def test_a_command_table_path_is_relative_to_the_settings_file(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (project / "factcheck.toml").write_text('corpus = "sources"\n\n[check]\nclaims = "facts.yaml"\n', encoding="utf-8")
+    monkeypatch.chdir(project / "notes")
+    result = runner.invoke(app, ["check"])
+    assert result.exit_code == 0, result.output
+    assert f"using {project / 'facts.yaml'}" in result.stderr
+
+
+def test_a_list_setting_takes_one_value_or_several(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (project / "factcheck.toml").write_text(
+        'corpus = "sources"\nclaims = "facts.yaml"\n[disputes]\nkind = "money"\n', encoding="utf-8"
+    )
+    monkeypatch.chdir(project)
+    assert runner.invoke(app, ["disputes"]).exit_code == 1  # no money in these documents: nothing found
+    (project / "factcheck.toml").write_text(
+        'corpus = "sources"\nclaims = "facts.yaml"\n[disputes]\nkind = ["money", "count"]\n', encoding="utf-8"
+    )
+    assert runner.invoke(app, ["disputes"]).exit_code == 0
+
+
+def test_a_default_the_working_folder_has_wins_over_a_project_found_above(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "claims.yaml").write_text("claims: []\n", encoding="utf-8")
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "above.txt").write_text("There were 5 floods.\n", encoding="utf-8")
+    (tmp_path / "sub" / "corpus").mkdir(parents=True)
+    (tmp_path / "sub" / "corpus" / "lone.txt").write_text("There were 7 floods.\n", encoding="utf-8")
+    monkeypatch.delenv("FACTCHECK_CORPUS", raising=False)
+    monkeypatch.chdir(tmp_path / "sub")
+    result = runner.invoke(app, ["sources", "--format", "json", "--no-index"])
+    assert result.exit_code == 0, result.output
+    assert [d["id"] for d in json.loads(result.stdout)["documents"]] == ["lone"]

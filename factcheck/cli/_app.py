@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -67,11 +68,20 @@ def _root(
 
     warnings.showwarning = show
     if ctx.invoked_subcommand is not None and not ctx.resilient_parsing:
-        with user_errors():
+        from factcheck.settings import SettingsError
+
+        try:
             ctx.default_map = project_defaults(ctx, ctx.invoked_subcommand)
+        except SettingsError as error:
+            # Said when the command opens the corpus or the claims file: --help and init work in a broken project.
+            ctx.meta[SETTINGS_ERROR] = error
 
 
 SETTINGS_ORIGIN = "factcheck.settings"
+SETTINGS_ERROR = "factcheck.settings.error"
+
+
+_DEFAULT_NAMES = {"corpus": "corpus", "claims": "claims.yaml"}
 
 
 def project_defaults(ctx: typer.Context, name: str) -> dict[str, dict[str, Any]] | None:
@@ -100,13 +110,15 @@ def project_defaults(ctx: typer.Context, name: str) -> dict[str, dict[str, Any]]
             )
 
     def shown(path: Path) -> Path:
-        if settings.folder == here:
-            return Path(os.path.relpath(path, here))
-        return path
+        """A path of the settings as the user reads it: relative in the project's own folder, else absolute."""
+        inside = settings.folder == here and path.resolve().is_relative_to(here)
+        return Path(os.path.relpath(path, here)) if inside else path
 
     found = {"corpus": shown(settings.corpus), "claims": shown(settings.claims)}
     if settings.index is not None:
         found["index"] = shown(settings.index)
+    if settings.source is None:  # a project found by its claims.yaml: a default the working folder has wins
+        found = {k: v for k, v in found.items() if not (here / _DEFAULT_NAMES.get(k, "")).exists()}
     defaults: dict[str, dict[str, Any]] = {}
     for key in PATH_KEYS:
         if key in found and (param := _option(commands.get(name), key)) is not None:
@@ -119,7 +131,7 @@ def project_defaults(ctx: typer.Context, name: str) -> dict[str, dict[str, Any]]
                 " (a setting is an option's long name, as in top = 5 or min-score = 70)"
             )
         if (param := _option(commands.get(name), key)) is not None:
-            defaults.setdefault(name, {})[param.name or key] = _checked(ctx, param, setting, settings)
+            defaults.setdefault(name, {})[param.name or key] = _checked(ctx, param, key, setting, settings)
     for key, setting in settings.options.get(name, {}).items():
         param = _option(commands[name], key)
         if param is None:
@@ -130,7 +142,9 @@ def project_defaults(ctx: typer.Context, name: str) -> dict[str, dict[str, Any]]
                 f"{settings.where(setting.line)}: error: factcheck {name} has no option --{key.replace('_', '-')} "
                 f"({closest_hint(key, options, 'options')})"
             )
-        defaults.setdefault(name, {})[param.name or key] = _checked(ctx, param, setting, settings)
+        if key in PATH_KEYS and isinstance(setting.value, str):  # relative to the settings file, as at the top
+            setting = replace(setting, value=str(shown(settings.folder / Path(setting.value).expanduser())))
+        defaults.setdefault(name, {})[param.name or key] = _checked(ctx, param, key, setting, settings)
     if settings.folder != here:
         where = "found in a folder above the working folder" if settings.source is None else f"set in {settings.source}"
         ctx.meta[SETTINGS_ORIGIN] = where
@@ -145,18 +159,47 @@ def _option(command: Any, key: str) -> Any:
     return next((p for p in command.params if flag in p.opts), None)
 
 
-def _checked(ctx: typer.Context, param: Any, setting: Any, settings: Any) -> Any:
-    """A setting's value as its option takes it; SettingsError naming the file and line when it does not."""
+def _toml(value: Any) -> str:
+    """A setting's value as the settings file writes it (true, 1979-05-27, "text", [1, 2])."""
+    import json
+
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (str, list, dict)):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return str(value)
+
+
+def _checked(ctx: typer.Context, param: Any, key: str, setting: Any, settings: Any) -> Any:
+    """A setting's value as its option takes it; SettingsError naming the file, the line and the option as written
+    when it does not (a list for an option of one value, true for a number, 2.5 for a whole number, a date)."""
     from factcheck.settings import SettingsError
 
-    try:
-        param.type_cast_value(ctx, setting.value)
-    except typer.BadParameter as error:
+    value = setting.value
+    multiple = bool(getattr(param, "multiple", False)) or (getattr(param, "nargs", 1) or 1) != 1
+    if multiple and not isinstance(value, list):
+        value = [value]  # kind = "money" for an option that takes several
+    problem = None
+    if isinstance(value, (list, dict)) and not multiple:
+        problem = "give one value, not a list or table"
+    elif isinstance(value, bool) and not getattr(param, "is_flag", False):
+        problem = "true or false is not a value of this option"
+    else:
+        try:
+            cast = param.type_cast_value(ctx, value)
+        except typer.BadParameter as error:
+            problem = error.message
+        except (TypeError, ValueError):
+            problem = f"not a {getattr(param.type, 'name', 'value')}"
+        else:
+            if isinstance(value, float) and isinstance(cast, int) and not isinstance(cast, bool) and cast != value:
+                problem = "give a whole number"
+    if problem is not None:
         raise SettingsError(
-            f"{settings.where(setting.line)}: error: {setting.value!r} is not a value of "
-            f"--{param.name.replace('_', '-')}: {error.message}"
-        ) from None
-    return setting.value
+            f"{settings.where(setting.line)}: error: {_toml(setting.value)} is not a value of "
+            f"--{key.replace('_', '-')}: {problem}"
+        )
+    return value
 
 
 CorpusOption = Annotated[
@@ -311,6 +354,8 @@ def default_above(path: Path, default: Path) -> Path:
     the same path in the first folder above that has it (a corpus/ with no claims file, say)."""
     variable = "FACTCHECK_CORPUS" if default == DEFAULT_CORPUS else "FACTCHECK_CLAIMS"
     ctx = current_context()
+    if ctx is not None and (broken := ctx.find_root().meta.get(SETTINGS_ERROR)) is not None:
+        raise broken
     if ctx is not None:
         name = "corpus_path" if default == DEFAULT_CORPUS else "claims_path"
         source = ctx.get_parameter_source(name) if name in ctx.params else None

@@ -90,11 +90,7 @@ def disputes(
         from factcheck.render import draft as drafts
         from factcheck.render import printable
 
-        new = [
-            (d.label, [doc.findings[0] for doc in d.comparison.with_figures])
-            for d in report.disputes
-            if d.statistic is None
-        ]
+        new = [(d.label, list(d.figures)) for d in report.disputes if d.statistic is None]
         proposed = draft_groups(corpus, claims, new)
         emit(drafts.render_json(proposed) if output is OutputFormat.JSON else printable(drafts.render_yaml(proposed)))
         if not proposed.claims:

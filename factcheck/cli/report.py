@@ -99,15 +99,16 @@ def report(
     Exit 0 when written, 2 for bad usage or unreadable input.
     """
     from factcheck.progress import steps
-    from factcheck.report import build_report
+    from factcheck.report import build_report, select_statistics
 
     target = output or DEFAULT_OUTPUT[page_format]
     with user_errors():
         corpus = open_corpus(corpus_path, index_path, no_index, follow_links)
         claims = open_claims(claims_path, required=True, corpus=corpus)
         assert claims is not None
-        with steps("comparing", "statistics", len(claims.statistics)) as bar:
-            result = build_report(corpus, claims, tuple(statistic or ()), step=bar.step)
+        chosen = tuple(statistic or ())
+        with steps("comparing", "statistics", len(select_statistics(claims, chosen))) as bar:
+            result = build_report(corpus, claims, chosen, step=bar.step)
         if page_format is PageFormat.MARKDOWN:
             from factcheck.render.report_markdown import render_markdown
 

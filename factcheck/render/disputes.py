@@ -96,7 +96,8 @@ def render_table(report: DisputesReport) -> RenderableType:
             parts.append(Text(f"  probable slip: {_slip(slip)}", style="yellow"))
         parts.append(Text(""))
     groups = "1 group" if len(report.disputes) == 1 else f"{len(report.disputes)} groups"
-    summary = f"{groups} from {report.figures:,} figures ({report.phrases} phrases compared)"
+    figures = "1 figure" if report.figures == 1 else f"{report.figures:,} figures"
+    summary = f"{groups} from {figures} ({report.phrases} phrases and statistics compared)"
     parts.append(Text(summary, style="dim"))
     return Group(*parts)
 
@@ -107,7 +108,7 @@ def _slip(slip: Slip) -> str:
 
 def _firsts(dispute: Dispute) -> list[tuple[DocumentFindings, Finding]]:
     """Each document of the group with its figure."""
-    return [(doc, doc.findings[0]) for doc in dispute.comparison.with_figures]
+    return list(zip(dispute.comparison.with_figures, dispute.figures, strict=True))
 
 
 def render_markdown(report: DisputesReport) -> str:
