@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from factcheck.check import CheckOptions, ClaimResult, check_claims
 from factcheck.compare import NOT_FOUND, Agreement, CompareOptions, Comparison, Finding, compare
 from factcheck.corpus import Corpus
+from factcheck.disputes import Dispute
 from factcheck.errors import Problem, UsageError
 from factcheck.model import Claim, ClaimsFile, DocumentMeta, PublisherMeta, Statistic
 
@@ -94,6 +95,7 @@ class Report:
     summary: Summary
     sections: tuple[StatisticSection, ...]
     other_claims: tuple[ClaimEntry, ...]  # claims that name no statistic (only in a report of every statistic)
+    disputes: tuple[Dispute, ...] = ()  # what factcheck disputes finds (only in a report of every statistic)
 
     @property
     def claims(self) -> tuple[ClaimEntry, ...]:
@@ -140,9 +142,11 @@ def build_report(
     date: str | None = None,
     title: str | None = None,
     step: Callable[[], None] | None = None,
+    disputes: int = 0,
 ) -> Report:
     """Compare every statistic of ``claims`` (or those named in ``statistics``) and check every claim's citations;
-    ``step`` is called after each statistic (a progress bar's)."""
+    ``step`` is called after each statistic (a progress bar's). ``disputes``: how many groups of
+    ``factcheck disputes`` to show first (a report of every statistic only; 0: none)."""
     chosen = select_statistics(claims, statistics)
     checked = {r.id: r for r in check_claims(corpus, claims, CheckOptions()).results}
     sections: list[StatisticSection] = []
@@ -193,7 +197,15 @@ def build_report(
         summary=summary,
         sections=tuple(sections),
         other_claims=other,
+        disputes=_disputes(corpus, claims, options, disputes) if disputes and not statistics else (),
     )
+
+
+def _disputes(corpus: Corpus, claims: ClaimsFile, options: CompareOptions, limit: int) -> tuple[Dispute, ...]:
+    """The groups ``factcheck disputes`` finds, most disputed first."""
+    from factcheck.disputes import DisputesOptions, find_disputes
+
+    return find_disputes(corpus, claims, DisputesOptions(limit=limit, compare=options)).disputes
 
 
 def largest_disagreements(

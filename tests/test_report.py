@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from factcheck import __version__
 from factcheck.axis import Axis, AxisMark
 from factcheck.claims import load_claims
+from factcheck.cli import app
 from factcheck.compare import Agreement
 from factcheck.corpus import load_corpus
 from factcheck.errors import UsageError
@@ -538,3 +539,21 @@ def test_bundled_report_markdown_one_statistic() -> None:
     assert report.summary.claims == sum(1 for c in claims.claims if c.statistic == "workers-abroad")
     assert text.count("\n## ") == 4  # summary, the statistic, sources, how to read
     assert "```text\n" in text  # its chart
+
+
+def test_the_disputes_found_come_first_and_can_be_left_out(tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    where = ["--corpus", "corpus", "--claims", "claims.yaml", "--no-index"]
+    assert runner.invoke(app, ["report", *where, "-o", str(out)]).exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    assert page.index('id="disputes"') < page.index('id="summary"')
+    disputes = page[page.index('id="disputes"') : page.index('id="summary"')]
+    # the bundled revenue figures: a group its statistic covers (linked), with the millions-for-billions slip
+    assert 'href="#stat-annual-revenue"' in disputes and "probable slip: wikipedia $8.2 million" in disputes
+    assert disputes.count("<tr>") == 1 + 10  # the header and the ten groups shown by default
+    markdown = tmp_path / "report.md"
+    assert runner.invoke(app, ["report", *where, "-f", "markdown", "-o", str(markdown)]).exit_code == 0
+    text = markdown.read_text(encoding="utf-8")
+    assert text.index("## Disputes found") < text.index("## Summary")
+    assert runner.invoke(app, ["report", *where, "--disputes", "0", "-o", str(out)]).exit_code == 0
+    assert 'id="disputes"' not in out.read_text(encoding="utf-8")

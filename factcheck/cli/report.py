@@ -87,6 +87,14 @@ def report(
             help="Only this statistic (id, label or alias; repeatable). Default: all.",
         ),
     ] = None,
+    disputes: Annotated[
+        int,
+        typer.Option(
+            "--disputes",
+            min=0,
+            help="Groups of `factcheck disputes` shown first (a report of every statistic; 0: none).",
+        ),
+    ] = 10,
     corpus_path: CorpusOption = DEFAULT_CORPUS,
     index_path: IndexOption = None,
     no_index: NoIndexOption = False,
@@ -108,7 +116,7 @@ def report(
         assert claims is not None
         chosen = tuple(statistic or ())
         with steps("comparing", "statistics", len(select_statistics(claims, chosen))) as bar:
-            result = build_report(corpus, claims, chosen, step=bar.step)
+            result = build_report(corpus, claims, chosen, step=bar.step, disputes=disputes)
         if page_format is PageFormat.MARKDOWN:
             from factcheck.render.report_markdown import render_markdown
 

@@ -21,7 +21,7 @@ from factcheck import __version__
 from factcheck.axis import Axis
 from factcheck.check import describe_figure
 from factcheck.compare import Agreement, Finding
-from factcheck.render import format_number, printable
+from factcheck.render import format_number, format_ratio, printable
 from factcheck.render.compare import (
     charted,
     describe_value,
@@ -45,6 +45,7 @@ ROLES = {
     "alone": "not compared (only figure, or another year)",
 }
 AGREEMENT_WORDS = {"agree": "agree", "conflict": "conflict", "single": "one document", "timeline": "time line"}
+DISPUTE_WORDS = {**AGREEMENT_WORDS, "apart": "apart (units, rates or scopes differ)"}
 
 
 # --- chart --------------------------------------------------------------------------------------
@@ -255,9 +256,11 @@ def environment() -> jinja2.Environment:
         safe_url=safe_url,
         evidence=evidence_parts,
         plural=lambda n, word: f"{n} {word}" + ("" if n == 1 else "s"),
+        ratio=format_ratio,
     )
     env.globals.update(
         AGREEMENT_WORDS=AGREEMENT_WORDS,
+        DISPUTE_WORDS=DISPUTE_WORDS,
         ROLES=ROLES,
         VERDICTS=VERDICTS,
         CSP=CSP,

@@ -12,7 +12,7 @@ from urllib.parse import quote
 from factcheck import __version__
 from factcheck.check import describe_figure
 from factcheck.compare import Agreement, Finding
-from factcheck.render import UNPRINTABLE, markdown_table, md, printable
+from factcheck.render import UNPRINTABLE, format_ratio, markdown_table, md, printable
 from factcheck.render.compare import (
     axis_caption,
     chart_lines,
@@ -192,6 +192,7 @@ def render_markdown(report: Report) -> str:
         "",
         f"{by} against {counts} · {md(report.date)}",
         "",
+        *_disputes(report),
         "## Summary",
         "",
         markdown_table(
@@ -236,3 +237,19 @@ def render_markdown(report: Report) -> str:
 
 
 __all__ = ["md", "md_url", "render_markdown"]
+
+
+def _disputes(report: Report) -> list[str]:
+    """The "Disputes found" section: what ``factcheck disputes`` finds, conflicts first (none: no section)."""
+    if not report.disputes:
+        return []
+    rows = []
+    for rank, d in enumerate(report.disputes, 1):
+        group = f"{md(d.label)} (statistic `{md(d.statistic)}`)" if d.statistic else f"{md(d.label)} (new)"
+        verdict = d.verdict.replace("timeline", "time line") + (
+            f" · spread {format_ratio(d.spread)}" if d.spread else ""
+        )
+        figures = "; ".join(f"{md(f.document)}: {md(f.text)}" for f in d.figures)
+        slips = "".join(f"; probable slip: {md(s.document)} {md(s.text)}: {md(s.suspicion)}" for s in d.slips)
+        rows.append([str(rank), group, md(verdict), figures + slips])
+    return ["## Disputes found", "", markdown_table(["#", "group", "verdict", "figures"], rows)]
