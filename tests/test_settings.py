@@ -198,3 +198,13 @@ def test_a_default_the_working_folder_has_wins_over_a_project_found_above(
     result = runner.invoke(app, ["sources", "--format", "json", "--no-index"])
     assert result.exit_code == 0, result.output
     assert [d["id"] for d in json.loads(result.stdout)["documents"]] == ["lone"]
+
+
+def test_json_names_the_corpus_and_claims_file_found(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (project / "factcheck.toml").write_text('corpus = "sources"\nclaims = "facts.yaml"\n', encoding="utf-8")
+    monkeypatch.chdir(project / "notes")
+    for command in (["compare", "people fled their homes"], ["disputes"]):
+        result = runner.invoke(app, [*command, "--format", "json"])
+        assert result.exit_code == 0, result.output
+        data = json.loads(result.stdout)
+        assert data["corpus"] == str(project / "sources") and data["claims_file"] == str(project / "facts.yaml")

@@ -85,7 +85,8 @@ def compare(
         else:
             comparisons = compare_query(corpus, claims, query, options)
     if output is OutputFormat.JSON:
-        emit(render.render_json(comparisons, single=query is not None, explain=explain))
+        files = {"corpus": str(corpus.root), "claims_file": claims.path if claims else None}
+        emit(render.render_json(comparisons, single=query is not None, explain=explain, files=files))
     elif output is OutputFormat.CSV:
         emit(render.render_csv(comparisons))
     elif output is OutputFormat.MARKDOWN:

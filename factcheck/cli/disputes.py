@@ -97,7 +97,7 @@ def disputes(
             raise typer.Exit(1)
         return
     if output is OutputFormat.JSON:
-        emit(render.render_json(report))
+        emit(render.render_json(report, {"corpus": str(corpus.root), "claims_file": claims.path if claims else None}))
     elif output is OutputFormat.MARKDOWN:
         emit(render.render_markdown(report))
     else:

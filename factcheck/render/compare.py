@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -117,12 +117,16 @@ def agreement_dict(a: Agreement) -> dict[str, Any]:
     }
 
 
-def render_json(comparisons: Sequence[Comparison], single: bool, explain: bool = False) -> str:
+def render_json(
+    comparisons: Sequence[Comparison], single: bool, explain: bool = False, files: Mapping[str, str | None] = {}
+) -> str:
+    """The comparisons as JSON: a list, or for one query an object; ``files`` (the corpus and the claims file read)
+    are added to that object."""
     data = [comparison_dict(c, explain) for c in comparisons]
     if not single:
         return to_json(data)
     # One query: the first (best) statistic's answer at the top level, and every statistic it answers for.
-    return to_json({**data[0], "statistics": data})
+    return to_json({**data[0], **files, "statistics": data})
 
 
 def render_csv(comparisons: Sequence[Comparison]) -> str:

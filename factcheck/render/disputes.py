@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from rich.console import Group, RenderableType
@@ -42,10 +43,12 @@ def dispute_dict(dispute: Dispute) -> dict[str, Any]:
     }
 
 
-def render_json(report: DisputesReport) -> str:
+def render_json(report: DisputesReport, files: Mapping[str, str | None] = {}) -> str:
+    """The report as JSON; ``files`` (the corpus and the claims file read) are added at the top."""
     return to_json(
         {
             "schema": report.schema,
+            **files,
             "figures": report.figures,
             "phrases": report.phrases,
             "disputes": [dispute_dict(d) for d in report.disputes],
