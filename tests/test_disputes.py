@@ -110,9 +110,14 @@ def test_reviewed_disputes_must_be_a_list_of_ids(corpus: Path, tmp_path: Path) -
     assert result.exit_code == 2 and "claims.yaml:2" in result.stderr
 
 
-def test_the_bundled_corpus_groups_its_statistics() -> None:
-    data = disputes(Path("corpus"), claims=Path("claims.yaml"))
-    groups = data["disputes"]
+@pytest.fixture(scope="module")
+def bundled() -> dict[str, object]:
+    """disputes of the bundled corpus and claims file (asked once: it compares every statistic)."""
+    return disputes(Path("corpus"), claims=Path("claims.yaml"))
+
+
+def test_the_bundled_corpus_groups_its_statistics(bundled: dict[str, object]) -> None:
+    groups = bundled["disputes"]
     assert isinstance(groups, list)
     covered = {g["statistic"] for g in groups}
     assert {"workers-abroad", "countries-now", "annual-revenue"} <= covered
@@ -177,8 +182,8 @@ def test_probable_slips_are_flagged_and_honest_differences_are_not(tmp_path: Pat
     assert all(not g["slips"] for g in disputes(honest)["disputes"])  # type: ignore[union-attr]
 
 
-def test_the_bundled_revenue_figures_are_flagged_as_a_scale_slip() -> None:
-    groups = disputes(Path("corpus"), claims=Path("claims.yaml"))["disputes"]
+def test_the_bundled_revenue_figures_are_flagged_as_a_scale_slip(bundled: dict[str, object]) -> None:
+    groups = bundled["disputes"]
     assert isinstance(groups, list)
     revenue = next(g for g in groups if g["statistic"] == "annual-revenue")
     (slip,) = revenue["slips"]
