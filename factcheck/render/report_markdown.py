@@ -236,9 +236,6 @@ def render_markdown(report: Report) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-__all__ = ["md", "md_url", "render_markdown"]
-
-
 def _disputes(report: Report) -> list[str]:
     """The "Disputes found" section: what ``factcheck disputes`` finds, conflicts first (none: no section)."""
     if not report.disputes:
@@ -253,3 +250,6 @@ def _disputes(report: Report) -> list[str]:
         slips = "".join(f"; probable slip: {md(s.document)} {md(s.text)}: {md(s.suspicion)}" for s in d.slips)
         rows.append([str(rank), group, md(verdict), figures + slips])
     return ["## Disputes found", "", markdown_table(["#", "group", "verdict", "figures"], rows)]
+
+
+__all__ = ["md", "md_url", "render_markdown"]
