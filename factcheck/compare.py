@@ -751,16 +751,25 @@ def compare_query(
 ) -> tuple[Comparison, ...]:
     """What every document says about ``query``, once per statistic it fits: the one it names or paraphrases, or
     both of two that free text fits about equally (matching.fitting_statistics), best first."""
+    return tuple(
+        _compare_for(corpus, claims, query, statistic, resolved, options)
+        for statistic, resolved in query_statistics(claims, query)
+    )
+
+
+def query_statistics(claims: ClaimsFile | None, query: str) -> tuple[tuple[Statistic | None, str | None], ...]:
+    """The statistics ``query`` is answered for, each with how it was found (Comparison.resolved): the one it
+    names, the one it paraphrases, both of two it fits about equally, or none (free text)."""
     from factcheck.claims import find_statistic
 
     named = find_statistic(claims, query) if claims else None
     if named is not None or not claims:
-        return (_compare_for(corpus, claims, query, named, "named" if named else None, options),)
+        return ((named, "named" if named else None),)
     fitting = fitting_statistics(claims.statistics, query)
     if len(fitting) < 2:
         statistic = fitting[0] if fitting else None
-        return (_compare_for(corpus, claims, query, statistic, "paraphrase" if statistic else None, options),)
-    return tuple(_compare_for(corpus, claims, query, s, "one of several", options) for s in fitting)
+        return ((statistic, "paraphrase" if statistic else None),)
+    return tuple((s, "one of several") for s in fitting)
 
 
 def _job_for(
@@ -853,6 +862,7 @@ __all__ = [
     "compare",
     "compare_all",
     "compare_query",
+    "query_statistics",
     "document_answer",
     "Qualifier",
 ]

@@ -28,6 +28,7 @@ from factcheck.compare import (
     Finding,
     agreements,
     compare_query,
+    query_statistics,
 )
 from factcheck.corpus import Corpus
 from factcheck.families import family
@@ -179,8 +180,9 @@ def find_disputes(
         (("statistic", s.id), s.id) for s in (claims.statistics if claims else ()) if _wanted(s.kind, kinds)
     ]
     questions += [(key, _label(written[key])) for key in tried]
+    answered: dict[str, Comparison] = {}  # a statistic's answer, asked once however many phrases resolve to it
     for done, (key, label) in enumerate(questions, 1):
-        for comparison in compare_query(corpus, claims, label, wide):
+        for comparison in _answers(corpus, claims, label, wide, answered):
             kind = key[0] if key[0] != "statistic" else None
             narrowed = _narrowed(comparison, kind, options.compare.top, kinds, places.get(key, set()))
             dispute = _dispute(key, comparison.label or label, narrowed, reviewed, options)
@@ -195,6 +197,23 @@ def find_disputes(
             kept.append(dispute)
     kept.sort(key=lambda d: (d.reviewed, _rank(d)))
     return DisputesReport(tuple(kept[: options.limit]), len(questions), figures)
+
+
+def _answers(
+    corpus: Corpus, claims: ClaimsFile | None, label: str, options: CompareOptions, answered: dict[str, Comparison]
+) -> tuple[Comparison, ...]:
+    """compare's answers to ``label``; a phrase that resolves to a statistic already asked gets that statistic's
+    answer (asked by its id) instead of a new one."""
+    resolved = query_statistics(claims, label)
+    if not all(statistic is not None for statistic, _ in resolved):
+        return compare_query(corpus, claims, label, options)
+    found = []
+    for statistic, _ in resolved:
+        assert statistic is not None
+        if statistic.id not in answered:
+            (answered[statistic.id],) = compare_query(corpus, claims, statistic.id, options)
+        found.append(answered[statistic.id])
+    return tuple(found)
 
 
 def _can_answer(figure: Figure, kinds: frozenset[Kind]) -> bool:
