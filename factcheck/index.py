@@ -38,7 +38,6 @@ import os
 import re
 import sqlite3
 import stat
-import sys
 import time
 import warnings as pywarnings
 import zlib
@@ -71,6 +70,7 @@ from factcheck.corpus import (
 from factcheck.errors import CorpusError, FactcheckWarning, InputError, Problem
 from factcheck.model import Document, DocumentMeta, Figure, Kind, Qualifier, Quantity, Role, Sentence
 from factcheck.processes import running, start_worker, usable_cores
+from factcheck.progress import Steps
 from factcheck.sentences import sentence_lines, sentence_spans
 from factcheck.text import _WORD, stem, stemmer_identity, tokens
 from factcheck.version import READER_VERSION
@@ -78,7 +78,6 @@ from factcheck.version import READER_VERSION
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
-    from rich.progress import Progress, TaskID
 
 __all__ = [
     "INDEX_DIR",
@@ -107,7 +106,6 @@ BATCH_SECONDS: Final = 0.1
 BATCH_DOCUMENTS: Final = 200
 # Reading fewer bytes than this is done in this process: a pool costs more than it saves.
 POOL_MIN_BYTES: Final = 512 * 1024
-PROGRESS_AFTER: Final = 1.0  # seconds before a progress bar appears
 QUICK_CHECK_MAX_BYTES: Final = 64 * 1024 * 1024  # larger indexes are quick-checked by `factcheck index` only
 # Smaller indexes have their search table (FTS5's integrity-check) and word list checked by every command, larger
 # ones by `factcheck index` only: damage there would narrow what is pre-selected, silently.
@@ -962,49 +960,7 @@ class _Writer:
         _store_digest(self.conn, table, _digest(added, stored))  # a damaged one stays wrong: checks still see it
 
 
-class _Progress:
-    """A rich progress bar on stderr, shown only on a terminal and once reading has taken a second."""
-
-    def __init__(self, enabled: bool, total_files: int, total_bytes: int) -> None:
-        self.enabled = enabled and total_files > 0 and sys.stderr.isatty()
-        self.total_files = total_files
-        self.total_bytes = max(total_bytes, 1)
-        self.start = time.monotonic()
-        self.done_files = 0
-        self.done_bytes = 0
-        self.bar: Progress | None = None
-        self.task: TaskID | None = None
-
-    def advance(self, size: int) -> None:
-        self.done_files += 1
-        self.done_bytes += max(size, 0)
-        if not self.enabled:
-            return
-        if self.bar is None and time.monotonic() - self.start >= PROGRESS_AFTER:
-            from rich.console import Console
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-            self.bar = Progress(
-                TextColumn("indexing"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TextColumn("documents"),
-                TimeRemainingColumn(),
-                console=Console(stderr=True),
-                transient=True,
-            )
-            self.bar.start()
-            self.task = self.bar.add_task("indexing", total=self.total_files)
-        if self.bar is not None and self.task is not None:
-            self.bar.update(self.task, completed=self.done_files)
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.stop()
-            self.bar = None
-
-
-def _run_reads(root: Path, tasks: Sequence[_Task], progress: _Progress, handle: Callable[[_Read], None]) -> int:
+def _run_reads(root: Path, tasks: Sequence[_Task], progress: Steps, handle: Callable[[_Read], None]) -> int:
     """Read the documents of ``tasks`` (in a process pool when it pays) and hand each result to ``handle``.
 
     Returns the number of worker processes used (0: read in this process).
@@ -1014,7 +970,7 @@ def _run_reads(root: Path, tasks: Sequence[_Task], progress: _Progress, handle: 
     if workers <= 1 or total < POOL_MIN_BYTES:
         for t in tasks:
             handle(read_for_index(str(root), t.rel, t.size, t.mtime_ns, t.known_sha256))
-            progress.advance(t.size)
+            progress.step()
         return 0
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
@@ -1023,7 +979,6 @@ def _run_reads(root: Path, tasks: Sequence[_Task], progress: _Progress, handle: 
     )
     pending: set[Future[_Read]] = set()
     queue = iter(tasks)
-    sizes: dict[Future[_Read], int] = {}
     try:
         while True:
             while len(pending) < workers * 4:
@@ -1033,14 +988,13 @@ def _run_reads(root: Path, tasks: Sequence[_Task], progress: _Progress, handle: 
                 future = executor.submit(
                     read_for_index, str(root), task.rel, task.size, task.mtime_ns, task.known_sha256
                 )
-                sizes[future] = task.size
                 pending.add(future)
             if not pending:
                 break
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
                 handle(future.result())
-                progress.advance(sizes.pop(future))
+                progress.step()
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
     return workers
@@ -1094,7 +1048,7 @@ def _refresh(
                 transient[read.rel] = read
                 writer.remove(read.rel)
 
-        bar = _Progress(progress, len(plan.tasks), sum(max(t.size, 0) for t in plan.tasks))
+        bar = Steps("indexing", "documents", len(plan.tasks), enabled=progress)
         try:
             _drop_outdated(conn, reader)
             for row in plan.removed:

@@ -18,7 +18,7 @@ The command line, then the environment (FACTCHECK_CORPUS, FACTCHECK_CLAIMS), win
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -61,7 +61,7 @@ class Settings:
 
     def table_line(self, name: str) -> int | None:
         """The line of the table ``[name]`` (``[tool.factcheck.name]``) in the settings file, or None."""
-        return None if self.source is None else _line_of(self.source, name)
+        return None if self.source is None else _line_of(_lines(self.source), name)
 
     def where(self, line: int | None) -> str:
         """``file:line`` of a setting, for messages."""
@@ -96,7 +96,7 @@ def project_at(folder: Path) -> Settings | None:
         table = tool.get("factcheck") if isinstance(tool, dict) else None
         if table is not None:
             if not isinstance(table, dict):
-                raise _error(pyproject, "[tool.factcheck] must be a table", _line_of(pyproject, "factcheck"))
+                raise _error(pyproject, "[tool.factcheck] must be a table", _line_of(_lines(pyproject), "factcheck"))
             return _settings(folder, pyproject, table, prefix="tool.factcheck.")
     if (folder / CLAIMS_FILE).is_file():
         return Settings(folder, None, folder / CORPUS_FOLDER, folder / CLAIMS_FILE)
@@ -125,10 +125,11 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 
 def _settings(folder: Path, path: Path, table: Mapping[str, Any], prefix: str = "") -> Settings:
+    lines = _lines(path)  # read once for the lines of every key
     paths: dict[str, Path] = {}
     options: dict[str, dict[str, Setting]] = {"": {}}
     for key, value in table.items():
-        line = _line_of(path, key)
+        line = _line_of(lines, key)
         if key in PATH_KEYS:
             if not isinstance(value, str) or not value.strip():
                 raise _error(path, f"{prefix}{key} must be a path, as a string", line, hint=f'{key} = "..."')
@@ -137,9 +138,10 @@ def _settings(folder: Path, path: Path, table: Mapping[str, Any], prefix: str = 
             command = options.setdefault(key, {})
             for name, setting in value.items():
                 if isinstance(setting, dict):
-                    where = _line_of(path, f"{key}.{name}") or _line_of(path, name, after=f"[{prefix}{key}]") or line
+                    nested = _line_of(lines, f"{key}.{name}") or _line_of(lines, name, after=f"[{prefix}{key}]")
+                    where = nested or line
                     raise _error(path, f"[{prefix}{key}.{name}] is a table; give the option's value", where)
-                command[name] = Setting(setting, _line_of(path, name, after=f"[{prefix}{key}]"))
+                command[name] = Setting(setting, _line_of(lines, name, after=f"[{prefix}{key}]"))
         else:
             options[""][key] = Setting(value, line)
     return Settings(
@@ -152,13 +154,17 @@ def _settings(folder: Path, path: Path, table: Mapping[str, Any], prefix: str = 
     )
 
 
-def _line_of(path: Path, key: str, after: str | None = None) -> int | None:
-    """The line where ``key`` is set in ``path`` (after the line holding ``after``, when given), or None: tomllib
-    gives values, not places."""
+def _lines(path: Path) -> list[str]:
+    """The lines of a settings file, to find where a key is set (none when it cannot be read as text)."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        return path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
-        return None
+        return []
+
+
+def _line_of(lines: Sequence[str], key: str, after: str | None = None) -> int | None:
+    """The line where ``key`` is set in a settings file's ``lines`` (after the line holding ``after``, when given),
+    or None: tomllib gives values, not places."""
     start = 0
     if after is not None:
         start = next((i + 1 for i, text in enumerate(lines) if text.strip().replace(" ", "") == after), 0)
