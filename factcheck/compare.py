@@ -28,6 +28,7 @@ from factcheck.matching import (
     score_bound,
     score_figure,
     scoring_window,
+    tally_of,
 )
 from factcheck.model import Claim, ClaimsFile, Document, Figure, Qualifier, Sentence, Statistic
 from factcheck.scope import Scope, ScopeReader
@@ -293,12 +294,13 @@ def find_in_document(
     stated = target.statistic.scope if target.statistic else None
     for figure, sentence, context, phrase, read in pending:
         change = is_change(figure, sentence)
-        features = describe(target, topic, figure, context, phrase, 0.0, read, change, best_phrase)
+        tally = tally_of(figure, sentence, by_sentence[figure.sentence])
+        features = describe(target, topic, figure, context, phrase, 0.0, read, change, best_phrase, tally)
         if group.targets:
             if scorer.rivals_only_lower and scorer.score(features) < floor:
                 continue  # cannot pass even if no rival statistic describes it
             rival = group.best_score(figure, sentence, context)
-            features = describe(target, topic, figure, context, phrase, rival, read, change, best_phrase)
+            features = describe(target, topic, figure, context, phrase, rival, read, change, best_phrase, tally)
         score = scorer.score(features)
         if score < floor:
             continue

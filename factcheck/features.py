@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from factcheck.matching import FigureContext, Target
+from factcheck.matching import PEOPLE_UNITS, FigureContext, Target
 from factcheck.model import Figure, Kind, Qualifier, Role
 from factcheck.text import GENERIC_WORDS, content_stems
 
@@ -67,6 +67,9 @@ FEATURES: tuple[str, ...] = (
     "topic_context",  # share of the description's words in the title, headings and sentences before
     "rival_gap",  # how much better the best rival statistic describes the figure / 100 (0 when it does not)
     "reach",  # share of the best phrasing's words spelled in the sentence and the sentences always read before it
+    "tally",  # a running total the sentence reaches ("bringing the toll to 52,243", "totalling 1,225")
+    "before_tally",  # a figure before a running total of its sentence: the day's increment or a part of it
+    "fraction",  # a count with no scale word that is no whole number ("magnitude 7.1", "2.31 people"): no head count
 )
 REACH = FEATURES.index("reach")
 
@@ -125,6 +128,7 @@ def describe(
     before: ReadBefore,
     change: bool,
     best_phrase: float,
+    tally: int = 0,
 ) -> tuple[float, ...]:
     """The FEATURES of a candidate figure (every value between 0 and 1).
 
@@ -173,6 +177,9 @@ def describe(
         "topic_context": _share(before.topic, len(topic)),
         "rival_gap": max(0.0, rival - phrase) / 100.0,
         "reach": reach,
+        "tally": float(tally > 0),
+        "before_tally": float(tally < 0),
+        "fraction": float(q.kind == Kind.COUNT and q.scale == 1 and q.value is not None and q.value != int(q.value)),
     }
     return tuple(values[name] for name in FEATURES)
 
@@ -195,6 +202,8 @@ def _unit_fit(target: Target, figure: Figure) -> int:
     have = (q.unit or "").strip().lower()
     if not have:
         return 0
+    if want in PEOPLE_UNITS and q.kind == Kind.COUNT and not _stems_of(have) & _stems_of(want):
+        return 0  # "people" asks for a head count: whether "civilians" or "residents" are people is not read
     if have == want or _stems_of(have) & _stems_of(want):
         return 1
     return -1

@@ -12,7 +12,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from factcheck.families import related
-from factcheck.model import Figure, Kind, Sentence, Statistic
+from factcheck.model import Figure, Kind, Role, Sentence, Statistic
 from factcheck.sentences import block_cuts, sentence_part
 from factcheck.text import ASKING_WORDS, GENERIC_WORDS, STOPWORDS, Token, content_stems, normalise_phrase, stem, tokens
 from factcheck.units import CURRENCY_SIGNS, ISO_CODES
@@ -137,7 +137,7 @@ _MONEY_WORDS = frozenset(
 )
 # "rate" and "share" are left out: "murder rate per 100,000" is read as a count, "shares sold" counts shares.
 _PERCENT_WORDS = frozenset(stem(w) for w in "percentage percent proportion".split())
-_PEOPLE_UNITS = frozenset("people persons person individuals".split())
+PEOPLE_UNITS = frozenset("people persons person individuals".split())
 _AMOUNTS = frozenset({Kind.COUNT, Kind.MEASURE})
 _PERCENT_UNITS = ("%", "percent", "per cent")
 
@@ -158,7 +158,7 @@ def kinds_of(statistic: Statistic | None, phrasings: Sequence[str]) -> frozenset
             return frozenset({Kind.MONEY})
         if unit in _PERCENT_UNITS:
             return frozenset({Kind.PERCENT})
-        if unit.lower() in _PEOPLE_UNITS:
+        if unit.lower() in PEOPLE_UNITS:
             return frozenset({Kind.COUNT})
     words = {w for phrase in phrasings for w in content_stems(phrase)}
     money, percent = bool(words & _MONEY_WORDS), bool(words & _PERCENT_WORDS)
@@ -441,7 +441,10 @@ def _owned_by(text: str, part: tuple[int, int] | None, end: int, unit: str) -> t
     words = _words_read(text, part)
     unit_stems = {t.stem for t in tokens(unit)}
     first = bisect_left(words.content_starts, end)
-    return tuple(t.start for t in words.content[first : first + len(unit_stems) + 3] if t.stem in unit_stems)
+    stop = match.start() if (match := _SEPARATOR.search(text, end)) else len(text)  # not past the next clause
+    return tuple(
+        t.start for t in words.content[first : first + len(unit_stems) + 3] if t.stem in unit_stems and t.start < stop
+    )
 
 
 def figure_context(
@@ -455,19 +458,41 @@ def figure_context(
     rel_start, rel_end = q.start - sentence.start, q.end - sentence.start
     words = _words_read(sentence.text, part)
     owned = _owned_by_others(sentence, figure, siblings, part) if siblings else set()
+    # Words between this figure and the next figure either side are split between the two at the last
+    # separator of the gap ("920 people killed and over 3,360 injured": "killed" is 920's, "injured" 3,360's);
+    # words beyond the next figure speak of it first and weigh as the rest of the sentence.
+    far_before, far_after = -1, len(sentence.text) + 1
+    before, chain, after = _neighbours(figure, siblings, sentence.text, sentence.start)
+    if before is not None:
+        far_before = before[0]  # in another clause ("killing 23 and injuring five"), not one ("rose 20% to £1.2bn")
+        cut = _split(sentence.text, before[1], chain[0])
+        owned.update(t.start for t in words.content if before[1] <= t.start < cut)
+    if after is not None:
+        far_after = after[1]  # words after the next figure are its own first ("920 killed and 3,360 injured")
+        cut = _split(sentence.text, chain[1], after[0])
+        owned.update(t.start for t in words.content if cut <= t.start < after[0])
+    mine: frozenset[int] = frozenset()
+    if "respectively" in sentence.text:
+        competing = [(a - sentence.start, b - sentence.start) for a, b in _competing(figure, siblings)]
+        others, mine = _respective(sentence.text, words.all, (rel_start, rel_end), competing)
+        owned.update(others)
     c_start, c_end = clause_bounds(sentence.text, rel_start, rel_end, part)
     first, last = 0, len(words.all)  # the words read
     content = words.content
     outside = [t for t in content if (t.start < rel_start or t.start >= rel_end) and t.start not in owned]
-    near = {t.start for t in [t for t in outside if c_start <= t.start < rel_start][-NEAR_WORDS:]}
-    near.update(t.start for t in [t for t in outside if rel_end <= t.start < c_end][:NEAR_WORDS])
-    weighted = tuple(
-        (
-            t.stem,
-            NEAR_WEIGHT if t.start in near else CLAUSE_WEIGHT if c_start <= t.start < c_end else SENTENCE_WEIGHT,
-        )
-        for t in outside
-    )
+    near_side = [t for t in outside if far_before <= t.start < far_after]
+    near = {t.start for t in [t for t in near_side if c_start <= t.start < rel_start][-NEAR_WORDS:]}
+    near.update(t.start for t in [t for t in near_side if rel_end <= t.start < c_end][:NEAR_WORDS])
+
+    def weight(at: int) -> float:
+        """The weight of the word starting at ``at``: near the figure, in its clause, or elsewhere."""
+        if at in mine or (at in near and far_before <= at < far_after):
+            return NEAR_WEIGHT
+        if c_start <= at < c_end and at < far_after:
+            return CLAUSE_WEIGHT  # beyond the figure before: in the clause, but not near
+        return SENTENCE_WEIGHT
+
+    weighted = tuple((t.stem, weight(t.start)) for t in outside)
     noun = tuple(t for t in tokens(q.unit or "") if t.stem not in STOPWORDS) if q.kind == Kind.COUNT else ()
     # The window: the clause, or EXCLUDE_WORDS words either side of the figure if they reach further.
     left = bisect_right(words.ends, rel_start, first, last)  # words[first:left] end before the figure
@@ -476,6 +501,119 @@ def figure_context(
     w_end = max(c_end, words.ends[min(last, right + EXCLUDE_WORDS) - 1] if right < last else rel_end)
     window = words.all[bisect_left(words.starts, w_start, first, last) : bisect_right(words.ends, w_end, first, last)]
     return FigureContext(noun, weighted, _phrase_of(window), is_vague(figure), part)
+
+
+# Figures that compete for the words around them; years, dates, ordinals and modifiers ("a 40-year low") describe
+# another figure's noun rather than count one of their own.
+_COMPETING = frozenset({Kind.COUNT, Kind.MONEY, Kind.PERCENT, Kind.MEASURE, Kind.RATIO, Kind.DURATION})
+_SEPARATOR = re.compile(r",\s|;\s|\s(?:and|but|while|whereas|with|or|against|compared with)\s", re.IGNORECASE)
+
+
+def _competing(figure: Figure, siblings: Sequence[Figure]) -> list[tuple[int, int]]:
+    """The sentence offsets (start, end) of the sibling figures that compete with ``figure`` for the words
+    around them, in text order."""
+    q = figure.quantity
+    return sorted(
+        (o.start, o.end)
+        for o in (other.quantity for other in siblings)
+        if o.start != q.start and o.linked_to is None and o.kind in _COMPETING and o.role != Role.MODIFIER
+    )
+
+
+def _neighbours(
+    figure: Figure, siblings: Sequence[Figure], text: str, offset: int
+) -> tuple[tuple[int, int] | None, tuple[int, int], tuple[int, int] | None]:
+    """The figure's chain (the start of its first figure and the end of its last: figures with no separator
+    between them, "falling 6.2% to $92.94", share their words) and the offsets (start, end) in ``text`` of the
+    nearest competing figure before the chain and after it (None: none)."""
+    q = figure.quantity
+    spans = sorted([(start - offset, end - offset) for start, end in _competing(figure, siblings)])
+    own = (q.start - offset, q.end - offset)
+    spans.append(own)
+    spans.sort()
+    i = spans.index(own)
+    a = b = i
+    while a > 0 and _split(text, spans[a - 1][1], spans[a][0]) == spans[a - 1][1]:
+        a -= 1
+    while b + 1 < len(spans) and _split(text, spans[b][1], spans[b + 1][0]) == spans[b][1]:
+        b += 1
+    left = spans[a - 1] if a > 0 else None
+    right = spans[b + 1] if b + 1 < len(spans) else None
+    return left, (spans[a][0], spans[b][1]), right
+
+
+_LIST_GAP = re.compile(r"^[^.;:]{0,40}?(?:,\s*|\s)and\s[^.;:]{0,25}$|^[^.;:]{0,25}?,\s[^.;:]{0,25}$")
+_RESPECTIVELY = re.compile(r"^[^.;:,]{0,30},?\s*respectively\b", re.IGNORECASE)
+
+
+def _respective(
+    text: str, words: Sequence[Token], figure: tuple[int, int], competing: Sequence[tuple[int, int]]
+) -> tuple[frozenset[int], frozenset[int]]:
+    """For a figure of a list that ends in "respectively" ("Brent and WTI rose to $78 and $74, respectively"),
+    the starts of the words of the other items of the list of names before it (not this figure's), and of this
+    figure's item (its own); empty sets when the sentence does not pair two lists so."""
+    spans = sorted([*competing, figure])
+    i = spans.index(figure)
+    first = last = i  # the run of figures joined by "and" or commas around this one
+    while first > 0 and _LIST_GAP.match(text[spans[first - 1][1] : spans[first][0]]):
+        first -= 1
+    while last + 1 < len(spans) and _LIST_GAP.match(text[spans[last][1] : spans[last + 1][0]]):
+        last += 1
+    count = last - first + 1
+    if count < 2 or not _RESPECTIVELY.match(text[spans[last][1] :]):
+        return frozenset(), frozenset()
+    items = _named_items(text, words, spans[first][0], count)
+    if items is None:
+        return frozenset(), frozenset()
+    own = i - first
+    others = frozenset(start for k, item in enumerate(items) if k != own for start in item)
+    return others, frozenset(items[own])
+
+
+def _named_items(text: str, words: Sequence[Token], before: int, count: int) -> list[list[int]] | None:
+    """The word starts of the ``count`` items of the last list "A, B and C" before offset ``before``: each item
+    a run of capitalised words, else one word. None when there is no such list."""
+    ahead = [t for t in words if t.end <= before]
+    joins = [k for k, t in enumerate(ahead) if text[t.start : t.end].lower() == "and"]
+    if not joins:
+        return None
+    j = joins[-1]
+    if j + 1 >= len(ahead):
+        return None
+
+    def run(at: int, step: int) -> list[int]:
+        taken = [at]
+        while (
+            0 <= at + step < len(ahead) and text[ahead[at + step].start].isupper() and text[ahead[at].start].isupper()
+        ):
+            gap = text[min(ahead[at].end, ahead[at + step].end) : max(ahead[at].start, ahead[at + step].start)]
+            if gap.strip():
+                break
+            at += step
+            taken.append(at)
+        return taken
+
+    items = [run(j + 1, 1)]
+    at = j - 1
+    while at >= 0 and len(items) < count:
+        item = run(at, -1)
+        items.insert(0, item)
+        at = min(item) - 1
+        if len(items) < count:
+            if at < 0 or text[ahead[at].end : ahead[at + 1].start].strip() != ",":
+                return None
+    if len(items) != count:
+        return None
+    return [[ahead[k].start for k in item] for item in items]
+
+
+def _split(text: str, begin: int, stop: int) -> int:
+    """Where the gap ``text[begin:stop]`` between two figures divides: the end of its last separator (a comma,
+    "and", "while" ...); ``begin`` when it has none (the gap's words are then both figures')."""
+    cut = begin
+    for match in _SEPARATOR.finditer(text, begin, stop):
+        cut = match.end()
+    return cut
 
 
 _CHANGE_BEFORE = re.compile(
@@ -499,6 +637,39 @@ def is_change(figure: Figure, sentence: Sentence) -> bool:
     before = sentence.text[max(0, q.start - sentence.start - 40) : q.start - sentence.start]
     after = sentence.text[q.end - sentence.start : q.end - sentence.start + 30]
     return bool(_CHANGE_BEFORE.search(before) or _CHANGE_AFTER.match(after))
+
+
+_QUALIFIERS = r"(?:(?:over|more than|at least|nearly|almost|about|around|some|roughly|approximately|just over)\s+)?"
+# "bringing the death toll to 52,243", "totalling 1,225 deaths", "a total of 4,000", "taking the tally to 90"
+_TALLY_BEFORE = re.compile(
+    r"(?:\b(?:bringing|brings|brought|raising|raises|raised|taking|takes|pushing|pushes|pushed|lifting|lifts)\b"
+    r"[^.;:!?]{0,60}?\bto\s+|\b(?:totall?ing|totals?|totall?ed|cumulative(?:ly)?|(?:a|the|overall)\s+(?:total|tally|toll)"
+    r"\s+(?:of|to|at|stands at|reaches|rises to)|in total|in all|overall)\s+)" + _QUALIFIERS + r"\S{0,4}$",
+    re.IGNORECASE,
+)
+
+
+_TALLY_REACH = 200  # characters after a figure in which a running total makes it a part
+
+
+def tally_of(figure: Figure, sentence: Sentence, siblings: Sequence[Figure] = ()) -> int:
+    """1 when the figure is a running total that the sentence reaches ("bringing the toll to 52,243",
+    "totalling 1,225"); -1 when a running total of the same kind follows it in the sentence, within _TALLY_REACH
+    characters (the figure is then the day's increment or a part: "51 are killed ..., bringing the toll to
+    52,243"); 0 otherwise. ``siblings``: the figures of the sentence in text order."""
+    q = figure.quantity
+    before = sentence.text[max(0, q.start - sentence.start - 90) : q.start - sentence.start]
+    if _TALLY_BEFORE.search(before):
+        return 1
+    for other in siblings[bisect_right(siblings, q.start, key=_start_of) :]:  # siblings are in text order
+        o = other.quantity
+        if o.start - q.end > _TALLY_REACH:
+            break
+        if o.start > q.end and o.kind == q.kind and o.linked_to is None:
+            ahead = sentence.text[max(0, o.start - sentence.start - 90) : o.start - sentence.start]
+            if _TALLY_BEFORE.search(ahead):
+                return -1
+    return 0
 
 
 def is_vague(figure: Figure) -> bool:
@@ -535,8 +706,8 @@ def _finish(
         for i in phrase:
             total += max(in_noun[i] * NOUN_WEIGHT, around[i])
         best = max(best, total / len(phrase))
-    if ctx.noun and not any(in_noun):
-        best *= OTHER_NOUN_FACTOR
+    if ctx.noun and not any(in_noun) and not all(t.stem in GENERIC_WORDS for t in ctx.noun):
+        best *= OTHER_NOUN_FACTOR  # "people", "total": generic nouns neither match nor count against
     if ctx.vague:
         best *= VAGUE_FACTOR
     if not target.about_change and change():
@@ -556,7 +727,7 @@ def score_bound(target: Target, figure: Figure) -> float:
     if q.kind != Kind.COUNT or not q.unit:
         return 100.0
     noun = [t.stem for t in tokens(q.unit) if t.stem not in STOPWORDS]
-    if not noun or any(target.similar(word_stem) for word_stem in noun):
+    if not noun or all(n in GENERIC_WORDS for n in noun) or any(target.similar(word_stem) for word_stem in noun):
         return 100.0
     return 100.0 * NEAR_WEIGHT * OTHER_NOUN_FACTOR
 

@@ -250,3 +250,53 @@ def test_a_statistic_that_states_its_scope_gives_it_to_every_figure_and_notes_co
     claims.write_text("statistics:\n  - id: nurses\n    label: nurses abroad\n    scope: curent\nclaims: []\n")
     refused = runner.invoke(app, args)
     assert refused.exit_code == 2 and "did you mean 'current'?" in refused.output and "claims.yaml:4" in refused.output
+
+
+def _top(tmp_path: Path, text: str, query: str) -> str:
+    """The first finding compare shows for ``query`` in a one-document corpus holding ``text``."""
+    folder = tmp_path / query.replace(" ", "-")
+    folder.mkdir()
+    (folder / "a.txt").write_text(text + "\n", encoding="utf-8")
+    [doc] = compare(load_corpus(folder), None, query, CompareOptions(min_score=0)).documents
+    return doc.findings[0].text
+
+
+def test_words_between_two_figures_belong_to_the_figure_on_their_side_of_the_separator(tmp_path: Path) -> None:
+    text = "The storm left 48 people dead and more than 310 injured across the islands."
+    assert _top(tmp_path, text, "injured") == "310"
+    assert _top(tmp_path, text, "dead") == "48"
+    text = "Gunmen stormed the depot, killing 9 guards and wounding 27 workers."
+    assert _top(tmp_path, text, "wounded") == "27"
+
+
+def test_figures_joined_by_respectively_take_the_names_in_the_same_order(tmp_path: Path) -> None:
+    text = "Norvik Air and Halden Rail carried 4.2 million and 2.9 million passengers, respectively, last year."
+    assert _top(tmp_path, text, "Halden Rail passengers") == "2.9 million"
+    assert _top(tmp_path, text, "Norvik Air passengers") == "4.2 million"
+
+
+def test_the_running_total_a_sentence_reaches_is_told_from_the_increment_before_it(tmp_path: Path) -> None:
+    folder = tmp_path / "c"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Health officials confirmed 12 new cases on Monday, bringing the total number of cases to 340.\n",
+        encoding="utf-8",
+    )
+    [doc] = compare(load_corpus(folder), None, "cases", CompareOptions(all_candidates=True)).documents
+    by_text = {f.text: f for f in doc.findings}
+    assert by_text["340"].features[FEATURES.index("tally")] == 1.0
+    assert by_text["12"].features[FEATURES.index("before_tally")] == 1.0
+    assert doc.findings[0].text == "340"
+
+
+def test_a_count_that_is_no_whole_number_is_marked_as_no_head_count(tmp_path: Path) -> None:
+    folder = tmp_path / "h"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "The town had 8,400 households, and the average household held 2.4 people.\n", encoding="utf-8"
+    )
+    [doc] = compare(load_corpus(folder), None, "households", CompareOptions(all_candidates=True)).documents
+    by_text = {f.text: f for f in doc.findings}
+    assert by_text["2.4"].features[FEATURES.index("fraction")] == 1.0
+    assert by_text["8,400"].features[FEATURES.index("fraction")] == 0.0
+    assert doc.findings[0].text == "8,400"
