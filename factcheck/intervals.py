@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from factcheck.model import Qualifier
 
@@ -52,6 +53,7 @@ def rounding_half_width(value: float, written: str | None = None) -> float:
     return min(half, abs(value) * 0.05)  # never wider than "about"
 
 
+@lru_cache(maxsize=65536)  # pure; claim verdicts ask it for every finding of every document once per claim
 def interval_of(
     value: float | None,
     low: float | None,

@@ -136,6 +136,38 @@ def test_compare_table_cuts_long_agreement_lists_at_the_limit(tmp_path: Path) ->
     assert len(json.loads(out)["agreement"][0]["conflicting"]) == 10  # JSON keeps every pair
 
 
+def test_compare_table_cuts_the_claims_and_their_documents_at_the_limit(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(4):  # four documents that all say 500 residents
+        (corpus / f"doc{i}.txt").write_text("Report\n\nThe town has 500 residents.\n", encoding="utf-8")
+    claims = tmp_path / "claims.yaml"
+    entries = "".join(
+        f"""  - id: claim-{i}
+    statistic: residents
+    text: The town has 500 residents.
+    figure: {{value: 500}}
+    citations:
+      - document: doc0
+        quote: The town has 500 residents.
+"""
+        for i in range(3)
+    )
+    claims.write_text(
+        f"statistics:\n  - id: residents\n    label: residents\n    kind: count\nclaims:\n{entries}", encoding="utf-8"
+    )
+    args = ("compare", "residents", "--corpus", str(corpus), "--claims", str(claims), "--no-index", "--limit", "2")
+    code, out, _ = run(*args)
+    assert code == 0
+    assert "claim-0" in out and "claim-1" in out and "claim-2" not in out
+    assert "… and 1 more claims (--limit 2" in out
+    # the agreement line, and each claim shown, list two documents of four
+    assert out.count("doc0, doc1, … and 2 more") == 3
+    code, out, _ = run(*args, "-f", "json")
+    assert code == 0
+    assert [len(c["supported_by"]) for c in json.loads(out)["claims"]] == [4, 4, 4]  # JSON keeps them all
+
+
 def test_compare_nothing_found_exits_1(tmp_path: Path) -> None:
     corpus, claims = small_corpus(tmp_path)
     code, _, _ = run("compare", "volcanic eruptions", "--corpus", str(corpus), "--claims", str(claims))

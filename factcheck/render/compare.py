@@ -410,11 +410,19 @@ def render_table(c: Comparison, explain: bool = False) -> RenderableType:
         for col in ("claim", "verdict", "supported by", "contradicted by"):
             claims.add_column(col, no_wrap=col == "claim")
         colours = {"supported": "green", "disputed": "yellow", "contradicted": "red", "not found": "dim"}
-        for v in c.claims:
-            claims.add_row(
-                v.id, Text(v.verdict, style=colours[v.verdict]), ", ".join(v.supported_by), ", ".join(v.contradicted_by)
+        for v in c.claims[: c.limit]:
+            claims.add_row(  # past --limit documents, cut as the agreement lists are (all of them in the JSON)
+                v.id,
+                Text(v.verdict, style=colours[v.verdict]),
+                _listed(v.supported_by, c.limit),
+                _listed(v.contradicted_by, c.limit),
             )
         parts.append(Fitted(claims, unlabelled=("verdict",), title="claims on this statistic"))
+        if len(c.claims) > c.limit:
+            more = len(c.claims) - c.limit
+            parts.append(
+                Text(f"… and {more} more claims (--limit {c.limit}; all of them with --format json)", style="dim")
+            )
     if explain:
         parts.append(explain_table(c))
     return Group(*parts)
@@ -461,7 +469,12 @@ def render_markdown(comparisons: Sequence[Comparison]) -> str:
                 markdown_table(
                     ["claim", "verdict", "supported by", "contradicted by"],
                     [
-                        [md(v.id), md(v.verdict), md(", ".join(v.supported_by)), md(", ".join(v.contradicted_by))]
+                        [
+                            md(v.id),
+                            md(v.verdict),
+                            md(_listed(v.supported_by, c.limit)),
+                            md(_listed(v.contradicted_by, c.limit)),
+                        ]
                         for v in c.claims
                     ],
                 )
