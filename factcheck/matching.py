@@ -486,7 +486,7 @@ def figure_context(
 
     def weight(at: int) -> float:
         """The weight of the word starting at ``at``: near the figure, in its clause, or elsewhere."""
-        if at in mine or (at in near and far_before <= at < far_after):
+        if at in mine or at in near:
             return NEAR_WEIGHT
         if c_start <= at < c_end and at < far_after:
             return CLAUSE_WEIGHT  # beyond the figure before: in the clause, but not near
@@ -527,10 +527,8 @@ def _neighbours(
     between them, "falling 6.2% to $92.94", share their words) and the offsets (start, end) in ``text`` of the
     nearest competing figure before the chain and after it (None: none)."""
     q = figure.quantity
-    spans = sorted([(start - offset, end - offset) for start, end in _competing(figure, siblings)])
     own = (q.start - offset, q.end - offset)
-    spans.append(own)
-    spans.sort()
+    spans = sorted([own, *((start - offset, end - offset) for start, end in _competing(figure, siblings))])
     i = spans.index(own)
     a = b = i
     while a > 0 and _split(text, spans[a - 1][1], spans[a][0]) == spans[a - 1][1]:
