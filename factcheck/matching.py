@@ -632,6 +632,8 @@ CHANGE_FACTOR = 0.6
 def is_change(figure: Figure, sentence: Sentence) -> bool:
     """Whether the figure is a change ("rose by 6", "up 7.9%", "4,000 more than") rather than a level."""
     q = figure.quantity
+    if q.role == Role.CHANGE:
+        return True
     before = sentence.text[max(0, q.start - sentence.start - 40) : q.start - sentence.start]
     after = sentence.text[q.end - sentence.start : q.end - sentence.start + 30]
     return bool(_CHANGE_BEFORE.search(before) or _CHANGE_AFTER.match(after))

@@ -300,3 +300,19 @@ def test_a_count_that_is_no_whole_number_is_marked_as_no_head_count(tmp_path: Pa
     assert by_text["2.4"].features[FEATURES.index("fraction")] == 1.0
     assert by_text["8,400"].features[FEATURES.index("fraction")] == 0.0
     assert doc.findings[0].text == "8,400"
+
+
+def test_a_change_read_by_the_reader_is_a_change_for_a_statistic_that_is_a_level(tmp_path: Path) -> None:
+    folder = tmp_path / "r"
+    folder.mkdir()
+    # "lifted ... by more than 80,000" and "an increase of 7%": no change verb right before the figure, but the
+    # reader gives them the role "change".
+    (folder / "a.txt").write_text(
+        "The revision lifted the count of registered voters by more than 80,000 people.\n"
+        "Registered voters showed an increase of 7% on the year.\n",
+        encoding="utf-8",
+    )
+    [doc] = compare(load_corpus(folder), None, "registered voters", CompareOptions(all_candidates=True)).documents
+    by_text = {f.text: f for f in doc.findings}
+    assert by_text["80,000"].role == "change" and by_text["80,000"].features[FEATURES.index("change")] == 1.0
+    assert by_text["7%"].features[FEATURES.index("change")] == 1.0
