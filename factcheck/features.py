@@ -179,7 +179,13 @@ def describe(
         "reach": reach,
         "tally": float(tally > 0),
         "before_tally": float(tally < 0),
-        "fraction": float(q.kind == Kind.COUNT and q.scale == 1 and q.value is not None and q.value != int(q.value)),
+        "fraction": float(
+            q.kind == Kind.COUNT
+            and q.scale == 1
+            and q.value is not None
+            and math.isfinite(q.value)
+            and not float(q.value).is_integer()
+        ),
     }
     return tuple(values[name] for name in FEATURES)
 

@@ -441,10 +441,13 @@ def _owned_by(text: str, part: tuple[int, int] | None, end: int, unit: str) -> t
     words = _words_read(text, part)
     unit_stems = {t.stem for t in tokens(unit)}
     first = bisect_left(words.content_starts, end)
-    stop = match.start() if (match := _SEPARATOR.search(text, end)) else len(text)  # not past the next clause
-    return tuple(
-        t.start for t in words.content[first : first + len(unit_stems) + 3] if t.stem in unit_stems and t.start < stop
-    )
+    looked = words.content[first : first + len(unit_stems) + 3]
+    if not looked:
+        return ()
+    # Not past the next clause: the search ends with the words looked at, not with the sentence.
+    found = _SEPARATOR.search(text, end, looked[-1].end + 1)
+    stop = found.start() if found else len(text)
+    return tuple(t.start for t in looked if t.stem in unit_stems and t.start < stop)
 
 
 def figure_context(
@@ -466,11 +469,11 @@ def figure_context(
     if before is not None:
         far_before = before[0]  # in another clause ("killing 23 and injuring five"), not one ("rose 20% to £1.2bn")
         cut = _split(sentence.text, before[1], chain[0])
-        owned.update(t.start for t in words.content if before[1] <= t.start < cut)
+        owned.update(_starts_between(words, before[1], cut))
     if after is not None:
         far_after = after[1]  # words after the next figure are its own first ("920 killed and 3,360 injured")
         cut = _split(sentence.text, chain[1], after[0])
-        owned.update(t.start for t in words.content if cut <= t.start < after[0])
+        owned.update(_starts_between(words, cut, after[0]))
     mine: frozenset[int] = frozenset()
     if "respectively" in sentence.text:
         competing = [(a - sentence.start, b - sentence.start) for a, b in _competing(figure, siblings)]
@@ -510,7 +513,7 @@ _SEPARATOR = re.compile(r",\s|;\s|\s(?:and|but|while|whereas|with|or|against|com
 
 
 def _competing(figure: Figure, siblings: Sequence[Figure]) -> list[tuple[int, int]]:
-    """The sentence offsets (start, end) of the sibling figures that compete with ``figure`` for the words
+    """The document offsets (start, end) of the sibling figures that compete with ``figure`` for the words
     around them, in text order."""
     q = figure.quantity
     return sorted(
@@ -541,7 +544,7 @@ def _neighbours(
 
 
 _LIST_GAP = re.compile(r"^[^.;:]{0,40}?(?:,\s*|\s)and\s[^.;:]{0,25}$|^[^.;:]{0,25}?,\s[^.;:]{0,25}$")
-_RESPECTIVELY = re.compile(r"^[^.;:,]{0,30},?\s*respectively\b", re.IGNORECASE)
+_RESPECTIVELY = re.compile(r"[^.;:,]{0,30},?\s*respectively\b", re.IGNORECASE)
 
 
 def _respective(
@@ -558,7 +561,7 @@ def _respective(
     while last + 1 < len(spans) and _LIST_GAP.match(text[spans[last][1] : spans[last + 1][0]]):
         last += 1
     count = last - first + 1
-    if count < 2 or not _RESPECTIVELY.match(text[spans[last][1] :]):
+    if count < 2 or not _RESPECTIVELY.match(text, spans[last][1]):
         return frozenset(), frozenset()
     items = _named_items(text, words, spans[first][0], count)
     if items is None:
@@ -572,11 +575,16 @@ def _named_items(text: str, words: Sequence[Token], before: int, count: int) -> 
     """The word starts of the ``count`` items of the last list "A, B and C" before offset ``before``: each item
     a run of capitalised words, else one word. None when there is no such list."""
     ahead = [t for t in words if t.end <= before]
-    joins = [k for k, t in enumerate(ahead) if text[t.start : t.end].lower() == "and"]
-    if not joins:
-        return None
-    j = joins[-1]
-    if j + 1 >= len(ahead):
+    joins = [k for k, t in enumerate(ahead) if text[t.start : t.end].lower() == "and" and k + 1 < len(ahead)]
+    # A list of names ("Brent Crude and West Texas Intermediate"), the last before the figures; else a list that
+    # opens the sentence ("Exports and imports rose 5% and 3%"); an "and" between verbs ("rose and settled") or
+    # deep in the sentence pairs nothing.
+    named = [k for k in joins if text[ahead[k + 1].start].isupper()]
+    if named:
+        j = named[-1]
+    elif joins and joins[0] == 1 and not text[: ahead[0].start].strip(" \"'“‘("):
+        j = joins[0]
+    else:
         return None
 
     def run(at: int, step: int) -> list[int]:
@@ -603,6 +611,11 @@ def _named_items(text: str, words: Sequence[Token], before: int, count: int) -> 
     if len(items) != count:
         return None
     return [[ahead[k].start for k in item] for item in items]
+
+
+def _starts_between(words: _SentenceWords, begin: int, stop: int) -> tuple[int, ...]:
+    """The starts of the content words that start in [begin, stop)."""
+    return words.content_starts[bisect_left(words.content_starts, begin) : bisect_left(words.content_starts, stop)]
 
 
 def _split(text: str, begin: int, stop: int) -> int:
@@ -652,22 +665,26 @@ _TALLY_BEFORE = re.compile(
 _TALLY_REACH = 200  # characters after a figure in which a running total makes it a part
 
 
+@lru_cache(maxsize=4096)
+def _reached_total(text: str, at: int) -> bool:
+    """Whether the figure starting at offset ``at`` of the sentence ``text`` is a running total (_TALLY_BEFORE)."""
+    return bool(_TALLY_BEFORE.search(text, max(0, at - 90), at))
+
+
 def tally_of(figure: Figure, sentence: Sentence, siblings: Sequence[Figure] = ()) -> int:
     """1 when the figure is a running total that the sentence reaches ("bringing the toll to 52,243",
     "totalling 1,225"); -1 when a running total of the same kind follows it in the sentence, within _TALLY_REACH
     characters (the figure is then the day's increment or a part: "51 are killed ..., bringing the toll to
     52,243"); 0 otherwise. ``siblings``: the figures of the sentence in text order."""
     q = figure.quantity
-    before = sentence.text[max(0, q.start - sentence.start - 90) : q.start - sentence.start]
-    if _TALLY_BEFORE.search(before):
+    if _reached_total(sentence.text, q.start - sentence.start):
         return 1
     for other in siblings[bisect_right(siblings, q.start, key=_start_of) :]:  # siblings are in text order
         o = other.quantity
         if o.start - q.end > _TALLY_REACH:
             break
         if o.start > q.end and o.kind == q.kind and o.linked_to is None:
-            ahead = sentence.text[max(0, o.start - sentence.start - 90) : o.start - sentence.start]
-            if _TALLY_BEFORE.search(ahead):
+            if _reached_total(sentence.text, o.start - sentence.start):
                 return -1
     return 0
 

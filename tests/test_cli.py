@@ -160,7 +160,7 @@ def test_compare_table_cuts_the_claims_and_their_documents_at_the_limit(tmp_path
     code, out, _ = run(*args)
     assert code == 0
     assert "claim-0" in out and "claim-1" in out and "claim-2" not in out
-    assert "… and 1 more claims (--limit 2" in out
+    assert "… and 1 more claim: 1 supported (--limit 2" in out
     # the agreement line, and each claim shown, list two documents of four
     assert out.count("doc0, doc1, … and 2 more") == 3
     code, out, _ = run(*args, "-f", "json")

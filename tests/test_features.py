@@ -316,3 +316,23 @@ def test_a_change_read_by_the_reader_is_a_change_for_a_statistic_that_is_a_level
     by_text = {f.text: f for f in doc.findings}
     assert by_text["80,000"].role == "change" and by_text["80,000"].features[FEATURES.index("change")] == 1.0
     assert by_text["7%"].features[FEATURES.index("change")] == 1.0
+
+
+def test_a_count_too_large_for_a_float_is_described_without_error(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Storm\n\nThe storm killed 1.5e400 people.\n", encoding="utf-8")
+    for form in ("json", "table"):
+        args = ["compare", "people killed", "--corpus", str(tmp_path), "--no-index", "-f", form]
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code == 0, result.output  # a finding: null in the JSON, "∞" in the table
+    assert "∞" in result.stdout
+
+
+def test_respectively_pairs_names_not_verbs_joined_by_and() -> None:
+    from factcheck.matching import _respective
+    from factcheck.text import tokens
+
+    text = "Brent and WTI rose and settled at $78 and $74, respectively."
+    first, second = text.index("$78"), text.index("$74")
+    others, own = _respective(text, tuple(tokens(text)), (first, first + 3), [(second, second + 3)])
+    assert [text[t.start : t.end] for t in tokens(text) if t.start in own] == ["Brent"]
+    assert [text[t.start : t.end] for t in tokens(text) if t.start in others] == ["WTI"]

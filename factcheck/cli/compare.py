@@ -49,7 +49,9 @@ def compare(
     tolerance: Annotated[
         float, typer.Option("--tolerance", min=0, max=1, callback=finite, help="Relative width of 'about' figures.")
     ] = 0.05,
-    limit: Annotated[int, typer.Option("--limit", min=1, help="Documents with figures shown in the table.")] = 50,
+    limit: Annotated[
+        int, typer.Option("--limit", min=1, help="Documents with figures, and claims, shown in the table.")
+    ] = 50,
     explain: Annotated[
         bool, typer.Option("--explain", help="Show why each finding scored what it did (table and JSON).")
     ] = False,

@@ -141,6 +141,8 @@ def format_number(value: float | None) -> str:
     """A number as a person writes it: 28,000; 2.5; 0.333; 2.312 billion."""
     if value is None:
         return ""
+    if not math.isfinite(value):
+        return "∞" if value > 0 else "-∞" if value < 0 else "not a number"  # "1.5e400": beyond a float
     for size, word in _SCALES:
         scaled = value / size
         if abs(value) >= size and abs(scaled * 1000 - round(scaled * 1000)) < 1e-6:  # exact at this scale

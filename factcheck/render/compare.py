@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
@@ -419,10 +420,12 @@ def render_table(c: Comparison, explain: bool = False) -> RenderableType:
             )
         parts.append(Fitted(claims, unlabelled=("verdict",), title="claims on this statistic"))
         if len(c.claims) > c.limit:
+            by_verdict = Counter(v.verdict for v in c.claims[c.limit :])
+            counts = ", ".join(f"{n} {verdict}" for verdict, n in sorted(by_verdict.items()))
             more = len(c.claims) - c.limit
-            parts.append(
-                Text(f"… and {more} more claims (--limit {c.limit}; all of them with --format json)", style="dim")
-            )
+            noun = "claim" if more == 1 else "claims"
+            note = f"… and {more} more {noun}: {counts} (--limit {c.limit}; all of them with --format json)"
+            parts.append(Text(note, style="dim"))
     if explain:
         parts.append(explain_table(c))
     return Group(*parts)
@@ -469,12 +472,7 @@ def render_markdown(comparisons: Sequence[Comparison]) -> str:
                 markdown_table(
                     ["claim", "verdict", "supported by", "contradicted by"],
                     [
-                        [
-                            md(v.id),
-                            md(v.verdict),
-                            md(_listed(v.supported_by, c.limit)),
-                            md(_listed(v.contradicted_by, c.limit)),
-                        ]
+                        [md(v.id), md(v.verdict), md(", ".join(v.supported_by)), md(", ".join(v.contradicted_by))]
                         for v in c.claims
                     ],
                 )
