@@ -465,7 +465,9 @@ def figure_context(
     # separator of the gap ("920 people killed and over 3,360 injured": "killed" is 920's, "injured" 3,360's);
     # words beyond the next figure speak of it first and weigh as the rest of the sentence.
     far_before, far_after = -1, len(sentence.text) + 1
-    before, chain, after = _neighbours(figure, siblings, sentence.text, sentence.start)
+    own = (rel_start, rel_end)
+    competing = _competing(figure, siblings, sentence.start)
+    before, chain, after = _neighbours(own, competing, sentence.text)
     if before is not None:
         far_before = before[0]  # in another clause ("killing 23 and injuring five"), not one ("rose 20% to £1.2bn")
         cut = _split(sentence.text, before[1], chain[0])
@@ -476,8 +478,7 @@ def figure_context(
         owned.update(_starts_between(words, cut, after[0]))
     mine: frozenset[int] = frozenset()
     if "respectively" in sentence.text:
-        competing = [(a - sentence.start, b - sentence.start) for a, b in _competing(figure, siblings)]
-        others, mine = _respective(sentence.text, words.all, (rel_start, rel_end), competing)
+        others, mine = _respective(sentence.text, words.all, own, competing)
         owned.update(others)
     c_start, c_end = clause_bounds(sentence.text, rel_start, rel_end, part)
     first, last = 0, len(words.all)  # the words read
@@ -512,26 +513,24 @@ _COMPETING = frozenset({Kind.COUNT, Kind.MONEY, Kind.PERCENT, Kind.MEASURE, Kind
 _SEPARATOR = re.compile(r",\s|;\s|\s(?:and|but|while|whereas|with|or|against|compared with)\s", re.IGNORECASE)
 
 
-def _competing(figure: Figure, siblings: Sequence[Figure]) -> list[tuple[int, int]]:
-    """The document offsets (start, end) of the sibling figures that compete with ``figure`` for the words
-    around them, in text order."""
+def _competing(figure: Figure, siblings: Sequence[Figure], offset: int) -> list[tuple[int, int]]:
+    """The offsets (start, end) in its sentence, which starts at document offset ``offset``, of the sibling figures
+    that compete with ``figure`` for the words around them, in text order."""
     q = figure.quantity
     return sorted(
-        (o.start, o.end)
+        (o.start - offset, o.end - offset)
         for o in (other.quantity for other in siblings)
         if o.start != q.start and o.linked_to is None and o.kind in _COMPETING and o.role != Role.MODIFIER
     )
 
 
 def _neighbours(
-    figure: Figure, siblings: Sequence[Figure], text: str, offset: int
+    own: tuple[int, int], competing: Sequence[tuple[int, int]], text: str
 ) -> tuple[tuple[int, int] | None, tuple[int, int], tuple[int, int] | None]:
-    """The figure's chain (the start of its first figure and the end of its last: figures with no separator
-    between them, "falling 6.2% to $92.94", share their words) and the offsets (start, end) in ``text`` of the
-    nearest competing figure before the chain and after it (None: none)."""
-    q = figure.quantity
-    own = (q.start - offset, q.end - offset)
-    spans = sorted([own, *((start - offset, end - offset) for start, end in _competing(figure, siblings))])
+    """The chain of the figure at ``own`` (the start of its first figure and the end of its last: figures with no
+    separator between them, "falling 6.2% to $92.94", share their words) and the offsets (start, end) in ``text``
+    of the nearest ``competing`` figure before the chain and after it (None: none)."""
+    spans = sorted([own, *competing])
     i = spans.index(own)
     a = b = i
     while a > 0 and _split(text, spans[a - 1][1], spans[a][0]) == spans[a - 1][1]:

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from factcheck.claims import load_claims
 from factcheck.cli import app
-from factcheck.compare import CompareOptions, compare
+from factcheck.compare import CompareOptions, Finding, compare
 from factcheck.context import outline
 from factcheck.corpus import load_corpus
 from factcheck.features import FEATURES, Model, explain, model
@@ -275,45 +275,39 @@ def test_figures_joined_by_respectively_take_the_names_in_the_same_order(tmp_pat
     assert _top(tmp_path, text, "Norvik Air passengers") == "4.2 million"
 
 
-def test_the_running_total_a_sentence_reaches_is_told_from_the_increment_before_it(tmp_path: Path) -> None:
-    folder = tmp_path / "c"
+def _candidates(tmp_path: Path, text: str, query: str) -> tuple[tuple[Finding, ...], dict[str, Finding]]:
+    """Every candidate of ``query`` in a one-document corpus holding ``text``, best first, and by figure text."""
+    folder = tmp_path / query.replace(" ", "-")
     folder.mkdir()
-    (folder / "a.txt").write_text(
-        "Health officials confirmed 12 new cases on Monday, bringing the total number of cases to 340.\n",
-        encoding="utf-8",
-    )
-    [doc] = compare(load_corpus(folder), None, "cases", CompareOptions(all_candidates=True)).documents
-    by_text = {f.text: f for f in doc.findings}
+    (folder / "a.txt").write_text(text + "\n", encoding="utf-8")
+    [doc] = compare(load_corpus(folder), None, query, CompareOptions(all_candidates=True)).documents
+    return doc.findings, {f.text: f for f in doc.findings}
+
+
+def test_the_running_total_a_sentence_reaches_is_told_from_the_increment_before_it(tmp_path: Path) -> None:
+    text = "Health officials confirmed 12 new cases on Monday, bringing the total number of cases to 340."
+    findings, by_text = _candidates(tmp_path, text, "cases")
     assert by_text["340"].features[FEATURES.index("tally")] == 1.0
     assert by_text["12"].features[FEATURES.index("before_tally")] == 1.0
-    assert doc.findings[0].text == "340"
+    assert findings[0].text == "340"
 
 
 def test_a_count_that_is_no_whole_number_is_marked_as_no_head_count(tmp_path: Path) -> None:
-    folder = tmp_path / "h"
-    folder.mkdir()
-    (folder / "a.txt").write_text(
-        "The town had 8,400 households, and the average household held 2.4 people.\n", encoding="utf-8"
-    )
-    [doc] = compare(load_corpus(folder), None, "households", CompareOptions(all_candidates=True)).documents
-    by_text = {f.text: f for f in doc.findings}
+    text = "The town had 8,400 households, and the average household held 2.4 people."
+    findings, by_text = _candidates(tmp_path, text, "households")
     assert by_text["2.4"].features[FEATURES.index("fraction")] == 1.0
     assert by_text["8,400"].features[FEATURES.index("fraction")] == 0.0
-    assert doc.findings[0].text == "8,400"
+    assert findings[0].text == "8,400"
 
 
 def test_a_change_read_by_the_reader_is_a_change_for_a_statistic_that_is_a_level(tmp_path: Path) -> None:
-    folder = tmp_path / "r"
-    folder.mkdir()
     # "lifted ... by more than 80,000" and "an increase of 7%": no change verb right before the figure, but the
     # reader gives them the role "change".
-    (folder / "a.txt").write_text(
+    text = (
         "The revision lifted the count of registered voters by more than 80,000 people.\n"
-        "Registered voters showed an increase of 7% on the year.\n",
-        encoding="utf-8",
+        "Registered voters showed an increase of 7% on the year."
     )
-    [doc] = compare(load_corpus(folder), None, "registered voters", CompareOptions(all_candidates=True)).documents
-    by_text = {f.text: f for f in doc.findings}
+    _, by_text = _candidates(tmp_path, text, "registered voters")
     assert by_text["80,000"].role == "change" and by_text["80,000"].features[FEATURES.index("change")] == 1.0
     assert by_text["7%"].features[FEATURES.index("change")] == 1.0
 
