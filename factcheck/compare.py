@@ -263,7 +263,7 @@ def find_in_document(
     before: dict[int, ReadBefore] = {}  # sentence → what a reader saw before it
     topic = topic_stems(target)
     # Every candidate, before it is scored: some features compare it with the document's other candidates.
-    pending: list[tuple[Figure, Sentence, FigureContext, float, ReadBefore]] = []
+    pending: list[tuple[Figure, Sentence, FigureContext, float, ReadBefore, float]] = []
     for figure in figures:
         q = figure.quantity
         if q.linked_to is not None:
@@ -289,18 +289,18 @@ def find_in_document(
             read = before[figure.sentence] = seen_before(target, topic, *_before_stems(corpus, doc, sentence))
         if (reach := reach_of(target, context, read)) <= 0 or reach < scorer.gate - 1e-9:
             continue  # too few of the words asked for here and in the sentences read before: no candidate
-        pending.append((figure, sentence, context, phrase, read))
+        pending.append((figure, sentence, context, phrase, read, reach))
     best_phrase = max((c[3] for c in pending), default=0.0)
     stated = target.statistic.scope if target.statistic else None
-    for figure, sentence, context, phrase, read in pending:
+    for figure, sentence, context, phrase, read, reach in pending:
         change = is_change(figure, sentence)
         tally = tally_of(figure, sentence, by_sentence[figure.sentence])
-        features = describe(target, topic, figure, context, phrase, 0.0, read, change, best_phrase, tally)
+        features = describe(target, topic, figure, context, phrase, 0.0, read, reach, change, best_phrase, tally)
         if group.targets:
             if scorer.rivals_only_lower and scorer.score(features) < floor:
                 continue  # cannot pass even if no rival statistic describes it
             rival = group.best_score(figure, sentence, context)
-            features = describe(target, topic, figure, context, phrase, rival, read, change, best_phrase, tally)
+            features = describe(target, topic, figure, context, phrase, rival, read, reach, change, best_phrase, tally)
         score = scorer.score(features)
         if score < floor:
             continue

@@ -126,6 +126,7 @@ def describe(
     phrase: float,
     rival: float,
     before: ReadBefore,
+    reach: float,
     change: bool,
     best_phrase: float,
     tally: int = 0,
@@ -133,7 +134,8 @@ def describe(
     """The FEATURES of a candidate figure (every value between 0 and 1).
 
     ``phrase`` and ``rival``: score_figure of the target and the best of the rival statistics (0-100);
-    ``before``: what a reader saw before the sentence (seen_before); ``change``: matching.is_change;
+    ``before``: what a reader saw before the sentence (seen_before); ``reach``: reach_of, which the caller has
+    computed to gate the candidate; ``change``: matching.is_change;
     ``best_phrase``: the highest phrase score among the document's candidates.
     """
     q = figure.quantity
@@ -147,7 +149,6 @@ def describe(
     generic = bool(noun) and all(n in GENERIC_WORDS for n in noun)
     sentence_words = {word_stem for word_stem, _ in ctx.weighted} | set(noun)
     wanted_before = before.wanted
-    reach = reach_of(target, ctx, before)
     subject = len(target.wanted) + len(topic)
     in_context = len(wanted_before) + before.topic
     values = {
