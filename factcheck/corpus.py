@@ -26,6 +26,7 @@ import yaml
 
 from factcheck.encoding import Undecodable, decode_document
 from factcheck.errors import CorpusError, InputError, Problem
+from factcheck.formats import ConversionFailed, format_of
 from factcheck.model import Document, DocumentMeta, Figure, Kind, Sentence
 from factcheck.sentences import MAX_SENTENCE, long_sentence_lines, split_sentences
 from factcheck.yamlnodes import YAMLLimitError, compose
@@ -55,7 +56,11 @@ __all__ = [
 ]
 
 MANIFEST_NAME = "sources.yaml"
-DOCUMENT_SUFFIXES = (".txt", ".md")
+# Text files are read as they are; the others are converted to text by factcheck.formats (optional extras).
+DOCUMENT_SUFFIXES = (".txt", ".md", ".pdf", ".html", ".htm", ".docx")
+# The metadata a converted file gives (a PDF's or web page's title, author, date) is kept in its front fields
+# under this prefix: it fills what the manifest leaves empty, where front matter would override the manifest.
+FILE_META_PREFIX = "file:"
 # Far above any real document (a long book is a few MB) and above the 100 MB one-line file the reader must take.
 # Reading costs about 17 bytes of memory per byte of prose in memory and 45 while indexing (measured on 10 MB), so
 # a document at this limit needs 2 to 6 GB: past it, a clear refusal beats a MemoryError or the OOM killer.
@@ -709,6 +714,9 @@ def read_document_file(root: Path, rel: str, raw: bytes | Unreadable | None = No
         state.warn(path, f"skipped: {raw.reason}", hint=raw.hint)
         return DocumentFile(rel, None, None, warnings=tuple(state.warnings))
     sha256 = hashlib.sha256(raw).hexdigest()
+    fmt = format_of(rel)
+    if fmt is not None:
+        return _read_converted(state, path, rel, fmt, raw, sha256)
     decoded = decode_document(raw)
     if isinstance(decoded, Undecodable):
         state.warn(path, f"skipped: {decoded.reason}", hint="save it as UTF-8 text, or move it out of the corpus")
@@ -734,6 +742,25 @@ def read_document_file(root: Path, rel: str, raw: bytes | Unreadable | None = No
     )
 
 
+def _read_converted(state: _Loading, path: Path, rel: str, fmt: str, raw: bytes, sha256: str) -> DocumentFile:
+    """A PDF, web page or Word file read as its extracted text (converted in a worker process with limits)."""
+    from factcheck.formats.convert import convert
+
+    if not raw:
+        state.warn(path, "skipped: the file is empty")
+        return DocumentFile(rel, None, sha256, fmt, warnings=tuple(state.warnings))
+    try:
+        extracted = convert(fmt, raw)
+    except ConversionFailed as failure:
+        state.warn(path, f"skipped: {failure.reason}", hint=failure.hint)
+        return DocumentFile(rel, None, sha256, fmt, warnings=tuple(state.warnings))
+    for message in extracted.warnings:
+        state.warn(path, message, hint="the document's other pages are read" if extracted.text.strip() else None)
+    _warn_long_sentences(state, path, extracted.text, 0)
+    front = tuple((FILE_META_PREFIX + key, value) for key, value in extracted.metadata())
+    return DocumentFile(rel, extracted.text, sha256, fmt, 0, front or None, tuple(state.warnings))
+
+
 def _warn_long_sentences(state: _Loading, path: Path, text: str, line_offset: int) -> None:
     """One warning for a document with sentences over MAX_SENTENCE characters: they are read in pieces."""
     lines = long_sentence_lines(text)
@@ -753,10 +780,11 @@ def _warn_long_sentences(state: _Loading, path: Path, text: str, line_offset: in
 def document_meta(rel: str, entry: Mapping[str, str] | None, front: Iterable[tuple[str, str]] | None) -> DocumentMeta:
     """A document's metadata: its manifest entry's fields, overridden field by field by its front matter's."""
     values: dict[str, str] = {}
+    own = list(front) if front is not None else []
+    values.update((k.removeprefix(FILE_META_PREFIX), v) for k, v in own if k.startswith(FILE_META_PREFIX))
     if entry is not None:
         values.update(entry)
-    if front is not None:
-        values.update(front)
+    values.update((k, v) for k, v in own if not k.startswith(FILE_META_PREFIX))
     doc_id = values.pop("id", None) or _stem(rel)
     return DocumentMeta(
         id=doc_id,
@@ -807,7 +835,7 @@ def _missing_file_hint(root: Path, rel: str) -> str:
     if rel.startswith("/") or ".." in rel.split("/"):
         return "it names a file outside the corpus folder, which is never read; name documents inside the folder"
     if (root / rel).is_file():
-        return f"only {' and '.join(DOCUMENT_SUFFIXES)} files that are not hidden are documents"
+        return f"only {', '.join(DOCUMENT_SUFFIXES)} files that are not hidden are documents"
     return "file names are relative to the folder of sources.yaml; fix the name or remove the entry"
 
 

@@ -133,6 +133,10 @@ _KEY_MODULES: Final = (
     "factcheck.numwords",
     "factcheck.units",
     "factcheck.text",
+    "factcheck.formats",
+    "factcheck.formats.pdf",
+    "factcheck.formats.html",
+    "factcheck.formats.docx",
 )
 # The version of what read_for_index stores for a document: raise it when that changes.
 STORED_FORMAT: Final = 2  # 2: every blob carries a checksum
