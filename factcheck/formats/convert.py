@@ -88,7 +88,7 @@ def _convert_in_child(send: Connection, fmt: str, data: bytes, memory_limit: int
     except MemoryError:
         answer = (
             "failed",
-            f"converting it needed more than {memory_limit / 1024**3:g} GB of memory and was stopped",
+            f"converting it needed more than {memory_limit / 1024**2:,.0f} MB of memory and was stopped",
             "split it into smaller files, or save its text as .txt",
         )
     except Exception as error:  # any library's failure on a broken file: said, not raised

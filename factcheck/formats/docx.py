@@ -30,14 +30,12 @@ def extract(data: bytes) -> Extracted:
             blocks.append("\n".join(rows))
         elif item.text.strip():
             blocks.append(item.text.strip())
-    props = document.core_properties
-    created = props.created
+    props = document.core_properties  # its created date is the file's (or its template's), not publication's
     return Extracted(
         "\n\n".join(blocks) + "\n",
         "docx",
         title=props.title or None,
         author=props.author or None,
-        published=created.date().isoformat() if created is not None else None,
     )
 
 

@@ -5,9 +5,18 @@ from __future__ import annotations
 
 from factcheck.formats import ConversionFailed, Extracted
 
+# trafilatura gives nothing for a larger page (its MAX_FILE_SIZE); a saved article is well under 5 MB.
+MAX_PAGE_BYTES = 20_000_000
+
 
 def extract(data: bytes) -> Extracted:
     """The main text of the HTML page ``data``, its paragraphs separated by blank lines."""
+    if len(data) > MAX_PAGE_BYTES:
+        raise ConversionFailed(
+            f"the page holds {len(data) / 1e6:,.0f} MB, more than the {MAX_PAGE_BYTES / 1e6:,.0f} MB"
+            " a web page may hold",
+            "save the article alone (reader view, or print it to PDF), or copy its text into a .txt file",
+        )
     import trafilatura
 
     found = trafilatura.bare_extraction(

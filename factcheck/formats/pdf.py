@@ -22,11 +22,14 @@ _DIGITS = re.compile(r"\d+")
 _SOFT_HYPHEN = re.compile(r"\ufffe(?=[a-z])")
 _LINE_END_HYPHEN = re.compile(r"(?<=[A-Za-z])-\n(?=[a-z])")
 _DETAIL = re.compile(r"PDFium: ([^)]*)")
-_PDF_DATE = re.compile(r"D:(\d{4})(\d{2})?(\d{2})?")
 
 
 def extract(data: bytes) -> Extracted:
-    """The text of the PDF ``data``; ConversionFailed if it is encrypted, corrupt or not a PDF."""
+    """The text of the PDF ``data``; ConversionFailed if it is encrypted, corrupt or not a PDF.
+
+    The file's creation date is not taken for the document's date: it is when the PDF was made (often exported
+    again years later), and compare reads a document's date as the year its figures refer to.
+    """
     import pypdfium2 as pdfium
 
     try:
@@ -46,7 +49,6 @@ def extract(data: bytes) -> Extracted:
         starts,
         title=_clean(meta.get("Title")),
         author=_clean(meta.get("Author")),
-        published=_date(meta.get("CreationDate")),
         warnings=_empty_page_warnings(pages),
     )
 
@@ -133,10 +135,3 @@ def _failure(message: str) -> ConversionFailed:
 def _clean(value: str | None) -> str | None:
     text = " ".join((value or "").split())
     return text or None
-
-
-def _date(value: str | None) -> str | None:
-    found = _PDF_DATE.match(value or "")
-    if found is None:
-        return None
-    return "-".join(part for part in found.groups() if part)

@@ -1,0 +1,134 @@
+"""Each format's reader on documents made here, with the text expected written by hand; bad input is refused with
+a reason and a fix, in a worker process that a hang or a crash cannot take down with the run."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.formats import ConversionFailed, page_position, page_span
+from factcheck.formats.convert import convert, extract_here
+from tests.formats.makers import SAVED_PAGE, bulletin_pdf, report_docx, scanned_pdf, zip_bomb_docx
+
+pytest.importorskip("pypdfium2")
+pytest.importorskip("trafilatura")
+pytest.importorskip("docx")
+pytest.importorskip("fpdf")
+
+BULLETIN_PAGE_ONE = (
+    "Nurses and clinics\n"
+    "The survey counted 4,512 nurses in the capital, and the international agency counted 3,980 more in the"
+)
+BULLETIN_PAGE_TWO = (
+    "northern provinces during 2023, the bulletin says.\n"
+    "Clinics opened: 214 in total.\n"
+    "region clinics nurses\n"
+    "North 120 2,210\n"
+    "South 94 1,770"
+)
+
+
+def test_a_pdf_reads_page_by_page_without_its_running_header_and_page_numbers() -> None:
+    extracted = extract_here("pdf", bulletin_pdf())
+    assert extracted.text == f"{BULLETIN_PAGE_ONE}\n\f{BULLETIN_PAGE_TWO}\n\f"
+    assert extracted.pages == (0, len(BULLETIN_PAGE_ONE) + 2, len(BULLETIN_PAGE_ONE) + len(BULLETIN_PAGE_TWO) + 4)
+    assert extracted.format == "pdf"
+
+
+def test_a_pdf_page_without_text_is_named_in_a_warning() -> None:
+    assert extract_here("pdf", bulletin_pdf()).warnings == ("page 3 has no text (scanned? OCR is not supported)",)
+    assert extract_here("pdf", bulletin_pdf(blank_page=False)).warnings == ()
+
+
+def test_a_pdf_without_any_text_layer_says_so() -> None:
+    extracted = extract_here("pdf", scanned_pdf())
+    assert extracted.text.strip() == ""
+    assert extracted.warnings == ("no text layer (a scanned document? OCR is not supported): no text read",)
+
+
+def test_an_offset_knows_its_page_and_its_line_within_the_page() -> None:
+    text = extract_here("pdf", bulletin_pdf()).text
+    assert page_position(text, text.index("4,512")) == (1, 2)
+    assert page_position(text, text.index("northern")) == (2, 1)
+    assert page_position(text, text.index("South")) == (2, 5)
+    start, end = page_span(text, 2) or (0, 0)
+    assert text[start:end] == BULLETIN_PAGE_TWO
+    assert page_span(text, 4) is None
+
+
+def test_a_saved_page_reads_as_its_article_with_its_metadata() -> None:
+    extracted = extract_here("html", SAVED_PAGE.encode())
+    assert extracted.text == (
+        "Clinic numbers rise\n\n"
+        "The region now has 412 clinics, up from 380 in 2020, the health ministry said on Tuesday.\n\n"
+        "Officials expect the number to pass 450 by 2026, although funding remains uncertain for the rural "
+        "districts.\n\n"
+        "About 1.2 million people live more than an hour from the nearest clinic, according to the ministry's "
+        "survey.\n"
+    )
+    assert (extracted.title, extracted.author, extracted.published, extracted.publisher) == (
+        "Clinic numbers rise",
+        "Ana Ruiz",
+        "2024-03-05",
+        "The Daily Ledger",
+    )
+
+
+def test_a_word_file_reads_paragraphs_and_table_rows_in_order() -> None:
+    extracted = extract_here("docx", report_docx())
+    assert extracted.text == (
+        "Clinic census\n\n"
+        "The census found 412 clinics in the region in 2023.\n\n"
+        "region | clinics | nurses\nNorth | 120 | 2,210\nSouth | 94 | 1,770\n\n"
+        "Most of them opened after 2015.\n"
+    )
+    assert (extracted.title, extracted.author) == ("Clinic census", "Health Office")
+
+
+@pytest.mark.parametrize(
+    ("fmt", "data", "reason"),
+    [
+        ("pdf", bulletin_pdf(password="secret"), "it is an encrypted PDF that needs a password"),
+        ("pdf", bulletin_pdf()[:700], "it is not a readable PDF (Data format error)"),
+        ("pdf", b"<html>not a pdf</html>", "it is not a readable PDF (Data format error)"),
+        ("docx", zip_bomb_docx(), "it unpacks to 4,096 MB (packed 1,052,688 times): a zip bomb, not unpacked"),
+        ("docx", b"PK\x03\x04 truncated", "it is not a readable Word document (File is not a zip file)"),
+        ("html", b"<html><body></body></html>", "no article text was found in the page"),
+        ("html", b"<p>" * 10_500_000, "the page holds 32 MB, more than the 20 MB a web page may hold"),
+    ],
+    ids=[
+        "encrypted-pdf",
+        "truncated-pdf",
+        "not-a-pdf",
+        "docx-zip-bomb",
+        "corrupt-docx",
+        "html-without-article",
+        "html-32-mb",
+    ],
+)
+def test_bad_input_is_refused_with_a_reason_and_a_fix(fmt: str, data: bytes, reason: str) -> None:
+    with pytest.raises(ConversionFailed) as failure:
+        extract_here(fmt, data)
+    assert failure.value.reason == reason
+    assert failure.value.hint
+
+
+def test_a_worker_converts_and_a_failure_in_it_comes_back_as_a_reason() -> None:
+    assert convert("pdf", bulletin_pdf()).text.startswith("Nurses and clinics\n")
+    with pytest.raises(ConversionFailed, match="encrypted PDF"):
+        convert("pdf", bulletin_pdf(password="secret"))
+
+
+def test_a_conversion_that_takes_too_long_is_stopped() -> None:
+    # A page big enough that the worker cannot even start, read and answer within a hundredth of a second.
+    with pytest.raises(ConversionFailed) as failure:
+        convert("html", SAVED_PAGE.encode() * 200, time_limit=0.01)
+    assert failure.value.reason == "converting it took more than 0.01 s and was stopped"
+
+
+def test_a_conversion_that_needs_too_much_memory_is_stopped() -> None:
+    # 3 MB of web page in 100,000 paragraphs (which also takes the parser more than 30 s), in a worker allowed
+    # 100 MB of address space: the parser runs out of memory at once, and the run goes on.
+    page = b"<html><body><article>" + b"<p>The count was 12 clinics.</p>" * 100_000 + b"</article></body></html>"
+    with pytest.raises(ConversionFailed) as failure:
+        convert("html", page, memory_limit=100 * 1024**2)
+    assert failure.value.reason == "converting it needed more than 100 MB of memory and was stopped"
