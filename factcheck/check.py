@@ -7,8 +7,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from factcheck.claims import unknown_documents
-from factcheck.corpus import Corpus
-from factcheck.model import Citation, Claim, ClaimFigure, ClaimsFile, Kind, Qualifier, Quantity
+from factcheck.corpus import Corpus, page_line, page_text_span
+from factcheck.formats import is_paged, page_count
+from factcheck.model import Citation, Claim, ClaimFigure, ClaimsFile, Document, Kind, Qualifier, Quantity
 from factcheck.quotes import PreparedText, match_quote, prepare
 
 ERROR, WARNING = "error", "warning"
@@ -101,7 +102,7 @@ class _Context:
     options: CheckOptions
     prepared: dict[str, PreparedText] = field(default_factory=dict)
     # A quote cited many times (YAML aliases, copies) is verified once per document it cites.
-    verified: dict[tuple[str, str], _Verification] = field(default_factory=dict)
+    verified: dict[tuple[str, str, int | None], _Verification] = field(default_factory=dict)
     suggested: dict[tuple[str, ClaimFigure | None, int], tuple[Passage, ...]] = field(default_factory=dict)
 
     def prepared_text(self, doc_id: str) -> PreparedText | None:
@@ -114,13 +115,26 @@ class _Context:
 
     def verification(self, citation: Citation) -> _Verification | None:
         """Whether the citation's quote stands in its document (None when the document is unknown), cached."""
-        key = (citation.document, citation.quote)
+        key = (citation.document, citation.quote, citation.page)
         if key not in self.verified:
+            if citation.page is not None:
+                doc = self.corpus.document(citation.document)
+                if doc is None:
+                    return None
+                self.verified[key] = _verify_on_page(self, citation, doc, citation.page)
+                return self.verified[key]
             prepared = self.prepared_text(citation.document)
             if prepared is None:
                 return None
             self.verified[key] = _verify(self, citation, prepared)
         return self.verified[key]
+
+    def place(self, doc_id: str, offset: int) -> str:
+        """Where ``offset`` stands in the document, in words: "line 12", or "page 3, line 4" in a paged one."""
+        doc = self.corpus.document(doc_id)
+        line = self.corpus.line_of(doc_id, offset)
+        page, line = page_line(doc, offset, line) if doc is not None else (None, line)
+        return f"line {line}" if page is None else f"page {page}, line {line}"
 
     def problem(self, severity: str, code: str, message: str, at: Claim | Citation, **extra: object) -> CheckProblem:
         if severity == WARNING and self.options.strict:
@@ -192,28 +206,58 @@ class _Verification:
     message: str = ""
     closest: Passage | None = None
     diff: tuple[tuple[str, str, str], ...] = ()
+    start: int = 0  # where the quote starts in the document, when it stands
 
 
-def _verify(ctx: _Context, citation: Citation, prepared: PreparedText) -> _Verification:
+def _verify_on_page(ctx: _Context, citation: Citation, doc: Document, page: int) -> _Verification:
+    """Whether the quote stands on ``page`` of ``doc``: it starts there (and may run on into the next page)."""
+    span = page_text_span(doc, page)
+    if span is None:
+        if not is_paged(doc.path):
+            message = f"the citation names page {page}, but {doc.id} has no pages (only a PDF has)"
+        else:
+            message = f"the citation names page {page}, but {doc.id} has {page_count(doc.text)} pages"
+        return _Verification(None, "page-not-found", message)
+    start, end = span
+    following = page_text_span(doc, page + 1)
+    prepared = prepare(doc.text[start : following[1] if following is not None else end])
+    found = _verify(ctx, citation, prepared, start)
+    if found.figures is not None and found.start < end:
+        return found
+    anywhere = found if found.figures is not None else ctx.verification(replace(citation, page=None))
+    if anywhere is None or anywhere.figures is None:
+        return found
+    elsewhere = page_line(doc, anywhere.start, 1)[0]
+    return _Verification(
+        None, "quote-not-found", f"quote not found on page {page} of {doc.id}: it is on page {elsewhere}"
+    )
+
+
+def _verify(ctx: _Context, citation: Citation, prepared: PreparedText, shift: int = 0) -> _Verification:
+    """Whether the quote stands in ``prepared``: the document's text from offset ``shift`` on."""
     match = match_quote(citation.quote, prepared)
     if match.found:
-        return _Verification(tuple(_quote_figures(ctx, citation, match.spans)))
+        spans = tuple((s + shift, e + shift) for s, e in match.spans)
+        return _Verification(tuple(_quote_figures(ctx, citation, spans)), start=spans[0][0])
     closest = None
     diff: tuple[tuple[str, str, str], ...] = ()
+    where = ""
     if match.closest is not None:
         c = match.closest
+        at = c.start + shift
         closest = Passage(
-            citation.document, ctx.corpus.line_of(citation.document, c.start), c.start, c.end, c.text, c.score
+            citation.document, ctx.corpus.line_of(citation.document, at), at, c.end + shift, c.text, c.score
         )
         diff = tuple((op, " ".join(q), " ".join(d)) for op, q, d in c.diff if op != "equal")
+        where = ctx.place(citation.document, at)
     if match.number_mismatches:
         changes = "; ".join(f"quote has {q!r} where the document has {d!r}" for q, d in match.number_mismatches)
-        where = f" (closest passage: line {closest.line}, {closest.score:.0f}% similar)" if closest else ""
+        where = f" (closest passage: {where}, {closest.score:.0f}% similar)" if closest else ""
         message = f"quote differs from {citation.document} in its figures: {changes}{where}"
         code = "number-mismatch"
     elif closest is not None:
         message = (
-            f"quote not found in {citation.document}; closest passage (line {closest.line}, "
+            f"quote not found in {citation.document}; closest passage ({where}, "
             f"{closest.score:.0f}% similar): {closest.text!r}"
         )
         code = "quote-not-found"

@@ -52,7 +52,7 @@ CLAIM_KEYS = ("id", "status", "statistic", "text", "figure", "year", "tags", "ci
 # A claim's status: "draft" marks one proposed by `factcheck draft` and not yet reviewed (check warns, --strict fails).
 CLAIM_STATUSES = ("draft",)
 FIGURE_KEYS = ("value", "low", "high", "qualifier", "unit", "per")
-CITATION_KEYS = ("document", "quote", "note")
+CITATION_KEYS = ("document", "quote", "note", "page")
 
 _TAG = "tag:yaml.org,2002:"
 _STR, _INT, _FLOAT, _BOOL, _NULL = (_TAG + t for t in ("str", "int", "float", "bool", "null"))
@@ -429,9 +429,13 @@ class _Builder:
         document = self.text(fields, "document", where, required=node)
         quote = self.text(fields, "quote", where, required=node)
         note = self.text(fields, "note", where)
+        page = self.integer(fields, "page", where)
+        if page is not None and page < 1:
+            self.error(fields["page"][1], f"'page' of {where} must be 1 or more, not {page}", "pages count from 1")
+            page = None
         if document is None or quote is None:
             return None
-        return Citation(document, quote, note, node.start_mark.line + 1, node.start_mark.column + 1)
+        return Citation(document, quote, note, node.start_mark.line + 1, node.start_mark.column + 1, page)
 
     def check_shared_phrasings(self, statistics: Sequence[Statistic]) -> None:
         """Warn when two statistics share an id, label or alias once normalised: a search finds only the first."""

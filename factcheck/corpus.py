@@ -12,6 +12,7 @@ import datetime as dt
 import difflib
 import errno
 import hashlib
+import itertools
 import os
 import re
 import stat
@@ -26,7 +27,7 @@ import yaml
 
 from factcheck.encoding import Undecodable, decode_document
 from factcheck.errors import CorpusError, InputError, Problem
-from factcheck.formats import ConversionFailed, format_of
+from factcheck.formats import PAGE_BREAK, ConversionFailed, format_of, is_paged, page_starts
 from factcheck.model import Document, DocumentMeta, Figure, Kind, Sentence
 from factcheck.sentences import MAX_SENTENCE, long_sentence_lines, split_sentences
 from factcheck.yamlnodes import YAMLLimitError, compose
@@ -48,6 +49,8 @@ __all__ = [
     "finish_corpus",
     "load_corpus",
     "locate_figures",
+    "page_line",
+    "page_text_span",
     "read_document_file",
     "read_file_bytes",
     "read_standard_input",
@@ -179,6 +182,45 @@ class SourceRow:
     sentences: int
     figures: int  # figures other than years and dates
     sha256: str
+
+
+_PAGES_KEPT = 64  # paged documents whose page starts are kept (by content hash)
+_PAGES: dict[str, tuple[list[int], list[int]]] = {}
+
+
+def page_line(doc: Document, offset: int, line: int) -> tuple[int | None, int]:
+    """The 1-based page of ``offset`` in a paged document (a PDF), and ``line`` (the line of ``offset`` in its text)
+    as a line within that page; (None, line) for a document without pages."""
+    if not is_paged(doc.path):
+        return None, line
+    starts, lines_before = _page_lines(doc)
+    page = bisect_right(starts, offset)
+    return page, line - lines_before[page - 1]
+
+
+def page_text_span(doc: Document, page: int) -> tuple[int, int] | None:
+    """The start and end offsets of 1-based ``page`` of a paged document, or None if it has no such page."""
+    if not is_paged(doc.path):
+        return None
+    starts = _page_lines(doc)[0]
+    if not 1 <= page <= len(starts):
+        return None
+    return starts[page - 1], starts[page] - len(PAGE_BREAK) if page < len(starts) else len(doc.text)
+
+
+def _page_lines(doc: Document) -> tuple[list[int], list[int]]:
+    """The offset at which each page starts, and the number of lines of the text before it (cached by hash)."""
+    found = _PAGES.get(doc.sha256)
+    if found is None:
+        text = doc.text
+        starts = page_starts(text)
+        lines_before = [0]
+        for before, start in itertools.pairwise(starts):
+            lines_before.append(lines_before[-1] + text.count("\n", before, start))
+        if len(_PAGES) >= _PAGES_KEPT:
+            _PAGES.clear()
+        found = _PAGES[doc.sha256] = (starts, lines_before)
+    return found
 
 
 def newline_offsets(text: str) -> list[int]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from factcheck.corpus import Corpus
+from factcheck.corpus import Corpus, page_line
 from factcheck.model import Kind, Quantity
 from factcheck.sentences import sentence_around
 
@@ -14,13 +14,15 @@ HIDDEN_BY_DEFAULT = frozenset({Kind.YEAR, Kind.DATE})
 
 @dataclass(frozen=True, slots=True)
 class ExtractedFigure:
-    """A figure of a document with its file line and sentence."""
+    """A figure of a document with its file line and sentence; in a paged document (a PDF), its page and its line
+    within that page."""
 
     path: str
     document: str
     line: int
     sentence: str
     quantity: Quantity
+    page: int | None = None
 
 
 def extract_figures(corpus: Corpus, kinds: Collection[Kind] = ()) -> tuple[ExtractedFigure, ...]:
@@ -33,5 +35,6 @@ def extract_figures(corpus: Corpus, kinds: Collection[Kind] = ()) -> tuple[Extra
             if f.quantity.kind in wanted:
                 q = f.quantity
                 evidence = sentence_around(sentences[f.sentence], q.start, q.end).text  # a part of a long one
-                found.append(ExtractedFigure(doc.path, doc.id, f.line, evidence, q))
+                page, line = page_line(doc, q.start, f.line)
+                found.append(ExtractedFigure(doc.path, doc.id, line, evidence, q, page))
     return tuple(found)

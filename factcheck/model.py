@@ -195,13 +195,14 @@ class ClaimFigure:
 
 @dataclass(frozen=True, slots=True)
 class Citation:
-    """Where a claim stands: a document id and a verbatim quote of it."""
+    """Where a claim stands: a document id and a verbatim quote of it (on ``page`` of a paged document, if given)."""
 
     document: str
     quote: str
     note: str | None = None
     line: int = 0
     column: int = 0
+    page: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

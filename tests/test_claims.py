@@ -249,7 +249,7 @@ def test_unknown_keys_at_every_level() -> None:
         # 'txt' is not reported a second time as a missing 'text', nor 'vaule' as a figure with no number.
         (13, 5, "unknown key 'txt' in claim 'c1'", "did you mean 'text'?"),
         (15, 7, "unknown key 'vaule' in the figure of claim 'c1'", "did you mean 'value'?"),
-        (19, 9, "unknown key 'pages' in citation #1 of claim 'c1'", "allowed keys: document, quote, note"),
+        (19, 9, "unknown key 'pages' in citation #1 of claim 'c1'", "did you mean 'page'?"),
     ]
 
 

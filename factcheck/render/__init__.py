@@ -159,3 +159,8 @@ def format_ratio(value: float) -> str:
     if abs(value) >= 100:
         return f"{value:,.0f}×"
     return f"{float(f'{value:.3g}'):g}×"
+
+
+def place(page: int | None, line: int) -> str:
+    """A line of a document as the text output writes it: "12", or "p3:4" (page 3, line 4) in a paged document."""
+    return str(line) if page is None else f"p{page}:{line}"

@@ -9,7 +9,7 @@ from rich.table import Table
 
 from factcheck.corpus import SourceRow
 from factcheck.extract import ExtractedFigure
-from factcheck.render import format_number, jsonable, markdown_table, md, to_csv, to_json
+from factcheck.render import format_number, jsonable, markdown_table, md, place, to_csv, to_json
 from factcheck.render.terminal import Fitted
 
 EXTRACT_FIELDS = (
@@ -35,6 +35,7 @@ EXTRACT_FIELDS = (
     "start",
     "end",
     "sentence",
+    "page",  # the page of a paged document (a PDF), whose line is then the line within that page; else null
 )
 SOURCE_FIELDS = (
     "id",
@@ -54,7 +55,7 @@ SOURCE_FIELDS = (
 
 def figure_dict(f: ExtractedFigure) -> dict[str, Any]:
     q = f.quantity
-    row: dict[str, Any] = {"path": f.path, "document": f.document, "line": f.line}
+    row: dict[str, Any] = {"path": f.path, "document": f.document, "page": f.page, "line": f.line}
     row.update(jsonable(q))
     row["sentence"] = f.sentence
     return {k: row.get(k) for k in EXTRACT_FIELDS}
@@ -78,7 +79,7 @@ def render_extract_table(figures: Sequence[ExtractedFigure]) -> Fitted:
         q = f.quantity
         table.add_row(
             f.document,
-            str(f.line),
+            place(f.page, f.line),
             q.text + (" (ambiguous)" if q.ambiguous else ""),
             value_text(f),
             str(q.qualifier),
@@ -98,7 +99,18 @@ def render_extract_markdown(figures: Sequence[ExtractedFigure]) -> str:
     for f in figures:
         q = f.quantity
         figure = q.text + (" (ambiguous)" if q.ambiguous else "")
-        cells = (f.document, f.line, figure, value_text(f), q.qualifier, q.kind, q.role, q.unit, q.per, q.year)
+        cells = (
+            f.document,
+            place(f.page, f.line),
+            figure,
+            value_text(f),
+            q.qualifier,
+            q.kind,
+            q.role,
+            q.unit,
+            q.per,
+            q.year,
+        )
         rows.append([md(cell or "") for cell in (*cells, f.sentence)])
     return markdown_table(headers, rows)
 

@@ -1,0 +1,154 @@
+"""The commands on a corpus of a PDF, a saved web page and a Word file made here: quotes stand across a page break
+and a hyphenated line, pages are cited and shown, and a file that cannot be read is a warning naming it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from factcheck.cli import app
+from tests.formats.makers import SAVED_PAGE, bulletin_pdf, report_docx
+
+pytest.importorskip("pypdfium2")
+pytest.importorskip("trafilatura")
+pytest.importorskip("docx")
+pytest.importorskip("fpdf")
+
+runner = CliRunner()
+
+CLAIMS = """statistics:
+  - id: nurses
+    label: nurses counted
+  - id: clinics
+    label: clinics
+claims:
+  - id: across-the-page-break
+    statistic: nurses
+    text: The agency counted 3,980 nurses in the north.
+    citations:
+      - document: bulletin
+        quote: "the international agency counted 3,980 more in the northern provinces during 2023"
+  - id: on-its-page
+    statistic: clinics
+    text: 214 clinics opened.
+    citations:
+      - document: bulletin
+        page: 2
+        quote: "Clinics opened: 214 in total."
+  - id: from-the-web
+    statistic: clinics
+    text: The region has 412 clinics.
+    citations:
+      - document: clinics
+        quote: "The region now has 412 clinics, up from 380 in 2020"
+  - id: from-word
+    statistic: clinics
+    text: The census found 412 clinics.
+    citations:
+      - document: census
+        quote: "The census found 412 clinics in the region in 2023."
+"""
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("formats")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    (corpus / "bulletin.pdf").write_bytes(bulletin_pdf())
+    (corpus / "clinics.html").write_text(SAVED_PAGE, encoding="utf-8")
+    (corpus / "census.docx").write_bytes(report_docx())
+    (root / "claims.yaml").write_text(CLAIMS, encoding="utf-8")
+    return root
+
+
+def invoke(project: Path, *args: str, claims: str | None = None) -> tuple[int, str, str]:
+    claims_path = project / "claims.yaml"
+    if claims is not None:
+        claims_path = project / "other-claims.yaml"
+        claims_path.write_text(claims, encoding="utf-8")
+    options = ["--corpus", str(project / "corpus")]
+    if args[0] == "check":
+        options += ["--claims", str(claims_path)]
+    result = runner.invoke(app, [*args, *options], env={"COLUMNS": "200", "FACTCHECK_CORPUS": "", "NO_COLOR": "1"})
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_quotes_stand_across_a_page_break_a_hyphenated_line_and_in_every_format(project: Path) -> None:
+    code, out, err = invoke(project, "check", "--strict")
+    assert code == 0, out + err
+    assert "PASS 4 claims: 4 passed, 0 failed" in out
+
+
+def test_a_quote_on_another_page_than_it_names_fails(project: Path) -> None:
+    claims = CLAIMS.replace("        page: 2\n", "        page: 1\n")
+    code, out, _ = invoke(project, "check", claims=claims)
+    assert code == 1
+    assert "error: quote not found on page 1 of bulletin: it is on page 2 [quote-not-found]" in out
+    moved = CLAIMS.replace(
+        'page: 2\n        quote: "Clinics opened: 214 in total."',
+        'page: 2\n        quote: "The survey counted 4,512 nurses in the capital"',
+    )
+    code, out, _ = invoke(project, "check", claims=moved)
+    assert code == 1
+    assert "error: quote not found on page 2 of bulletin: it is on page 1 [quote-not-found]" in out
+
+
+def test_a_page_the_document_does_not_have_is_an_error_that_says_how_many_it_has(project: Path) -> None:
+    code, out, _ = invoke(project, "check", claims=CLAIMS.replace("page: 2", "page: 9"))
+    assert code == 1
+    assert "the citation names page 9, but bulletin has 3 pages" in out
+    code, out, _ = invoke(
+        project, "check", claims=CLAIMS.replace("document: clinics\n", "document: clinics\n        page: 1\n")
+    )
+    assert code == 1
+    assert "the citation names page 1, but clinics has no pages (only a PDF has)" in out
+
+
+def test_extract_gives_each_figure_of_a_pdf_its_page_and_its_line_within_the_page(project: Path) -> None:
+    code, out, _ = invoke(project, "extract", "--format", "json")
+    assert code == 0
+    rows = {(r["document"], r["text"]): (r["page"], r["line"]) for r in json.loads(out)}
+    assert rows[("bulletin", "4,512")] == (1, 2)
+    assert rows[("bulletin", "214")] == (2, 2)
+    assert rows[("bulletin", "1,770")] == (2, 5)
+    assert rows[("clinics", "412")] == (None, 3)
+    code, out, _ = invoke(project, "extract", "--format", "table")
+    assert code == 0
+    assert "p2:2" in out and "p1:2" in out
+
+
+def test_a_web_page_s_metadata_fills_the_document_s(project: Path) -> None:
+    code, out, _ = invoke(project, "sources", "--format", "json")
+    assert code == 0
+    documents = {d["id"]: d for d in json.loads(out)["documents"]}
+    clinics = documents["clinics"]
+    assert (clinics["title"], clinics["author"], clinics["publisher"], clinics["published"]) == (
+        "Clinic numbers rise",
+        "Ana Ruiz",
+        "The Daily Ledger",
+        "2024-03-05",
+    )
+    assert documents["census"]["title"] == "Clinic census"
+
+
+def test_compare_reads_figures_from_every_format(project: Path) -> None:
+    code, out, _ = invoke(project, "compare", "clinics", "--format", "json")
+    assert code == 0, out
+    assert "412" in out and "clinics" in out and "census" in out
+
+
+def test_a_file_that_cannot_be_read_is_a_warning_naming_it_and_the_rest_is_read(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "locked.pdf").write_bytes(bulletin_pdf(password="secret"))
+    (corpus / "cut.pdf").write_bytes(bulletin_pdf()[:900])
+    (corpus / "note.txt").write_text("The region has 400 clinics.\n", encoding="utf-8")
+    result = runner.invoke(app, ["extract", "--corpus", str(corpus), "--format", "json"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert [r["document"] for r in json.loads(result.stdout)] == ["note"]
+    assert "locked.pdf: warning: skipped: it is an encrypted PDF that needs a password" in result.stderr
+    assert "cut.pdf: warning: skipped: it is not a readable PDF (Data format error)" in result.stderr
