@@ -4,6 +4,7 @@ and a hyphenated line, pages are cited and shown, and a file that cannot be read
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -152,3 +153,17 @@ def test_a_file_that_cannot_be_read_is_a_warning_naming_it_and_the_rest_is_read(
     assert [r["document"] for r in json.loads(result.stdout)] == ["note"]
     assert "locked.pdf: warning: skipped: it is an encrypted PDF that needs a password" in result.stderr
     assert "cut.pdf: warning: skipped: it is not a readable PDF (Data format error)" in result.stderr
+
+
+def test_a_pdf_is_converted_once_and_its_text_kept_in_the_index(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    pdf = corpus / "bulletin.pdf"
+    pdf.write_bytes(bulletin_pdf())
+    command = ["index", "--corpus", str(corpus), "--format", "json"]
+    first = json.loads(runner.invoke(app, command).stdout)
+    assert (first["new"], first["figures"]) == (1, 5)
+    pdf.write_bytes(bulletin_pdf())  # the same bytes, written again: a new modification time, the same hash
+    os.utime(pdf, ns=(pdf.stat().st_atime_ns, pdf.stat().st_mtime_ns + 5_000_000_000))
+    second = json.loads(runner.invoke(app, command).stdout)
+    assert (second["new"], second["changed"], second["unchanged"], second["figures"]) == (0, 0, 1, 5)
