@@ -27,7 +27,7 @@ import yaml
 
 from factcheck.encoding import Undecodable, decode_document
 from factcheck.errors import CorpusError, InputError, Problem
-from factcheck.formats import PAGE_BREAK, ConversionFailed, format_of, is_paged, page_starts
+from factcheck.formats import PAGE_BREAK, ConversionFailed, format_of, is_paged, page_count, page_starts
 from factcheck.model import Document, DocumentMeta, Figure, Kind, Sentence
 from factcheck.sentences import MAX_SENTENCE, long_sentence_lines, split_sentences
 from factcheck.yamlnodes import YAMLLimitError, compose
@@ -182,6 +182,8 @@ class SourceRow:
     sentences: int
     figures: int  # figures other than years and dates
     sha256: str
+    format: str = "text"  # or pdf, html, docx: what the text was extracted from
+    pages: int | None = None  # a paged document's (a PDF's) number of pages
 
 
 _PAGES_KEPT = 64  # paged documents whose page starts are kept (by content hash)
@@ -383,6 +385,8 @@ def corpus_summary(corpus: Corpus) -> tuple[SourceRow, ...]:
                 sentences=len(corpus.sentences(doc.id)),
                 figures=figures,
                 sha256=doc.sha256,
+                format=format_of(doc.path) or "text",
+                pages=page_count(doc.text) if is_paged(doc.path) else None,
             )
         )
     return tuple(rows)

@@ -50,6 +50,8 @@ SOURCE_FIELDS = (
     "figures",
     "path",
     "sha256",
+    "format",
+    "pages",
 )
 
 

@@ -134,6 +134,8 @@ def test_a_web_page_s_metadata_fills_the_document_s(project: Path) -> None:
         "2024-03-05",
     )
     assert documents["census"]["title"] == "Clinic census"
+    formats = {d: (documents[d]["format"], documents[d]["pages"]) for d in documents}
+    assert formats == {"bulletin": ("pdf", 3), "census": ("docx", None), "clinics": ("html", None)}
 
 
 def test_compare_reads_figures_from_every_format(project: Path) -> None:
