@@ -86,6 +86,7 @@ __all__ = [
     "IndexReport",
     "IndexedCorpus",
     "IndexedDocument",
+    "ReadEngine",
     "build_index",
     "default_index_path",
     "index_place",
@@ -960,6 +961,12 @@ class _Writer:
         _store_digest(self.conn, table, _digest(added, stored))  # a damaged one stays wrong: checks still see it
 
 
+# An engine reads the documents of the tasks (each with read_for_index), hands every result to the handler, one at a
+# time and in this thread (the writer is not shared), steps the progress once per document, and returns how many
+# processes read. ``_run_reads`` is the local one; factcheck.index_dask runs the reads on a Dask cluster.
+ReadEngine = Callable[[Path, Sequence[_Task], Steps, Callable[[_Read], None]], int]
+
+
 def _run_reads(root: Path, tasks: Sequence[_Task], progress: Steps, handle: Callable[[_Read], None]) -> int:
     """Read the documents of ``tasks`` (in a process pool when it pays) and hand each result to ``handle``.
 
@@ -1020,7 +1027,7 @@ def _drop_outdated(conn: sqlite3.Connection, reader: str) -> None:
 
 
 def _refresh(
-    conn: sqlite3.Connection, path: Path, scan: CorpusScan, reader: str, progress: bool
+    conn: sqlite3.Connection, path: Path, scan: CorpusScan, reader: str, progress: bool, engine: ReadEngine = _run_reads
 ) -> tuple[dict[str, _Read], _Plan, int, int, int, float]:
     """Bring the index up to date with the folder. Returns this run's unreadable and failed files, the plan,
     the bytes read, the pool size, the number of files counted as unchanged after hashing, and the seconds."""
@@ -1053,7 +1060,7 @@ def _refresh(
             _drop_outdated(conn, reader)
             for row in plan.removed:
                 writer.remove(row.rel)
-            workers = _run_reads(scan.root, plan.tasks, bar, handle)
+            workers = engine(scan.root, plan.tasks, bar, handle)
             writer.commit()
         except BaseException:
             writer.rollback()
@@ -1634,6 +1641,7 @@ def _open_indexed(
     check: str,
     reader: str | None = None,
     follow_links: bool = False,
+    engine: ReadEngine = _run_reads,
 ) -> IndexedCorpus:
     warnings: list[Problem] = []
     started = time.perf_counter()
@@ -1651,7 +1659,7 @@ def _open_indexed(
                 repaired.extend(_verify(conn, thorough=check == "integrity_check"))
         else:
             _repair_small(conn, index, warnings)
-        transient, plan, read_bytes, workers, same, _ = _refresh(conn, index, scan, key, progress)
+        transient, plan, read_bytes, workers, same, _ = _refresh(conn, index, scan, key, progress, engine)
         conn.execute("BEGIN")  # one snapshot for every later read
         entries, _, sentences, figures = _build_documents(conn, index, scan, transient)
         warnings.extend(
@@ -1878,8 +1886,11 @@ def build_index(
     progress: bool = False,
     check: bool = False,
     follow_links: bool = False,
+    engine: ReadEngine | None = None,
 ) -> tuple[IndexReport, tuple[Problem, ...]]:
     """Build or refresh the index of the corpus at ``path`` (every document read again with ``rebuild``).
+
+    ``engine`` reads the documents (default: this machine's cores; ``factcheck.index_dask`` gives a Dask cluster's).
 
     Checks the index file first: every stored checksum, the search table and SQLite's quick_check (with ``check``,
     its full integrity_check), repairing what is damaged (the report's ``repaired`` says what). Returns what was
@@ -1897,6 +1908,7 @@ def build_index(
             rebuild=rebuild,
             check="integrity_check" if check else "quick_check",
             follow_links=follow_links,
+            engine=engine or _run_reads,
         )
     except (OSError, sqlite3.Error) as error:
         raise InputError.at(
