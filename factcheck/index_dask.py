@@ -11,6 +11,7 @@ tried ``RETRIES`` more times. Dask is imported only here, and only when a run ha
 from __future__ import annotations
 
 import contextlib
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
@@ -87,6 +88,9 @@ class DaskEngine:
         self.read = read
         self.batch_limit = batch_limit
         self.most_in_flight = 0  # the most batches submitted and not yet written at once (the client's memory)
+        # where the time of the last run went, in seconds: starting or reaching the cluster, waiting for a batch to
+        # come back (reading and moving it), handing the documents to the writer
+        self.seconds = {"cluster": 0.0, "waiting": 0.0, "writing": 0.0}
 
     def client(self) -> Client:
         if self._client is None:
@@ -129,7 +133,9 @@ class DaskEngine:
             return 0
         from distributed import KilledWorker, as_completed
 
+        started = time.perf_counter()
         client = self.client()
+        self.seconds = {"cluster": time.perf_counter() - started, "waiting": 0.0, "writing": 0.0}
         workers = max(1, sum(int(n) for n in client.nthreads().values()))
         limit = self.batch_limit or batch_bytes(sum(max(t.size, 0) for t in tasks), workers)
         queue = batches(tasks, limit)
@@ -147,6 +153,7 @@ class DaskEngine:
         try:
             for _ in range(workers * IN_FLIGHT_PER_WORKER):
                 submit()
+            clock = time.perf_counter()
             for future in done:
                 try:
                     reads = future.result()
@@ -154,9 +161,13 @@ class DaskEngine:
                     raise _killed(root, error) from error
                 outstanding.discard(future)
                 submit()  # before writing: the workers read the next batch meanwhile
+                now = time.perf_counter()
+                self.seconds["waiting"] += now - clock
                 for read in reads:
                     handle(read)
                     progress.step()
+                clock = time.perf_counter()
+                self.seconds["writing"] += clock - now
         except BaseException:
             with contextlib.suppress(Exception):
                 client.cancel(list(outstanding), force=True)
