@@ -11,6 +11,9 @@ tried ``RETRIES`` more times. Dask is imported only here, and only when a run ha
 from __future__ import annotations
 
 import contextlib
+import logging
+import signal
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
@@ -100,9 +103,14 @@ class DaskEngine:
     def _connect(self) -> Client:
         distributed = _distributed()
         if self.scheduler is None:
-            cluster = distributed.LocalCluster(
-                n_workers=usable_cores(), threads_per_worker=1, processes=True, dashboard_address=None
-            )
+            with _workers_ignore_interrupts():
+                cluster = distributed.LocalCluster(
+                    n_workers=usable_cores(),
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=None,
+                    silence_logs=logging.ERROR,  # a batch cancelled by Ctrl-C is not worth a warning
+                )
             self._own.append(cluster)
             client: Client = distributed.Client(cluster, direct_to_workers=True)
         else:
@@ -173,6 +181,23 @@ class DaskEngine:
                 client.cancel(list(outstanding), force=True)
             raise
         return workers
+
+
+@contextlib.contextmanager
+def _workers_ignore_interrupts() -> Iterator[None]:
+    """Start processes that leave Ctrl-C to this one (a terminal sends it to all of them), as the local pool's do.
+
+    Worker processes inherit an ignored SIGINT, and Python then installs no handler of its own: the client
+    cancels their batches and closes them, without a traceback from each.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _killed(root: Path, error: Exception) -> InputError:
