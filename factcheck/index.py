@@ -16,7 +16,8 @@ Layout (one SQLite file, by default ``<corpus>/.factcheck/index.sqlite3``):
 - ``words`` and ``stems``: every word (case-folded) with its stem, and every stem, seen in the corpus, so that
   a query's words can be widened to the stems that match them (fuzzy for matching, substrings for grep).
 
-Reading uses a process pool (one document per task, the function is pure); the main process is the only writer
+Reading uses a process pool (one document per task, the function is pure), or another engine given to
+``build_index`` (``factcheck.index_dask`` reads batches on a Dask cluster); the main process is the only writer
 and commits documents in small batches, so an interrupted run leaves a consistent index that the next run
 completes. WAL mode lets a command read while another writes; each ``IndexedCorpus`` reads in one snapshot.
 Every blob and every document's row carries a checksum, checked on read: a damaged document is read from its file

@@ -15,7 +15,7 @@ import logging
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
@@ -35,7 +35,7 @@ EXTRA: Final = "pip install 'factcheck[dask]'"
 BATCH_BYTES: Final = 8 * 1024 * 1024  # the most a batch reads: its results cross the network in one message
 MIN_BATCH_BYTES: Final = 256 * 1024  # below this a task costs more in scheduling than it reads
 BATCH_DOCUMENTS: Final = 512  # the most documents in a batch (many small files)
-BATCHES_PER_WORKER: Final = 4  # a small corpus is cut so that every worker gets a few batches
+BATCHES_PER_WORKER: Final = 4  # a batch is at most a quarter of a worker's share of what is left
 IN_FLIGHT_PER_WORKER: Final = 2  # batches submitted and not yet written, per worker: one read, one waiting
 RETRIES: Final = 2
 CONNECT_SECONDS: Final = 10
@@ -49,20 +49,28 @@ def read_batch(root: str, items: Sequence[Item]) -> list[_Read]:
     return [read_for_index(root, rel, size, mtime_ns, known) for rel, size, mtime_ns, known in items]
 
 
-def batch_bytes(total: int, workers: int) -> int:
-    """How many bytes a batch reads: enough batches for every worker to get several, none over BATCH_BYTES."""
-    return max(MIN_BATCH_BYTES, min(BATCH_BYTES, total // max(1, workers * BATCHES_PER_WORKER)))
+def batches(
+    tasks: Sequence[_Task], limit: int, documents: int = BATCH_DOCUMENTS, workers: int = 0
+) -> Iterator[tuple[Item, ...]]:
+    """The tasks in order, cut into batches of at most ``limit`` bytes (a larger file alone) or ``documents``.
 
-
-def batches(tasks: Iterable[_Task], limit: int, documents: int = BATCH_DOCUMENTS) -> Iterator[tuple[Item, ...]]:
-    """The tasks in order, cut into batches of at most ``limit`` bytes (a larger file alone) or ``documents``."""
+    With ``workers``, each batch reads at most a ``BATCHES_PER_WORKER``-th share per worker of what is left (never
+    less than MIN_BATCH_BYTES): batches shrink towards the end, so that no worker reads a large last batch alone
+    while the others wait (guided self-scheduling).
+    """
+    remaining = sum(max(t.size, 0) for t in tasks)
+    parts = workers * BATCHES_PER_WORKER
     batch: list[Item] = []
     size = 0
+    cap = limit
     for task in tasks:
         task_size = max(task.size, 0)
-        if batch and (size + task_size > limit or len(batch) >= documents):
+        if batch and (size + task_size > cap or len(batch) >= documents):
             yield tuple(batch)
+            remaining -= size
             batch, size = [], 0
+        if not batch and parts:
+            cap = max(MIN_BATCH_BYTES, min(limit, remaining // parts))
         batch.append((task.rel, task.size, task.mtime_ns, task.known_sha256))
         size += task_size
     if batch:
@@ -145,8 +153,10 @@ class DaskEngine:
         client = self.client()
         self.seconds = {"cluster": time.perf_counter() - started, "waiting": 0.0, "writing": 0.0}
         workers = max(1, sum(int(n) for n in client.nthreads().values()))
-        limit = self.batch_limit or batch_bytes(sum(max(t.size, 0) for t in tasks), workers)
-        queue = batches(tasks, limit)
+        if self.batch_limit:
+            queue = batches(tasks, self.batch_limit)
+        else:
+            queue = batches(tasks, BATCH_BYTES, workers=workers)
         outstanding: set[Future[list[_Read]]] = set()
         done = as_completed()
 

@@ -106,6 +106,10 @@ def test_batches_cut_by_bytes_and_count() -> None:
     assert [len(b) for b in cut] == [2, 2, 2, 2, 2, 1]
     assert cut[-1] == (("big.txt", 1000, 1, "ab"),)  # a file larger than a batch goes alone
     assert [len(b) for b in batches(tasks, 10_000, documents=4)] == [4, 4, 3]
+    many = [_Task(f"{i}.txt", 64 * 1024, 1, None, True) for i in range(200)]  # 12.5 MB
+    shrinking = [len(b) for b in batches(many, 8 * 1024 * 1024, workers=2)]
+    assert shrinking[0] == 25 and shrinking == sorted(shrinking, reverse=True) and shrinking[-1] <= 4
+    assert sum(shrinking) == 200
 
 
 def test_the_bundled_and_a_larger_corpus_give_the_same_rows_as_a_local_run(client: Any, tmp_path: Path) -> None:
