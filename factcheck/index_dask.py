@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import signal
 import threading
 import time
@@ -152,7 +153,7 @@ class DaskEngine:
         started = time.perf_counter()
         client = self.client()
         self.seconds = {"cluster": time.perf_counter() - started, "waiting": 0.0, "writing": 0.0}
-        workers = max(1, sum(int(n) for n in client.nthreads().values()))
+        workers = _check_workers(client, root)
         if self.batch_limit:
             queue = batches(tasks, self.batch_limit)
         else:
@@ -177,6 +178,12 @@ class DaskEngine:
                     reads = future.result()
                 except KilledWorker as error:
                     raise _killed(root, error) from error
+                except ImportError as error:  # factcheck is missing on a worker, or Dask cannot load the task
+                    raise InputError.at(
+                        root,
+                        f"a Dask worker cannot run factcheck's reader ({error})",
+                        hint="install factcheck, the same version as here, on every worker",
+                    ) from error
                 outstanding.discard(future)
                 submit()  # before writing: the workers read the next batch meanwhile
                 now = time.perf_counter()
@@ -191,6 +198,30 @@ class DaskEngine:
                 client.cancel(list(outstanding), force=True)
             raise
         return workers
+
+
+def _check_workers(client: Client, root: Path) -> int:
+    """The cluster's worker threads, once it has some and every worker sees the corpus folder at ``root``."""
+    if not client.nthreads():
+        try:
+            client.wait_for_workers(1, timeout=CONNECT_SECONDS)
+        except (TimeoutError, OSError) as error:
+            raise InputError.at(
+                str(client.scheduler.address if client.scheduler else "the Dask scheduler"),
+                f"the cluster has no workers ({error})",
+                hint="start some with `dask worker ADDRESS` (one process per core: --nthreads 1)",
+            ) from error
+    sees = client.run(os.path.isdir, str(root))
+    blind = sorted(worker for worker, found in sees.items() if not found)
+    if blind:
+        raise InputError.at(
+            root,
+            f"the corpus folder is not at this path on {len(blind)} of the {len(sees)} Dask workers"
+            f" ({', '.join(blind[:3])}{', ...' if len(blind) > 3 else ''})",
+            hint="share the folder with every worker (NFS, an object store mounted) at the same path, or pass the"
+            " path the workers see with --corpus",
+        )
+    return max(1, sum(int(n) for n in client.nthreads().values()))
 
 
 @contextlib.contextmanager

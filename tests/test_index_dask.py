@@ -17,6 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from factcheck.cli import app
+from factcheck.errors import InputError
 from factcheck.index import _Read, _Task, _unpack, build_index, open_index
 from factcheck.progress import Steps
 from tests.test_index import age, make_corpus
@@ -176,6 +177,13 @@ def test_ctrl_c_cancels_the_batches_and_the_next_run_completes(client: Any, tmp_
     build_index(corpus, index=local)
     done.close()
     assert_same_index(corpus, local, index, "homes flooded")
+
+
+def test_workers_that_cannot_see_the_corpus_folder_are_named(client: Any, tmp_path: Path) -> None:
+    missing = tmp_path / "elsewhere"
+    with pytest.raises(InputError) as raised:
+        DaskEngine(client)(missing, [_Task("a.txt", 10, 1, None, True)], Steps("", "", 1, enabled=False), print)
+    assert "not at this path on 2 of the 2 Dask workers" in str(raised.value) and str(missing) in str(raised.value)
 
 
 def test_the_cli_names_the_extra_when_dask_is_missing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
