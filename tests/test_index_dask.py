@@ -179,6 +179,11 @@ def test_ctrl_c_cancels_the_batches_and_the_next_run_completes(client: Any, tmp_
     assert_same_index(corpus, local, index, "homes flooded")
 
 
+def test_nothing_to_read_reaches_no_cluster(tmp_path: Path) -> None:
+    engine = DaskEngine(scheduler="tcp://127.0.0.1:1")  # nothing listens there: connecting would fail
+    assert engine(tmp_path, [], Steps("", "", 0, enabled=False), print) == 0
+
+
 def test_workers_that_cannot_see_the_corpus_folder_are_named(client: Any, tmp_path: Path) -> None:
     missing = tmp_path / "elsewhere"
     with pytest.raises(InputError) as raised:
