@@ -1,13 +1,16 @@
 """Benchmark the index: cold and warm `compare`, warm `check` of 1,000 claims, `grep --sentences`, `--help`.
 
 Run: python bench/run.py [--sizes 1MB,10MB,100MB] [--runs 3] [--cold-runs 2] [--json bench/out/results.json]
+                          [--engine local|dask [--scheduler ADDRESS]] [--index-only]
 
 For each size it builds the corpus if needed (bench/make_corpus.py), then times, as separate processes, what a
 user runs, each the best of ``--runs`` (cold runs: ``--cold-runs``; at 1 GB every run once):
 
 - floor: ``grep -r -c '[0-9]'`` over the corpus (and ``rg -c`` where installed): what a scan for digits costs;
 - cold compare: ``factcheck compare workers-abroad`` with no index yet (reads every document, builds the index);
-- cold index: ``factcheck index`` with no index yet (only where asked with --cold-index, and at 1 GB);
+- cold index: ``factcheck index`` with no index yet (only where asked with --cold-index, and at 1 GB); with
+  ``--engine dask`` it reads on Dask (a LocalCluster of this machine's cores, started by the command and counted in
+  its time, or ``--scheduler``'s cluster), and is always measured; ``--index-only`` measures nothing else;
 - warm compare: the same compare again, the index up to date;
 - other queries: the slower of two more warm compares (another statistic, a free-text query): nothing is cached
   between queries, so these cost what the first warm compare costs for their own candidates;
@@ -52,6 +55,7 @@ TARGETS = {
 HELP_TARGET = 0.3
 
 # Runs the CLI of the copied package through the index, whether or not the CLI is wired to it yet.
+# Guarded by __main__: processes started by spawn (Dask's workers) import this script again, and must not run it.
 _LAUNCHER = """import inspect, sys
 import factcheck.cli._app as _app
 if not {"index", "use_index"} & set(inspect.signature(_app.open_corpus).parameters):
@@ -62,9 +66,10 @@ if not {"index", "use_index"} & set(inspect.signature(_app.open_corpus).paramete
         return open_corpus(path)
 
     _corpus.load_corpus = _indexed
-from factcheck.cli import main
-sys.argv[0] = "factcheck"
-main()
+if __name__ == "__main__":
+    from factcheck.cli import main
+    sys.argv[0] = "factcheck"
+    main()
 """
 
 
@@ -173,11 +178,14 @@ def run_size(size: str, args: argparse.Namespace, code: Path, env: dict[str, str
     if shutil.which("rg"):
         note("rg -c", best(["rg", "-c", "[0-9]", str(corpus)], env, ROOT, 3))
     compare = [*fc, "compare", QUERY, "--corpus", str(corpus), "--claims", str(args.out / f"statistics-{suffix}.yaml")]
-    if once or args.cold_index:
-        cold_index = best([*fc, "index", "--corpus", str(corpus)], env, ROOT, cold_runs, drop_index)
+    if once or args.cold_index or args.engine != "local" or args.index_only:
+        engine = ["--engine", args.engine] + (["--scheduler", args.scheduler] if args.scheduler else [])
+        cold_index = best([*fc, "index", "--corpus", str(corpus), *engine], env, ROOT, cold_runs, drop_index)
         note("cold index", cold_index)
         row.results["peak MB"] = cold_index.peak_mb
         row.results["largest MB"] = cold_index.maxrss_mb
+    if args.index_only:
+        return row
     if not once:
         cold = best(compare, env, ROOT, cold_runs, drop_index)
         note("cold compare", cold)
@@ -262,6 +270,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="runs of each warm measure (the best counts)")
     parser.add_argument("--cold-runs", type=int, default=2, help="runs of each cold measure")
     parser.add_argument("--cold-index", action="store_true", help="also time `factcheck index` from scratch")
+    parser.add_argument("--engine", choices=("local", "dask"), default="local", help="the cold index's engine")
+    parser.add_argument("--scheduler", help="with --engine dask: the scheduler's address (default: a LocalCluster)")
+    parser.add_argument("--index-only", action="store_true", help="time the cold index only (no queries)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
     parser.add_argument("--json", type=Path, help="also write the results here")
     parser.add_argument("--family", choices=FAMILIES, default="mixed", help="mixed reporting, or all on one subject")
@@ -281,7 +292,8 @@ def main() -> None:
     after = machine_speed(env, code)
     print(
         f"# factcheck benchmark, {time.strftime('%Y-%m-%d %H:%M')}, {platform.node()}, "
-        f"{os.cpu_count()} cores, Python {platform.python_version()}, seconds (best of {args.runs} warm,"
+        f"{os.cpu_count()} cores, Python {platform.python_version()}, engine {args.engine},"
+        f" seconds (best of {args.runs} warm,"
         f" {args.cold_runs} cold; 1 GB once)\n"
     )
     print(table(rows, help_run.seconds))

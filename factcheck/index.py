@@ -16,7 +16,8 @@ Layout (one SQLite file, by default ``<corpus>/.factcheck/index.sqlite3``):
 - ``words`` and ``stems``: every word (case-folded) with its stem, and every stem, seen in the corpus, so that
   a query's words can be widened to the stems that match them (fuzzy for matching, substrings for grep).
 
-Reading uses a process pool (one document per task, the function is pure); the main process is the only writer
+Reading uses a process pool (one document per task, the function is pure), or another engine given to
+``build_index`` (``factcheck.index_dask`` reads batches on a Dask cluster); the main process is the only writer
 and commits documents in small batches, so an interrupted run leaves a consistent index that the next run
 completes. WAL mode lets a command read while another writes; each ``IndexedCorpus`` reads in one snapshot.
 Every blob and every document's row carries a checksum, checked on read: a damaged document is read from its file
@@ -86,6 +87,7 @@ __all__ = [
     "IndexReport",
     "IndexedCorpus",
     "IndexedDocument",
+    "ReadEngine",
     "build_index",
     "default_index_path",
     "index_place",
@@ -964,6 +966,12 @@ class _Writer:
         _store_digest(self.conn, table, _digest(added, stored))  # a damaged one stays wrong: checks still see it
 
 
+# An engine reads the documents of the tasks (each with read_for_index), hands every result to the handler, one at a
+# time and in this thread (the writer is not shared), steps the progress once per document, and returns how many
+# processes read. ``_run_reads`` is the local one; factcheck.index_dask runs the reads on a Dask cluster.
+ReadEngine = Callable[[Path, Sequence[_Task], Steps, Callable[[_Read], None]], int]
+
+
 def _run_reads(root: Path, tasks: Sequence[_Task], progress: Steps, handle: Callable[[_Read], None]) -> int:
     """Read the documents of ``tasks`` (in a process pool when it pays) and hand each result to ``handle``.
 
@@ -1024,7 +1032,7 @@ def _drop_outdated(conn: sqlite3.Connection, reader: str) -> None:
 
 
 def _refresh(
-    conn: sqlite3.Connection, path: Path, scan: CorpusScan, reader: str, progress: bool
+    conn: sqlite3.Connection, path: Path, scan: CorpusScan, reader: str, progress: bool, engine: ReadEngine = _run_reads
 ) -> tuple[dict[str, _Read], _Plan, int, int, int, float]:
     """Bring the index up to date with the folder. Returns this run's unreadable and failed files, the plan,
     the bytes read, the pool size, the number of files counted as unchanged after hashing, and the seconds."""
@@ -1057,7 +1065,7 @@ def _refresh(
             _drop_outdated(conn, reader)
             for row in plan.removed:
                 writer.remove(row.rel)
-            workers = _run_reads(scan.root, plan.tasks, bar, handle)
+            workers = engine(scan.root, plan.tasks, bar, handle)
             writer.commit()
         except BaseException:
             writer.rollback()
@@ -1638,6 +1646,7 @@ def _open_indexed(
     check: str,
     reader: str | None = None,
     follow_links: bool = False,
+    engine: ReadEngine = _run_reads,
 ) -> IndexedCorpus:
     warnings: list[Problem] = []
     started = time.perf_counter()
@@ -1655,7 +1664,7 @@ def _open_indexed(
                 repaired.extend(_verify(conn, thorough=check == "integrity_check"))
         else:
             _repair_small(conn, index, warnings)
-        transient, plan, read_bytes, workers, same, _ = _refresh(conn, index, scan, key, progress)
+        transient, plan, read_bytes, workers, same, _ = _refresh(conn, index, scan, key, progress, engine)
         conn.execute("BEGIN")  # one snapshot for every later read
         entries, _, sentences, figures = _build_documents(conn, index, scan, transient)
         warnings.extend(
@@ -1882,8 +1891,11 @@ def build_index(
     progress: bool = False,
     check: bool = False,
     follow_links: bool = False,
+    engine: ReadEngine | None = None,
 ) -> tuple[IndexReport, tuple[Problem, ...]]:
     """Build or refresh the index of the corpus at ``path`` (every document read again with ``rebuild``).
+
+    ``engine`` reads the documents (default: this machine's cores; ``factcheck.index_dask`` gives a Dask cluster's).
 
     Checks the index file first: every stored checksum, the search table and SQLite's quick_check (with ``check``,
     its full integrity_check), repairing what is damaged (the report's ``repaired`` says what). Returns what was
@@ -1901,6 +1913,7 @@ def build_index(
             rebuild=rebuild,
             check="integrity_check" if check else "quick_check",
             follow_links=follow_links,
+            engine=engine or _run_reads,
         )
     except (OSError, sqlite3.Error) as error:
         raise InputError.at(

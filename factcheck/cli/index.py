@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -22,15 +23,26 @@ from factcheck.cli._app import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from rich.table import Table
 
+    from factcheck.errors import Problem
     from factcheck.index import IndexReport
+
+
+class Engine(StrEnum):
+    """Where documents are read: this machine's cores, or a Dask cluster."""
+
+    LOCAL = "local"
+    DASK = "dask"
 
 
 @app.command(
     epilog=examples(
         "factcheck index",
         "factcheck index --corpus corpus",
+        "factcheck index --engine dask --scheduler tcp://10.0.0.5:8786",
     )
 )
 def index(
@@ -46,6 +58,23 @@ def index(
     output: Annotated[OutputFormat, format_option(OutputFormat.TABLE, OutputFormat.JSON)] = OutputFormat.TABLE,
     corpus_path: CorpusOption = DEFAULT_CORPUS,
     follow_links: FollowLinksOption = False,
+    engine: Annotated[
+        Engine,
+        typer.Option(
+            "--engine",
+            help="Where documents are read: local (this machine's cores) or dask (a Dask cluster; needs"
+            " `pip install 'factcheck[dask]'`). The index is written here either way.",
+        ),
+    ] = Engine.LOCAL,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            metavar="ADDRESS",
+            help="With --engine dask: the Dask scheduler (tcp://host:8786), whose workers reach the corpus at the"
+            " same path. [default: a local cluster of this machine's cores]",
+        ),
+    ] = None,
 ) -> None:
     """Build or refresh the corpus's index: read new and changed documents, drop removed ones.
 
@@ -54,10 +83,9 @@ def index(
     and what it found damaged and repaired.
     Exit 0 when done, 2 when the corpus or the index cannot be read.
     """
-    from factcheck.index import build_index
-
     with user_errors():
-        report, warnings = build_index(
+        build = _builder(engine, scheduler)
+        report, warnings = build(
             corpus_path, index=index_path, rebuild=rebuild, progress=True, check=check, follow_links=follow_links
         )
     for problem in warnings:
@@ -66,6 +94,23 @@ def index(
         emit(render_json(report))
     else:
         stdout_console().print(render_table(report))
+
+
+def _builder(engine: Engine, scheduler: str | None) -> Callable[..., tuple[IndexReport, tuple[Problem, ...]]]:
+    """build_index, or its Dask form reading on ``scheduler`` (Dask is imported only then)."""
+    if engine is Engine.DASK:
+        from functools import partial
+
+        from factcheck.index_dask import build_index_on_dask
+
+        return partial(build_index_on_dask, scheduler=scheduler)
+    if scheduler is not None:
+        from factcheck.errors import UsageError
+
+        raise UsageError("--scheduler needs --engine dask (pass both, or neither)")
+    from factcheck.index import build_index
+
+    return build_index
 
 
 def render_json(report: IndexReport) -> str:
