@@ -127,6 +127,24 @@ def test_the_bundled_and_a_larger_corpus_give_the_same_rows_as_a_local_run(clien
         assert_same_index(corpus, local, dask, query)
 
 
+def test_pdf_web_page_and_word_files_are_converted_on_the_workers(client: Any, tmp_path: Path) -> None:
+    # a Dask worker is a daemonic process, which multiprocessing forbids to have children: the converter of
+    # factcheck.formats must start its time- and memory-limited process some other way
+    from tests.formats.makers import SAVED_PAGE, bulletin_pdf, report_docx
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "bulletin.pdf").write_bytes(bulletin_pdf())
+    (corpus / "page.html").write_text(SAVED_PAGE, encoding="utf-8")
+    (corpus / "report.docx").write_bytes(report_docx())
+    local, dask = tmp_path / "local.sqlite3", tmp_path / "dask.sqlite3"
+    local_report, _ = build_index(corpus, index=local)
+    report, _ = build_index(corpus, index=dask, engine=DaskEngine(client))
+    assert (report.new, report.skipped, report.figures) == (3, 0, local_report.figures)
+    assert local_report.figures >= 8  # five in the bulletin, three in the page at least
+    assert_same_index(corpus, local, dask, "nurses")
+
+
 def _dying_read(marker: str) -> Callable[[str, Sequence[Item]], list[_Read]]:
     def read(root: str, items: Sequence[Item]) -> list[_Read]:
         try:

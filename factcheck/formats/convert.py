@@ -6,7 +6,6 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import os
-from multiprocessing.connection import Connection
 from typing import Any
 
 from factcheck.formats import EXTRAS, ConversionFailed, Extracted
@@ -17,28 +16,46 @@ _MODULES = {"pdf": "factcheck.formats.pdf", "html": "factcheck.formats.html", "d
 
 
 def convert(fmt: str, data: bytes, time_limit: float = TIME_LIMIT, memory_limit: int = MEMORY_LIMIT) -> Extracted:
-    """The text of ``data`` read as ``fmt``, converted in a process of its own; ConversionFailed says why not."""
-    require(fmt)
-    import multiprocessing
+    """The text of ``data`` read as ``fmt``, converted in a process of its own; ConversionFailed says why not.
 
-    context = multiprocessing.get_context("spawn")  # nothing inherited: no lock, no thread, no half-made state
-    receive, send = context.Pipe(duplex=False)
-    worker = context.Process(target=_convert_in_child, args=(send, fmt, data, memory_limit, os.getpid()))
-    worker.start()
-    send.close()
-    try:
-        answer = receive.recv() if receive.poll(time_limit) else None
-    except EOFError:  # the worker died without answering
-        answer = None
-    finally:
-        receive.close()
-        if worker.is_alive():
+    The process is a fresh interpreter started with ``subprocess`` rather than ``multiprocessing``: it inherits
+    nothing (no lock, no thread, no half-made state) and may be started from anywhere, a reading pool's worker or
+    a Dask worker among them, whose daemonic processes ``multiprocessing`` forbids to have children.
+    """
+    require(fmt)
+    import pickle
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "factcheck.formats.convert", fmt, str(memory_limit), str(os.getpid())]
+    with subprocess.Popen(
+        command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, close_fds=True
+    ) as worker:
+        try:
+            output, _ = worker.communicate(data, timeout=time_limit)
+        except subprocess.TimeoutExpired:
             worker.kill()
-        worker.join()
+            worker.communicate()
+            output = b""
+        except BaseException:  # Ctrl-C while waiting: the converter goes too
+            worker.kill()
+            raise
+    answer: tuple[str, Any, Any] | None = None
+    if output and worker.returncode == 0:
+        try:
+            answer = pickle.loads(output)  # written by _main below, in our own child: trusted
+        except (pickle.UnpicklingError, EOFError, ValueError):
+            answer = None
     if answer is None:
-        if worker.exitcode is not None and worker.exitcode < 0 and worker.exitcode != -9:
+        code = worker.returncode
+        if code is not None and code < 0 and code != -9:
             raise ConversionFailed(
-                f"the {fmt.upper()} converter crashed on it (signal {-worker.exitcode})",
+                f"the {fmt.upper()} converter crashed on it (signal {-code})",
+                "the file is probably damaged: open it and save a copy, or save its text as .txt",
+            )
+        if code not in (None, 0, -9):
+            raise ConversionFailed(
+                f"the {fmt.upper()} converter stopped on it (exit status {code})",
                 "the file is probably damaged: open it and save a copy, or save its text as .txt",
             )
         raise ConversionFailed(
@@ -74,31 +91,46 @@ def _answer(answer: tuple[str, Any, Any]) -> Extracted:
     raise ConversionFailed(str(first), str(second))
 
 
-def _convert_in_child(send: Connection, fmt: str, data: bytes, memory_limit: int, parent: int) -> None:
+def _convert_in_child(fmt: str, data: bytes, memory_limit: int, parent: int) -> tuple[str, Any, Any]:
     from factcheck.processes import die_with_parent, ignore_interrupts
 
     ignore_interrupts()
     die_with_parent(parent)
     _limit_memory(memory_limit)
-    answer: tuple[str, Any, Any]
     try:
-        answer = ("ok", extract_here(fmt, data), None)
+        return ("ok", extract_here(fmt, data), None)
     except ConversionFailed as failure:
-        answer = ("failed", failure.reason, failure.hint)
+        return ("failed", failure.reason, failure.hint)
     except MemoryError:
-        answer = (
+        return (
             "failed",
             f"converting it needed more than {memory_limit / 1024**2:,.0f} MB of memory and was stopped",
             "split it into smaller files, or save its text as .txt",
         )
     except Exception as error:  # any library's failure on a broken file: said, not raised
-        answer = (
+        return (
             "failed",
             f"the {fmt.upper()} converter failed on it ({type(error).__name__}: {error})",
             "the file is probably damaged: open it and save a copy, or save its text as .txt",
         )
-    send.send(answer)
-    send.close()
+
+
+def _main(argv: list[str]) -> int:
+    """``python -m factcheck.formats.convert FMT MEMORY_LIMIT PARENT_PID``: the document's bytes on stdin, the
+    pickled answer on stdout."""
+    import pickle
+    import sys
+
+    fmt, memory_limit, parent = argv[0], int(argv[1]), int(argv[2])
+    data = sys.stdin.buffer.read()
+    answer = _convert_in_child(fmt, data, memory_limit, parent)
+    try:
+        output = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
+    except MemoryError:
+        output = pickle.dumps(("failed", "its text needed more memory than the converter may use", "split it"))
+    sys.stdout.buffer.write(output)
+    sys.stdout.buffer.flush()
+    return 0
 
 
 def _limit_memory(limit: int) -> None:
@@ -110,3 +142,9 @@ def _limit_memory(limit: int) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
     except (ImportError, ValueError, OSError):  # pragma: no cover - no such limit here (Windows, macOS)
         return
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.exit(_main(sys.argv[1:]))
