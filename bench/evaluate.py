@@ -3,7 +3,7 @@
 The keys: tests/gold/bundled.yaml (the bundled corpus, with paraphrased queries reported apart),
 tests/corpora/*/gold.yaml (three invented corpora) and eval/clusters/*/gold.yaml (real news, when present).
 
-Run: python bench/evaluate.py [--verbose] [--format table|json|markdown] [--no-index]
+Run: python bench/evaluate.py [--verbose] [--format table|json|markdown] [--no-index] [--without-claims]
 It prints what `factcheck evaluate KEY...` prints for those keys, and the time taken on stderr.
 """
 
@@ -57,9 +57,12 @@ def main() -> None:
     parser.add_argument("--verbose", "-v", action="store_true", help="list misses and wrong findings")
     parser.add_argument("--format", choices=("table", "json", "markdown"), default="table")
     parser.add_argument("--no-index", action="store_true", help="read the corpora in memory")
+    parser.add_argument(
+        "--without-claims", action="store_true", help="ask as a user with no claims file (ids are not asked)"
+    )
     args = parser.parse_args()
     started = time.perf_counter()
-    evaluation = evaluate_keys(all_keys(), use_index=not args.no_index)
+    evaluation = evaluate_keys(all_keys(), use_index=not args.no_index, without_claims=args.without_claims)
     seconds = time.perf_counter() - started
     if args.format == "json":
         sys.stdout.write(render.render_json(evaluation) + "\n")

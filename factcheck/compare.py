@@ -314,10 +314,15 @@ def find_in_document(
 def _before_stems(corpus: Corpus, doc: Document, sentence: Sentence) -> tuple[frozenset[str], frozenset[str]]:
     """The stems of what a reader saw before ``sentence`` (the title, its headings and the sentences always read
     before it), and of those sentences alone (context.read_before): each text is read once."""
+    shape = outline(doc)
+    previous = [(i, corpus.sentence(doc.id, i)) for i in read_before(sentence.index)]
     always = frozenset(
-        t.stem for i in read_before(sentence.index) for t in tokens(_near(corpus.sentence(doc.id, i).text, i == 0))
+        t.stem
+        for i, before in previous
+        if i == 0 or shape.same_block(before.start, sentence.start)
+        for t in tokens(_near(before.text, i == 0))
     )
-    above = frozenset(t.stem for text in outline(doc).above(sentence.start) for t in tokens(text))
+    above = frozenset(t.stem for text in shape.above(sentence.start) for t in tokens(text))
     return above | always, always
 
 

@@ -685,9 +685,18 @@ def score_answer(
 
 
 def evaluate_key(
-    key: AnswerKey, corpus: Corpus, claims: ClaimsFile | None, options: CompareOptions = CompareOptions()
+    key: AnswerKey,
+    corpus: Corpus,
+    claims: ClaimsFile | None,
+    options: CompareOptions = CompareOptions(),
+    *,
+    without_claims: bool = False,
 ) -> KeyResult:
-    """Ask compare every query of every statistic of the key and score the findings it shows."""
+    """Ask compare every query of every statistic of the key and score the findings it shows.
+
+    ``without_claims``: ask as a user with no claims file asks (``claims`` is not used); a statistic's id, which
+    means nothing without one, is not asked.
+    """
     located, notes = locate_key(key, corpus)
     all_ids = sorted(d.id for d in corpus.documents())
     extra: list[str] = list(notes)
@@ -700,7 +709,9 @@ def evaluate_key(
                 f"{key.path}:{stat.line}: statistic {stat.id!r} does not label {', '.join(unlabelled)}: not scored"
             )
         for query in stat.queries:
-            comparisons = compare_query(corpus, claims, query.text, options)
+            if without_claims and query.text == stat.id:
+                continue
+            comparisons = compare_query(corpus, None if without_claims else claims, query.text, options)
             measures: list[Measures] = []
             misses: list[Miss] = []
             wrong: list[WrongFinding] = []
@@ -713,12 +724,12 @@ def evaluate_key(
                 misses += missed
                 wrong += bad
             scores.append(QueryScore(stat.id, query.text, query.kind, total(measures), tuple(misses), tuple(wrong)))
-    warnings = tuple(str(p) for p in corpus.warnings) + (claims.warnings if claims else ())
+    warnings = tuple(str(p) for p in corpus.warnings) + (claims.warnings if claims and not without_claims else ())
     return KeyResult(
         str(key.path),
         key.name,
         str(key.corpus),
-        str(key.claims) if key.claims else None,
+        str(key.claims) if key.claims and not without_claims else None,
         len(key.statistics),
         tuple(scores),
         tuple(extra),
@@ -727,9 +738,14 @@ def evaluate_key(
 
 
 def evaluate_keys(
-    paths: Sequence[Path], thresholds: Thresholds = Thresholds(), *, use_index: bool = True
+    paths: Sequence[Path],
+    thresholds: Thresholds = Thresholds(),
+    *,
+    use_index: bool = True,
+    without_claims: bool = False,
 ) -> Evaluation:
-    """Load each answer key with its corpus and claims, and score compare (default options) on every query."""
+    """Load each answer key with its corpus and claims, and score compare (default options) on every query
+    (``without_claims``: as a user with no claims file asks, see evaluate_key)."""
     from factcheck.claims import load_claims
     from factcheck.index import open_corpus
 
@@ -737,8 +753,8 @@ def evaluate_keys(
     for path in paths:
         key = load_key(path)
         corpus = open_corpus(key.corpus, use_index=use_index)
-        claims = load_claims(key.claims) if key.claims is not None else None
-        results.append(evaluate_key(key, corpus, claims))
+        claims = load_claims(key.claims) if key.claims is not None and not without_claims else None
+        results.append(evaluate_key(key, corpus, claims, without_claims=without_claims))
     return Evaluation(tuple(results), thresholds)
 
 

@@ -1514,7 +1514,10 @@ class IndexedCorpus:
 
     def _similar_terms(self, word_stem: str) -> set[str]:
         """FTS terms of every stem of the corpus that matching counts as the same word as ``word_stem``."""
-        found = {term(word_stem)}  # word families only score a candidate (matching.Target.spelled)
+        from factcheck.matching import gate_family
+
+        # The stem, the near members of its family (matching.Target.spelled), and below its near spellings.
+        found = {term(word_stem), *(term(m) for m in gate_family(word_stem))}
         if len(word_stem) < MIN_FUZZY_LENGTH:
             return found
         from rapidfuzz import fuzz, process

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from factcheck.families import related
+from factcheck.families import members, related
 from factcheck.model import Figure, Kind, Role, Sentence, Statistic
 from factcheck.sentences import block_cuts, sentence_part
 from factcheck.text import ASKING_WORDS, GENERIC_WORDS, STOPWORDS, Token, content_stems, normalise_phrase, stem, tokens
@@ -89,11 +89,14 @@ class Target:
         return found
 
     def spelled(self, word_stem: str) -> frozenset[int]:
-        """The wanted stems (indices) that ``word_stem`` is, or nearly spells (a typo, a word form): what makes a
-        figure a candidate, which the index can look up; word families only score (word_similarity)."""
+        """The wanted stems (indices) that ``word_stem`` is, nearly spells (a typo, a word form) or is a near
+        member of the family of (GATE_SIMILARITY): what makes a figure a candidate, which the index can look up;
+        farther members of a family only score (word_similarity)."""
         found = self._spelled.get(word_stem)
         if found is None:
-            found = frozenset(i for i, wanted in enumerate(self.wanted) if word_similarity(wanted, word_stem, False))
+            found = frozenset(
+                i for i, wanted in enumerate(self.wanted) if word_similarity(wanted, word_stem) >= GATE_SIMILARITY
+            )
             self._spelled[word_stem] = found
         return found
 
@@ -343,6 +346,20 @@ def _sentence_phrase(text: str) -> str:
 def _window_phrase(text: str, begin: int, stop: int) -> str:
     """_sentence_phrase of ``text[begin:stop]`` (a part of a long sentence, see scoring_window)."""
     return _phrase_of(_words_read(text, (begin, stop)).all)
+
+
+# The least word_similarity of a word that makes a figure a candidate (Target.spelled): a typo, a word form, or a
+# near member of the word's family ("wounded" for "injured", "residents" for "population"), which the index looks
+# up too. Without them, a query with no statistic of the claims file behind it ("injured people") found nothing in
+# "The blast wounded 43 people": only a statistic's aliases could say "wounded".
+GATE_SIMILARITY = 70.0
+
+
+def gate_family(word_stem: str) -> frozenset[str]:
+    """The members of ``word_stem``'s family near enough to make a figure a candidate (GATE_SIMILARITY): what the
+    index looks up besides the stem and its near spellings."""
+    least = max(FAMILY_MIN, GATE_SIMILARITY / 100.0)
+    return frozenset(m for m, weight in members(word_stem).items() if weight >= least)
 
 
 def word_similarity(a: str, b: str, families: bool = True) -> float:

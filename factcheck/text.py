@@ -9,7 +9,9 @@ from typing import NamedTuple
 
 import snowballstemmer  # type: ignore[import-untyped]
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+# A word; an initialism written with full stops ("U.S.", "U.K.", "e.g.") is one word, its stem that of the letters
+# ("us", "uk"): else "U.S. tariffs" would hold the words "u" and "s", and answer no query about "US tariffs".
+_WORD = re.compile(r"[^\W\d_](?:\.[^\W\d_])+(?![^\W_])|[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 
 _STOPWORDS = frozenset(
     """a an the of in on at to for from by with and or but as is are was were be been being has have had do does did
@@ -98,7 +100,7 @@ _SAME_STEM = {
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """The English (Porter 2) stem of a word, lower case, without a possessive: "killing", "killed" → "kill"."""
-    w = word.lower().replace("’", "'")
+    w = word.lower().replace("’", "'").replace(".", "")
     if w.endswith("'s"):
         w = w[:-2]
     if w in _SAME_STEM:

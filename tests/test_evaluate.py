@@ -370,3 +370,23 @@ def test_an_answer_key_that_is_a_pipe_is_refused_not_waited_on(tmp_path: Path) -
             load_key(key)
     finally:
         signal.alarm(0)
+
+
+def test_without_claims_asks_as_a_user_with_no_claims_file(tmp_path: Path) -> None:
+    # "flood toll" finds 38 through the statistic's alias "people killed"; with no claims file, the query's own
+    # words must stand there, and "toll" does not. The statistic's id means nothing without the claims file.
+    claims = "statistics:\n  - id: deaths\n    label: flood toll\n    aliases: [people killed]\n"
+    gold = 'statistics:\n  deaths:\n    queries: ["flood toll"]\n    documents:\n      a: {expect: ["38"]}\n'
+    folder = cluster(tmp_path, gold, {"a.txt": "The floods killed 38 people on Monday.\n"}, claims)
+    answers = {}
+    for extra in ([], ["--without-claims"]):
+        code, out, _ = run("evaluate", str(folder), "--no-index", "--format", "json", *extra)
+        (key,) = json.loads(out)["keys"]
+        answers[bool(extra)] = (
+            code,
+            [q["query"] for q in key["queries"]],
+            key["claims"] is None,
+            key["measures"]["recall"],
+        )
+    assert answers[False] == (0, ["flood toll", "deaths"], False, 1.0)
+    assert answers[True] == (0, ["flood toll"], True, 0.0)

@@ -16,6 +16,7 @@ from factcheck.compare import CompareOptions, Finding, compare
 from factcheck.context import outline
 from factcheck.corpus import load_corpus
 from factcheck.features import FEATURES, Model, explain, model
+from factcheck.index import open_corpus
 from factcheck.matching import resolve_query
 from factcheck.model import Document, DocumentMeta, Statistic
 
@@ -70,6 +71,41 @@ def test_a_headline_makes_a_candidate_of_a_figure_whose_sentence_gives_only_part
     [finding] = [f for f in found["with"] if f.text == "212"]
     assert finding.features[FEATURES.index("context")] > 0 and finding.features[FEATURES.index("reach")] >= 0.75
     assert found["without"] == []  # one word of four: no candidate
+
+
+def test_in_a_digest_one_item_is_no_context_of_the_next(tmp_path: Path) -> None:
+    # A day's digest: the items before the fire are about an earthquake. "killed 15" answers "people killed in
+    # the earthquake" only if they are read as its context (they were: the two sentences before).
+    text = (
+        "Current events, 24 June\n\n"
+        "- Earthquakes in the north\n"
+        "  - A strong earthquake strikes the coast. Severe damage is reported in the capital.\n"
+        "  - At least 188 people are killed by the earthquake.\n"
+        "- A fire in a market killed 15 people, officials say.\n"
+    )
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    found = {
+        f.text: f
+        for d in compare(corpus, None, "people killed in the earthquake", CompareOptions(all_candidates=True)).documents
+        for f in d.findings
+    }
+    assert "188" in found and "15" not in found
+    shape = outline(corpus.document("a"))
+    assert shape.same_block(text.index("A strong"), text.index("Severe"))
+    assert not shape.same_block(text.index("Severe"), text.index("At least 188"))
+    assert not shape.same_block(text.index("At least 188"), text.index("A fire"))
+
+
+def test_a_near_member_of_a_word_family_makes_a_candidate_with_the_index_and_without(tmp_path: Path) -> None:
+    # "wounded" spells no word of "people injured", but is the nearest member of the family of "injured".
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "a.txt").write_text("The blast wounded 43 people in the old town.\n", encoding="utf-8")
+    options = CompareOptions(all_candidates=True)
+    for use_index in (False, True):
+        corpus = open_corpus(tmp_path / "corpus", use_index=use_index, index=tmp_path / "index.sqlite3")
+        result = compare(corpus, None, "injured people", options)
+        assert [f.text for d in result.documents for f in d.findings] == ["43"], use_index
 
 
 def test_no_figure_is_invented_from_context_alone(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from snowballstemmer.english_stemmer import EnglishStemmer  # type: ignore[import-untyped]
 
-from factcheck.text import _STEMMER, _WORD, find_words, stem, stemmer_identity
+from factcheck.text import _STEMMER, _WORD, find_words, stem, stemmer_identity, tokens
 
 CORPUS = Path(__file__).parent.parent / "corpus"
 
@@ -40,6 +40,19 @@ def test_stems_of_word_forms() -> None:
         "countri",
         "abroad",
     ]
+
+
+def test_an_initialism_with_full_stops_is_one_word() -> None:
+    # "U.S. tariffs" must answer a query about "US tariffs": not the words "u" and "s"
+    assert [(t.stem, t.start, t.end) for t in tokens("U.S. tariffs on U.K. goods")] == [
+        ("us", 0, 3),
+        ("tariff", 5, 12),
+        ("on", 13, 15),
+        ("uk", 16, 19),
+        ("good", 21, 26),
+    ]
+    assert [t.stem for t in tokens("the US and 3.5 e.g. a.m")] == ["the", "us", "and", "3", "5", "eg", "am"]
+    assert find_words("Tariffs of the U.S. and the US", lambda s: s == "us") == [(15, "us"), (28, "us")]
 
 
 def test_stemmer_identity_names_the_implementation() -> None:

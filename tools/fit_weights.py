@@ -11,6 +11,8 @@ Run: python tools/fit_weights.py [--write] [--l2 1.0] [--verbose]
    compare's own rule picks what is shown (threshold, top 3, runner-up gap); the scorer of `factcheck evaluate`
    counts it. The sums over keys are the cross-validated figures; a weight that only suits one subject shows there.
 4. `--write` fits on every key and writes factcheck/data/weights.json.
+5. Every query (but a statistic's id) is also asked with no claims file, as a user who has none asks: those answers
+   are measured apart ("no claims") and fitted on only with --train-no-claims (it did worse on both, Dec 2026).
 
 The figures of the fit on every key, scored on the same keys, are printed too: the gap between the two is the
 model's optimism.
@@ -60,6 +62,7 @@ class Answer:
     trained: int  # the group fitted on: the key's statistic's (another's figures are not negatives for it)
     labels: list[int]  # 1 when the key expects or allows a candidate of the group fitted on, else 0
     spots: list  # evaluate._Located of the document
+    claims: bool = True  # asked with the key's claims file; False: with none, as a user with no claims.yaml asks
 
     @property
     def candidates(self) -> list[Finding]:
@@ -71,10 +74,12 @@ def collect() -> list[Answer]:
     for key, corpus, claims, located in opened_keys():
         for stat in key.statistics:
             labelled = {d.id for d in stat.documents}
-            for query in stat.queries:
+            for query, with_claims in [(q, True) for q in stat.queries] + [
+                (q, False) for q in stat.queries if q.text != stat.id and claims is not None
+            ]:
                 flat = Model(0.0, tuple(0.0 for _ in FEATURES), GATE)  # every candidate scores 50: all are kept
                 options = CompareOptions(all_candidates=True, model=flat)
-                comparisons = compare_query(corpus, claims, query.text, options)
+                comparisons = compare_query(corpus, claims if with_claims else None, query.text, options)
                 trained = next((i for i, c in enumerate(comparisons) if c.statistic == stat.id), 0)
                 for doc_id, parts in document_parts(comparisons).items():
                     if doc_id not in labelled:
@@ -82,13 +87,18 @@ def collect() -> list[Answer]:
                     spots = located[(stat.id, doc_id)]
                     groups = [list(d.findings) for d in parts]
                     labels = [int(label_of(f, spots) in (EXPECT, ALLOW)) for f in groups[trained]]
-                    answers.append(Answer(key.name, query.kind == "paraphrase", doc_id, groups, trained, labels, spots))
+                    paraphrase = query.kind == "paraphrase"
+                    answers.append(Answer(key.name, paraphrase, doc_id, groups, trained, labels, spots, with_claims))
         count = sum(len(a.candidates) for a in answers if a.key == key.name)
         print(f"  {key.name}: {count} candidates", file=sys.stderr)
     return answers
 
 
+TRAIN_NO_CLAIMS = False  # --train-no-claims: fit on the answers asked without a claims file too
+
+
 def fit(answers: Sequence[Answer], l2: float) -> Model:
+    answers = [a for a in answers if a.claims or TRAIN_NO_CLAIMS]
     rows = [f.features for a in answers for f in a.candidates]
     ys = [y for a in answers for y in a.labels]
     x = np.hstack([np.ones((len(rows), 1)), np.array(rows, dtype=float)])
@@ -119,6 +129,7 @@ def objective(m: Measures) -> float:
 def fit_shifted(answers: Sequence[Answer], l2: float) -> Model:
     """fit, then the bias shift (SHIFTS) under which compare's own rule does best on the same answers."""
     model = fit(answers, l2)
+    answers = [a for a in answers if a.claims or TRAIN_NO_CLAIMS]
     best = max(SHIFTS, key=lambda s: objective(measure(answers, Model(model.bias + s, model.weights, GATE))))
     return Model(model.bias + best, model.weights, GATE)
 
@@ -158,30 +169,40 @@ def row(name: str, m: Measures) -> str:
 
 
 def main() -> None:
-    global GATE
+    global GATE, TRAIN_NO_CLAIMS
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--l2", type=float, default=1.0)
     parser.add_argument("--gate", type=float, default=0.0, help="the least reach of a candidate (0-1)")
     parser.add_argument("--write", action="store_true")
+    parser.add_argument(
+        "--train-no-claims",
+        action="store_true",
+        help="fit on the queries asked without a claims file too (they are always measured)",
+    )
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args()
     GATE = args.gate
+    TRAIN_NO_CLAIMS = args.train_no_claims
     answers = collect()
     keys = sorted({a.key for a in answers})
     print("| held out | answers | top right | recall | precision | forbidden/10 |")
     print("|---|---|---|---|---|---|")
     cv: dict[str, Measures] = {}
+    models: dict[str, Model] = {}
     for key in keys:
-        model = fit_shifted([a for a in answers if a.key != key], args.l2)
-        cv[key] = measure([a for a in answers if a.key == key], model)
+        model = models[key] = fit_shifted([a for a in answers if a.key != key], args.l2)
+        cv[key] = measure([a for a in answers if a.key == key and a.claims], model)
         if args.verbose:
             print(row(key, cv[key]))
     news = [k for k in keys if k not in ("bundled",) and not k.startswith(("city-", "company-", "flood-"))]
     print(row("CV: real news", total(cv[k] for k in news)))
     print(row("CV: all keys", total(cv.values())))
-    para = [a for a in answers if a.paraphrase]
+    # the same queries asked as a user with no claims.yaml asks them
+    asked_bare = [measure([a for a in answers if a.key == key and not a.claims], models[key]) for key in news]
+    print(row("CV: real news, no claims", total(asked_bare)))
+    para = [a for a in answers if a.paraphrase and a.claims]
     full = fit_shifted(answers, args.l2)
-    print(row("fit on all: all keys", measure(answers, full)))
+    print(row("fit on all: all keys", measure([a for a in answers if a.claims], full)))
     print(row("fit on all: paraphrases", measure(para, full)))
     for name, weight in zip(FEATURES, full.weights, strict=True):
         print(f"  {name:14} {weight:+.3f}", file=sys.stderr)

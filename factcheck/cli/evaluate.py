@@ -47,6 +47,13 @@ def evaluate(
         OutputFormat, format_option(OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.MARKDOWN)
     ] = OutputFormat.TABLE,
     no_index: NoIndexOption = False,
+    without_claims: Annotated[
+        bool,
+        typer.Option(
+            "--without-claims",
+            help="Ask every query as a user with no claims file (no statistic's aliases; ids are not asked).",
+        ),
+    ] = False,
 ) -> None:
     """Measure compare against answer keys: right top answers, recall, precision, forbidden figures shown.
 
@@ -61,7 +68,7 @@ def evaluate(
 
     with user_errors():
         thresholds = Thresholds(min_accuracy, min_recall, min_precision, max_forbidden)
-        evaluation = evaluate_keys(keys, thresholds, use_index=not no_index)
+        evaluation = evaluate_keys(keys, thresholds, use_index=not no_index, without_claims=without_claims)
     for key in evaluation.keys:
         for message in key.warnings:
             warn(message)

@@ -238,7 +238,8 @@ def test_a_long_quote_cited_by_many_claims_is_verified_once(small_corpus: tuple[
     runs = run_claims_commands(corpus, claims, tmp_path / "out", timeout=10.0)
     assert runs["check"].code == 1
     assert runs["check"].stdout.count(": error: quote ") == 200
-    assert runs["compare"].code == 1
+    # both documents give the city's population, as residents (a near member of the word's family): an answer
+    assert runs["compare"].code == 0 and runs["compare"].stdout.count(" residents") >= 2
     assert runs["grep"].code == 0
     assert runs["report"].code == 0 and (tmp_path / "out" / "report.html").stat().st_size > 200 * 110_000
     assert runs["export"].code == 0 and runs["export"].stdout.count('"id": "c') == 200
@@ -379,5 +380,6 @@ def test_a_citation_of_a_document_the_corpus_lacks_is_named_with_its_place(
     for name in ("compare", "report", "export"):
         assert f"{where} warning: claim 'herald-population' cites document 'heralt'" in runs[name].stderr, name
         assert "did you mean 'herald'?" in runs[name].stderr, name
-    assert runs["compare"].code == 1 and runs["report"].code == 0 and runs["export"].code == 0
+    # compare answers: both documents give the city's population (as residents)
+    assert runs["compare"].code == 0 and runs["report"].code == 0 and runs["export"].code == 0
     snap.assert_unchanged()
