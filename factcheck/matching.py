@@ -190,6 +190,10 @@ def _asked(phrase: str) -> tuple[str, ...]:
 # statistics share each word), when no other statistic comes within RESOLVE_MARGIN of it.
 RESOLVE_SHARE = 0.45
 RESOLVE_MARGIN = 0.15
+# A question of three content words or more ("how many people the software maker laid off") says more than its
+# statistic's words: a smaller share of it resolves. In a query of one or two words, a word the statistic lacks is
+# half of what is asked ("homes destroyed" is no paraphrase of "fled their homes").
+RESOLVE_SHARE_LONG = 0.35
 
 
 def resolve_query(statistics: Sequence[Statistic], query: str) -> Statistic | None:
@@ -214,7 +218,8 @@ def fitting_statistics(statistics: Sequence[Statistic], query: str) -> tuple[Sta
     if len(exact) == 1:
         return (exact[0],)
     shares = _resolution_shares(statistics, query)
-    if not shares or shares[0][0] < RESOLVE_SHARE:
+    least = RESOLVE_SHARE_LONG if len(set(_asked(query))) >= 3 else RESOLVE_SHARE
+    if not shares or shares[0][0] < least:
         return ()
     (best, k), (runner, r) = shares[0], shares[1] if len(shares) > 1 else (0.0, -1)
     first = statistics[k]
@@ -222,7 +227,8 @@ def fitting_statistics(statistics: Sequence[Statistic], query: str) -> tuple[Sta
         return (first,)
     second = statistics[r]
     siblings = {first.scope, second.scope} == {"current", "cumulative"} and runner >= RESOLVE_SHARE
-    # The runner-up is a second answer when it fits too (RESOLVE_SHARE) and about as well, or is a sibling.
+    # The runner-up is a second answer when it fits too (RESOLVE_SHARE, whatever the query's length) and about as
+    # well, or is a sibling.
     both = runner >= RESOLVE_SHARE and best - runner < RESOLVE_MARGIN
     return (first, second) if both or siblings else (first,)
 

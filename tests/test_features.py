@@ -131,6 +131,19 @@ def test_a_paraphrase_resolves_to_the_statistic_it_means_and_an_ambiguous_one_to
     assert resolve_query([], "deaths") is None
 
 
+def test_a_longer_question_resolves_on_a_smaller_share_of_its_words() -> None:
+    deaths = _stat("deaths", "deaths", ("people killed", "death toll"), "People killed by the floods in the valley.")
+    displaced = _stat("displaced", "people displaced", ("fled their homes",), "People displaced by the floods.")
+    damage = _stat("damage", "damage", ("cost of repairs",), "What the floods cost.")
+    statistics = [deaths, displaced, damage]
+    # Four words asked, two of them the statistic's ("flee", "homes"): about 0.39 of their weight, enough for a
+    # question of three words or more (matching.RESOLVE_SHARE_LONG) ...
+    assert resolve_query(statistics, "how many had to flee their homes as the river burst") is displaced
+    # ... not for two words, one of them missing: "villagers" may be anyone's, "homes destroyed" is no displacement
+    assert resolve_query(statistics, "villagers killed") is None
+    assert resolve_query([displaced], "homes destroyed") is None
+
+
 def test_a_query_naming_a_statistic_or_asking_when_resolves_to_it() -> None:
     inbound = _stat("tariff-on-us", "tariff on US goods", ("duty on American imports",))
     outbound = _stat("us-tariff", "US tariff on imports", ("American duty on imports",))
