@@ -19,6 +19,7 @@ from factcheck.matching import (
     FigureContext,
     Target,
     TargetGroup,
+    admits_without_context,
     figure_context,
     fitting_statistics,
     is_change,
@@ -28,7 +29,9 @@ from factcheck.matching import (
     score_bound,
     score_figure,
     scoring_window,
+    sentence_spelled,
     tally_of,
+    unit_spelled,
 )
 from factcheck.model import Claim, ClaimsFile, Document, Figure, Qualifier, Sentence, Statistic
 from factcheck.scope import Scope, ScopeReader
@@ -261,6 +264,7 @@ def find_in_document(
     scored: list[Finding] = []
     resembling: dict[int, list[tuple[int, str]]] = {}  # sentence → its words that resemble the target's
     before: dict[int, ReadBefore] = {}  # sentence → what a reader saw before it
+    spelled_in: dict[int, frozenset[int]] = {}  # sentence → the wanted stems its words spell (Target.spelled)
     topic = topic_stems(target)
     # Every candidate, before it is scored: some features compare it with the document's other candidates.
     pending: list[tuple[Figure, Sentence, FigureContext, float, ReadBefore, float]] = []
@@ -281,6 +285,21 @@ def find_in_document(
                 read = before[figure.sentence] = seen_before(target, topic, *_before_stems(corpus, doc, sentence))
             if target.share_reached(part_spelled(target, part, found) | read.always) < scorer.gate - 1e-9:
                 continue  # the reach gate, read from the part's words: no candidate
+        else:
+            # Before the figure's context is built (a third of a query's time where every sentence is on the
+            # subject): the kind and required cues, and an upper bound of its reach from every word of the sentence.
+            if not admits_without_context(target, figure, sentence):
+                continue
+            if (spelled := spelled_in.get(figure.sentence)) is None:
+                spelled = spelled_in[figure.sentence] = sentence_spelled(target, sentence.text)
+            reachable = spelled | unit_spelled(target, figure)
+            if not reachable:
+                continue  # no word asked for in the sentence: reach_of is 0
+            if target.share_reached(reachable) < scorer.gate - 1e-9:
+                if (read := before.get(figure.sentence)) is None:
+                    read = before[figure.sentence] = seen_before(target, topic, *_before_stems(corpus, doc, sentence))
+                if target.share_reached(reachable | read.always) < scorer.gate - 1e-9:
+                    continue
         context = figure_context(figure, sentence, siblings, part)  # built once for the target and its rivals
         phrase = score_figure(target, figure, sentence, siblings, context)
         if phrase <= 0 or scorer.bound(phrase) < floor:

@@ -729,6 +729,24 @@ def _admits(target: Target, figure: Figure, sentence: Sentence, ctx: FigureConte
     return not (ctx is not None and target.exclude and _has_any(ctx.window_phrase, target.exclude_phrases))
 
 
+def admits_without_context(target: Target, figure: Figure, sentence: Sentence) -> bool:
+    """What _admits checks before the figure's context is built (its kind and the required cues): False means
+    score_figure is 0, so the context need not be built."""
+    return _admits(target, figure, sentence, None)
+
+
+def sentence_spelled(target: Target, text: str) -> frozenset[int]:
+    """The wanted stems (indices) that some word of ``text`` spells (Target.spelled): with the figure's counted
+    noun (unit_spelled) and the sentences read before it, an upper bound of what reach_of counts."""
+    return frozenset(i for t in tokens(text) for i in target.spelled(t.stem))
+
+
+def unit_spelled(target: Target, figure: Figure) -> frozenset[int]:
+    """The wanted stems (indices) that a word of the figure's unit spells (a counted noun is read from it)."""
+    unit = figure.quantity.unit
+    return frozenset(i for t in tokens(unit) for i in target.spelled(t.stem)) if unit else frozenset()
+
+
 def _phrase_read(sentence: Sentence, ctx: FigureContext | None) -> str:
     """_sentence_phrase of the sentence, or of the part of it the context read."""
     part = ctx.part if ctx is not None else None
