@@ -14,8 +14,11 @@ How figures are read
   scale: "2.312m" is 2,312 million), and such a figure is ``ambiguous`` with the decimal reading
   in ``alt_value``/``alt_low``/``alt_high``. Other documents read "2.312m" as 2.312 million.
 * Scales: thousand, million, billion, trillion, lakh, crore, dozen, k, m, mn, bn, tn ("b"/"B"
-  only in money; a glued "m" is metres in "100m sprint"; a glued "k" counts thousands only before
-  a plural noun, a currency or punctuation, so "4K TV" is no figure). ``scale`` is the multiplier.
+  only in money; a glued "m" that no currency governs is metres when a word of length follows it or is
+  the nearer cue in its clause ("100m sprint", "a 15m-high wall", "the javelin landed at 89.94m") and millions
+  when a counted plural or a word of money does ("15m viewers", "a 4m salary", "paid 12m"); a glued "k"
+  counts thousands only before a plural noun, a currency or punctuation, so "4K TV" is no figure). ``scale``
+  is the multiplier. "times" after a power of ten ("10⁶ times") makes a ratio.
 * Words: "sixteen", "twenty-five", "two thousand and nineteen", "a hundred", "a dozen",
   "half a million", "a quarter of a million", "one and a half million", fractions ("one third",
   "two-thirds", "a quarter", "half of"; kind ratio), ratios ("1 in 8", "nine out of 10",
@@ -405,11 +408,37 @@ _HUNDRED_SCALE_RE: Final = re.compile(
 )
 _ZLOTY_RE: Final = re.compile(r"[ \u00a0]?zł(?![^\W\d_])")
 _SQUARE_AFTER_RE: Final = re.compile(r"[ \u00a0](ft|m|km|mi|yd|in)(?![A-Za-z])")
+# A glued "m" with no currency governing it ("12m", "4.2m"): metres or millions? See _m_is_metres.
+# Words that make it metres: right after it ("100m sprint", "8m deep", "15m-high", "the 400m final", "a 120m
+# vessel", "4.2m ceilings") or near it in its clause ("the javelin landed at 89.94m", "raise the dam by 5m").
 _METRE_CONTEXT: Final = frozenset(
-    """tall high deep long wide away above below race sprint hurdles freestyle butterfly backstroke breaststroke
-    medley relay dash run walk dive platform springboard radius diameter altitude elevation underground underwater
-    square cubic of""".split()
+    """tall taller high higher deep deeper long longer wide wider away above below race sprint hurdles freestyle
+    butterfly backstroke breaststroke medley relay dash run walk dive platform springboard radius diameter
+    circumference altitude elevation underground underwater square cubic final finals heat heats semifinal
+    semi metres meters height heights depth depths length lengths width thickness span spans wall walls tower
+    towers ceiling ceilings frontage shaft shafts tunnel tunnels dam dams reservoir cliff cliffs wave waves glacier
+    runway runways jump jumped jumper throw throws threw thrown javelin discus hammer vault cleared landed
+    sprinter swimmer hurdler rower crew yacht superyacht vessel ship boat hull mast spire skyscraper retreated
+    drilled drill bore boring dug excavated deck pool track lap sea tide tides surge floodwaters river rivers lake
+    ran swam swum swim sprinted""".split()
 )
+# Words that make it millions, right after it ("a 4m salary") or near it ("paid 12m", "invest 250m").
+_MILLION_CONTEXT: Final = frozenset(
+    """cost costs costing costed price priced prices paid pay pays paying payment payments payout worth valued
+    valuation budget budgets revenue revenues profit profits sales turnover debt debts loss losses fund funds
+    funding funded deal deals contract contracts salary salaries wage wages bonus bonuses fee fees fine fined
+    raise raised raising invest invested investing investment investments spend spends spent spending bid bids
+    offer earn earns earned earnings income tax taxes grant grants loan loans bill bills compensation damages
+    prize transfer stake capital dividend dividends charter rent rental hire settlement donation donations
+    sponsorship bought buy purchase sale sold sell sells selling shares cash money savings pension subsidy bailout
+    award awarded
+    audience audiences viewers population turnout""".split()
+)
+_M_CUE_WORDS: Final = 8  # words looked at on each side of a glued "m"
+_M_CUE_SPAN: Final = 90  # characters looked at on each side
+_CLAUSE_END_BEFORE_RE: Final = re.compile(r".*[.!?;]\s", re.DOTALL)
+_CLAUSE_END_AFTER_RE: Final = re.compile(r"[.!?;](?:\s|$)|\n")
+_CUE_WORD_RE: Final = re.compile(r"[A-Za-z]+")
 _WEIGHT_VERBS: Final = frozenset({"weigh", "weighs", "weighed", "weighing", "lost", "gained", "heavier", "lighter"})
 _HYPHEN_PREFIXES_OK: Final = frozenset(
     {
@@ -901,6 +930,13 @@ def _number(text: str, s: int, e: int, dot_mode: bool, prev_end: int) -> list[_F
             v = float(10 ** int(exp_text))
             power = _Fig(s, end, v, low=v, high=v, number_end=end)
             _suffixes(text, power, end)  # "10⁶ times", "10⁹ stars"
+            if power.unit == "times" and power.kind == _COUNT:
+                # A power of ten states a magnitude, so "times" after it is a multiplier even where a plain number
+                # would count occurrences ("rewritten 10⁶ times before it wears out", against "arrested five
+                # times"): a ratio whose text takes in "times".
+                tm = _TIMES_RE.match(text, power.end)
+                if tm:
+                    power.kind, power.unit, power.explicit, power.end = _RATIO, None, True, tm.end()
             return [power]
     fig = _Fig(s, e, value, low=value, high=value, number_end=e)
     if alt is not None:
@@ -1019,16 +1055,15 @@ def _glued(
     scale = GLUED_SCALES.get(glue)
     if scale is not None and gl == "k" and fig.kind != _MONEY and not _k_is_thousand(text, g_end):
         return _skip_number_tail(text, g_end)  # "4K TV", "a 5k run"
-    if glue == "m" and fig.kind != _MONEY and "," in tok and not _counts_millions(text, g_end):
-        fig.kind, fig.unit = _MEASURE, "m"  # "a 1,200m climb": a grouped number of millions would be billions
+    if glue == "m" and fig.kind != _MONEY and _m_is_metres(text, s, g_end, "," in tok):
+        fig.kind, fig.unit = _MEASURE, "m"
         fig.explicit, fig.plain, fig.end = True, False, g_end
         _trailing(text, fig)
         return [fig]
     if scale is not None and (glue not in MONEY_ONLY_SCALES or fig.kind == _MONEY):
-        if not (glue == "m" and fig.kind != _MONEY and _metres(text, g_end)):
-            _apply_scale(fig, scale)
-            fig.end = g_end
-            return None
+        _apply_scale(fig, scale)
+        fig.end = g_end
+        return None
     unit_kind = GLUED_UNITS.get(glue) or ("measure" if glue.startswith("°") else None)
     if unit_kind is not None and fig.kind != _MONEY:
         fig.kind = _DURATION if unit_kind == "duration" else _MEASURE
@@ -1098,12 +1133,60 @@ def _counts_millions(text: str, e: int) -> bool:
     return word in CURRENCY_WORDS or word == "of" or _is_plural(word)
 
 
-def _metres(text: str, e: int) -> bool:
-    """Whether a glued "m" is metres ("100m sprint", "8m deep", "100m in 9.63 seconds"), not million."""
-    after = _word_after(text, e)
-    if after in _METRE_CONTEXT:
+def _m_is_metres(text: str, s: int, e: int, grouped: bool) -> bool:
+    """Whether a glued "m" that no currency sign or code governs (``s``-``e`` is "12m") is metres, not millions.
+
+    The rule, in order:
+
+    * a grouped number is metres unless a plural noun, a currency word or "of" follows: "a 1,200m climb" (a
+      grouped number of millions would be billions), but "1,500m people";
+    * the word right after it (past a hyphen) decides when it is a currency word or a money noun ("15m euros",
+      "a 4m salary": millions) or a word of length ("100m sprint", "8m deep", "15m-high", "the 400m final",
+      "4.2m ceilings": metres), and so does "in" before digits ("100m in 9.63 seconds": metres);
+    * any other plural noun after it is what it counts: "15m people", "3m tonnes" are millions;
+    * otherwise the nearest word of money or of length within its clause, up to eight words either side, decides
+      ("paid 12m for the site", "the javelin landed at 89.94m", "the reservoir level rose 4m to 112m", "invest
+      250m to raise the dam by 5m");
+    * with no such word, "of" after it reads metres ("12m of cable", as before) and anything else millions
+      ("shipped 3.4m this year").
+    """
+    if grouped:
+        return not _counts_millions(text, e)
+    word = _next_word(text, e)
+    if word in CURRENCY_WORDS or word in _MILLION_CONTEXT:
+        return False
+    if word in _METRE_CONTEXT:
         return True
-    return after == "in" and bool(_IN_DIGIT_RE.match(text, e))
+    if word == "in" and _IN_DIGIT_RE.match(text, e):
+        return True
+    if word != "of" and _is_plural(word):
+        return False
+    cue = _m_context(text, s, e)
+    return cue if cue is not None else word == "of"
+
+
+def _m_context(text: str, s: int, e: int) -> bool | None:
+    """The nearest word of length (True) or of money (False) to a glued "m" within its clause, or None."""
+    before = text[max(0, s - _M_CUE_SPAN) : s]
+    cut = _CLAUSE_END_BEFORE_RE.match(before)
+    if cut:
+        before = before[cut.end() :]
+    after = text[e : e + _M_CUE_SPAN]
+    end = _CLAUSE_END_AFTER_RE.search(after)
+    if end:
+        after = after[: end.start()]
+    words_before = _CUE_WORD_RE.findall(before)[-_M_CUE_WORDS:]
+    words_before.reverse()
+    words_after = _CUE_WORD_RE.findall(after)[:_M_CUE_WORDS]
+    for i in range(max(len(words_before), len(words_after))):
+        for words in (words_before, words_after):
+            if i < len(words):
+                w = words[i].lower()
+                if w in _MILLION_CONTEXT:
+                    return False
+                if w in _METRE_CONTEXT:
+                    return True
+    return None
 
 
 def _skip_number_tail(text: str, e: int) -> int:
