@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from factcheck.cli import app
 from factcheck.errors import InputError
-from factcheck.index import _Read, _Task, _unpack, build_index, open_index
+from factcheck.index import DocumentRead, ReadTask, _unpack, build_index, open_index
 from factcheck.progress import Steps
 from tests.test_index import age, make_corpus
 
@@ -102,12 +102,12 @@ def assert_same_index(corpus: Path, local: Path, dask: Path, query: str) -> None
 
 
 def test_batches_cut_by_bytes_and_count() -> None:
-    tasks = [_Task(f"{i}.txt", 100, 1, None, True) for i in range(10)] + [_Task("big.txt", 1000, 1, "ab", False)]
+    tasks = [ReadTask(f"{i}.txt", 100, 1, None, True) for i in range(10)] + [ReadTask("big.txt", 1000, 1, "ab", False)]
     cut = list(batches(tasks, 250, documents=3))
     assert [len(b) for b in cut] == [2, 2, 2, 2, 2, 1]
     assert cut[-1] == (("big.txt", 1000, 1, "ab"),)  # a file larger than a batch goes alone
     assert [len(b) for b in batches(tasks, 10_000, documents=4)] == [4, 4, 3]
-    many = [_Task(f"{i}.txt", 64 * 1024, 1, None, True) for i in range(200)]  # 12.5 MB
+    many = [ReadTask(f"{i}.txt", 64 * 1024, 1, None, True) for i in range(200)]  # 12.5 MB
     shrinking = [len(b) for b in batches(many, 8 * 1024 * 1024, workers=2)]
     assert shrinking[0] == 25 and shrinking == sorted(shrinking, reverse=True) and shrinking[-1] <= 4
     assert sum(shrinking) == 200
@@ -145,8 +145,8 @@ def test_pdf_web_page_and_word_files_are_converted_on_the_workers(client: Any, t
     assert_same_index(corpus, local, dask, "nurses")
 
 
-def _dying_read(marker: str) -> Callable[[str, Sequence[Item]], list[_Read]]:
-    def read(root: str, items: Sequence[Item]) -> list[_Read]:
+def _dying_read(marker: str) -> Callable[[str, Sequence[Item]], list[DocumentRead]]:
+    def read(root: str, items: Sequence[Item]) -> list[DocumentRead]:
         try:
             os.close(os.open(marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
         except FileExistsError:
@@ -175,10 +175,12 @@ def test_ctrl_c_cancels_the_batches_and_the_next_run_completes(client: Any, tmp_
     index = tmp_path / "dask.sqlite3"
     engine = DaskEngine(client, batch_limit=4096)
 
-    def interrupted(root: Path, tasks: Sequence[_Task], progress: Steps, handle: Callable[[_Read], None]) -> int:
+    def interrupted(
+        root: Path, tasks: Sequence[ReadTask], progress: Steps, handle: Callable[[DocumentRead], None]
+    ) -> int:
         seen = 0
 
-        def handle_some(read: _Read) -> None:
+        def handle_some(read: DocumentRead) -> None:
             nonlocal seen
             seen += 1
             if seen > 25:
@@ -205,7 +207,7 @@ def test_nothing_to_read_reaches_no_cluster(tmp_path: Path) -> None:
 def test_workers_that_cannot_see_the_corpus_folder_are_named(client: Any, tmp_path: Path) -> None:
     missing = tmp_path / "elsewhere"
     with pytest.raises(InputError) as raised:
-        DaskEngine(client)(missing, [_Task("a.txt", 10, 1, None, True)], Steps("", "", 1, enabled=False), print)
+        DaskEngine(client)(missing, [ReadTask("a.txt", 10, 1, None, True)], Steps("", "", 1, enabled=False), print)
     assert "not at this path on 2 of the 2 Dask workers" in str(raised.value) and str(missing) in str(raised.value)
 
 
