@@ -133,6 +133,9 @@ class DaskEngine:
                 )
             self._own.append(cluster)
             client: Client = distributed.Client(cluster, direct_to_workers=True)
+            from factcheck.dask_plugin import IgnoreInterrupts
+
+            client.register_plugin(IgnoreInterrupts())  # a worker started again after one died ignores it too
         else:
             try:
                 client = distributed.Client(self.scheduler, timeout=CONNECT_SECONDS, direct_to_workers=True)
