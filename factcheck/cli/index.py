@@ -43,8 +43,6 @@ class Engine(StrEnum):
         "factcheck index",
         "factcheck index --corpus corpus",
         "factcheck index --engine dask --scheduler tcp://10.0.0.5:8786",
-        "factcheck index --engine dask --corpus s3://bucket/archive --index archive.sqlite3"
-        " --storage-option profile=newsroom",
     )
 )
 def index(
