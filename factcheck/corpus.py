@@ -21,7 +21,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, S
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path, PurePosixPath
-from typing import Protocol
+from typing import Final, Protocol
 
 import yaml
 
@@ -528,7 +528,21 @@ def load_corpus(path: Path, follow_links: bool = False) -> MemoryCorpus:
     return MemoryCorpus(path, documents, scan.state.warnings)
 
 
+_URL_LIKE: Final = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):/+")  # a URL once made a Path (one slash left)
+
+
 def _check_folder(path: Path) -> None:
+    url = _URL_LIKE.match(str(path))
+    if url is not None and not path.exists():
+        raise CorpusError(
+            str(
+                Problem(
+                    _URL_LIKE.sub(r"\1://", str(path)),
+                    "a corpus at a URL is read by `factcheck index` only (into a local index: --index PATH)",
+                    hint="for this command, copy or mount the archive as a folder and pass --corpus with the folder",
+                )
+            )
+        )
     if not path.exists():
         raise CorpusError(
             str(

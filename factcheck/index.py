@@ -51,12 +51,13 @@ from functools import lru_cache, partial
 from itertools import combinations
 from operator import attrgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, Final
+from typing import TYPE_CHECKING, Any, BinaryIO, Final, Protocol
 
 from factcheck.corpus import (
     Corpus,
     CorpusScan,
     MemoryCorpus,
+    Unreadable,
     document_meta,
     finish_corpus,
     line_at,
@@ -84,15 +85,22 @@ __all__ = [
     "INDEX_DIR",
     "INDEX_NAME",
     "SCHEMA_VERSION",
+    "DocumentRead",
+    "DocumentStore",
     "IndexReport",
     "IndexedCorpus",
     "IndexedDocument",
+    "Listing",
     "ReadEngine",
+    "ReadTask",
     "build_index",
+    "build_listed_index",
     "default_index_path",
     "index_place",
     "open_corpus",
     "open_index",
+    "read_bytes_for_index",
+    "read_for_index",
     "reader_key",
 ]
 
@@ -322,7 +330,7 @@ def _document_terms(sentence_terms: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class _Read:
+class DocumentRead:
     """What a worker read from one document file (plain values: it crosses processes)."""
 
     rel: str
@@ -353,26 +361,50 @@ def _warnings_json(problems: Iterable[Problem]) -> str:
     return json.dumps([[p.message, p.line, p.column, p.hint] for p in problems], ensure_ascii=False)
 
 
-def read_for_index(root: str, rel: str, size: int, mtime_ns: int, known_sha256: str | None) -> _Read:
-    """Read one document file for the index: decode, split sentences, read figures, gather terms. Pure.
+class DocumentStore(Protocol):
+    """A place documents are read from other than a folder (a corpus at a URL): picklable, it goes to workers."""
 
-    ``known_sha256``: the sha256 the index holds for the file; if the file still has it, nothing more is read.
+    def read_bytes(self, rel: str) -> bytes | Unreadable:
+        """The bytes of the document ``rel``, or why they cannot be read."""
+        ...
+
+
+def read_for_index(
+    root: str | DocumentStore, rel: str, size: int, mtime_ns: int, known_sha256: str | None
+) -> DocumentRead:
+    """Read one document for the index from the folder ``root`` (or a store), then as read_bytes_for_index."""
+    if isinstance(root, str):
+        return read_bytes_for_index(rel, read_file_bytes(Path(root) / rel), size, mtime_ns, known_sha256, Path(root))
+    return read_bytes_for_index(rel, root.read_bytes(rel), size, mtime_ns, known_sha256)
+
+
+def read_bytes_for_index(
+    rel: str,
+    raw: bytes | Unreadable,
+    size: int,
+    mtime_ns: int,
+    known_sha256: str | None,
+    base: Path = Path(),
+) -> DocumentRead:
+    """Read one document's bytes for the index: decode, split sentences, read figures, gather terms. Pure.
+
+    ``mtime_ns``: the modification time or the store's stamp (kept, not used); ``known_sha256``: the sha256 the
+    index holds for the document; if the bytes still have it, nothing more is read. ``base``: the folder that
+    warnings name the document in (none for a store: the document is named by its path in the corpus).
     """
     checked_ns = time.time_ns()
-    base = Path(root)
-    raw = read_file_bytes(base / rel)  # never waits on a pipe put where the file was
     if isinstance(raw, bytes) and known_sha256 is not None and hashlib.sha256(raw).hexdigest() == known_sha256:
-        return _Read(rel, "same", size, mtime_ns, checked_ns, known_sha256)
+        return DocumentRead(rel, "same", size, mtime_ns, checked_ns, known_sha256)
     try:
         file = read_document_file(base, rel, raw)
     except CorpusError as error:
         problems = tuple((p.path, p.message, p.line, p.column, p.hint) for p in error.problems)
-        return _Read(rel, "error", size, mtime_ns, checked_ns, error=error.message, problems=problems)
+        return DocumentRead(rel, "error", size, mtime_ns, checked_ns, error=error.message, problems=problems)
     warnings = _warnings_json(file.warnings)
     if file.sha256 is None:
-        return _Read(rel, "unreadable", size, mtime_ns, checked_ns, warnings=warnings)
+        return DocumentRead(rel, "unreadable", size, mtime_ns, checked_ns, warnings=warnings)
     if file.text is None:
-        return _Read(rel, "skipped", size, mtime_ns, checked_ns, file.sha256, warnings=warnings)
+        return DocumentRead(rel, "skipped", size, mtime_ns, checked_ns, file.sha256, warnings=warnings)
     from factcheck.quantities import read_quantity_values
 
     text = file.text
@@ -414,7 +446,7 @@ def read_for_index(root: str, rel: str, size: int, mtime_ns: int, known_sha256: 
             document_terms.update(found_terms)
     # Sentence terms in no particular order (queries intersect sets); the document's row is every distinct term.
     sentence_terms = "\n".join(map(" ".join, per_sentence))
-    return _Read(
+    return DocumentRead(
         rel,
         "document",
         size,
@@ -785,7 +817,7 @@ class _Row:
 
 
 @dataclass(frozen=True, slots=True)
-class _Task:
+class ReadTask:
     rel: str
     size: int
     mtime_ns: int
@@ -795,7 +827,7 @@ class _Task:
 
 @dataclass(slots=True)
 class _Plan:
-    tasks: list[_Task]
+    tasks: list[ReadTask]
     removed: list[_Row]
     unchanged: int
     damaged: list[str]  # documents whose row in the index was damaged: read again
@@ -821,26 +853,50 @@ def _path_prefix(root: Path) -> str:
     return str(root / "x")[:-1]
 
 
-def _plan(conn: sqlite3.Connection, scan: CorpusScan, reader: str) -> _Plan:
-    rows = _rows(conn)
-    tasks: list[_Task] = []
-    unchanged = 0
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """A corpus's documents as listed, not read: where they are, their paths in order, and each one's stamp.
+
+    ``stat`` gives a document's size and stamp (-1, -1: it vanished). ``times``: the stamps are modification times,
+    which a change within the same tick may leave as they were (such a document is hashed again); False for a
+    store's ETags, which change with the content.
+    """
+
+    root: Path | DocumentStore
+    rels: Sequence[str]
+    stat: Callable[[str], tuple[int, int]]
+    times: bool = True
+
+
+def _folder_listing(scan: CorpusScan) -> Listing:
     prefix = _path_prefix(scan.root)
-    for rel in scan.rels:
-        row = rows.get(rel)
+
+    def stat_file(rel: str) -> tuple[int, int]:
         try:
             st = os.stat(prefix + rel.replace("/", os.sep))
-            size, mtime = st.st_size, st.st_mtime_ns
         except OSError:
-            size, mtime = -1, -1
+            return -1, -1
+        return st.st_size, st.st_mtime_ns
+
+    return Listing(scan.root, scan.rels, stat_file)
+
+
+def _plan(conn: sqlite3.Connection, listing: Listing, reader: str) -> _Plan:
+    rows = _rows(conn)
+    tasks: list[ReadTask] = []
+    unchanged = 0
+    for rel in listing.rels:
+        row = rows.get(rel)
+        size, mtime = listing.stat(rel)
         if row is not None and row.reader == reader:
-            if row.size == size and row.mtime_ns == mtime and mtime + RACY_NS < row.checked_ns:
+            settled = not listing.times or mtime + RACY_NS < row.checked_ns
+            if row.size == size and row.mtime_ns == mtime and mtime >= 0 and settled:  # -1: no stamp, hashed
                 unchanged += 1
                 continue
-            tasks.append(_Task(rel, size, mtime, row.sha256, False))
+            tasks.append(ReadTask(rel, size, mtime, row.sha256, False))
         else:
-            tasks.append(_Task(rel, size, mtime, None, row is None))
-    listed = set(scan.rels)
+            tasks.append(ReadTask(rel, size, mtime, None, row is None))
+    listed = set(listing.rels)
     removed = [row for rel, row in rows.items() if rel not in listed]
     return _Plan(tasks, removed, unchanged, [rel for rel, row in rows.items() if row.damaged])
 
@@ -894,7 +950,7 @@ class _Writer:
             self.conn.execute("DELETE FROM documents WHERE docno = ?", (row[0],))
         self._done_one()
 
-    def touch(self, read: _Read) -> None:
+    def touch(self, read: DocumentRead) -> None:
         self._begin()
         self.conn.execute(
             "UPDATE documents SET size = ?, mtime_ns = ?, checked_ns = ? WHERE rel = ? AND sha256 = ?",
@@ -902,7 +958,7 @@ class _Writer:
         )
         self._done_one()
 
-    def store(self, read: _Read, reader: str) -> None:
+    def store(self, read: DocumentRead, reader: str) -> None:
         self._begin()
         row = self.conn.execute("SELECT docno FROM documents WHERE rel = ?", (read.rel,)).fetchone()
         checked = (
@@ -945,7 +1001,7 @@ class _Writer:
             self._add_vocabulary(read)
         self._done_one()
 
-    def _add_vocabulary(self, read: _Read) -> None:
+    def _add_vocabulary(self, read: DocumentRead) -> None:
         if self.words is None or self.stems is None:
             self.words = {f"{w}\t{s}" for w, s in self.conn.execute("SELECT word, stem FROM words")}
             self.stems = {s for (s,) in self.conn.execute("SELECT stem FROM stems")}
@@ -969,10 +1025,17 @@ class _Writer:
 # An engine reads the documents of the tasks (each with read_for_index), hands every result to the handler, one at a
 # time and in this thread (the writer is not shared), steps the progress once per document, and returns how many
 # processes read. ``_run_reads`` is the local one; factcheck.index_dask runs the reads on a Dask cluster.
-ReadEngine = Callable[[Path, Sequence[_Task], Steps, Callable[[_Read], None]], int]
+ReadEngine = Callable[[Path | DocumentStore, Sequence[ReadTask], Steps, Callable[[DocumentRead], None]], int]
 
 
-def _run_reads(root: Path, tasks: Sequence[_Task], progress: Steps, handle: Callable[[_Read], None]) -> int:
+def reader_root(root: Path | DocumentStore) -> str | DocumentStore:
+    """What read_for_index takes for a corpus's place: a folder as a string (it crosses processes), or the store."""
+    return str(root) if isinstance(root, Path) else root
+
+
+def _run_reads(
+    root: Path | DocumentStore, tasks: Sequence[ReadTask], progress: Steps, handle: Callable[[DocumentRead], None]
+) -> int:
     """Read the documents of ``tasks`` (in a process pool when it pays) and hand each result to ``handle``.
 
     Returns the number of worker processes used (0: read in this process).
@@ -981,7 +1044,7 @@ def _run_reads(root: Path, tasks: Sequence[_Task], progress: Steps, handle: Call
     workers = min(usable_cores(), len(tasks))
     if workers <= 1 or total < POOL_MIN_BYTES:
         for t in tasks:
-            handle(read_for_index(str(root), t.rel, t.size, t.mtime_ns, t.known_sha256))
+            handle(read_for_index(reader_root(root), t.rel, t.size, t.mtime_ns, t.known_sha256))
             progress.step()
         return 0
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -989,7 +1052,7 @@ def _run_reads(root: Path, tasks: Sequence[_Task], progress: Steps, handle: Call
     executor = ProcessPoolExecutor(
         max_workers=workers, initializer=start_worker, initargs=(os.getpid(), tuple(_HELD_LOCKS))
     )
-    pending: set[Future[_Read]] = set()
+    pending: set[Future[DocumentRead]] = set()
     queue = iter(tasks)
     try:
         while True:
@@ -998,7 +1061,7 @@ def _run_reads(root: Path, tasks: Sequence[_Task], progress: Steps, handle: Call
                 if task is None:
                     break
                 future = executor.submit(
-                    read_for_index, str(root), task.rel, task.size, task.mtime_ns, task.known_sha256
+                    read_for_index, reader_root(root), task.rel, task.size, task.mtime_ns, task.known_sha256
                 )
                 pending.add(future)
             if not pending:
@@ -1032,22 +1095,22 @@ def _drop_outdated(conn: sqlite3.Connection, reader: str) -> None:
 
 
 def _refresh(
-    conn: sqlite3.Connection, path: Path, scan: CorpusScan, reader: str, progress: bool, engine: ReadEngine = _run_reads
-) -> tuple[dict[str, _Read], _Plan, int, int, int, float]:
+    conn: sqlite3.Connection, path: Path, listing: Listing, reader: str, progress: bool, engine: ReadEngine = _run_reads
+) -> tuple[dict[str, DocumentRead], _Plan, int, int, int, float]:
     """Bring the index up to date with the folder. Returns this run's unreadable and failed files, the plan,
     the bytes read, the pool size, the number of files counted as unchanged after hashing, and the seconds."""
     started = time.perf_counter()
-    transient: dict[str, _Read] = {}
-    plan = _plan(conn, scan, reader)
+    transient: dict[str, DocumentRead] = {}
+    plan = _plan(conn, listing, reader)
     if plan.empty:
         return transient, plan, 0, 0, 0, time.perf_counter() - started
     with _writer_lock(path):
-        plan = _plan(conn, scan, reader)  # another process may have done the work while we waited
+        plan = _plan(conn, listing, reader)  # another process may have done the work while we waited
         writer = _Writer(conn)
         same = 0
         read_bytes = 0
 
-        def handle(read: _Read) -> None:
+        def handle(read: DocumentRead) -> None:
             nonlocal same, read_bytes
             if read.status == "same":
                 writer.touch(read)
@@ -1065,7 +1128,7 @@ def _refresh(
             _drop_outdated(conn, reader)
             for row in plan.removed:
                 writer.remove(row.rel)
-            workers = engine(scan.root, plan.tasks, bar, handle)
+            workers = engine(listing.root, plan.tasks, bar, handle)
             writer.commit()
         except BaseException:
             writer.rollback()
@@ -1211,7 +1274,7 @@ class IndexedCorpus:
         self._by_id = {doc.id: (e.docno, doc) for e, doc in zip(entries, self._documents, strict=True)}
         self._by_docno = dict(self._by_id.values())
         self._entries = {e.docno: e for e in entries}
-        self._fresh_reads: dict[int, _Read] = {}
+        self._fresh_reads: dict[int, DocumentRead] = {}
         self._warnings = tuple(warnings)
         self.report = report
         self._cache: OrderedDict[int, _Loaded] = OrderedDict()
@@ -1432,7 +1495,7 @@ class IndexedCorpus:
             self._cached_chars -= len(old.text)
         return loaded
 
-    def _fresh(self, docno: int, error: _Damaged) -> _Read:
+    def _fresh(self, docno: int, error: _Damaged) -> DocumentRead:
         """The document read again from its file, because its copy in the index is damaged (said in a warning).
 
         Its row is marked so that the next refresh stores it again. Raises CorpusError when the file changed since
@@ -1596,7 +1659,7 @@ def _minimal_sets(phrasing: Sequence[str], need: int) -> list[list[str]]:
 
 
 def _build_documents(
-    conn: sqlite3.Connection, index: Path, scan: CorpusScan, transient: Mapping[str, _Read]
+    conn: sqlite3.Connection, index: Path, scan: CorpusScan, transient: Mapping[str, DocumentRead]
 ) -> tuple[list[_Entry], list[Problem], int, int]:
     """The corpus's documents from the index, in path order, with their warnings (as load_corpus gives them)."""
     rows: dict[str, Sequence[Any] | None] = {}  # None: damaged since this run refreshed the index
@@ -1658,46 +1721,15 @@ def _open_indexed(
     conn = _open_database(index, own_place, warnings, check)
     try:
         key = reader or reader_key()
-        repaired: list[str] = [w.message for w in warnings]  # a damaged file, deleted and rebuilt
-        if rebuild:
-            with _writer_lock(index):
-                _clear(conn)
-        elif check:  # `factcheck index`: every checksum as well (it costs about what SQLite's check costs)
-            with _writer_lock(index):
-                repaired.extend(_verify(conn, thorough=check == "integrity_check"))
-        else:
-            _repair_small(conn, index, warnings)
-        transient, plan, read_bytes, workers, same, _ = _refresh(conn, index, scan, key, progress, engine)
+        repaired = _prepare(conn, index, warnings, rebuild=rebuild, check=check)
+        refreshed = _refresh(conn, index, _folder_listing(scan), key, progress, engine)
         conn.execute("BEGIN")  # one snapshot for every later read
-        entries, _, sentences, figures = _build_documents(conn, index, scan, transient)
-        warnings.extend(
-            Problem(str(index), f"the index's entry for {rel} was damaged: read again", severity="warning")
-            for rel in plan.damaged
-        )
+        entries, _, sentences, figures = _build_documents(conn, index, scan, refreshed[0])
+        warnings.extend(_damaged_entries(index, refreshed[1]))
         scan.warnings[:0] = warnings
         finish_corpus(scan, [Document(e.meta, e.path, "", e.sha256) for e in entries])  # ids unique, some document
-        new = sum(1 for t in plan.tasks if t.new)
-        skipped = sum(1 for (r,) in conn.execute("SELECT readable FROM documents") if not r)
-        report = IndexReport(
-            index=str(index),
-            documents=len(entries),
-            new=new,
-            changed=len(plan.tasks) - new - same,
-            unchanged=plan.unchanged + same,
-            removed=len(plan.removed),
-            skipped=skipped,
-            read_bytes=read_bytes,
-            sentences=sentences,
-            figures=figures,
-            seconds=time.perf_counter() - started,
-            workers=workers,
-            size_bytes=_file_size(index),
-            reader=key,
-            checked=check == "integrity_check",
-            repaired=tuple(
-                dict.fromkeys([*repaired, *(f"{rel}: its entry was damaged, read again" for rel in plan.damaged)])
-            ),
-        )
+        counts = (len(entries), sentences, figures)
+        report = _report(conn, index, refreshed, counts, key, check == "integrity_check", repaired, started)
         return IndexedCorpus(path, index, conn, entries, scan.warnings, report)
     except BaseException:
         with contextlib.suppress(sqlite3.Error):
@@ -1705,6 +1737,64 @@ def _open_indexed(
                 conn.execute("ROLLBACK")
             conn.close()
         raise
+
+
+def _prepare(conn: sqlite3.Connection, index: Path, warnings: list[Problem], *, rebuild: bool, check: str) -> list[str]:
+    """Empty the index (``rebuild``), or verify it (``check``: `factcheck index`), or repair small damage; what was
+    repaired."""
+    repaired: list[str] = [w.message for w in warnings]  # a damaged file, deleted and rebuilt
+    if rebuild:
+        with _writer_lock(index):
+            _clear(conn)
+    elif check:  # `factcheck index`: every checksum as well (it costs about what SQLite's check costs)
+        with _writer_lock(index):
+            repaired.extend(_verify(conn, thorough=check == "integrity_check"))
+    else:
+        _repair_small(conn, index, warnings)
+    return repaired
+
+
+def _damaged_entries(index: Path, plan: _Plan) -> list[Problem]:
+    return [
+        Problem(str(index), f"the index's entry for {rel} was damaged: read again", severity="warning")
+        for rel in plan.damaged
+    ]
+
+
+def _report(
+    conn: sqlite3.Connection,
+    index: Path,
+    refreshed: tuple[dict[str, DocumentRead], _Plan, int, int, int, float],
+    counts: tuple[int, int, int],
+    key: str,
+    checked: bool,
+    repaired: Sequence[str],
+    started: float,
+) -> IndexReport:
+    """What a refresh did (``refreshed``: _refresh's answer) and what the index holds (documents, sentences,
+    figures)."""
+    _, plan, read_bytes, workers, same, _ = refreshed
+    new = sum(1 for t in plan.tasks if t.new)
+    skipped = sum(1 for (r,) in conn.execute("SELECT readable FROM documents") if not r)
+    damaged = (f"{rel}: its entry was damaged, read again" for rel in plan.damaged)
+    return IndexReport(
+        index=str(index),
+        documents=counts[0],
+        new=new,
+        changed=len(plan.tasks) - new - same,
+        unchanged=plan.unchanged + same,
+        removed=len(plan.removed),
+        skipped=skipped,
+        read_bytes=read_bytes,
+        sentences=counts[1],
+        figures=counts[2],
+        seconds=time.perf_counter() - started,
+        workers=workers,
+        size_bytes=_file_size(index),
+        reader=key,
+        checked=checked,
+        repaired=tuple(dict.fromkeys([*repaired, *damaged])),
+    )
 
 
 def _verify(conn: sqlite3.Connection, thorough: bool) -> list[str]:
@@ -1919,11 +2009,65 @@ def build_index(
             engine=engine or _run_reads,
         )
     except (OSError, sqlite3.Error) as error:
-        raise InputError.at(
-            target, f"the index cannot be written ({error})", hint="pass --index with a writable place"
-        ) from error
+        raise InputError.at(target, f"the index cannot be written ({error})", hint=_WRITABLE_HINT) from error
     with corpus:
         return corpus.report, corpus.warnings
+
+
+def build_listed_index(
+    listing: Listing,
+    index: Path,
+    *,
+    rebuild: bool = False,
+    progress: bool = False,
+    check: bool = False,
+    engine: ReadEngine | None = None,
+) -> tuple[IndexReport, tuple[Problem, ...]]:
+    """``build_index`` for a corpus listed elsewhere (a store at a URL: factcheck.corpus_url), into ``index``.
+
+    The index holds its documents as for a folder; the manifest (``sources.yaml``) is not read, so documents' ids
+    are not checked here. Returns what was done and the documents' warnings (named ``<root>/<rel>``). Raises
+    CorpusError for a document whose front matter is broken, InputError when the index cannot be written.
+    """
+    started = time.perf_counter()
+    warnings: list[Problem] = []
+    check_kind = "integrity_check" if check else "quick_check"
+    try:
+        conn = _open_database(index, False, warnings, check_kind)
+    except (OSError, sqlite3.Error) as error:
+        raise InputError.at(index, f"the index cannot be written ({error})", hint=_WRITABLE_HINT) from error
+    try:
+        key = reader_key()
+        repaired = _prepare(conn, index, warnings, rebuild=rebuild, check=check_kind)
+        refreshed = _refresh(conn, index, listing, key, progress, engine or _run_reads)
+        warnings.extend(_damaged_entries(index, refreshed[1]))
+        warnings.extend(_listed_warnings(conn, str(listing.root), refreshed[0]))
+        documents, sentences, figures = conn.execute(
+            "SELECT count(*), coalesce(sum(sentences), 0), coalesce(sum(figures), 0) FROM documents WHERE readable"
+        ).fetchone()
+        counts = (int(documents), int(sentences), int(figures))
+        return _report(conn, index, refreshed, counts, key, check, repaired, started), tuple(warnings)
+    except sqlite3.Error as error:
+        raise InputError.at(index, f"the index cannot be written ({error})", hint=_WRITABLE_HINT) from error
+    finally:
+        conn.close()
+
+
+_WRITABLE_HINT: Final = "pass --index with a writable place"
+
+
+def _listed_warnings(conn: sqlite3.Connection, root: str, transient: Mapping[str, DocumentRead]) -> list[Problem]:
+    """The warnings of the documents in the index and of those read this time and not stored; CorpusError for the
+    first document whose front matter is broken."""
+    found: list[Problem] = []
+    for rel, stored in conn.execute("SELECT rel, warnings FROM documents WHERE warnings != '[]' ORDER BY rel"):
+        found.extend(_problems(f"{root}/{rel}", stored))
+    for rel, read in sorted(transient.items()):
+        if read.status == "error":
+            problems = tuple(Problem(f"{root}/{p[0]}" if p[0] == rel else p[0], *p[1:]) for p in read.problems)
+            raise CorpusError(read.error, problems)
+        found.extend(_problems(f"{root}/{rel}", read.warnings))
+    return found
 
 
 def open_index(

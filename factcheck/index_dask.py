@@ -21,13 +21,23 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from factcheck.errors import InputError, UsageError
-from factcheck.index import IndexReport, _Read, _Task, build_index, read_for_index
+from factcheck.index import (
+    DocumentRead,
+    DocumentStore,
+    IndexReport,
+    ReadTask,
+    build_index,
+    read_for_index,
+    reader_key,
+    reader_root,
+)
 from factcheck.processes import usable_cores
 from factcheck.progress import Steps
 
 if TYPE_CHECKING:
     from distributed import Client, Future
 
+    from factcheck.corpus_url import UrlCorpus
     from factcheck.errors import Problem
 
 __all__ = ["EXTRA", "DaskEngine", "build_index_on_dask", "read_batch"]
@@ -42,16 +52,17 @@ RETRIES: Final = 2
 CONNECT_SECONDS: Final = 10
 
 Item = tuple[str, int, int, str | None]  # rel, size, mtime_ns, known sha256
-BatchReader = Callable[[str, Sequence[Item]], list[_Read]]
+BatchReader = Callable[[str | DocumentStore, Sequence[Item]], list[DocumentRead]]
 
 
-def read_batch(root: str, items: Sequence[Item]) -> list[_Read]:
-    """What one task does on a worker: read each document of the batch with the index's pure reader."""
+def read_batch(root: str | DocumentStore, items: Sequence[Item]) -> list[DocumentRead]:
+    """What one task does on a worker: read each document of the batch (from the folder ``root`` or the store)
+    with the index's pure reader."""
     return [read_for_index(root, rel, size, mtime_ns, known) for rel, size, mtime_ns, known in items]
 
 
 def batches(
-    tasks: Sequence[_Task], limit: int, documents: int = BATCH_DOCUMENTS, workers: int = 0
+    tasks: Sequence[ReadTask], limit: int, documents: int = BATCH_DOCUMENTS, workers: int = 0
 ) -> Iterator[tuple[Item, ...]]:
     """The tasks in order, cut into batches of at most ``limit`` bytes (a larger file alone) or ``documents``.
 
@@ -122,6 +133,9 @@ class DaskEngine:
                 )
             self._own.append(cluster)
             client: Client = distributed.Client(cluster, direct_to_workers=True)
+            from factcheck.dask_plugin import IgnoreInterrupts
+
+            client.register_plugin(IgnoreInterrupts())  # a worker started again after one died ignores it too
         else:
             try:
                 client = distributed.Client(self.scheduler, timeout=CONNECT_SECONDS, direct_to_workers=True)
@@ -140,7 +154,13 @@ class DaskEngine:
                 owned.close()
         self._own.clear()
 
-    def __call__(self, root: Path, tasks: Sequence[_Task], progress: Steps, handle: Callable[[_Read], None]) -> int:
+    def __call__(
+        self,
+        root: Path | DocumentStore,
+        tasks: Sequence[ReadTask],
+        progress: Steps,
+        handle: Callable[[DocumentRead], None],
+    ) -> int:
         """Read ``tasks`` on the cluster and hand each document read to ``handle``, as its batch comes back.
 
         Returns the cluster's worker threads. On any error (Ctrl-C included) the batches not yet written are
@@ -158,13 +178,13 @@ class DaskEngine:
             queue = batches(tasks, self.batch_limit)
         else:
             queue = batches(tasks, BATCH_BYTES, workers=workers)
-        outstanding: set[Future[list[_Read]]] = set()
+        outstanding: set[Future[list[DocumentRead]]] = set()
         done = as_completed()
 
         def submit() -> None:
             batch = next(queue, None)
             if batch is not None:
-                future = client.submit(self.read, str(root), batch, retries=RETRIES, pure=False)
+                future = client.submit(self.read, reader_root(root), batch, retries=RETRIES, pure=False)
                 outstanding.add(future)
                 done.add(future)
                 self.most_in_flight = max(self.most_in_flight, len(outstanding))
@@ -179,11 +199,7 @@ class DaskEngine:
                 except KilledWorker as error:
                     raise _killed(root, error) from error
                 except ImportError as error:  # factcheck is missing on a worker, or Dask cannot load the task
-                    raise InputError.at(
-                        root,
-                        f"a Dask worker cannot run factcheck's reader ({error})",
-                        hint="install factcheck, the same version as here, on every worker",
-                    ) from error
+                    raise _no_factcheck(root, error) from error
                 outstanding.discard(future)
                 submit()  # before writing: the workers read the next batch meanwhile
                 now = time.perf_counter()
@@ -200,8 +216,9 @@ class DaskEngine:
         return workers
 
 
-def _check_workers(client: Client, root: Path) -> int:
-    """The cluster's worker threads, once it has some and every worker sees the corpus folder at ``root``."""
+def _check_workers(client: Client, root: Path | DocumentStore) -> int:
+    """The cluster's worker threads, once it has some, each runs this factcheck and reader, and each reaches the
+    corpus: the folder at ``root``, or the store."""
     if not client.nthreads():
         try:
             client.wait_for_workers(1, timeout=CONNECT_SECONDS)
@@ -211,17 +228,75 @@ def _check_workers(client: Client, root: Path) -> int:
                 f"the cluster has no workers ({error})",
                 hint="start some with `dask worker ADDRESS` (one process per core: --nthreads 1)",
             ) from error
-    sees = client.run(os.path.isdir, str(root))
+    _check_versions(client, root)
+    if isinstance(root, Path):
+        sees = client.run(os.path.isdir, str(root))
+        what = "the corpus folder is not at this path"
+        hint = (
+            "share the folder with every worker (NFS, an object store mounted) at the same path, or pass the"
+            " path the workers see with --corpus"
+        )
+    else:
+        sees = client.run(_reaches, root)
+        what = "the corpus cannot be listed"
+        hint = (
+            "install fsspec and the store's driver (s3fs, gcsfs) on every worker, and give them the credentials"
+            " (--storage-option, or the store's environment variables on the workers)"
+        )
     blind = sorted(worker for worker, found in sees.items() if not found)
     if blind:
         raise InputError.at(
-            root,
-            f"the corpus folder is not at this path on {len(blind)} of the {len(sees)} Dask workers"
+            str(root),
+            f"{what} on {len(blind)} of the {len(sees)} Dask workers"
             f" ({', '.join(blind[:3])}{', ...' if len(blind) > 3 else ''})",
-            hint="share the folder with every worker (NFS, an object store mounted) at the same path, or pass the"
-            " path the workers see with --corpus",
+            hint=hint,
         )
     return max(1, sum(int(n) for n in client.nthreads().values()))
+
+
+def worker_versions() -> tuple[str, str]:
+    """This process's factcheck version and reader key (what the index records of each document read)."""
+    from factcheck import __version__
+
+    return __version__, reader_key()
+
+
+def _check_versions(client: Client, root: Path | DocumentStore) -> None:
+    """InputError naming both versions when a worker runs another factcheck or reader than this process."""
+    try:
+        found = client.run(worker_versions)
+    except ImportError as error:  # the function is sent by reference: a worker without factcheck cannot load it
+        raise _no_factcheck(root, error) from error
+    here = worker_versions()
+    other = {worker: versions for worker, versions in found.items() if tuple(versions) != here}
+    if other:
+        worker, (version, reader) = sorted(other.items())[0]
+        raise InputError.at(
+            str(root),
+            f"{len(other)} of the {len(found)} Dask workers run another factcheck: {worker} has factcheck"
+            f" {version} (reader {reader}), this machine factcheck {here[0]} (reader {here[1]})",
+            hint=f"install factcheck {here[0]}, the same code, on every worker (the index records each"
+            " document's reader: another one makes the next run read everything again)",
+        )
+
+
+def _no_factcheck(root: Path | DocumentStore, error: Exception) -> InputError:
+    return InputError.at(
+        str(root),
+        f"a Dask worker cannot run factcheck's reader ({error})",
+        hint="install factcheck, the same version as here, on every worker",
+    )
+
+
+def _reaches(store: DocumentStore) -> bool:
+    """Whether this worker can list the store (False when its driver is missing or the options do not fit)."""
+    from factcheck.errors import FactcheckError
+
+    reachable = getattr(store, "reachable", None)
+    try:
+        return bool(reachable()) if reachable is not None else True
+    except FactcheckError:
+        return False
 
 
 @contextlib.contextmanager
@@ -241,9 +316,9 @@ def _workers_ignore_interrupts() -> Iterator[None]:
         signal.signal(signal.SIGINT, previous)
 
 
-def _killed(root: Path, error: Exception) -> InputError:
+def _killed(root: Path | DocumentStore, error: Exception) -> InputError:
     return InputError.at(
-        root,
+        str(root),
         f"a batch of documents killed every Dask worker that read it ({error})",
         hint="a worker may lack memory for its batch (give workers more), or one document crashes the reader:"
         " index with --engine local to find it",
@@ -263,7 +338,7 @@ def _distributed() -> Any:
 
 
 def build_index_on_dask(
-    path: Path,
+    path: Path | UrlCorpus,
     *,
     scheduler: str | None = None,
     index: Path | None = None,
@@ -272,8 +347,9 @@ def build_index_on_dask(
     check: bool = False,
     follow_links: bool = False,
 ) -> tuple[IndexReport, tuple[Problem, ...]]:
-    """``build_index`` with the documents read on a Dask cluster: at ``scheduler``, or a LocalCluster of this
-    machine's cores (started only when there is something to read, closed at the end).
+    """``build_index`` (or for a corpus at a URL ``build_url_index``) with the documents read on a Dask cluster:
+    at ``scheduler``, or a LocalCluster of this machine's cores (started only when there is something to read,
+    closed at the end).
 
     Raises UsageError when Dask is not installed, InputError when the scheduler cannot be reached, and what
     ``build_index`` raises.
@@ -281,14 +357,18 @@ def build_index_on_dask(
     _distributed()  # said before anything is read
     engine = DaskEngine(scheduler=scheduler)
     try:
-        return build_index(
-            path,
-            index=index,
-            rebuild=rebuild,
-            progress=progress,
-            check=check,
-            follow_links=follow_links,
-            engine=engine,
-        )
+        if isinstance(path, Path):
+            return build_index(
+                path,
+                index=index,
+                rebuild=rebuild,
+                progress=progress,
+                check=check,
+                follow_links=follow_links,
+                engine=engine,
+            )
+        from factcheck.corpus_url import build_url_index
+
+        return build_url_index(path, index=index, rebuild=rebuild, progress=progress, check=check, engine=engine)
     finally:
         engine.close()

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -29,6 +30,7 @@ from factcheck.index import (
     INDEX_DIR,
     INDEX_NAME,
     IndexedCorpus,
+    _unpack,
     open_corpus,
     open_index,
     similar,
@@ -67,6 +69,38 @@ def make_corpus(folder: Path, count: int, lines: int = 12) -> Path:
     for i in range(count):
         (folder / f"doc-{i:04d}.txt").write_text(document_text(i, lines), encoding="utf-8")
     return folder
+
+
+def stored(index: Path) -> dict[str, Any]:
+    """Every row the index holds, keyed by document path rather than number, without the time each was checked."""
+    conn = sqlite3.connect(f"file:{index}?mode=ro", uri=True)
+    try:
+        rel = dict(conn.execute("SELECT docno, rel FROM documents").fetchall())
+        documents = {}
+        for row in conn.execute("SELECT * FROM documents"):
+            named = dict(zip([d[0] for d in conn.execute("SELECT * FROM documents").description], row, strict=True))
+            del named["docno"], named["checked_ns"]
+            documents[named["rel"]] = named
+        # a sentence's terms are stored in no particular order (set order differs between processes): as sets
+        contents = {
+            rel[docno]: (text, sentences, figures, [set(line.split()) for line in _unpack(terms).split("\n")])
+            for docno, text, sentences, figures, terms in conn.execute("SELECT * FROM contents")
+        }
+        conn.execute("CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, terms, instance)")
+        search = sorted((rel[doc], term) for term, doc in conn.execute("SELECT term, doc FROM temp.v"))
+        meta = {k: v for k, v in conn.execute("SELECT key, value FROM meta") if k != "created"}
+        words = sorted(conn.execute("SELECT word, stem FROM words"))
+        stems = sorted(conn.execute("SELECT stem FROM stems"))
+        return {
+            "documents": documents,
+            "contents": contents,
+            "search": search,
+            "meta": meta,
+            "words": words,
+            "stems": stems,
+        }
+    finally:
+        conn.close()
 
 
 def age(folder: Path, seconds: float = 10.0) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
+import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -18,9 +18,9 @@ from typer.testing import CliRunner
 
 from factcheck.cli import app
 from factcheck.errors import InputError
-from factcheck.index import _Read, _Task, _unpack, build_index, open_index
+from factcheck.index import DocumentRead, ReadTask, build_index, open_index
 from factcheck.progress import Steps
-from tests.test_index import age, make_corpus
+from tests.test_index import age, make_corpus, stored
 
 distributed = pytest.importorskip("distributed")
 cloudpickle = pytest.importorskip("cloudpickle")
@@ -44,38 +44,6 @@ def client() -> Iterator[Any]:
     yield client
     client.close()
     cluster.close()
-
-
-def stored(index: Path) -> dict[str, Any]:
-    """Every row the index holds, keyed by document path rather than number, without the time each was checked."""
-    conn = sqlite3.connect(f"file:{index}?mode=ro", uri=True)
-    try:
-        rel = dict(conn.execute("SELECT docno, rel FROM documents").fetchall())
-        documents = {}
-        for row in conn.execute("SELECT * FROM documents"):
-            named = dict(zip([d[0] for d in conn.execute("SELECT * FROM documents").description], row, strict=True))
-            del named["docno"], named["checked_ns"]
-            documents[named["rel"]] = named
-        # a sentence's terms are stored in no particular order (set order differs between processes): as sets
-        contents = {
-            rel[docno]: (text, sentences, figures, [set(line.split()) for line in _unpack(terms).split("\n")])
-            for docno, text, sentences, figures, terms in conn.execute("SELECT * FROM contents")
-        }
-        conn.execute("CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, terms, instance)")
-        search = sorted((rel[doc], term) for term, doc in conn.execute("SELECT term, doc FROM temp.v"))
-        meta = {k: v for k, v in conn.execute("SELECT key, value FROM meta") if k != "created"}
-        words = sorted(conn.execute("SELECT word, stem FROM words"))
-        stems = sorted(conn.execute("SELECT stem FROM stems"))
-        return {
-            "documents": documents,
-            "contents": contents,
-            "search": search,
-            "meta": meta,
-            "words": words,
-            "stems": stems,
-        }
-    finally:
-        conn.close()
 
 
 def compare_json(corpus: Path, index: Path, query: str) -> Any:
@@ -102,12 +70,12 @@ def assert_same_index(corpus: Path, local: Path, dask: Path, query: str) -> None
 
 
 def test_batches_cut_by_bytes_and_count() -> None:
-    tasks = [_Task(f"{i}.txt", 100, 1, None, True) for i in range(10)] + [_Task("big.txt", 1000, 1, "ab", False)]
+    tasks = [ReadTask(f"{i}.txt", 100, 1, None, True) for i in range(10)] + [ReadTask("big.txt", 1000, 1, "ab", False)]
     cut = list(batches(tasks, 250, documents=3))
     assert [len(b) for b in cut] == [2, 2, 2, 2, 2, 1]
     assert cut[-1] == (("big.txt", 1000, 1, "ab"),)  # a file larger than a batch goes alone
     assert [len(b) for b in batches(tasks, 10_000, documents=4)] == [4, 4, 3]
-    many = [_Task(f"{i}.txt", 64 * 1024, 1, None, True) for i in range(200)]  # 12.5 MB
+    many = [ReadTask(f"{i}.txt", 64 * 1024, 1, None, True) for i in range(200)]  # 12.5 MB
     shrinking = [len(b) for b in batches(many, 8 * 1024 * 1024, workers=2)]
     assert shrinking[0] == 25 and shrinking == sorted(shrinking, reverse=True) and shrinking[-1] <= 4
     assert sum(shrinking) == 200
@@ -145,8 +113,8 @@ def test_pdf_web_page_and_word_files_are_converted_on_the_workers(client: Any, t
     assert_same_index(corpus, local, dask, "nurses")
 
 
-def _dying_read(marker: str) -> Callable[[str, Sequence[Item]], list[_Read]]:
-    def read(root: str, items: Sequence[Item]) -> list[_Read]:
+def _dying_read(marker: str) -> Callable[[str, Sequence[Item]], list[DocumentRead]]:
+    def read(root: str, items: Sequence[Item]) -> list[DocumentRead]:
         try:
             os.close(os.open(marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
         except FileExistsError:
@@ -161,12 +129,17 @@ def test_a_worker_killed_mid_run_loses_only_its_batch(client: Any, tmp_path: Pat
     local, dask = tmp_path / "local.sqlite3", tmp_path / "dask.sqlite3"
     build_index(corpus, index=local)
     marker = tmp_path / "killed"
+    from factcheck.dask_plugin import IgnoreInterrupts
+
+    client.register_plugin(IgnoreInterrupts())  # as DaskEngine does on the LocalCluster it starts
     report, _ = build_index(
         corpus, index=dask, engine=DaskEngine(client, read=_dying_read(str(marker)), batch_limit=8192)
     )
     assert marker.exists() and report.new == 40
     assert_same_index(corpus, local, dask, "homes flooded")
     client.wait_for_workers(2, timeout=30)  # the nanny restarted the worker: the next test has two again
+    ignored = client.run(lambda: signal.getsignal(signal.SIGINT) == signal.SIG_IGN)
+    assert list(ignored.values()) == [True, True]  # the restarted worker leaves Ctrl-C to the client too
 
 
 def test_ctrl_c_cancels_the_batches_and_the_next_run_completes(client: Any, tmp_path: Path) -> None:
@@ -175,10 +148,12 @@ def test_ctrl_c_cancels_the_batches_and_the_next_run_completes(client: Any, tmp_
     index = tmp_path / "dask.sqlite3"
     engine = DaskEngine(client, batch_limit=4096)
 
-    def interrupted(root: Path, tasks: Sequence[_Task], progress: Steps, handle: Callable[[_Read], None]) -> int:
+    def interrupted(
+        root: Path, tasks: Sequence[ReadTask], progress: Steps, handle: Callable[[DocumentRead], None]
+    ) -> int:
         seen = 0
 
-        def handle_some(read: _Read) -> None:
+        def handle_some(read: DocumentRead) -> None:
             nonlocal seen
             seen += 1
             if seen > 25:
@@ -205,7 +180,7 @@ def test_nothing_to_read_reaches_no_cluster(tmp_path: Path) -> None:
 def test_workers_that_cannot_see_the_corpus_folder_are_named(client: Any, tmp_path: Path) -> None:
     missing = tmp_path / "elsewhere"
     with pytest.raises(InputError) as raised:
-        DaskEngine(client)(missing, [_Task("a.txt", 10, 1, None, True)], Steps("", "", 1, enabled=False), print)
+        DaskEngine(client)(missing, [ReadTask("a.txt", 10, 1, None, True)], Steps("", "", 1, enabled=False), print)
     assert "not at this path on 2 of the 2 Dask workers" in str(raised.value) and str(missing) in str(raised.value)
 
 
@@ -219,3 +194,50 @@ def test_the_cli_names_the_extra_when_dask_is_missing(tmp_path: Path, monkeypatc
     assert not (tmp_path / "i").exists()
     result = CliRunner().invoke(app, ["index", "--scheduler", "tcp://h:8786", "--corpus", str(CORPUS)])
     assert result.exit_code == 2 and "--scheduler needs --engine dask" in result.stderr
+
+
+def test_a_corpus_at_a_file_url_is_read_on_the_workers(client: Any, tmp_path: Path) -> None:
+    from factcheck.corpus_url import UrlCorpus, build_url_index
+
+    corpus = make_corpus(tmp_path / "corpus", 12, lines=20)
+    age(corpus)
+    local, dask = tmp_path / "local.sqlite3", tmp_path / "dask.sqlite3"
+    build_index(corpus, index=local)
+    url = UrlCorpus(corpus.as_uri())
+    report, _ = build_url_index(url, index=dask, engine=DaskEngine(client, batch_limit=8192))
+    assert (report.new, report.workers) == (12, 2)
+    rows, expected = stored(dask), stored(local)
+    for row in (*rows["documents"].values(), *expected["documents"].values()):
+        del row["mtime_ns"]  # fsspec gives the time as a float of seconds: not to the nanosecond
+    assert rows == expected
+    changed = corpus / "doc-0005.txt"
+    changed.write_text("About 310 homes were flooded.\n", encoding="utf-8")
+    report, _ = build_url_index(url, index=dask, engine=DaskEngine(client))
+    assert (report.changed, report.unchanged, report.read_bytes) == (1, 11, changed.stat().st_size)
+
+
+def test_workers_that_cannot_reach_the_store_or_run_another_version_are_named(client: Any, tmp_path: Path) -> None:
+    from factcheck.corpus_url import UrlCorpus
+
+    task = [ReadTask("a.txt", 10, 1, None, True)]
+    memory = UrlCorpus("memory://archive")  # each worker process has a memory store of its own, empty
+    with pytest.raises(InputError, match="the corpus cannot be listed on 2 of the 2 Dask workers"):
+        DaskEngine(client)(memory, task, Steps("", "", 1, enabled=False), print)
+
+    def set_version(version: str) -> None:
+        import factcheck
+
+        factcheck.__version__ = version
+
+    import factcheck
+
+    ours = factcheck.__version__
+    client.run(set_version, "0.0.1-other")
+    try:
+        with pytest.raises(InputError) as raised:
+            DaskEngine(client)(tmp_path, task, Steps("", "", 1, enabled=False), print)
+    finally:
+        client.run(set_version, ours)
+    message = str(raised.value)
+    assert "2 of the 2 Dask workers run another factcheck" in message
+    assert "factcheck 0.0.1-other" in message and f"this machine factcheck {ours}" in message

@@ -10,7 +10,6 @@ import typer
 
 from factcheck.cli._app import (
     DEFAULT_CORPUS,
-    CorpusOption,
     FollowLinksOption,
     OutputFormat,
     app,
@@ -27,6 +26,7 @@ if TYPE_CHECKING:
 
     from rich.table import Table
 
+    from factcheck.corpus_url import UrlCorpus
     from factcheck.errors import Problem
     from factcheck.index import IndexReport
 
@@ -56,7 +56,25 @@ def index(
         typer.Option("--index", help="The index file. [default: <corpus>/.factcheck/index.sqlite3]"),
     ] = None,
     output: Annotated[OutputFormat, format_option(OutputFormat.TABLE, OutputFormat.JSON)] = OutputFormat.TABLE,
-    corpus_path: CorpusOption = DEFAULT_CORPUS,
+    corpus_path: Annotated[
+        str,
+        typer.Option(
+            "--corpus",
+            envvar="FACTCHECK_CORPUS",
+            help="Folder of source documents (.txt, .md), or a URL read through fsspec (s3://bucket/archive,"
+            " file:///srv/archive; needs --index).",
+            show_default=True,
+        ),
+    ] = str(DEFAULT_CORPUS),
+    storage_option: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--storage-option",
+            metavar="KEY=VALUE",
+            help="With a corpus at a URL: an fsspec storage option (repeat it), as s3fs takes them: anon=true,"
+            " profile=NAME, endpoint_url=URL; a JSON value is taken as such.",
+        ),
+    ] = None,
     follow_links: FollowLinksOption = False,
     engine: Annotated[
         Engine,
@@ -84,9 +102,10 @@ def index(
     Exit 0 when done, 2 when the corpus or the index cannot be read.
     """
     with user_errors():
-        build = _builder(engine, scheduler)
+        location = _location(corpus_path, storage_option or [])
+        build = _builder(engine, scheduler, location)
         report, warnings = build(
-            corpus_path, index=index_path, rebuild=rebuild, progress=True, check=check, follow_links=follow_links
+            location, index=index_path, rebuild=rebuild, progress=True, check=check, follow_links=follow_links
         )
     for problem in warnings:
         warn(str(problem))
@@ -96,8 +115,24 @@ def index(
         stdout_console().print(render_table(report))
 
 
-def _builder(engine: Engine, scheduler: str | None) -> Callable[..., tuple[IndexReport, tuple[Problem, ...]]]:
-    """build_index, or its Dask form reading on ``scheduler`` (Dask is imported only then)."""
+def _location(corpus: str, options: list[str]) -> Path | UrlCorpus:
+    """The corpus folder, or the corpus at a URL with its storage options (fsspec is imported only then)."""
+    if "://" not in corpus:
+        if options:
+            from factcheck.errors import UsageError
+
+            raise UsageError("--storage-option is for a corpus at a URL (--corpus s3://bucket/archive)")
+        return Path(corpus)
+    from factcheck.corpus_url import corpus_location, storage_options
+
+    return corpus_location(corpus, storage_options(options))
+
+
+def _builder(
+    engine: Engine, scheduler: str | None, location: Path | UrlCorpus
+) -> Callable[..., tuple[IndexReport, tuple[Problem, ...]]]:
+    """build_index (build_url_index for a URL), or its Dask form reading on ``scheduler`` (Dask is imported only
+    then)."""
     if engine is Engine.DASK:
         from functools import partial
 
@@ -108,6 +143,10 @@ def _builder(engine: Engine, scheduler: str | None) -> Callable[..., tuple[Index
         from factcheck.errors import UsageError
 
         raise UsageError("--scheduler needs --engine dask (pass both, or neither)")
+    if not isinstance(location, Path):
+        from factcheck.corpus_url import build_url_index
+
+        return build_url_index
     from factcheck.index import build_index
 
     return build_index
