@@ -454,6 +454,11 @@ class CorpusScan:
         return fields.values if fields is not None else None
 
 
+def listed_scan(root: Path, rels: Sequence[str]) -> CorpusScan:
+    """A CorpusScan of documents listed elsewhere (a store at a URL): no manifest, no folder to check."""
+    return CorpusScan(root, {}, list(rels), _Loading(root))
+
+
 @dataclass(frozen=True, slots=True)
 class DocumentFile:
     """What reading one document file gives, before the manifest is applied.
@@ -531,6 +536,12 @@ def load_corpus(path: Path, follow_links: bool = False) -> MemoryCorpus:
 _URL_LIKE: Final = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):/+")  # a URL once made a Path (one slash left)
 
 
+def url_like(path: Path) -> str | None:
+    """The URL that ``path`` was made from (``s3://bucket/x`` becomes the Path ``s3:/bucket/x``), or None."""
+    text = str(path)
+    return _URL_LIKE.sub(r"\1://", text, count=1) if _URL_LIKE.match(text) else None
+
+
 def _check_folder(path: Path) -> None:
     url = _URL_LIKE.match(str(path))
     if url is not None and not path.exists():
@@ -538,8 +549,9 @@ def _check_folder(path: Path) -> None:
             str(
                 Problem(
                     _URL_LIKE.sub(r"\1://", str(path)),
-                    "a corpus at a URL is read by `factcheck index` only (into a local index: --index PATH)",
-                    hint="for this command, copy or mount the archive as a folder and pass --corpus with the folder",
+                    "this command reads a corpus folder; a corpus at a URL is read through its index on this machine",
+                    hint="index it (`factcheck index --corpus URL --index PATH`), then pass --index PATH to compare,"
+                    " check, grep, draft or disputes; or copy or mount the archive as a folder",
                 )
             )
         )

@@ -19,9 +19,17 @@ from typing import Any, Final
 
 from factcheck.corpus import DOCUMENT_SUFFIXES, MAX_DOCUMENT_BYTES, Unreadable
 from factcheck.errors import CorpusError, InputError, Problem, UsageError
-from factcheck.index import IndexReport, Listing, ReadEngine, build_listed_index
+from factcheck.index import IndexedCorpus, IndexReport, Listing, ReadEngine, build_listed_index, open_listed_index
 
-__all__ = ["UrlCorpus", "build_url_index", "corpus_location", "is_url", "list_url", "storage_options"]
+__all__ = [
+    "UrlCorpus",
+    "build_url_index",
+    "corpus_location",
+    "is_url",
+    "list_url",
+    "open_url_corpus",
+    "storage_options",
+]
 
 _URL: Final = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 _OPTION: Final = re.compile(r"^([A-Za-z_][A-Za-z0-9_.-]*)=(.*)$", re.DOTALL)
@@ -182,3 +190,17 @@ def build_url_index(
         )
     listing = list_url(corpus)
     return build_listed_index(listing, index, rebuild=rebuild, progress=progress, check=check, engine=engine)
+
+
+def open_url_corpus(corpus: UrlCorpus, index: Path | None, *, progress: bool = False) -> IndexedCorpus:
+    """The corpus at its URL through its index on this machine (``index``, required), refreshed first: the
+    documents that changed since (by the store's stamps) are read again, in this process.
+
+    Raises UsageError without ``index``, and what list_url and index.open_listed_index raise.
+    """
+    if index is None:
+        raise UsageError(
+            f"{corpus.url}: a corpus at a URL is read through its index on this machine: pass --index PATH, the"
+            " file `factcheck index --corpus URL --index PATH` built (or builds now)"
+        )
+    return open_listed_index(list_url(corpus), index, name=corpus.url, progress=progress)

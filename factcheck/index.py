@@ -61,6 +61,7 @@ from factcheck.corpus import (
     document_meta,
     finish_corpus,
     line_at,
+    listed_scan,
     load_corpus,
     newline_offsets,
     read_document_file,
@@ -1659,7 +1660,11 @@ def _minimal_sets(phrasing: Sequence[str], need: int) -> list[list[str]]:
 
 
 def _build_documents(
-    conn: sqlite3.Connection, index: Path, scan: CorpusScan, transient: Mapping[str, DocumentRead]
+    conn: sqlite3.Connection,
+    index: Path,
+    scan: CorpusScan,
+    transient: Mapping[str, DocumentRead],
+    prefix: str | None = None,
 ) -> tuple[list[_Entry], list[Problem], int, int]:
     """The corpus's documents from the index, in path order, with their warnings (as load_corpus gives them)."""
     rows: dict[str, Sequence[Any] | None] = {}  # None: damaged since this run refreshed the index
@@ -1668,7 +1673,7 @@ def _build_documents(
     entries: list[_Entry] = []
     sentences = figures = 0
     failure: CorpusError | None = None
-    prefix = _path_prefix(scan.root)
+    prefix = prefix if prefix is not None else _path_prefix(scan.root)
     for rel in scan.rels:
         path = prefix + rel.replace("/", os.sep)
         read = transient.get(rel)
@@ -1714,29 +1719,66 @@ def _open_indexed(
     follow_links: bool = False,
     engine: ReadEngine = _run_reads,
 ) -> IndexedCorpus:
+    scan = scan_corpus(path, follow_links)
+    listing = _folder_listing(scan)
+    return _open_scanned(
+        scan, listing, place, progress=progress, rebuild=rebuild, check=check, reader=reader, engine=engine
+    )
+
+
+def _open_scanned(
+    scan: CorpusScan,
+    listing: Listing,
+    place: tuple[Path, bool],
+    *,
+    progress: bool,
+    rebuild: bool,
+    check: str,
+    reader: str | None = None,
+    engine: ReadEngine = _run_reads,
+    prefix: str | None = None,
+) -> IndexedCorpus:
+    """The corpus of ``scan`` (its documents listed by ``listing``) through the index at ``place``, refreshed first.
+
+    ``prefix``: what the documents' paths start with (default: the folder's path and a separator).
+    """
     warnings: list[Problem] = []
     started = time.perf_counter()
-    scan = scan_corpus(path, follow_links)
     index, own_place = place
     conn = _open_database(index, own_place, warnings, check)
     try:
         key = reader or reader_key()
         repaired = _prepare(conn, index, warnings, rebuild=rebuild, check=check)
-        refreshed = _refresh(conn, index, _folder_listing(scan), key, progress, engine)
+        refreshed = _refresh(conn, index, listing, key, progress, engine)
         conn.execute("BEGIN")  # one snapshot for every later read
-        entries, _, sentences, figures = _build_documents(conn, index, scan, refreshed[0])
+        entries, _, sentences, figures = _build_documents(conn, index, scan, refreshed[0], prefix)
         warnings.extend(_damaged_entries(index, refreshed[1]))
         scan.warnings[:0] = warnings
         finish_corpus(scan, [Document(e.meta, e.path, "", e.sha256) for e in entries])  # ids unique, some document
         counts = (len(entries), sentences, figures)
         report = _report(conn, index, refreshed, counts, key, check == "integrity_check", repaired, started)
-        return IndexedCorpus(path, index, conn, entries, scan.warnings, report)
+        return IndexedCorpus(scan.root, index, conn, entries, scan.warnings, report)
     except BaseException:
         with contextlib.suppress(sqlite3.Error):
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             conn.close()
         raise
+
+
+def open_listed_index(listing: Listing, index: Path, *, name: str, progress: bool = False) -> IndexedCorpus:
+    """The corpus of ``listing`` (a store at a URL, named ``name``) through its index ``index``, refreshed first
+    (the documents that changed are read in this process): what compare, check and grep read for such a corpus.
+
+    Raises CorpusError as load_corpus does, InputError when the index cannot be written.
+    """
+    scan = listed_scan(Path(name), listing.rels)
+    try:
+        return _open_scanned(
+            scan, listing, (index, False), progress=progress, rebuild=False, check="", prefix=name.rstrip("/") + "/"
+        )
+    except (OSError, sqlite3.Error) as error:
+        raise InputError.at(index, f"the index cannot be used ({error})", hint=_WRITABLE_HINT) from error
 
 
 def _prepare(conn: sqlite3.Connection, index: Path, warnings: list[Problem], *, rebuild: bool, check: str) -> list[str]:

@@ -4,6 +4,7 @@ and only a changed document read again (by its ETag, or its modification time)."
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -136,9 +137,9 @@ def test_url_corpus_mistakes_are_errors_that_name_the_fix(store: MemoryFileSyste
     result = runner.invoke(app, ["index", "--corpus", str(tmp_path), "--storage-option", "anon=true"])
     assert result.exit_code == 2 and "--storage-option is for a corpus at a URL" in result.stderr
     result = runner.invoke(app, ["compare", "homes", "--corpus", "memory://archive"])
-    assert result.exit_code == 2 and "memory://archive: error: a corpus at a URL is read by `factcheck index`" in (
-        result.stderr
-    )
+    assert result.exit_code == 2 and "memory://archive: a corpus at a URL is read through its index" in result.stderr
+    result = runner.invoke(app, ["compare", "homes", "--corpus", "memory://archive", "--no-index"])
+    assert result.exit_code == 2 and "drop --no-index, pass --index PATH" in result.stderr
 
 
 def test_the_cli_indexes_a_url_corpus(store: MemoryFileSystem, tmp_path: Path) -> None:
@@ -149,6 +150,37 @@ def test_the_cli_indexes_a_url_corpus(store: MemoryFileSystem, tmp_path: Path) -
     )
     assert result.exit_code == 0, result.output
     assert '"new": 3' in result.stdout and index.exists()
+
+
+def test_compare_and_check_answer_from_the_index_of_a_url_corpus(store: MemoryFileSystem, tmp_path: Path) -> None:
+    # the same corpus as a folder and at a URL: the same findings (paths aside), and a claim's quote verified
+    corpus = make_corpus(tmp_path / "corpus", 4)
+    upload(corpus, "tagged://archive")
+    claims = tmp_path / "claims.yaml"
+    first = (corpus / "doc-0000.txt").read_text(encoding="utf-8").split("\n")[2].split(". ")[0]
+    claims.write_text(
+        "statistics:\n  - id: homes\n    label: homes flooded\nclaims:\n  - id: c\n    statistic: homes\n"
+        f"    text: Homes were flooded.\n    citations:\n      - document: doc-0000\n        quote: {first!r}\n",
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    index = tmp_path / "remote.sqlite3"
+    answers = []
+    for where in (["--corpus", str(corpus)], ["--corpus", "tagged://archive", "--index", str(index)]):
+        result = runner.invoke(app, ["compare", "homes flooded", "--format", "json", "--claims", str(claims), *where])
+        assert result.exit_code == 0, result.output
+        found = json.loads(result.stdout)
+        answers.append([(d["id"], [f["value"] for f in d["findings"]]) for d in found["documents"]])
+        checked = runner.invoke(app, ["check", "--claims", str(claims), *where])
+        assert checked.exit_code == 0, checked.output
+    assert answers[0] == answers[1] and any(values for _, values in answers[0])
+    assert json.loads(result.stdout)["documents"][0]["path"].startswith("tagged://archive/")
+    # a document changed in the store is read again by the next command
+    store.pipe_file("/archive/doc-0000.txt", b"Nothing here now.\n")
+    checked = runner.invoke(
+        app, ["check", "--claims", str(claims), "--corpus", "tagged://archive", "--index", str(index)]
+    )
+    assert checked.exit_code == 1 and "quote" in checked.stdout
 
 
 def test_a_store_reads_what_the_folder_reads(store: MemoryFileSystem, tmp_path: Path) -> None:

@@ -379,10 +379,27 @@ def open_corpus(path: Path, index: Path | None = None, no_index: bool = False, f
     from factcheck.index import open_corpus as open_indexed
 
     path = default_above(path, DEFAULT_CORPUS)
-    corpus = open_indexed(path, index=index, use_index=not no_index, progress=True, follow_links=follow_links)
+    url = url_of(path)
+    if url is not None:
+        from factcheck.corpus_url import UrlCorpus, open_url_corpus
+        from factcheck.errors import UsageError
+
+        if no_index:
+            raise UsageError(f"{url}: a corpus at a URL is read through its index: drop --no-index, pass --index PATH")
+        corpus: Corpus = open_url_corpus(UrlCorpus(url, ()), index, progress=True)
+    else:
+        corpus = open_indexed(path, index=index, use_index=not no_index, progress=True, follow_links=follow_links)
     for problem in corpus.warnings:
         warn(str(problem))
     return corpus
+
+
+def url_of(path: Path) -> str | None:
+    """The URL a --corpus value names (``s3://bucket/archive``, which a Path keeps as ``s3:/bucket/archive``), or
+    None for a folder (one that exists is a folder, whatever its name)."""
+    from factcheck.corpus import url_like
+
+    return None if path.exists() else url_like(path)
 
 
 def open_claims(path: Path, *, required: bool, corpus: Corpus | None = None) -> ClaimsFile | None:
