@@ -88,14 +88,48 @@ def test_a_quote_on_another_page_than_it_names_fails(project: Path) -> None:
     claims = CLAIMS.replace("        page: 2\n", "        page: 1\n")
     code, out, _ = invoke(project, "check", claims=claims)
     assert code == 1
-    assert "error: quote not found on page 1 of bulletin: it is on page 2 [quote-not-found]" in out
+    pdf = project / "corpus" / "bulletin.pdf"
+    assert f"error: quote not found on page 1 of bulletin: it is at {pdf}:p2:2:1 [quote-not-found]" in out
     moved = CLAIMS.replace(
         'page: 2\n        quote: "Clinics opened: 214 in total."',
         'page: 2\n        quote: "The survey counted 4,512 nurses in the capital"',
     )
     code, out, _ = invoke(project, "check", claims=moved)
     assert code == 1
-    assert "error: quote not found on page 2 of bulletin: it is on page 1 [quote-not-found]" in out
+    assert f"error: quote not found on page 2 of bulletin: it is at {pdf}:p1:2:1 [quote-not-found]" in out
+
+
+def test_a_pdf_quote_s_closest_passage_and_suggestions_name_its_page_line_and_column(project: Path) -> None:
+    claims = CLAIMS.replace('quote: "Clinics opened: 214 in total."', 'quote: "Clinics opened: 215 in total."')
+    code, out, _ = invoke(project, "check", "--format", "json", claims=claims)
+    assert code == 1
+    [problem] = [p for r in json.loads(out)["results"] for p in r["problems"]]
+    assert (problem["closest"]["page"], problem["closest"]["line"]) == (2, 2)
+    code, out, _ = invoke(project, "check", claims=claims)
+    pdf = project / "corpus" / "bulletin.pdf"
+    assert (
+        f"quote differs from bulletin in its figures: quote has '215' where the document has '214' (closest "
+        f"passage: {pdf}:p2:2:1," in out
+    )
+
+
+def test_compare_and_grep_give_a_pdf_figure_its_page_in_every_format(project: Path) -> None:
+    code, out, _ = invoke(project, "compare", "clinics", "--format", "json")
+    assert code == 0, out
+    pages = {(d["id"], f["text"]): (f["page"], f["line"]) for d in json.loads(out)["documents"] for f in d["findings"]}
+    assert pages[("bulletin", "214")] == (2, 2)
+    assert pages[("clinics", "412")] == (None, 3)
+    for form in ("table", "markdown"):
+        code, out, _ = invoke(project, "compare", "clinics", "--format", form)
+        assert code == 0 and "214 (p2:2)" in out and "412 (p" not in out, out
+    code, out, _ = invoke(project, "grep", "--sentences", "clinics opened", "--format", "json")
+    assert code == 0, out
+    assert [(s["document"], s["page"], s["line"]) for s in json.loads(out)["sentences"]] == [("bulletin", 2, 2)]
+    code, out, _ = invoke(project, "grep", "--sentences", "412 clinics", "--format", "json")
+    assert {(s["document"], s["page"]) for s in json.loads(out)["sentences"]} == {("clinics", None), ("census", None)}
+    for form in ("table", "markdown"):
+        code, out, _ = invoke(project, "grep", "--sentences", "clinics opened", "--format", form)
+        assert code == 0 and "p2:2" in out, out
 
 
 def test_a_page_the_document_does_not_have_is_an_error_that_says_how_many_it_has(project: Path) -> None:
