@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -204,3 +205,30 @@ def test_a_pdf_is_converted_once_and_its_text_kept_in_the_index(tmp_path: Path) 
     os.utime(pdf, ns=(pdf.stat().st_atime_ns, pdf.stat().st_mtime_ns + 5_000_000_000))
     second = json.loads(runner.invoke(app, command).stdout)
     assert (second["new"], second["changed"], second["unchanged"], second["figures"]) == (0, 0, 1, 5)
+
+
+def test_the_report_links_a_pdf_s_evidence_to_its_page_and_claimreview_cites_the_page(
+    project: Path, tmp_path: Path
+) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(project / "corpus", corpus, ignore=shutil.ignore_patterns(".factcheck"))
+    (corpus / "sources.yaml").write_text(
+        "documents:\n  - file: bulletin.pdf\n    url: https://stats.example/bulletin.pdf\n", encoding="utf-8"
+    )
+    claims = tmp_path / "claims.yaml"
+    claims.write_text("meta:\n  organisation: Example Check\n  url: https://check.example/\n" + CLAIMS, "utf-8")
+    common = ["--corpus", str(corpus), "--claims", str(claims)]
+    out = tmp_path / "site" / "report.html"
+    out.parent.mkdir()
+    result = runner.invoke(app, ["report", "-o", str(out), *common], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    assert '<a class="line" href="../corpus/bulletin.pdf#page=2">page 2, line 2</a>' in html
+    assert 'href="../corpus/clinics.html' not in html  # a text document's line has no link
+    result = runner.invoke(app, ["export", "--format", "claimreview", "--date", "2026-01-01", *common])
+    assert result.exit_code == 0, result.output
+    urls = {
+        r["claimReviewed"]: [w.get("url") for w in r["itemReviewed"]["appearance"]] for r in json.loads(result.stdout)
+    }
+    assert urls["214 clinics opened."] == ["https://stats.example/bulletin.pdf#page=2"]
+    assert urls["The agency counted 3,980 nurses in the north."] == ["https://stats.example/bulletin.pdf"]
