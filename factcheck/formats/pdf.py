@@ -11,16 +11,17 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from factcheck.formats import ConversionFailed, Extracted
+from factcheck.formats import ConversionFailed, Extracted, layout
 from factcheck.formats.pages import PAGE_BREAK
 
 # A line that repeats at the top or bottom of at least this share of the pages (and of two pages or more) is a
 # running header or footer; digits count as one another, so "Page 3" and "Page 4" repeat.
 RUNNING_SHARE = 0.5
 _DIGITS = re.compile(r"\d+")
-# pdfium marks a hyphen it found at a line end as U+FFFE and runs the lines together; some files give "-\r\n".
-_SOFT_HYPHEN = re.compile(r"\ufffe(?=[a-z])")
-_LINE_END_HYPHEN = re.compile(r"(?<=[A-Za-z])-\n(?=[a-z])")
+# pdfium marks a hyphen it found at a line end (layout.SOFT_HYPHEN); some files have a plain "-" there. Either,
+# before a lower-case letter on the next line, joins the word again.
+_SOFT_HYPHEN = re.compile(r"\x02[\n\x1f](?=[a-z])")
+_LINE_END_HYPHEN = re.compile(r"(?<=[A-Za-z])-[\n\x1f](?=[a-z])")
 _DETAIL = re.compile(r"PDFium: ([^)]*)")
 
 
@@ -58,14 +59,14 @@ def _page_text(pdf: object, number: int) -> str:
     try:
         textpage = page.get_textpage()
         try:
-            raw: str = textpage.get_text_range()
+            lines = layout.page_lines(textpage)
         finally:
             textpage.close()
     finally:
         page.close()
-    text = raw.replace("\r\n", "\n").replace("\r", "\n")
-    text = _SOFT_HYPHEN.sub("", text).replace("\ufffe", "-").replace("\f", "\n")
-    text = _LINE_END_HYPHEN.sub("", text)
+    text = layout.paragraphs(lines)
+    text = _SOFT_HYPHEN.sub("", text).replace(layout.SOFT_HYPHEN, "-")
+    text = _LINE_END_HYPHEN.sub("", text).replace(layout.WRAP, " ")
     return "\n".join(line.rstrip() for line in text.strip("\n").split("\n"))
 
 

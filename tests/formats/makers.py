@@ -134,3 +134,24 @@ def _declare_size(data: bytearray, name: str, size: int) -> None:
             struct.pack_into("<I", data, at + 24, min(size, 0xFFFFFFFF))
             return
         at = data.find(b"PK\x01\x02", at + 4)
+
+
+WRAPPED = (
+    "The survey of the northern provinces counted 3,980 nurses in 2023, and the United States agency that "
+    "funds it counted 4,512 in the capital, where most of the new clinics opened during the year.",
+    "Most of them opened after 2015.",
+)
+
+
+def wrapped_pdf() -> bytes:
+    """Two paragraphs, the first wrapped over several lines (80 mm wide), its lines set closer than the
+    space between the paragraphs."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=11)
+    pdf.add_page()
+    for paragraph in WRAPPED:
+        pdf.multi_cell(80, 5, paragraph, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(3)
+    return bytes(pdf.output())

@@ -7,7 +7,15 @@ import pytest
 
 from factcheck.formats import ConversionFailed, page_position, page_span
 from factcheck.formats.convert import convert, extract_here
-from tests.formats.makers import SAVED_PAGE, bulletin_pdf, report_docx, scanned_pdf, zip_bomb_docx
+from tests.formats.makers import (
+    SAVED_PAGE,
+    WRAPPED,
+    bulletin_pdf,
+    report_docx,
+    scanned_pdf,
+    wrapped_pdf,
+    zip_bomb_docx,
+)
 
 pytest.importorskip("pypdfium2")
 pytest.importorskip("trafilatura")
@@ -32,6 +40,12 @@ def test_a_pdf_reads_page_by_page_without_its_running_header_and_page_numbers() 
     assert extracted.text == f"{BULLETIN_PAGE_ONE}\n\f{BULLETIN_PAGE_TWO}\n\f"
     assert extracted.pages == (0, len(BULLETIN_PAGE_ONE) + 2, len(BULLETIN_PAGE_ONE) + len(BULLETIN_PAGE_TWO) + 4)
     assert extracted.format == "pdf"
+
+
+def test_a_pdf_paragraph_wrapped_over_lines_reads_as_one_line_as_in_a_text_file() -> None:
+    # "the United\nStates" would read as two sentences: each paragraph is one line, as in the text file.
+    lines = extract_here("pdf", wrapped_pdf()).text.split("\n")
+    assert lines == list(WRAPPED)
 
 
 def test_a_pdf_page_without_text_is_named_in_a_warning() -> None:
