@@ -155,3 +155,37 @@ def wrapped_pdf() -> bytes:
         pdf.multi_cell(80, 5, paragraph, new_x="LMARGIN", new_y="NEXT")
         pdf.ln(3)
     return bytes(pdf.output())
+
+
+COLUMN_TITLE = "Clinics and nurses in two columns"
+LEFT_COLUMN = (
+    "The left column opens the report.",
+    "It counted 120 clinics in the north",
+    "and 94 clinics in the south of the",
+    "country at the end of the year.",
+)
+RIGHT_COLUMN = (
+    "The right column goes on with it.",
+    "Nurses numbered 2,210 in the north",
+    "and 1,770 in the south, the survey",
+    "says, after a year of new hiring.",
+)
+
+
+def columns_pdf() -> bytes:
+    """A title across the page, then two columns of text drawn line by line across the page (the left column's
+    first line, the right column's first line, ...), then a table drawn column by column (every cell of its first
+    column, then of the second): drawing order is not reading order."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=11)
+    pdf.add_page()
+    pdf.text(10, 20, COLUMN_TITLE)
+    for row, (left, right) in enumerate(zip(LEFT_COLUMN, RIGHT_COLUMN, strict=True)):
+        pdf.text(10, 40 + 8 * row, left)
+        pdf.text(110, 40 + 8 * row, right)
+    for column, cells in enumerate(zip(*TABLE, strict=True)):
+        for row, cell in enumerate(cells):
+            pdf.text(20 + 40 * column, 100 + 8 * row, cell)
+    return bytes(pdf.output())
