@@ -22,6 +22,9 @@ _DIGITS = re.compile(r"\d+")
 # before a lower-case letter on the next line, joins the word again.
 _SOFT_HYPHEN = re.compile(r"\x02[\n\x1f](?=[a-z])")
 _LINE_END_HYPHEN = re.compile(r"(?<=[A-Za-z])-[\n\x1f](?=[a-z])")
+# Pages read from one PDF at most: 10,000 read in about 14 s (bench/bench_formats.py: 0.14 s per 100), within the
+# worker's 30 s. pdfium itself counts a page tree's leaves (a /Count of 10^9 is not believed) and bounds its nesting.
+MAX_PAGES = 10_000
 _DETAIL = re.compile(r"PDFium: ([^)]*)")
 
 
@@ -38,8 +41,16 @@ def extract(data: bytes) -> Extracted:
     except pdfium.PdfiumError as error:
         raise _failure(str(error)) from None
     try:
+        if len(pdf) > MAX_PAGES:
+            raise ConversionFailed(
+                f"it has {len(pdf):,} pages, more than the {MAX_PAGES:,} read from one PDF (a file made to stall "
+                "a reader, or a whole archive in one file)",
+                "split it into files of fewer pages (e.g. qpdf --split-pages=1000) and put those in the corpus",
+            )
         pages = [_page_text(pdf, n) for n in range(len(pdf))]
         meta = pdf.get_metadata_dict(skip_empty=True)
+    except pdfium.PdfiumError as error:  # a page pdfium cannot load (a page tree nested beyond its limit, ...)
+        raise _failure(str(error)) from None
     finally:
         pdf.close()
     pages = _drop_running_lines(pages)

@@ -189,3 +189,54 @@ def columns_pdf() -> bytes:
         for row, cell in enumerate(cells):
             pdf.text(20 + 40 * column, 100 + 8 * row, cell)
     return bytes(pdf.output())
+
+
+def written_pdf(objects: list[bytes]) -> bytes:
+    """A PDF written by hand: ``objects`` numbered from 1 (the first the catalog), with their cross-reference table."""
+    parts, offsets, size = [b"%PDF-1.7\n"], [], 9
+    for number, body in enumerate(objects, 1):
+        offsets.append(size)
+        parts.append(b"%d 0 obj\n%s\nendobj\n" % (number, body))
+        size += len(parts[-1])
+    parts.append(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    parts.extend(b"%010d 00000 n \n" % offset for offset in offsets)
+    parts.append(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, size))
+    return b"".join(parts)
+
+
+def _one_page(parent: int, first: int, text: str) -> list[bytes]:
+    """A page (object ``first``) under ``parent`` saying ``text``, its content stream and its font."""
+    content = b"BT /F1 12 Tf 72 720 Td (%s) Tj ET" % text.encode("latin-1")
+    return [
+        b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] /Contents %d 0 R /Resources << /Font << /F1 %d 0 R >>"
+        b" >> >>" % (parent, first + 1, first + 2),
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+
+
+def claimed_pages_pdf(count: int, text: str) -> bytes:
+    """One page saying ``text`` in a page tree that claims ``count`` pages (/Count)."""
+    return written_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count %d >>" % count,
+            *_one_page(2, 3, text),
+        ]
+    )
+
+
+def deep_tree_pdf(levels: int, text: str) -> bytes:
+    """One page saying ``text`` at the bottom of a page tree ``levels`` deep (each node holds the next)."""
+    nodes = [b"<< /Type /Pages /Kids [%d 0 R] /Count 1 >>" % (number + 1) for number in range(2, levels + 2)]
+    return written_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", *nodes, *_one_page(levels + 1, levels + 2, text)])
+
+
+def blank_pages_pdf(pages: int) -> bytes:
+    """``pages`` blank pages."""
+    kids = b" ".join(b"%d 0 R" % (3 + n) for n in range(pages))
+    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>"
+    return written_pdf(
+        [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages)]
+        + [page] * pages
+    )

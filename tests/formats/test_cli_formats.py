@@ -12,7 +12,14 @@ import pytest
 from typer.testing import CliRunner
 
 from factcheck.cli import app
-from tests.formats.makers import SAVED_PAGE, bulletin_pdf, report_docx
+from tests.formats.makers import (
+    SAVED_PAGE,
+    blank_pages_pdf,
+    bulletin_pdf,
+    claimed_pages_pdf,
+    deep_tree_pdf,
+    report_docx,
+)
 
 pytest.importorskip("pypdfium2")
 pytest.importorskip("trafilatura")
@@ -232,3 +239,19 @@ def test_the_report_links_a_pdf_s_evidence_to_its_page_and_claimreview_cites_the
     }
     assert urls["214 clinics opened."] == ["https://stats.example/bulletin.pdf#page=2"]
     assert urls["The agency counted 3,980 nurses in the north."] == ["https://stats.example/bulletin.pdf"]
+
+
+def test_pdf_bombs_are_warnings_naming_them_and_the_rest_of_the_corpus_is_read(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "claims-a-billion-pages.pdf").write_bytes(claimed_pages_pdf(10**9, "The region has 300 clinics."))
+    (corpus / "nested.pdf").write_bytes(deep_tree_pdf(100_000, "The region has 200 clinics."))
+    (corpus / "blank.pdf").write_bytes(blank_pages_pdf(50_000))
+    (corpus / "note.txt").write_text("The region has 400 clinics.\n", encoding="utf-8")
+    result = runner.invoke(app, ["extract", "--corpus", str(corpus), "--format", "json"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    # pdfium counts the page tree's leaves (the claimed /Count is not believed) and stops at its nesting limit.
+    read = {(r["document"], r["text"]) for r in json.loads(result.stdout)}
+    assert read == {("note", "400"), ("claims-a-billion-pages", "300")}
+    assert "nested.pdf: warning: skipped: it is not a readable PDF (Failed to load page.)" in result.stderr
+    assert "blank.pdf: warning: skipped: it has 50,000 pages, more than the 10,000 read from one PDF" in result.stderr
