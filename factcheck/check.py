@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from factcheck.claims import unknown_documents
-from factcheck.corpus import Corpus, page_line, page_text_span
+from factcheck.corpus import Corpus, Place, page_text_span, place_of
 from factcheck.formats import is_paged, page_count
 from factcheck.model import Citation, Claim, ClaimFigure, ClaimsFile, Document, Kind, Qualifier, Quantity
 from factcheck.quotes import PreparedText, match_quote, prepare
@@ -28,6 +28,7 @@ class Passage:
     end: int
     text: str
     score: float
+    page: int | None = None  # in a paged document (a PDF): the passage's page, ``line`` then the line within it
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,12 +130,20 @@ class _Context:
             self.verified[key] = _verify(self, citation, prepared)
         return self.verified[key]
 
-    def place(self, doc_id: str, offset: int) -> str:
-        """Where ``offset`` stands in the document, in words: "line 12", or "page 3, line 4" in a paged one."""
+    def place_of(self, doc_id: str, offset: int) -> Place:
         doc = self.corpus.document(doc_id)
-        line = self.corpus.line_of(doc_id, offset)
-        page, line = page_line(doc, offset, line) if doc is not None else (None, line)
-        return f"line {line}" if page is None else f"page {page}, line {line}"
+        assert doc is not None, doc_id  # only a cited document that exists is looked into
+        return place_of(self.corpus, doc, offset)
+
+    def passage(self, doc_id: str, start: int, end: int, text: str, score: float) -> Passage:
+        """A passage of a document, its line (within its page in a paged document) found."""
+        where = self.place_of(doc_id, start)
+        return Passage(doc_id, where.line, start, end, text, score, where.page)
+
+    def place(self, doc_id: str, offset: int) -> str:
+        """Where ``offset`` stands in the document: "line 12", or in a paged one its place, report.pdf:p3:4:7."""
+        where = self.place_of(doc_id, offset)
+        return f"line {where.line}" if where.page is None else str(where)
 
     def problem(self, severity: str, code: str, message: str, at: Claim | Citation, **extra: object) -> CheckProblem:
         if severity == WARNING and self.options.strict:
@@ -227,10 +236,8 @@ def _verify_on_page(ctx: _Context, citation: Citation, doc: Document, page: int)
     anywhere = found if found.figures is not None else ctx.verification(replace(citation, page=None))
     if anywhere is None or anywhere.figures is None:
         return found
-    elsewhere = page_line(doc, anywhere.start, 1)[0]
-    return _Verification(
-        None, "quote-not-found", f"quote not found on page {page} of {doc.id}: it is on page {elsewhere}"
-    )
+    elsewhere = ctx.place(doc.id, anywhere.start)
+    return _Verification(None, "quote-not-found", f"quote not found on page {page} of {doc.id}: it is at {elsewhere}")
 
 
 def _verify(ctx: _Context, citation: Citation, prepared: PreparedText, shift: int = 0) -> _Verification:
@@ -245,9 +252,7 @@ def _verify(ctx: _Context, citation: Citation, prepared: PreparedText, shift: in
     if match.closest is not None:
         c = match.closest
         at = c.start + shift
-        closest = Passage(
-            citation.document, ctx.corpus.line_of(citation.document, at), at, c.end + shift, c.text, c.score
-        )
+        closest = ctx.passage(citation.document, at, c.end + shift, c.text, c.score)
         diff = tuple((op, " ".join(q), " ".join(d)) for op, q, d in c.diff if op != "equal")
         where = ctx.place(citation.document, at)
     if match.number_mismatches:
@@ -394,8 +399,8 @@ def _suggest(ctx: _Context, claim: Claim, count: int) -> tuple[Passage, ...]:
                 score = min(100.0, score + 25)
             scored.append(Passage(doc.id, sentence.line, sentence.start, sentence.end, sentence.text, round(score, 1)))
     scored.sort(key=lambda p: (-p.score, p.document, p.start))
-    # The file's line, as check and grep give it: a document's front matter counts.
-    return tuple(replace(p, line=ctx.corpus.line_of(p.document, p.start)) for p in scored[:count])
+    # The file's line, as check and grep give it: a document's front matter counts; a PDF's page and line in it.
+    return tuple(ctx.passage(p.document, p.start, p.end, p.text, p.score) for p in scored[:count])
 
 
 # --- entry point --------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from factcheck.axis import Axis, AxisMark, build_axis
 from factcheck.context import PREVIOUS_CHARS, outline, read_before
-from factcheck.corpus import Corpus
+from factcheck.corpus import Corpus, page_line
 from factcheck.features import Model, ReadBefore, describe, model, reach_of, seen_before, topic_stems
 from factcheck.intervals import DEFAULT_TOLERANCE, Interval, interval_of
 from factcheck.matching import (
@@ -97,6 +97,7 @@ class Finding:
     vague: bool = False  # a vague amount: no digits and no exact value ("dozens", "millions of pounds")
     scope_note: str | None = None  # the statistic states its scope and the sentence's cue words say the other
     features: tuple[float, ...] = field(default=(), compare=False)  # factcheck.features.FEATURES, for --explain
+    page: int | None = None  # in a paged document (a PDF): the figure's page, ``line`` then the line within it
 
     @property
     def interval(self) -> Interval | None:
@@ -210,6 +211,7 @@ def _finding(
         if scope is not None and str(scope) != stated:
             note = f"its sentence reads as {scope} (cue words); the statistic is {stated}"
         scope = Scope(stated)
+    page, line = page_line(doc, q.start, figure.line)
     return Finding(
         document=doc.id,
         text=q.text,
@@ -225,7 +227,7 @@ def _finding(
         scope=str(scope) if scope else None,
         ambiguous=q.ambiguous,
         sentence=sentence.text,
-        line=figure.line,
+        line=line,
         start=q.start,
         end=q.end,
         score=score,
@@ -233,6 +235,7 @@ def _finding(
         role=str(q.role),
         vague=q.value is None and not any(ch.isdigit() for ch in q.text),
         scope_note=note,
+        page=page,
     )
 
 

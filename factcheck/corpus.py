@@ -49,8 +49,11 @@ __all__ = [
     "finish_corpus",
     "load_corpus",
     "locate_figures",
+    "Place",
+    "line_place",
     "page_line",
     "page_text_span",
+    "place_of",
     "read_document_file",
     "read_file_bytes",
     "read_standard_input",
@@ -199,6 +202,31 @@ def page_line(doc: Document, offset: int, line: int) -> tuple[int | None, int]:
     starts, lines_before = _page_lines(doc)
     page = bisect_right(starts, offset)
     return page, line - lines_before[page - 1]
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where an offset of a document stands: its file, page (a paged document's, else None), line (within that
+    page, or of the file) and 1-based column. ``str`` gives its text form: report.pdf:p14:3:7, notes.txt:12:7."""
+
+    path: str
+    page: int | None
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{line_place(self.page, self.line)}:{self.column}"
+
+
+def line_place(page: int | None, line: int) -> str:
+    """A line of a document as the text output writes it: "12", or "p3:4" (page 3, line 4) in a paged document."""
+    return str(line) if page is None else f"p{page}:{line}"
+
+
+def place_of(corpus: Corpus, doc: Document, offset: int) -> Place:
+    """Where ``offset`` of ``doc`` stands: the page, the line (within the page of a paged document) and column."""
+    page, line = page_line(doc, offset, corpus.line_of(doc.id, offset))
+    return Place(doc.path, page, line, offset - doc.text.rfind("\n", 0, offset))
 
 
 def page_text_span(doc: Document, page: int) -> tuple[int, int] | None:

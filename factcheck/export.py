@@ -162,12 +162,14 @@ def export_csv(report: Report) -> str:
 # --- ClaimReview --------------------------------------------------------------------------------
 
 
-def _creative_work(doc_id: str, meta: DocumentMeta | None) -> dict[str, Any]:
+def _creative_work(doc_id: str, meta: DocumentMeta | None, page: int | None = None) -> dict[str, Any]:
+    """The work a claim appears in; a citation that names its page links to it: ``report.pdf#page=14`` (the PDF
+    fragment of RFC 8118, which schema.org's ``url`` carries as it is: CreativeWork has no page property)."""
     work: dict[str, Any] = {"@type": "CreativeWork", "name": (meta.title if meta else None) or doc_id}
     if meta is None:
         return work
     if meta.url:
-        work["url"] = meta.url
+        work["url"] = meta.url if page is None else f"{meta.url.split('#')[0]}#page={page}"
     if meta.published:
         work["datePublished"] = meta.published
     if meta.author:
@@ -197,8 +199,8 @@ def _rating(entry: ClaimEntry) -> dict[str, Any]:
 def claim_review(report: Report, entry: ClaimEntry, url: str, organisation: str, org_url: str) -> dict[str, Any]:
     """The ClaimReview of one claim."""
     c = entry.claim
-    cited = list(dict.fromkeys(x.document for x in c.citations))
-    works = [(_creative_work(d, report.document(d)), report.document(d)) for d in cited]
+    cited = list(dict.fromkeys((x.document, x.page) for x in c.citations))
+    works = [(_creative_work(d, report.document(d), page), report.document(d)) for d, page in cited]
     item: dict[str, Any] = {"@type": "Claim", "name": c.text}
     if works:
         item["appearance"] = [w for w, _ in works]

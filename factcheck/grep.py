@@ -11,7 +11,7 @@ from enum import StrEnum
 
 from rapidfuzz import fuzz
 
-from factcheck.corpus import Corpus
+from factcheck.corpus import Corpus, place_of
 from factcheck.errors import PatternTimeout, UsageError
 from factcheck.model import Claim, ClaimsFile, Kind, Quantity
 
@@ -53,6 +53,7 @@ class SentenceHit:
     sentence: str
     spans: tuple[Span, ...]
     figures: tuple[Quantity, ...]
+    page: int | None = None  # in a paged document (a PDF): the sentence's page, ``line`` then the line within it
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,17 +260,18 @@ def grep_sentences(
             try:
                 matched = all(_extend(spans, m(sentence.text)) for m in matchers)
             except PatternTimeout as error:
-                raise error.at(f"{doc.path}:{corpus.line_of(doc.id, sentence.start)}") from None
+                raise error.at(str(place_of(corpus, doc, sentence.start))) from None
             if matched:
-                line = corpus.line_of(doc.id, sentence.start)
+                where = place_of(corpus, doc, sentence.start)
                 hits.append(
                     SentenceHit(
                         doc.id,
                         doc.path,
-                        line,
+                        where.line,
                         sentence.text,
                         tuple(sorted(spans)),
                         tuple(figures.get(sentence.index, ())),
+                        where.page,
                     )
                 )
     return tuple(hits)

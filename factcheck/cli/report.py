@@ -124,7 +124,7 @@ def report(
         else:
             from factcheck.render.html import render_html
 
-            text = render_html(result)
+            text = render_html(result, str(Path(target).parent) if target != STDOUT else ".")
         _write(text, target)
     if target != STDOUT:
         s = result.summary

@@ -11,16 +11,20 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from factcheck.formats import ConversionFailed, Extracted
+from factcheck.formats import ConversionFailed, Extracted, layout
 from factcheck.formats.pages import PAGE_BREAK
 
 # A line that repeats at the top or bottom of at least this share of the pages (and of two pages or more) is a
 # running header or footer; digits count as one another, so "Page 3" and "Page 4" repeat.
 RUNNING_SHARE = 0.5
 _DIGITS = re.compile(r"\d+")
-# pdfium marks a hyphen it found at a line end as U+FFFE and runs the lines together; some files give "-\r\n".
-_SOFT_HYPHEN = re.compile(r"\ufffe(?=[a-z])")
-_LINE_END_HYPHEN = re.compile(r"(?<=[A-Za-z])-\n(?=[a-z])")
+# pdfium marks a hyphen it found at a line end (layout.SOFT_HYPHEN); some files have a plain "-" there. Either,
+# before a lower-case letter on the next line, joins the word again.
+_SOFT_HYPHEN = re.compile(r"\x02[\n\x1f](?=[a-z])")
+_LINE_END_HYPHEN = re.compile(r"(?<=[A-Za-z])-[\n\x1f](?=[a-z])")
+# Pages read from one PDF at most: 10,000 read in about 14 s (bench/bench_formats.py: 0.14 s per 100), within the
+# worker's 30 s. pdfium itself counts a page tree's leaves (a /Count of 10^9 is not believed) and bounds its nesting.
+MAX_PAGES = 10_000
 _DETAIL = re.compile(r"PDFium: ([^)]*)")
 
 
@@ -37,8 +41,16 @@ def extract(data: bytes) -> Extracted:
     except pdfium.PdfiumError as error:
         raise _failure(str(error)) from None
     try:
+        if len(pdf) > MAX_PAGES:
+            raise ConversionFailed(
+                f"it has {len(pdf):,} pages, more than the {MAX_PAGES:,} read from one PDF (a file made to stall "
+                "a reader, or a whole archive in one file)",
+                "split it into files of fewer pages (e.g. qpdf --split-pages=1000) and put those in the corpus",
+            )
         pages = [_page_text(pdf, n) for n in range(len(pdf))]
         meta = pdf.get_metadata_dict(skip_empty=True)
+    except pdfium.PdfiumError as error:  # a page pdfium cannot load (a page tree nested beyond its limit, ...)
+        raise _failure(str(error)) from None
     finally:
         pdf.close()
     pages = _drop_running_lines(pages)
@@ -58,14 +70,14 @@ def _page_text(pdf: object, number: int) -> str:
     try:
         textpage = page.get_textpage()
         try:
-            raw: str = textpage.get_text_range()
+            lines = layout.page_lines(textpage)
         finally:
             textpage.close()
     finally:
         page.close()
-    text = raw.replace("\r\n", "\n").replace("\r", "\n")
-    text = _SOFT_HYPHEN.sub("", text).replace("\ufffe", "-").replace("\f", "\n")
-    text = _LINE_END_HYPHEN.sub("", text)
+    text = layout.paragraphs(lines)
+    text = _SOFT_HYPHEN.sub("", text).replace(layout.SOFT_HYPHEN, "-")
+    text = _LINE_END_HYPHEN.sub("", text).replace(layout.WRAP, " ")
     return "\n".join(line.rstrip() for line in text.strip("\n").split("\n"))
 
 

@@ -12,6 +12,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from enum import Enum
 from typing import Any
 
+from factcheck.corpus import line_place
+
 SCHEMA_VERSION = 1
 
 # What must never reach a terminal raw: C0 controls but tab and newline, DEL, C1 controls, and the bidirectional
@@ -161,6 +163,4 @@ def format_ratio(value: float) -> str:
     return f"{float(f'{value:.3g}'):g}×"
 
 
-def place(page: int | None, line: int) -> str:
-    """A line of a document as the text output writes it: "12", or "p3:4" (page 3, line 4) in a paged document."""
-    return str(line) if page is None else f"p{page}:{line}"
+place = line_place  # a line as the text output writes it: "12", or "p3:4" (page 3, line 4) in a paged document

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from factcheck.check import CheckProblem, CheckReport, Passage
-from factcheck.render import jsonable, to_json
+from factcheck.render import jsonable, place, to_json
 
 
 def _passage_dict(p: Passage | None) -> dict[str, Any] | None:
@@ -52,7 +52,7 @@ def render_text(report: CheckReport) -> str:
         if p.suggestions:
             lines.append("    suggested citations (paste under the claim's citations:):")
         for s in p.suggestions:
-            lines.append(f"      - document: {s.document}  # line {s.line}, match {s.score:.0f}")
+            lines.append(f"      - document: {s.document}  # line {place(s.page, s.line)}, match {s.score:.0f}")
             lines.append(f"        quote: {json.dumps(s.text, ensure_ascii=False)}")
     lines.append(("PASS " if report.passed else "FAIL ") + summary(report))
     return "\n".join(lines) + "\n"

@@ -20,6 +20,7 @@ from factcheck.render import (
     format_ratio,
     markdown_table,
     md,
+    place,
     printable,
     printable_spans,
     to_csv,
@@ -51,6 +52,7 @@ CSV_FIELDS = (
     "start",
     "end",
     "sentence",
+    "page",  # a paged document's (a PDF's): ``line`` is then the line within that page; else null
 )
 FINDING_FIELDS = CSV_FIELDS[3:]
 CHART_WIDTH = 40
@@ -274,7 +276,7 @@ def _documents_table(c: Comparison, shown: Sequence[DocumentFindings]) -> Fitted
             amb = " (ambiguous)" if f.ambiguous else ""
             table.add_row(
                 doc.id if i == 0 else "",
-                f.text + amb,
+                f.text + amb + on_page(f),
                 describe_value(f),
                 describe_year(f),
                 (f.scope or "") + (" *" if f.scope_note else ""),
@@ -285,6 +287,11 @@ def _documents_table(c: Comparison, shown: Sequence[DocumentFindings]) -> Fitted
             mentions = ", ".join(f"{printable(f.text)} ({f.score:.0f})" for f in doc.vague)
             table.add_row("", Text("also mentions", style="dim"), "", "", "", "", Text(mentions, style="dim"))
     return Fitted(table, body=("evidence",), unlabelled=("figure", "value", "year", "scope"))
+
+
+def on_page(f: Finding) -> str:
+    """Where a figure of a paged document (a PDF) stands, " (p14:3)"; nothing for a text document."""
+    return "" if f.page is None else f" ({place(f.page, f.line)})"
 
 
 def _listed(items: Sequence[str], limit: int, sep: str = ", ") -> str:
@@ -447,7 +454,7 @@ def render_markdown(comparisons: Sequence[Comparison]) -> str:
                 rows.append(
                     [
                         md(doc.id),
-                        md(f.text),
+                        md(f.text + on_page(f)),
                         md(describe_value(f)),
                         md(describe_year(f)),
                         md(f.scope or ""),

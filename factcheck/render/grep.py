@@ -10,11 +10,11 @@ from rich.text import Text
 
 from factcheck.grep import ClaimHit, SentenceHit, Span
 from factcheck.model import ClaimFigure
-from factcheck.render import format_number, jsonable, markdown_table, md, printable_spans, to_csv, to_json
+from factcheck.render import format_number, jsonable, markdown_table, md, place, printable_spans, to_csv, to_json
 from factcheck.render.terminal import Fitted
 
 CLAIM_FIELDS = ("id", "statistic", "figure", "year", "text", "documents", "tags", "line")
-SENTENCE_FIELDS = ("document", "path", "line", "sentence", "figures")
+SENTENCE_FIELDS = ("document", "path", "line", "sentence", "figures", "page")
 # How much of a claim's text a table row shows, around the first match (JSON and CSV give it whole): a terminal
 # table of thousands of claims sharing a 100 KB text (YAML aliases) would take minutes to lay out.
 TABLE_TEXT_LIMIT = 2_000
@@ -141,6 +141,7 @@ def sentence_row(hit: SentenceHit) -> dict[str, Any]:
         "line": hit.line,
         "sentence": hit.sentence,
         "figures": [q.text for q in hit.figures],
+        "page": hit.page,
     }
 
 
@@ -150,7 +151,10 @@ def render_sentences_table(hits: Sequence[SentenceHit]) -> Fitted:
         table.add_column(column, overflow="fold", no_wrap=column == "document")
     for hit in hits:
         table.add_row(
-            hit.document, str(hit.line), highlighted(hit.sentence, hit.spans), ", ".join(q.text for q in hit.figures)
+            hit.document,
+            place(hit.page, hit.line),
+            highlighted(hit.sentence, hit.spans),
+            ", ".join(q.text for q in hit.figures),
         )
     return Fitted(table, body=("sentence",))
 
@@ -171,7 +175,12 @@ def render_sentences_csv(hits: Sequence[SentenceHit]) -> str:
 
 def render_sentences_markdown(hits: Sequence[SentenceHit]) -> str:
     rows = [
-        [md(h.document), str(h.line), md_highlighted(h.sentence, h.spans), md(", ".join(q.text for q in h.figures))]
+        [
+            md(h.document),
+            place(h.page, h.line),
+            md_highlighted(h.sentence, h.spans),
+            md(", ".join(q.text for q in h.figures)),
+        ]
         for h in hits
     ]
     return markdown_table(["document", "line", "sentence", "figures"], rows)

@@ -10,9 +10,12 @@ by the report command, so other commands do not pay for it.
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import Any
+from urllib.parse import quote
 
 import jinja2
 import markupsafe
@@ -274,9 +277,21 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def render_html(report: Report) -> str:
-    """The whole report as one HTML page that needs nothing else: no script, no stylesheet, font or image to fetch."""
-    return environment().get_template(TEMPLATE).render(report=report)
+def render_html(report: Report, folder: str = ".") -> str:
+    """The whole report as one HTML page that needs nothing else: no script, no stylesheet, font or image to fetch;
+    ``folder`` is where it is written, from which a PDF's evidence links to ``report.pdf#page=14``."""
+    return (
+        environment()
+        .get_template(TEMPLATE)
+        .render(report=report, page_link=functools.partial(page_link, folder=folder))
+    )
+
+
+def page_link(path: str, page: int, folder: str) -> str:
+    """A relative link from ``folder`` to ``page`` of the document at ``path``: ``../corpus/report.pdf#page=14``.
+    Escaped (a colon too), it can only be a path: never a ``javascript:`` or other scheme."""
+    relative = PurePath(os.path.relpath(path, folder)).as_posix()
+    return f"{quote(relative, safe='/')}#page={page}"
 
 
 __all__ = ["Chart", "ChartRow", "Tick", "build_chart", "charted", "render_html", "safe_url", "tick_label"]

@@ -81,7 +81,7 @@ def _findings(section: StatisticSection) -> str:
                     md(describe_year(f)),
                     md(f.scope or ""),
                     f"{f.score:.0f}",
-                    f"{markdown_evidence(f)} (line {f.line})",
+                    f"{markdown_evidence(f)} ({'line' if f.page is None else f'page {f.page}, line'} {f.line})",
                 ]
             )
     out = markdown_table(["document", "figure", "value", "year", "scope", "score", "evidence"], rows) if rows else ""

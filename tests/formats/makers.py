@@ -134,3 +134,109 @@ def _declare_size(data: bytearray, name: str, size: int) -> None:
             struct.pack_into("<I", data, at + 24, min(size, 0xFFFFFFFF))
             return
         at = data.find(b"PK\x01\x02", at + 4)
+
+
+WRAPPED = (
+    "The survey of the northern provinces counted 3,980 nurses in 2023, and the United States agency that "
+    "funds it counted 4,512 in the capital, where most of the new clinics opened during the year.",
+    "Most of them opened after 2015.",
+)
+
+
+def wrapped_pdf() -> bytes:
+    """Two paragraphs, the first wrapped over several lines (80 mm wide), its lines set closer than the
+    space between the paragraphs."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=11)
+    pdf.add_page()
+    for paragraph in WRAPPED:
+        pdf.multi_cell(80, 5, paragraph, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(3)
+    return bytes(pdf.output())
+
+
+COLUMN_TITLE = "Clinics and nurses in two columns"
+LEFT_COLUMN = (
+    "The left column opens the report.",
+    "It counted 120 clinics in the north",
+    "and 94 clinics in the south of the",
+    "country at the end of the year.",
+)
+RIGHT_COLUMN = (
+    "The right column goes on with it.",
+    "Nurses numbered 2,210 in the north",
+    "and 1,770 in the south, the survey",
+    "says, after a year of new hiring.",
+)
+
+
+def columns_pdf() -> bytes:
+    """A title across the page, then two columns of text drawn line by line across the page (the left column's
+    first line, the right column's first line, ...), then a table drawn column by column (every cell of its first
+    column, then of the second): drawing order is not reading order."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=11)
+    pdf.add_page()
+    pdf.text(10, 20, COLUMN_TITLE)
+    for row, (left, right) in enumerate(zip(LEFT_COLUMN, RIGHT_COLUMN, strict=True)):
+        pdf.text(10, 40 + 8 * row, left)
+        pdf.text(110, 40 + 8 * row, right)
+    for column, cells in enumerate(zip(*TABLE, strict=True)):
+        for row, cell in enumerate(cells):
+            pdf.text(20 + 40 * column, 100 + 8 * row, cell)
+    return bytes(pdf.output())
+
+
+def written_pdf(objects: list[bytes]) -> bytes:
+    """A PDF written by hand: ``objects`` numbered from 1 (the first the catalog), with their cross-reference table."""
+    parts, offsets, size = [b"%PDF-1.7\n"], [], 9
+    for number, body in enumerate(objects, 1):
+        offsets.append(size)
+        parts.append(b"%d 0 obj\n%s\nendobj\n" % (number, body))
+        size += len(parts[-1])
+    parts.append(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    parts.extend(b"%010d 00000 n \n" % offset for offset in offsets)
+    parts.append(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, size))
+    return b"".join(parts)
+
+
+def _one_page(parent: int, first: int, text: str) -> list[bytes]:
+    """A page (object ``first``) under ``parent`` saying ``text``, its content stream and its font."""
+    content = b"BT /F1 12 Tf 72 720 Td (%s) Tj ET" % text.encode("latin-1")
+    return [
+        b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] /Contents %d 0 R /Resources << /Font << /F1 %d 0 R >>"
+        b" >> >>" % (parent, first + 1, first + 2),
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+
+
+def claimed_pages_pdf(count: int, text: str) -> bytes:
+    """One page saying ``text`` in a page tree that claims ``count`` pages (/Count)."""
+    return written_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count %d >>" % count,
+            *_one_page(2, 3, text),
+        ]
+    )
+
+
+def deep_tree_pdf(levels: int, text: str) -> bytes:
+    """One page saying ``text`` at the bottom of a page tree ``levels`` deep (each node holds the next)."""
+    nodes = [b"<< /Type /Pages /Kids [%d 0 R] /Count 1 >>" % (number + 1) for number in range(2, levels + 2)]
+    return written_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", *nodes, *_one_page(levels + 1, levels + 2, text)])
+
+
+def blank_pages_pdf(pages: int) -> bytes:
+    """``pages`` blank pages."""
+    kids = b" ".join(b"%d 0 R" % (3 + n) for n in range(pages))
+    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>"
+    return written_pdf(
+        [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages)]
+        + [page] * pages
+    )

@@ -5,13 +5,21 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from factcheck.cli import app
-from tests.formats.makers import SAVED_PAGE, bulletin_pdf, report_docx
+from tests.formats.makers import (
+    SAVED_PAGE,
+    blank_pages_pdf,
+    bulletin_pdf,
+    claimed_pages_pdf,
+    deep_tree_pdf,
+    report_docx,
+)
 
 pytest.importorskip("pypdfium2")
 pytest.importorskip("trafilatura")
@@ -88,14 +96,48 @@ def test_a_quote_on_another_page_than_it_names_fails(project: Path) -> None:
     claims = CLAIMS.replace("        page: 2\n", "        page: 1\n")
     code, out, _ = invoke(project, "check", claims=claims)
     assert code == 1
-    assert "error: quote not found on page 1 of bulletin: it is on page 2 [quote-not-found]" in out
+    pdf = project / "corpus" / "bulletin.pdf"
+    assert f"error: quote not found on page 1 of bulletin: it is at {pdf}:p2:2:1 [quote-not-found]" in out
     moved = CLAIMS.replace(
         'page: 2\n        quote: "Clinics opened: 214 in total."',
         'page: 2\n        quote: "The survey counted 4,512 nurses in the capital"',
     )
     code, out, _ = invoke(project, "check", claims=moved)
     assert code == 1
-    assert "error: quote not found on page 2 of bulletin: it is on page 1 [quote-not-found]" in out
+    assert f"error: quote not found on page 2 of bulletin: it is at {pdf}:p1:2:1 [quote-not-found]" in out
+
+
+def test_a_pdf_quote_s_closest_passage_and_suggestions_name_its_page_line_and_column(project: Path) -> None:
+    claims = CLAIMS.replace('quote: "Clinics opened: 214 in total."', 'quote: "Clinics opened: 215 in total."')
+    code, out, _ = invoke(project, "check", "--format", "json", claims=claims)
+    assert code == 1
+    [problem] = [p for r in json.loads(out)["results"] for p in r["problems"]]
+    assert (problem["closest"]["page"], problem["closest"]["line"]) == (2, 2)
+    code, out, _ = invoke(project, "check", claims=claims)
+    pdf = project / "corpus" / "bulletin.pdf"
+    assert (
+        f"quote differs from bulletin in its figures: quote has '215' where the document has '214' (closest "
+        f"passage: {pdf}:p2:2:1," in out
+    )
+
+
+def test_compare_and_grep_give_a_pdf_figure_its_page_in_every_format(project: Path) -> None:
+    code, out, _ = invoke(project, "compare", "clinics", "--format", "json")
+    assert code == 0, out
+    pages = {(d["id"], f["text"]): (f["page"], f["line"]) for d in json.loads(out)["documents"] for f in d["findings"]}
+    assert pages[("bulletin", "214")] == (2, 2)
+    assert pages[("clinics", "412")] == (None, 3)
+    for form in ("table", "markdown"):
+        code, out, _ = invoke(project, "compare", "clinics", "--format", form)
+        assert code == 0 and "214 (p2:2)" in out and "412 (p" not in out, out
+    code, out, _ = invoke(project, "grep", "--sentences", "clinics opened", "--format", "json")
+    assert code == 0, out
+    assert [(s["document"], s["page"], s["line"]) for s in json.loads(out)["sentences"]] == [("bulletin", 2, 2)]
+    code, out, _ = invoke(project, "grep", "--sentences", "412 clinics", "--format", "json")
+    assert {(s["document"], s["page"]) for s in json.loads(out)["sentences"]} == {("clinics", None), ("census", None)}
+    for form in ("table", "markdown"):
+        code, out, _ = invoke(project, "grep", "--sentences", "clinics opened", "--format", form)
+        assert code == 0 and "p2:2" in out, out
 
 
 def test_a_page_the_document_does_not_have_is_an_error_that_says_how_many_it_has(project: Path) -> None:
@@ -170,3 +212,46 @@ def test_a_pdf_is_converted_once_and_its_text_kept_in_the_index(tmp_path: Path) 
     os.utime(pdf, ns=(pdf.stat().st_atime_ns, pdf.stat().st_mtime_ns + 5_000_000_000))
     second = json.loads(runner.invoke(app, command).stdout)
     assert (second["new"], second["changed"], second["unchanged"], second["figures"]) == (0, 0, 1, 5)
+
+
+def test_the_report_links_a_pdf_s_evidence_to_its_page_and_claimreview_cites_the_page(
+    project: Path, tmp_path: Path
+) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(project / "corpus", corpus, ignore=shutil.ignore_patterns(".factcheck"))
+    (corpus / "sources.yaml").write_text(
+        "documents:\n  - file: bulletin.pdf\n    url: https://stats.example/bulletin.pdf\n", encoding="utf-8"
+    )
+    claims = tmp_path / "claims.yaml"
+    claims.write_text("meta:\n  organisation: Example Check\n  url: https://check.example/\n" + CLAIMS, "utf-8")
+    common = ["--corpus", str(corpus), "--claims", str(claims)]
+    out = tmp_path / "site" / "report.html"
+    out.parent.mkdir()
+    result = runner.invoke(app, ["report", "-o", str(out), *common], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    assert '<a class="line" href="../corpus/bulletin.pdf#page=2">page 2, line 2</a>' in html
+    assert 'href="../corpus/clinics.html' not in html  # a text document's line has no link
+    result = runner.invoke(app, ["export", "--format", "claimreview", "--date", "2026-01-01", *common])
+    assert result.exit_code == 0, result.output
+    urls = {
+        r["claimReviewed"]: [w.get("url") for w in r["itemReviewed"]["appearance"]] for r in json.loads(result.stdout)
+    }
+    assert urls["214 clinics opened."] == ["https://stats.example/bulletin.pdf#page=2"]
+    assert urls["The agency counted 3,980 nurses in the north."] == ["https://stats.example/bulletin.pdf"]
+
+
+def test_pdf_bombs_are_warnings_naming_them_and_the_rest_of_the_corpus_is_read(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "claims-a-billion-pages.pdf").write_bytes(claimed_pages_pdf(10**9, "The region has 300 clinics."))
+    (corpus / "nested.pdf").write_bytes(deep_tree_pdf(100_000, "The region has 200 clinics."))
+    (corpus / "blank.pdf").write_bytes(blank_pages_pdf(50_000))
+    (corpus / "note.txt").write_text("The region has 400 clinics.\n", encoding="utf-8")
+    result = runner.invoke(app, ["extract", "--corpus", str(corpus), "--format", "json"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    # pdfium counts the page tree's leaves (the claimed /Count is not believed) and stops at its nesting limit.
+    read = {(r["document"], r["text"]) for r in json.loads(result.stdout)}
+    assert read == {("note", "400"), ("claims-a-billion-pages", "300")}
+    assert "nested.pdf: warning: skipped: it is not a readable PDF (Failed to load page.)" in result.stderr
+    assert "blank.pdf: warning: skipped: it has 50,000 pages, more than the 10,000 read from one PDF" in result.stderr

@@ -7,7 +7,16 @@ import pytest
 
 from factcheck.formats import ConversionFailed, page_position, page_span
 from factcheck.formats.convert import convert, extract_here
-from tests.formats.makers import SAVED_PAGE, bulletin_pdf, report_docx, scanned_pdf, zip_bomb_docx
+from tests.formats.makers import (
+    SAVED_PAGE,
+    WRAPPED,
+    bulletin_pdf,
+    columns_pdf,
+    report_docx,
+    scanned_pdf,
+    wrapped_pdf,
+    zip_bomb_docx,
+)
 
 pytest.importorskip("pypdfium2")
 pytest.importorskip("trafilatura")
@@ -32,6 +41,30 @@ def test_a_pdf_reads_page_by_page_without_its_running_header_and_page_numbers() 
     assert extracted.text == f"{BULLETIN_PAGE_ONE}\n\f{BULLETIN_PAGE_TWO}\n\f"
     assert extracted.pages == (0, len(BULLETIN_PAGE_ONE) + 2, len(BULLETIN_PAGE_ONE) + len(BULLETIN_PAGE_TWO) + 4)
     assert extracted.format == "pdf"
+
+
+def test_a_pdf_paragraph_wrapped_over_lines_reads_as_one_line_as_in_a_text_file() -> None:
+    # "the United\nStates" would read as two sentences: each paragraph is one line, as in the text file.
+    lines = extract_here("pdf", wrapped_pdf()).text.split("\n")
+    assert lines == list(WRAPPED)
+
+
+def test_a_pdf_in_two_columns_reads_column_by_column_and_a_table_row_by_row() -> None:
+    # Both were drawn out of reading order: the columns line by line across the page, the table column by column.
+    assert extract_here("pdf", columns_pdf()).text == (
+        "Clinics and nurses in two columns\n"
+        "The left column opens the report.\n"
+        "It counted 120 clinics in the north\n"
+        "and 94 clinics in the south of the\n"
+        "country at the end of the year.\n"
+        "The right column goes on with it.\n"
+        "Nurses numbered 2,210 in the north\n"
+        "and 1,770 in the south, the survey\n"
+        "says, after a year of new hiring.\n"
+        "region clinics nurses\n"
+        "North 120 2,210\n"
+        "South 94 1,770"
+    )
 
 
 def test_a_pdf_page_without_text_is_named_in_a_warning() -> None:
