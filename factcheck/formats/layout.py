@@ -3,8 +3,10 @@
 pdfium gives the text of a page in the order it is drawn, a line break at every line of print. A paragraph wrapped
 over five lines would then be five lines, and a line break followed by a capital ("the United\\nStates") reads as
 the end of a sentence: the sentences, and so the figures' evidence, would differ from the same text in a file.
-Here each box pdfium finds (``count_rects``/``get_rect``: a run of text on one line) is placed: a page set in two
-columns reads the left one, then the right one (whatever order they were drawn in); the boxes that share a line are
+Here each box pdfium finds (``count_rects``/``get_rect``: a run of text on one line) is placed: a page set in
+columns of prose (two, three or more: white space down the page that no narrow line crosses) reads them left to
+right, band by band between the lines that cross them, a margin's few words last (_column_blocks); else a page set
+in two columns drawn in any order reads the left one, then the right one; the boxes that share a line are
 one line, left to right (a table's row); and a line runs on into the next when the next line follows it closely
 and its first word would not have fitted at the end of it (the line was wrapped, not ended).
 """
@@ -28,6 +30,11 @@ MIN_GUTTER = 10.0
 ALIGN = 3.0  # points: lines of one column start within this of one another
 MIN_COLUMN_LINES = 3
 PROSE_FILL = 0.6
+# Columns of a page (two, three or more, as in a gazette): white space of at least COLUMN_GUTTER points that no line
+# narrower than NARROW of the page's text width crosses, each column holding MIN_COLUMN_LINES lines filling
+# PROSE_FILL of its width. Lines that cross a gutter (a title, a rule across the page) end one band of columns.
+COLUMN_GUTTER = 6.0
+NARROW = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +66,9 @@ def page_lines(textpage: object) -> list[list[Line]]:
         if text:
             boxes.append(Line(left, bottom, right, top, text))
     boxes.sort(key=lambda b: -b.top)
+    columns = _column_blocks(boxes)
+    if columns is not None:
+        return columns
     blocks: list[list[Line]] = []
     for run, gutter in _runs(_rows(boxes)):
         sides = (
@@ -70,6 +80,76 @@ def page_lines(textpage: object) -> list[list[Line]]:
         else:
             blocks.append([_merged(row) for row in run])
     return blocks
+
+
+def _column_blocks(boxes: Sequence[Line]) -> list[list[Line]] | None:
+    """The page's lines in blocks when it is set in columns of prose (None when it is not): band by band from the
+    top, each band's columns left to right, each column top to bottom; a line across the gutters is a band of its
+    own. Boxes come top to bottom."""
+    if not boxes:
+        return None
+    left, right = min(b.left for b in boxes), max(b.right for b in boxes)
+    narrow = [b for b in boxes if b.right - b.left < NARROW * (right - left)]
+    gutters = _gutters(narrow)
+    if not gutters:
+        return None
+    edges = [left, *(x for gutter in gutters for x in gutter), right]
+    spans = list(zip(edges[0::2], edges[1::2], strict=True))  # each column's (left, right)
+
+    def column_of(box: Line) -> int | None:
+        for k, (low, high) in enumerate(spans):
+            if box.left >= low - ALIGN and box.right <= high + ALIGN:
+                return k
+        return None  # across a gutter
+
+    placed = [column_of(b) for b in boxes]
+    counts = [placed.count(k) for k in range(len(spans))]
+    real = [k for k, n in enumerate(counts) if n >= MIN_COLUMN_LINES]  # a margin's few words are no column
+    if len(real) < 2:
+        return None
+    for column in real:
+        if _fill([b for b, c in zip(boxes, placed, strict=True) if c == column]) < PROSE_FILL:
+            return None  # a table's cells: not columns of prose
+    blocks: list[list[Line]] = []
+    band: dict[int, list[Line]] = {k: [] for k in real}
+    across: list[Line] = []
+    stray: list[Line] = []  # words in a margin (a printer's slug, a page number beside the text): read last
+
+    def flush() -> None:
+        blocks.extend([_merged(row) for row in _rows(column)] for column in band.values() if column)
+        for column in band.values():
+            column.clear()
+
+    for box, at in zip(boxes, placed, strict=True):
+        if at is not None and at not in band:
+            stray.append(box)
+        elif at is None:
+            flush()
+            across.append(box)
+        else:
+            if across:
+                blocks.append([_merged(row) for row in _rows(across)])
+                across.clear()
+            band[at].append(box)
+    flush()
+    for rest in (across, stray):
+        if rest:
+            blocks.append([_merged(row) for row in _rows(rest)])
+    return blocks
+
+
+def _gutters(boxes: Sequence[Line]) -> list[tuple[float, float]]:
+    """The x-intervals (left, right) of white space, COLUMN_GUTTER wide at least, between the boxes' extents."""
+    found: list[tuple[float, float]] = []
+    spans = sorted((b.left, b.right) for b in boxes)
+    if not spans:
+        return found
+    reach = spans[0][1]
+    for low, high in spans[1:]:
+        if low - reach >= COLUMN_GUTTER:
+            found.append((reach, low))
+        reach = max(reach, high)
+    return found
 
 
 def _rows(boxes: Sequence[Line]) -> list[list[Line]]:

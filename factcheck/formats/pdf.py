@@ -22,6 +22,9 @@ _DIGITS = re.compile(r"\d+")
 # before a lower-case letter on the next line, joins the word again.
 _SOFT_HYPHEN = re.compile(r"\x02[\n\x1f](?=[a-z])")
 _LINE_END_HYPHEN = re.compile(r"(?<=[A-Za-z])-[\n\x1f](?=[a-z])")
+# A wrapped line that ends in an en dash or a slash inside a word ("737–" "9", "2018–" "23–51", "https://" "www"),
+# or in a hyphen between digits, goes on without a space: the dash or slash stays, the break was the printer's.
+_LINE_END_JOIN = re.compile(r"(?<=\S)([–/]|(?<=\d)-)\x1f(?=\w)")
 # Pages read from one PDF at most: 10,000 read in about 14 s (bench/bench_formats.py: 0.14 s per 100), within the
 # worker's 30 s. pdfium itself counts a page tree's leaves (a /Count of 10^9 is not believed) and bounds its nesting.
 MAX_PAGES = 10_000
@@ -77,7 +80,8 @@ def _page_text(pdf: object, number: int) -> str:
         page.close()
     text = layout.paragraphs(lines)
     text = _SOFT_HYPHEN.sub("", text).replace(layout.SOFT_HYPHEN, "-")
-    text = _LINE_END_HYPHEN.sub("", text).replace(layout.WRAP, " ")
+    text = _LINE_END_HYPHEN.sub("", text)
+    text = _LINE_END_JOIN.sub(r"\1", text).replace(layout.WRAP, " ")
     return "\n".join(line.rstrip() for line in text.strip("\n").split("\n"))
 
 
