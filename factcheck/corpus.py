@@ -1193,6 +1193,13 @@ def load_paths(paths: Sequence[str], stdin: bytes | None = None, follow_links: b
             warnings.extend(corpus.warnings)
             continue
         if not path.exists():
+            if (url := url_like(path)) is not None:
+                raise InputError.at(
+                    url,
+                    "extract reads files and folders on this machine, not a URL",
+                    hint="index the corpus (`factcheck index --corpus URL --index PATH`), then ask grep or compare"
+                    " with --index PATH",
+                )
             raise InputError.at(path, "no such file or folder", hint="check the path")
         read = read_file_bytes(path, regular_only=False)
         if isinstance(read, Unreadable):
