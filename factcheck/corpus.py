@@ -564,6 +564,12 @@ def load_corpus(path: Path, follow_links: bool = False) -> MemoryCorpus:
 _URL_LIKE: Final = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):/+")  # a URL once made a Path (one slash left)
 
 
+def corpus_name(root: Path) -> str:
+    """How to name a corpus in output: its folder, or the URL it was read from (a Path keeps s3://b as s3:/b)."""
+    url = None if root.exists() else url_like(root)
+    return url if url is not None else str(root)
+
+
 def url_like(path: Path) -> str | None:
     """The URL that ``path`` was made from (``s3://bucket/x`` becomes the Path ``s3:/bucket/x``), or None."""
     text = str(path)

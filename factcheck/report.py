@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from factcheck.check import CheckOptions, ClaimResult, check_claims
 from factcheck.compare import NOT_FOUND, Agreement, CompareOptions, Comparison, Finding, compare
-from factcheck.corpus import Corpus
+from factcheck.corpus import Corpus, corpus_name
 from factcheck.disputes import Dispute
 from factcheck.errors import Problem, UsageError
 from factcheck.model import Claim, ClaimsFile, DocumentMeta, PublisherMeta, Statistic
@@ -190,7 +190,7 @@ def build_report(
     return Report(
         title=title or claims.meta.title or "Fact-check report",
         date=date or dt.date.today().isoformat(),
-        corpus=str(corpus.root),
+        corpus=corpus_name(corpus.root),
         claims_path=claims.path,
         publisher=claims.meta,
         documents=documents,

@@ -179,6 +179,7 @@ def test_compare_and_check_answer_from_the_index_of_a_url_corpus(store: MemoryFi
         assert checked.exit_code == 0, checked.output
     assert answers[0] == answers[1] and any(values for _, values in answers[0])
     assert json.loads(result.stdout)["documents"][0]["path"].startswith("tagged://archive/")
+    assert json.loads(result.stdout)["corpus"] == "tagged://archive"
     # a document changed in the store is read again by the next command
     store.pipe_file("/archive/doc-0000.txt", b"Nothing here now.\n")
     checked = runner.invoke(

@@ -87,7 +87,9 @@ def compare(
         else:
             comparisons = compare_query(corpus, claims, query, options)
     if output is OutputFormat.JSON:
-        files = {"corpus": str(corpus.root), "claims_file": claims.path if claims else None}
+        from factcheck.corpus import corpus_name
+
+        files = {"corpus": corpus_name(corpus.root), "claims_file": claims.path if claims else None}
         emit(render.render_json(comparisons, single=query is not None, explain=explain, files=files))
     elif output is OutputFormat.CSV:
         emit(render.render_csv(comparisons))

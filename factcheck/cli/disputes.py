@@ -97,7 +97,13 @@ def disputes(
             raise typer.Exit(1)
         return
     if output is OutputFormat.JSON:
-        emit(render.render_json(report, {"corpus": str(corpus.root), "claims_file": claims.path if claims else None}))
+        from factcheck.corpus import corpus_name
+
+        emit(
+            render.render_json(
+                report, {"corpus": corpus_name(corpus.root), "claims_file": claims.path if claims else None}
+            )
+        )
     elif output is OutputFormat.MARKDOWN:
         emit(render.render_markdown(report))
     else:
