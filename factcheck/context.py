@@ -7,7 +7,8 @@ of the mine collapse. The context of a sentence is
 - the **headings** it stands under: Markdown headings (``#``, ``##``, ...), and in an indented list the items
   it is nested in (``- Colombian conflict`` / ``  - 2025 attacks`` / ``    - Fourteen members ...``),
 - the **sentences just before** it (PREVIOUS_SENTENCES of them, in the same document and the same block: no
-  heading or list item begins between them, so that in a digest one item is no context of the next).
+  heading or list item begins between them, so that in a digest one item is no context of the next; a heading or
+  item it stands under counts, "- Gaza war" for the items below it).
 
 Nothing here depends on the query: the outline of a document is read once per document and kept while the
 document is (an LRU keyed by the document's hash).
@@ -43,16 +44,28 @@ class Outline:
     headings: tuple[tuple[str, int], ...]  # (text, index of the parent heading or -1)
     # For each line, its block: a number that changes at each heading and list item ("- ...", "1. ...").
     block_of_line: tuple[int, ...] = ()
+    # For each line that is itself a heading or list item, its index into ``headings``; -1 for the others.
+    own_heading_of_line: tuple[int, ...] = ()
 
     def same_block(self, first: int, second: int) -> bool:
-        """Whether the texts at offsets ``first`` and ``second`` stand in one block: no heading or list item
-        begins between them. The items of a list (a digest of the day's news, a list of findings) are read
-        one by one: the item before is no context of the next, as the sentence before is in a paragraph."""
+        """Whether the text at offset ``first`` is read as context of the text at ``second``: they stand in one
+        block (no heading or list item begins between them), or ``first`` is a heading or item that ``second``
+        stands under. The items of a list (a digest of the day's news, a list of findings) are read one by one:
+        the item before is no context of the next, as the sentence before is in a paragraph."""
         if not self.block_of_line:
             return True
         last = len(self.block_of_line) - 1
         lines = [min(last, max(0, bisect_right(self.line_starts, at) - 1)) for at in (first, second)]
-        return self.block_of_line[lines[0]] == self.block_of_line[lines[1]]
+        if self.block_of_line[lines[0]] == self.block_of_line[lines[1]]:
+            return True
+        # a heading the text at ``second`` stands under ("- Gaza war" above its items) is read before it too
+        own = self.own_heading_of_line[lines[0]] if self.own_heading_of_line else -1
+        at = self.heading_of_line[lines[1]]
+        while own >= 0 and at >= 0:
+            if at == own:
+                return True
+            at = self.headings[at][1]
+        return False
 
     def headings_at(self, offset: int) -> list[str]:
         """The headings that the text at ``offset`` stands under, the nearest first."""
@@ -101,12 +114,14 @@ def _outline(sha256: str, text: str, title: str) -> Outline:
     # The open headings: Markdown ones by level (1-6), list items by indentation (7 + width): (depth, heading index).
     stack: list[tuple[int, int]] = []
     blocks: list[int] = []
+    own: list[int] = []
     block = 0
     for line in lines:
         heading = _HEADING.match(line)
         item = None if heading else _ITEM.match(line)
         block += bool(heading or item)
         blocks.append(block)
+        own.append(len(headings) if heading or item else -1)
         if heading or item:
             depth = len(heading.group(1)) if heading else 7 + len(item.group(1).expandtabs(4))  # type: ignore[union-attr]
             while stack and stack[-1][0] >= depth:
@@ -121,4 +136,4 @@ def _outline(sha256: str, text: str, title: str) -> Outline:
             while stack and stack[-1][0] >= 7:
                 stack.pop()
         of_line.append(stack[-1][1] if stack else -1)
-    return Outline(title, tuple(starts), tuple(of_line), tuple(headings), tuple(blocks))
+    return Outline(title, tuple(starts), tuple(of_line), tuple(headings), tuple(blocks), tuple(own))

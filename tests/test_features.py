@@ -95,6 +95,9 @@ def test_in_a_digest_one_item_is_no_context_of_the_next(tmp_path: Path) -> None:
     assert shape.same_block(text.index("A strong"), text.index("Severe"))
     assert not shape.same_block(text.index("Severe"), text.index("At least 188"))
     assert not shape.same_block(text.index("At least 188"), text.index("A fire"))
+    # the item a line stands under is read before it, as its heading is
+    assert shape.same_block(text.index("Earthquakes in the north"), text.index("At least 188"))
+    assert not shape.same_block(text.index("Earthquakes in the north"), text.index("A fire"))
 
 
 def test_a_near_member_of_a_word_family_makes_a_candidate_with_the_index_and_without(tmp_path: Path) -> None:
