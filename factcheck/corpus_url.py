@@ -84,6 +84,12 @@ class UrlCorpus:
         except ImportError as error:  # fsspec names the driver to install (s3fs, gcsfs, adlfs)
             raise UsageError(f"{self.url}: {error} (pip install it here and on every Dask worker)") from error
         except (TypeError, ValueError) as error:
+            if "protocol not known" in str(error).lower():
+                scheme = self.url.split("://", 1)[0]
+                raise UsageError(
+                    f"{self.url}: no fsspec driver knows the protocol {scheme!r}: check the URL (s3://, gs://, az://,"
+                    " file://, ...) and install the store's driver (s3fs, gcsfs, adlfs)"
+                ) from error
             raise UsageError(
                 f"{self.url}: the storage options do not fit this store ({error}): check each --storage-option"
             ) from error

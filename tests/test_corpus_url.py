@@ -140,6 +140,8 @@ def test_url_corpus_mistakes_are_errors_that_name_the_fix(store: MemoryFileSyste
     assert result.exit_code == 2 and "memory://archive: a corpus at a URL is read through its index" in result.stderr
     result = runner.invoke(app, ["compare", "homes", "--corpus", "memory://archive", "--no-index"])
     assert result.exit_code == 2 and "drop --no-index, pass --index PATH" in result.stderr
+    result = runner.invoke(app, ["index", "--corpus", "nosuch://x", "--index", str(tmp_path / "n.sqlite3")])
+    assert result.exit_code == 2 and "no fsspec driver knows the protocol 'nosuch'" in result.stderr
     result = runner.invoke(app, ["extract", "s3://bucket/report.txt"])
     assert result.exit_code == 2 and "s3://bucket/report.txt: error: extract reads files and folders on this" in (
         result.stderr
