@@ -535,8 +535,9 @@ def finish_corpus(scan: CorpusScan, documents: Sequence[Document]) -> None:
             str(
                 Problem(
                     str(scan.root),
-                    "the corpus folder holds no readable .txt or .md document",
-                    hint="put the source documents there as UTF-8 .txt or .md files, or pass --corpus with another one",
+                    "the corpus folder holds no readable document (.txt, .md, .pdf, .html, .docx)",
+                    hint="put the source documents there (UTF-8 .txt or .md, or .pdf, .html, .docx), or pass"
+                    " --corpus with another one",
                 )
             ),
             tuple(scan.state.warnings),
@@ -595,7 +596,8 @@ def _check_folder(path: Path) -> None:
                 Problem(
                     str(path),
                     "the corpus folder does not exist",
-                    hint="create it and put the source documents (.txt, .md) in it, or pass --corpus with the folder",
+                    hint="create it and put the source documents (.txt, .md, .pdf, ...) in it, or pass --corpus with"
+                    " the folder",
                 )
             )
         )

@@ -145,7 +145,7 @@ def list_url(corpus: UrlCorpus) -> Listing:
         stats[rel] = (int(info.get("size") or 0), stamp)
     if not stats:
         raise CorpusError(
-            f"{corpus.url}: error: no document (.txt, .md) found at this URL"
+            f"{corpus.url}: error: no document (.txt, .md, .pdf, .html, .docx) found at this URL"
             " (check the URL, that the store holds documents under it, and the storage options)"
         )
     rels = sorted(stats, key=lambda rel: rel.split("/"))

@@ -219,7 +219,7 @@ def test_file_instead_of_folder_is_an_error(tmp_path: Path) -> None:
 
 
 def test_empty_folder_is_an_error(tmp_path: Path) -> None:
-    with pytest.raises(CorpusError, match="no readable .txt or .md document"):
+    with pytest.raises(CorpusError, match=r"no readable document \(\.txt, \.md, \.pdf, \.html, \.docx\)"):
         load_corpus(tmp_path)
 
 

@@ -207,7 +207,7 @@ CorpusOption = Annotated[
     typer.Option(
         "--corpus",
         envvar="FACTCHECK_CORPUS",
-        help="Folder of source documents (.txt, .md).",
+        help="Folder of source documents (.txt, .md, .pdf, .html, .docx).",
         show_default=True,
     ),
 ]

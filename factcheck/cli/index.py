@@ -61,7 +61,7 @@ def index(
         typer.Option(
             "--corpus",
             envvar="FACTCHECK_CORPUS",
-            help="Folder of source documents (.txt, .md), or a URL read through fsspec (s3://bucket/archive,"
+            help="Folder of source documents (.txt, .md, .pdf, .html, .docx), or a URL read through fsspec (s3://bucket/archive,"
             " file:///srv/archive; needs --index).",
             show_default=True,
         ),

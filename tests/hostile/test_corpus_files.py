@@ -191,7 +191,8 @@ def test_a_corpus_of_nothing_readable_is_an_error_naming_each_file(tmp_path: Pat
     snap = Snapshot(corpus, claims, tmp_path / "secret.txt")
     for run in run_parallel(every_command(corpus, claims, tmp_path), tmp_path):
         assert run.code == 2, (run.args, run.stderr)
-        assert f"{corpus}: error: the corpus folder holds no readable .txt or .md document" in run.stderr, run.args
+        empty = "the corpus folder holds no readable document (.txt, .md, .pdf, .html, .docx)"
+        assert f"{corpus}: error: {empty}" in run.stderr, run.args
         for name in ("pipe.txt", "sources.yaml", "secret.txt"):
             assert f"{corpus / name}: warning: " in run.stderr, (run.args, name, run.stderr)
         assert "Secretville" not in run.stdout + run.stderr
