@@ -269,6 +269,13 @@ def find_in_document(
     before: dict[int, ReadBefore] = {}  # sentence → what a reader saw before it
     spelled_in: dict[int, frozenset[int]] = {}  # sentence → the wanted stems its words spell (Target.spelled)
     topic = topic_stems(target)
+
+    def read_before_sentence(sentence: Sentence) -> ReadBefore:
+        """What a reader saw before ``sentence`` (seen_before), read once per sentence."""
+        if (read := before.get(sentence.index)) is None:
+            read = before[sentence.index] = seen_before(target, topic, *_before_stems(corpus, doc, sentence))
+        return read
+
     # Every candidate, before it is scored: some features compare it with the document's other candidates.
     pending: list[tuple[Figure, Sentence, FigureContext, float, ReadBefore, float]] = []
     for figure in figures:
@@ -284,8 +291,7 @@ def find_in_document(
                 found = resembling[figure.sentence] = find_words(sentence.text, target.resembles)
             if (bound := part_bound(target, figure, part, found)) <= 0 or scorer.bound(bound) < floor:
                 continue
-            if (read := before.get(figure.sentence)) is None:
-                read = before[figure.sentence] = seen_before(target, topic, *_before_stems(corpus, doc, sentence))
+            read = read_before_sentence(sentence)
             if target.share_reached(part_spelled(target, part, found) | read.always) < scorer.gate - 1e-9:
                 continue  # the reach gate, read from the part's words: no candidate
         else:
@@ -299,16 +305,13 @@ def find_in_document(
             if not reachable:
                 continue  # no word asked for in the sentence: reach_of is 0
             if target.share_reached(reachable) < scorer.gate - 1e-9:
-                if (read := before.get(figure.sentence)) is None:
-                    read = before[figure.sentence] = seen_before(target, topic, *_before_stems(corpus, doc, sentence))
-                if target.share_reached(reachable | read.always) < scorer.gate - 1e-9:
+                if target.share_reached(reachable | read_before_sentence(sentence).always) < scorer.gate - 1e-9:
                     continue
         context = figure_context(figure, sentence, siblings, part)  # built once for the target and its rivals
         phrase = score_figure(target, figure, sentence, siblings, context)
         if phrase <= 0 or scorer.bound(phrase) < floor:
             continue  # no word asked for in the figure's own sentence: context lifts a figure, never invents one
-        if (read := before.get(figure.sentence)) is None:
-            read = before[figure.sentence] = seen_before(target, topic, *_before_stems(corpus, doc, sentence))
+        read = read_before_sentence(sentence)
         if (reach := reach_of(target, context, read)) <= 0 or reach < scorer.gate - 1e-9:
             continue  # too few of the words asked for here and in the sentences read before: no candidate
         pending.append((figure, sentence, context, phrase, read, reach))

@@ -578,12 +578,12 @@ def url_like(path: Path) -> str | None:
 
 
 def _check_folder(path: Path) -> None:
-    url = _URL_LIKE.match(str(path))
-    if url is not None and not path.exists():
+    url = None if path.exists() else url_like(path)
+    if url is not None:
         raise CorpusError(
             str(
                 Problem(
-                    _URL_LIKE.sub(r"\1://", str(path)),
+                    url,
                     "this command reads a corpus folder; a corpus at a URL is read through its index on this machine",
                     hint="index it (`factcheck index --corpus URL --index PATH`), then pass --index PATH to compare,"
                     " check, grep, draft or disputes; or copy or mount the archive as a folder",

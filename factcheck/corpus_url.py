@@ -189,13 +189,19 @@ def build_url_index(
 
     Raises UsageError without ``index``, and what list_url and build_listed_index raise.
     """
+    index = _local_index(corpus, index)  # said before the store is listed
+    listing = list_url(corpus)
+    return build_listed_index(listing, index, rebuild=rebuild, progress=progress, check=check, engine=engine)
+
+
+def _local_index(corpus: UrlCorpus, index: Path | None) -> Path:
+    """``index``; UsageError when none is given (a store cannot hold the index of its corpus)."""
     if index is None:
         raise UsageError(
             f"{corpus.url}: a corpus at a URL cannot hold its index: pass --index PATH, a file on this machine"
-            " (e.g. --index archive.sqlite3)"
+            " (e.g. --index archive.sqlite3) that `factcheck index` builds and the other commands read"
         )
-    listing = list_url(corpus)
-    return build_listed_index(listing, index, rebuild=rebuild, progress=progress, check=check, engine=engine)
+    return index
 
 
 def open_url_corpus(corpus: UrlCorpus, index: Path | None, *, progress: bool = False) -> IndexedCorpus:
@@ -204,9 +210,5 @@ def open_url_corpus(corpus: UrlCorpus, index: Path | None, *, progress: bool = F
 
     Raises UsageError without ``index``, and what list_url and index.open_listed_index raise.
     """
-    if index is None:
-        raise UsageError(
-            f"{corpus.url}: a corpus at a URL is read through its index on this machine: pass --index PATH, the"
-            " file `factcheck index --corpus URL --index PATH` built (or builds now)"
-        )
+    index = _local_index(corpus, index)
     return open_listed_index(list_url(corpus), index, name=corpus.url, progress=progress)

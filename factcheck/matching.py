@@ -743,8 +743,7 @@ def sentence_spelled(target: Target, text: str) -> frozenset[int]:
 
 def unit_spelled(target: Target, figure: Figure) -> frozenset[int]:
     """The wanted stems (indices) that a word of the figure's unit spells (a counted noun is read from it)."""
-    unit = figure.quantity.unit
-    return frozenset(i for t in tokens(unit) for i in target.spelled(t.stem)) if unit else frozenset()
+    return sentence_spelled(target, figure.quantity.unit or "")
 
 
 def _phrase_read(sentence: Sentence, ctx: FigureContext | None) -> str:

@@ -137,7 +137,8 @@ def test_url_corpus_mistakes_are_errors_that_name_the_fix(store: MemoryFileSyste
     result = runner.invoke(app, ["index", "--corpus", str(tmp_path), "--storage-option", "anon=true"])
     assert result.exit_code == 2 and "--storage-option is for a corpus at a URL" in result.stderr
     result = runner.invoke(app, ["compare", "homes", "--corpus", "memory://archive"])
-    assert result.exit_code == 2 and "memory://archive: a corpus at a URL is read through its index" in result.stderr
+    needs_index = "memory://archive: a corpus at a URL cannot hold its index: pass --index PATH"
+    assert result.exit_code == 2 and needs_index in result.stderr
     result = runner.invoke(app, ["compare", "homes", "--corpus", "memory://archive", "--no-index"])
     assert result.exit_code == 2 and "drop --no-index, pass --index PATH" in result.stderr
     result = runner.invoke(app, ["index", "--corpus", "nosuch://x", "--index", str(tmp_path / "n.sqlite3")])
