@@ -15,9 +15,9 @@ from pathlib import Path
 
 import yaml
 
-from factcheck.check import CheckOptions, check_claims
-from factcheck.claims import load_claims
-from factcheck.corpus import load_corpus
+from factcheck.commands.check import CheckOptions, check_claims
+from factcheck.corpus.claims import load_claims
+from factcheck.corpus.documents import load_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -41,7 +41,7 @@ def make_pdf(pages: int) -> bytes:
 
 
 def time_libraries(data: bytes) -> None:
-    from factcheck.formats.convert import extract_here
+    from factcheck.corpus.formats.convert import extract_here
 
     started = time.perf_counter()
     extract_here("pdf", data)

@@ -18,8 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from factcheck.quantities import read_quantities  # noqa: E402
-from factcheck.sentences import split_sentences  # noqa: E402
+from factcheck.reading.quantities import read_quantities  # noqa: E402
+from factcheck.reading.sentences import split_sentences  # noqa: E402
 
 SEED = 20240501
 DOC_SIZE = 40_000

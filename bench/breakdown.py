@@ -3,7 +3,7 @@
 Run: python bench/breakdown.py [--size 100MB] [--query workers-abroad]
 
 Phases: opening the index (listing the folder, checking what changed, the documents' metadata), pre-selection
-(FTS, then sentence by sentence), scoring the candidate figures (factcheck.matching), agreement between the
+(FTS, then sentence by sentence), scoring the candidate figures (factcheck.matching.scoring), agreement between the
 documents, and rendering the table. Figures in seconds.
 """
 
@@ -18,8 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from factcheck.claims import load_claims  # noqa: E402
-from factcheck.compare import (  # noqa: E402
+from factcheck.commands.compare import (  # noqa: E402
     CompareOptions,
     DocumentFindings,
     agreements,
@@ -28,9 +27,10 @@ from factcheck.compare import (  # noqa: E402
     preselect,
     shown_findings,
 )
-from factcheck.index import open_index  # noqa: E402
-from factcheck.matching import Target, TargetGroup  # noqa: E402
-from factcheck.scope import ScopeReader  # noqa: E402
+from factcheck.corpus.claims import load_claims  # noqa: E402
+from factcheck.corpus.index import open_index  # noqa: E402
+from factcheck.matching.scoring import Target, TargetGroup  # noqa: E402
+from factcheck.reading.scope import ScopeReader  # noqa: E402
 
 
 def main() -> None:

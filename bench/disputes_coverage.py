@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from evaluate import opened_keys  # noqa: E402
 
-from factcheck.disputes import DisputesOptions, find_disputes  # noqa: E402
+from factcheck.commands.disputes import DisputesOptions, find_disputes  # noqa: E402
 
 FIRST_GROUPS = 20
 

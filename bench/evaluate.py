@@ -18,10 +18,10 @@ from typing import Any
 
 from rich.console import Console
 
-from factcheck.claims import load_claims
-from factcheck.corpus import Corpus
-from factcheck.evaluate import AnswerKey, evaluate_keys, load_key, locate_key
-from factcheck.index import open_corpus
+from factcheck.commands.evaluate import AnswerKey, evaluate_keys, load_key, locate_key
+from factcheck.corpus.claims import load_claims
+from factcheck.corpus.documents import Corpus
+from factcheck.corpus.index import open_corpus
 from factcheck.model import ClaimsFile
 from factcheck.render import evaluate as render
 

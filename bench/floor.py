@@ -29,11 +29,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from factcheck.corpus import read_document_file  # noqa: E402
-from factcheck.index import read_for_index  # noqa: E402
-from factcheck.processes import usable_cores  # noqa: E402
-from factcheck.quantities import read_quantity_values  # noqa: E402
-from factcheck.sentences import sentence_spans  # noqa: E402
+from factcheck.corpus.documents import read_document_file  # noqa: E402
+from factcheck.corpus.index import read_for_index  # noqa: E402
+from factcheck.corpus.processes import usable_cores  # noqa: E402
+from factcheck.reading.quantities import read_quantity_values  # noqa: E402
+from factcheck.reading.sentences import sentence_spans  # noqa: E402
 
 
 def read_only(root: Path, rel: str) -> None:
@@ -64,7 +64,7 @@ def index_from_scratch(root: Path) -> tuple[float, float]:
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
         code = (
-            "import sys; from pathlib import Path; from factcheck.index import build_index; "
+            "import sys; from pathlib import Path; from factcheck.corpus.index import build_index; "
             "build_index(Path(sys.argv[1]), index=Path(sys.argv[2]))"
         )
         subprocess.run(

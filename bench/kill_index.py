@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import make_corpus  # noqa: E402
 
-from factcheck.processes import children, running  # noqa: E402
+from factcheck.corpus.processes import children, running  # noqa: E402
 
 ENV = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
 

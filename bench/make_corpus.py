@@ -33,7 +33,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from factcheck.quotes import match_quote  # noqa: E402
+from factcheck.matching.quotes import match_quote  # noqa: E402
 
 SEED = 20260101
 VARIATION_SHARE = 0.05

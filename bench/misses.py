@@ -19,8 +19,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from evaluate import opened_keys  # noqa: E402
 
-from factcheck.compare import CompareOptions, compare_query  # noqa: E402
-from factcheck.evaluate import EXPECT, FORBID, document_parts, label_of, merged_findings  # noqa: E402
+from factcheck.commands.compare import CompareOptions, compare_query  # noqa: E402
+from factcheck.commands.evaluate import EXPECT, FORBID, document_parts, label_of, merged_findings  # noqa: E402
 
 CLASSES = ("shown", "no candidate", "below threshold", "beyond the top findings")
 

@@ -59,10 +59,10 @@ HELP_TARGET = 0.3
 _LAUNCHER = """import inspect, sys
 import factcheck.cli._app as _app
 if not {"index", "use_index"} & set(inspect.signature(_app.open_corpus).parameters):
-    import factcheck.corpus as _corpus
+    import factcheck.corpus.documents as _corpus
 
     def _indexed(path):
-        from factcheck.index import open_corpus
+        from factcheck.corpus.index import open_corpus
         return open_corpus(path)
 
     _corpus.load_corpus = _indexed
@@ -226,7 +226,7 @@ def machine_speed(env: dict[str, str], code: Path) -> float:
     """
     corpus = ROOT / "corpus"
     script = (
-        "import pathlib, sys\nfrom factcheck.quantities import read_quantities\n"
+        "import pathlib, sys\nfrom factcheck.reading.quantities import read_quantities\n"
         f"texts = [p.read_text('utf-8') for p in sorted(pathlib.Path({str(corpus)!r}).glob('*.txt'))]\n"
         "for _ in range(20):\n    for t in texts: read_quantities(t)\n"
     )

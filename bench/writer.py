@@ -20,8 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from factcheck.corpus import scan_corpus  # noqa: E402
-from factcheck.index import _open_database, _Writer, read_for_index, reader_key  # noqa: E402
+from factcheck.corpus.documents import scan_corpus  # noqa: E402
+from factcheck.corpus.index import _open_database, _Writer, read_for_index, reader_key  # noqa: E402
 
 
 def main() -> None:

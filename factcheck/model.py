@@ -173,7 +173,7 @@ class Statistic:
     line: int = 0
     column: int = 0
     # "current" or "cumulative": what every figure of the statistic counts, whatever cue words its sentence has
-    # (factcheck.scope tells them apart by cue words when this is not given).
+    # (factcheck.reading.scope tells them apart by cue words when this is not given).
     scope: str | None = None
 
     @property

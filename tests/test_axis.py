@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.axis import AxisMark, build_axis
+from factcheck.commands.axis import AxisMark, build_axis
 
 
 def test_linear_axis_when_spread_is_small() -> None:

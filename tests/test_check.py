@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.check import CheckOptions, CheckReport, check_claims
-from factcheck.claims import load_claims
-from factcheck.corpus import load_corpus
+from factcheck.commands.check import CheckOptions, CheckReport, check_claims
+from factcheck.corpus.claims import load_claims
+from factcheck.corpus.documents import load_corpus
 
 DOC = (
     "Harbour report\n\n"

@@ -13,8 +13,8 @@ import yaml
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from factcheck import yamlnodes
-from factcheck.claims import find_statistic, load_claims, normalise_phrase, unknown_documents
+from factcheck.corpus import yamlnodes
+from factcheck.corpus.claims import find_statistic, load_claims, normalise_phrase, unknown_documents
 from factcheck.errors import ClaimsError, FactcheckError, InputError, Problem
 from factcheck.model import (
     Citation,

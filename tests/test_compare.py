@@ -10,8 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.claims import load_claims
-from factcheck.compare import (
+from factcheck.commands.compare import (
     CompareOptions,
     Comparison,
     Finding,
@@ -22,15 +21,16 @@ from factcheck.compare import (
     compare,
     compare_all,
 )
-from factcheck.corpus import Corpus, load_corpus
+from factcheck.corpus.claims import load_claims
+from factcheck.corpus.documents import Corpus, load_corpus
+from factcheck.corpus.index import open_index
+from factcheck.corpus.processes import can_fork
 from factcheck.errors import CorpusError
-from factcheck.features import FEATURES, Model
-from factcheck.index import open_index
-from factcheck.matching import Target, TargetGroup, figure_context, part_bound, score_figure, scoring_window
+from factcheck.matching.features import FEATURES, Model
+from factcheck.matching.scoring import Target, TargetGroup, figure_context, part_bound, score_figure, scoring_window
 from factcheck.model import ClaimsFile
-from factcheck.processes import can_fork
-from factcheck.scope import ScopeReader
-from factcheck.text import find_words
+from factcheck.reading.scope import ScopeReader
+from factcheck.reading.text import find_words
 
 
 def build(tmp_path: Path, docs: dict[str, str], claims: str = "") -> tuple[Path, ClaimsFile | None]:
@@ -225,7 +225,7 @@ _BOUNDS = st.sampled_from([0.0, 1.0, 2.0, 2.5, 3.0, 10.0, -math.inf, math.inf])
     )
 )
 def test_pairs_by_bisection_equal_every_pair_compared(rows: list[tuple[int | None, float, float]]) -> None:
-    from factcheck.compare import _Bounded, _compare_pairs
+    from factcheck.commands.compare import _Bounded, _compare_pairs
 
     bounded = [_Bounded(f"d{i:02}", year, low, high) for i, (year, low, high) in enumerate(rows)]
     agreeing: set[str] = set()

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.corpus import Corpus, MemoryCorpus, corpus_summary, load_corpus
+from factcheck.corpus.documents import Corpus, MemoryCorpus, corpus_summary, load_corpus
 from factcheck.errors import CorpusError, InputError, Problem
 from factcheck.model import Kind
-from factcheck.quantities import read_quantities
+from factcheck.reading.quantities import read_quantities
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 READER_BUILT = bool(read_quantities("5 cats"))

@@ -14,16 +14,16 @@ import pytest
 from typer.testing import CliRunner
 
 from factcheck.cli import app
+from factcheck.corpus.index import DocumentRead, DocumentStore, ReadTask, _run_reads, build_index
+from factcheck.corpus.progress import Steps
 from factcheck.errors import CorpusError, UsageError
-from factcheck.index import DocumentRead, DocumentStore, ReadTask, _run_reads, build_index
-from factcheck.progress import Steps
 from tests.test_index import age, make_corpus, stored
 
 fsspec = pytest.importorskip("fsspec")
 
 from fsspec.implementations.memory import MemoryFileSystem  # noqa: E402
 
-from factcheck.corpus_url import UrlCorpus, build_url_index, storage_options  # noqa: E402
+from factcheck.corpus.url import UrlCorpus, build_url_index, storage_options  # noqa: E402
 
 
 class TaggedMemory(MemoryFileSystem):  # type: ignore[misc]
@@ -193,7 +193,7 @@ def test_compare_and_check_answer_from_the_index_of_a_url_corpus(store: MemoryFi
 
 def test_a_store_reads_what_the_folder_reads(store: MemoryFileSystem, tmp_path: Path) -> None:
     # one reader for both: a document's bytes from fsspec give what the same file gives
-    from factcheck.index import read_for_index
+    from factcheck.corpus.index import read_for_index
 
     corpus = make_corpus(tmp_path / "corpus", 1)
     upload(corpus, "memory://archive")

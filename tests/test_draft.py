@@ -10,8 +10,8 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from factcheck.claims import load_claims
 from factcheck.cli import app
+from factcheck.corpus.claims import load_claims
 
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parent.parent

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.check import check_claims
-from factcheck.claims import load_claims
-from factcheck.corpus import load_corpus
-from factcheck.evaluate import load_key, locate_key
+from factcheck.commands.check import check_claims
+from factcheck.commands.evaluate import load_key, locate_key
+from factcheck.corpus.claims import load_claims
+from factcheck.corpus.documents import load_corpus
 
 CLUSTERS = sorted(p for p in (Path(__file__).resolve().parent.parent / "eval" / "clusters").iterdir() if p.is_dir())
 

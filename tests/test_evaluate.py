@@ -1,4 +1,4 @@
-"""The scorer of compare against answer keys (factcheck/evaluate.py) and `factcheck evaluate`.
+"""The scorer of compare against answer keys (factcheck/commands/evaluate.py) and `factcheck evaluate`.
 
 Every expected score below is counted by hand from the small corpora written here.
 """
@@ -13,10 +13,8 @@ import pytest
 from typer.testing import CliRunner
 
 from factcheck.cli import app
-from factcheck.compare import Finding
-from factcheck.corpus import Corpus, load_corpus
-from factcheck.errors import UsageError
-from factcheck.evaluate import (
+from factcheck.commands.compare import Finding
+from factcheck.commands.evaluate import (
     EXPECT,
     FORBID,
     LABEL,
@@ -31,6 +29,8 @@ from factcheck.evaluate import (
     score_answer,
     written_precision,
 )
+from factcheck.corpus.documents import Corpus, load_corpus
+from factcheck.errors import UsageError
 
 ROOT = Path(__file__).resolve().parent.parent
 runner = CliRunner()
@@ -326,7 +326,7 @@ STOP = {"a", "an", "the", "of", "in", "to", "for", "by", "on", "at", "and", "or"
 
 
 def test_the_bundled_paraphrases_share_at_most_one_content_word_with_the_label() -> None:
-    from factcheck.claims import normalise_phrase
+    from factcheck.corpus.claims import normalise_phrase
 
     def words(text: str) -> set[str]:
         return set(normalise_phrase(text).split()) - STOP

@@ -13,11 +13,11 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from factcheck.claims import load_claims
-from factcheck.corpus import load_corpus
+from factcheck.commands.report import Report, build_report
+from factcheck.corpus.claims import load_claims
+from factcheck.corpus.documents import load_corpus
 from factcheck.errors import ClaimsError
-from factcheck.export import export_claimreview, export_csv, export_json
-from factcheck.report import Report, build_report
+from factcheck.render.export import export_claimreview, export_csv, export_json
 
 ROOT = Path(__file__).resolve().parent.parent
 runner = CliRunner()

@@ -10,14 +10,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from factcheck.claims import load_claims
 from factcheck.cli import app
-from factcheck.compare import CompareOptions, Finding, compare
-from factcheck.context import outline
-from factcheck.corpus import load_corpus
-from factcheck.features import FEATURES, Model, explain, model
-from factcheck.index import open_corpus
-from factcheck.matching import resolve_query
+from factcheck.commands.compare import CompareOptions, Finding, compare
+from factcheck.corpus.claims import load_claims
+from factcheck.corpus.documents import load_corpus
+from factcheck.corpus.index import open_corpus
+from factcheck.matching.context import outline
+from factcheck.matching.features import FEATURES, Model, explain, model
+from factcheck.matching.scoring import resolve_query
 from factcheck.model import Document, DocumentMeta, Statistic
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -165,7 +165,7 @@ def test_a_query_naming_a_statistic_or_asking_when_resolves_to_it() -> None:
 def test_a_query_fitting_a_statistic_with_a_sibling_of_the_other_scope_gets_both() -> None:
     from dataclasses import replace
 
-    from factcheck.matching import fitting_statistics
+    from factcheck.matching.scoring import fitting_statistics
 
     now = _stat("countries-now", "countries with brigades", ("host countries",), "Countries hosting brigades now.")
     ever = _stat("countries-total", "countries served", (), "Countries served by brigades since the start.")
@@ -242,7 +242,7 @@ def test_explain_gives_every_contribution_and_they_add_up_to_the_score(tmp_path:
 
 
 def test_the_kind_a_statistic_or_a_query_asks_for() -> None:
-    from factcheck.matching import DEFAULT_KINDS, kinds_of
+    from factcheck.matching.scoring import DEFAULT_KINDS, kinds_of
     from factcheck.model import Kind
 
     assert kinds_of(Statistic("r", "annual revenue", unit="USD"), ["annual revenue"]) == {Kind.MONEY}
@@ -374,8 +374,8 @@ def test_a_count_too_large_for_a_float_is_described_without_error(tmp_path: Path
 
 
 def test_respectively_pairs_names_not_verbs_joined_by_and() -> None:
-    from factcheck.matching import _respective
-    from factcheck.text import tokens
+    from factcheck.matching.scoring import _respective
+    from factcheck.reading.text import tokens
 
     text = "Brent and WTI rose and settled at $78 and $74, respectively."
     first, second = text.index("$78"), text.index("$74")

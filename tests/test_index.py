@@ -18,14 +18,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from factcheck.check import check_claims
-from factcheck.claims import load_claims
-from factcheck.compare import CompareOptions, compare, compare_all
-from factcheck.corpus import Corpus, MemoryCorpus, load_corpus
-from factcheck.errors import CorpusError, InputError
-from factcheck.families import family
-from factcheck.grep import GrepOptions, Mode, grep_sentences
-from factcheck.index import (
+from factcheck.commands.check import check_claims
+from factcheck.commands.compare import CompareOptions, compare, compare_all
+from factcheck.commands.grep import GrepOptions, Mode, grep_sentences
+from factcheck.corpus.claims import load_claims
+from factcheck.corpus.documents import Corpus, MemoryCorpus, load_corpus
+from factcheck.corpus.index import (
     APPLICATION_ID,
     INDEX_DIR,
     INDEX_NAME,
@@ -36,7 +34,9 @@ from factcheck.index import (
     similar,
     term,
 )
-from factcheck.text import tokens
+from factcheck.errors import CorpusError, InputError
+from factcheck.matching.families import family
+from factcheck.reading.text import tokens
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -346,7 +346,7 @@ def test_check_on_the_index_equals_memory(bundled: IndexedCorpus, memory: Memory
 @settings(max_examples=300, deadline=None)
 @given(st.text("abcdeiorstuz", min_size=0, max_size=9), st.text("abcdeiorstuz", min_size=0, max_size=9))
 def test_similar_is_matchings_word_similarity(a: str, b: str) -> None:
-    from factcheck.matching import Target, word_similarity
+    from factcheck.matching.scoring import Target, word_similarity
 
     assert similar(a, b) == (word_similarity(a, b) > 0)
     target = Target("query", None, ("query",), stems=((a,),))
@@ -554,7 +554,7 @@ def test_a_truncated_index_is_reported_and_rebuilt_in_the_index_folder(tmp_path:
 
 # --- interruption and two commands at once -------------------------------------------------------------
 
-_BUILD = "import sys; from pathlib import Path; from factcheck.index import build_index; build_index(Path(sys.argv[1]), index=Path(sys.argv[2]))"  # noqa: E501
+_BUILD = "import sys; from pathlib import Path; from factcheck.corpus.index import build_index; build_index(Path(sys.argv[1]), index=Path(sys.argv[2]))"  # noqa: E501
 
 
 def _rows(index: Path) -> int:

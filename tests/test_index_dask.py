@@ -17,15 +17,15 @@ import pytest
 from typer.testing import CliRunner
 
 from factcheck.cli import app
+from factcheck.corpus.index import DocumentRead, ReadTask, build_index, open_index
+from factcheck.corpus.progress import Steps
 from factcheck.errors import InputError
-from factcheck.index import DocumentRead, ReadTask, build_index, open_index
-from factcheck.progress import Steps
 from tests.test_index import age, make_corpus, stored
 
 distributed = pytest.importorskip("distributed")
 cloudpickle = pytest.importorskip("cloudpickle")
 
-from factcheck.index_dask import DaskEngine, Item, batches, read_batch  # noqa: E402
+from factcheck.corpus.index_dask import DaskEngine, Item, batches, read_batch  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -97,7 +97,7 @@ def test_the_bundled_and_a_larger_corpus_give_the_same_rows_as_a_local_run(clien
 
 def test_pdf_web_page_and_word_files_are_converted_on_the_workers(client: Any, tmp_path: Path) -> None:
     # a Dask worker is a daemonic process, which multiprocessing forbids to have children: the converter of
-    # factcheck.formats must start its time- and memory-limited process some other way
+    # factcheck.corpus.formats must start its time- and memory-limited process some other way
     from tests.formats.makers import SAVED_PAGE, bulletin_pdf, report_docx
 
     corpus = tmp_path / "corpus"
@@ -129,7 +129,7 @@ def test_a_worker_killed_mid_run_loses_only_its_batch(client: Any, tmp_path: Pat
     local, dask = tmp_path / "local.sqlite3", tmp_path / "dask.sqlite3"
     build_index(corpus, index=local)
     marker = tmp_path / "killed"
-    from factcheck.dask_plugin import IgnoreInterrupts
+    from factcheck.corpus.dask_plugin import IgnoreInterrupts
 
     client.register_plugin(IgnoreInterrupts())  # as DaskEngine does on the LocalCluster it starts
     report, _ = build_index(
@@ -197,7 +197,7 @@ def test_the_cli_names_the_extra_when_dask_is_missing(tmp_path: Path, monkeypatc
 
 
 def test_a_corpus_at_a_file_url_is_read_on_the_workers(client: Any, tmp_path: Path) -> None:
-    from factcheck.corpus_url import UrlCorpus, build_url_index
+    from factcheck.corpus.url import UrlCorpus, build_url_index
 
     corpus = make_corpus(tmp_path / "corpus", 12, lines=20)
     age(corpus)
@@ -217,7 +217,7 @@ def test_a_corpus_at_a_file_url_is_read_on_the_workers(client: Any, tmp_path: Pa
 
 
 def test_workers_that_cannot_reach_the_store_or_run_another_version_are_named(client: Any, tmp_path: Path) -> None:
-    from factcheck.corpus_url import UrlCorpus
+    from factcheck.corpus.url import UrlCorpus
 
     task = [ReadTask("a.txt", 10, 1, None, True)]
     memory = UrlCorpus("memory://archive")  # each worker process has a memory store of its own, empty

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from factcheck.intervals import Interval, interval_of, rounding_half_width
+from factcheck.matching.intervals import Interval, interval_of, rounding_half_width
 
 
 @pytest.mark.parametrize(

@@ -6,8 +6,8 @@ import io
 
 import pytest
 
-from factcheck import progress
-from factcheck.progress import Steps, steps
+from factcheck.corpus import progress
+from factcheck.corpus.progress import Steps, steps
 
 
 class Terminal(io.StringIO):

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from factcheck.claims import load_claims
 from factcheck.cli import app
+from factcheck.corpus.claims import load_claims
 
 runner = CliRunner()
 

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from factcheck.model import Kind, Qualifier, Quantity
-from factcheck.quantities import READER_VERSION, read_quantities
+from factcheck.reading.quantities import READER_VERSION, read_quantities
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 

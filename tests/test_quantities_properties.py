@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factcheck.model import Kind, Quantity, Role
-from factcheck.quantities import read_quantities, read_quantity_values
-from factcheck.sentences import sentence_spans
+from factcheck.reading.quantities import read_quantities, read_quantity_values
+from factcheck.reading.sentences import sentence_spans
 
 _UNITS = [
     "zero",

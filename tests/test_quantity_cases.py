@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from factcheck.model import Quantity
-from factcheck.quantities import read_quantities
+from factcheck.reading.quantities import read_quantities
 
 DATA = Path(__file__).parent / "data"
 CASES_PATH = DATA / "quantity_cases.yaml"

@@ -2,7 +2,7 @@
 
 Tests marked ``needs_reader`` in their name check ``number_mismatches`` / ``compare_numbers`` or a figure that only
 the quantity reader can tell apart (a qualifier cut off at the edge of a quote); they pass once
-``factcheck.quantities.read_quantities`` reads figures.
+``factcheck.reading.quantities.read_quantities`` reads figures.
 """
 
 from __future__ import annotations
@@ -10,15 +10,13 @@ from __future__ import annotations
 import bisect
 import random
 import re
-import time
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from factcheck.quantities import read_quantities
-from factcheck.quotes import (
+from factcheck.matching.quotes import (
     ClosestPassage,
     PreparedText,
     QuoteMatch,
@@ -28,6 +26,7 @@ from factcheck.quotes import (
     normalise,
     prepare,
 )
+from factcheck.reading.quantities import read_quantities
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -534,10 +533,11 @@ def test_normalise_is_prepare_for_one_paragraph_and_offsets_point_at_the_source(
         )
 
 
-# --- speed --------------------------------------------------------------------------------------------------------
+# --- many quotes ----------------------------------------------------------------------------------------------------
 
 
-def test_a_thousand_quotes_against_the_corpus_are_fast() -> None:
+def test_a_thousand_quotes_against_the_corpus_are_found_or_not_as_altered() -> None:
+    # How fast: bench/bench_small.py (a speed target is no test).
     rng = random.Random(7)
     quotes: list[tuple[int, str]] = []
     for n in range(1000):
@@ -550,12 +550,8 @@ def test_a_thousand_quotes_against_the_corpus_are_fast() -> None:
             k = rng.randrange(len(words))
             words[k] = words[k] + "s"
         quotes.append((doc, " ".join(words)))
-    began = time.perf_counter()
-    prepared = [prepare(t) for t in _CORPUS_TEXTS]
-    results = [match_quote(quote, prepared[doc]) for doc, quote in quotes]
-    elapsed = time.perf_counter() - began
+    results = [match_quote(quote, _PREPARED[doc]) for doc, quote in quotes]
     assert sum(r.found for r in results) >= 300
-    assert elapsed < 2.0, f"{elapsed:.2f} s"
 
 
 def test_a_quote_is_read_in_the_convention_of_its_document() -> None:

@@ -12,16 +12,16 @@ import pytest
 from typer.testing import CliRunner
 
 from factcheck import __version__
-from factcheck.axis import Axis, AxisMark
-from factcheck.claims import load_claims
 from factcheck.cli import app
-from factcheck.compare import Agreement
-from factcheck.corpus import load_corpus
+from factcheck.commands.axis import Axis, AxisMark
+from factcheck.commands.compare import Agreement
+from factcheck.commands.report import Report, build_report
+from factcheck.corpus.claims import load_claims
+from factcheck.corpus.documents import load_corpus
 from factcheck.errors import UsageError
 from factcheck.render import format_ratio
 from factcheck.render.html import ChartRow, build_chart, charted, render_html, tick_label
 from factcheck.render.report_markdown import md, md_url, render_markdown
-from factcheck.report import Report, build_report
 
 ROOT = Path(__file__).resolve().parent.parent
 runner = CliRunner()

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.claims import load_claims
-from factcheck.corpus import load_corpus
+from factcheck.commands.report import build_report
+from factcheck.corpus.claims import load_claims
+from factcheck.corpus.documents import load_corpus
 from factcheck.render.compare import charted
 from factcheck.render.html import render_html
-from factcheck.report import build_report
 
 ROOT = Path(__file__).resolve().parent.parent
 BROWSERS = ("chromium", "chromium-browser")

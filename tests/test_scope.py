@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.scope import Scope, ScopeReader
+from factcheck.reading.scope import Scope, ScopeReader
 
 
 def scope_of(sentence: str, figure: str, reader: ScopeReader | None = None) -> Scope | None:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.sentences import split_sentences
+from factcheck.reading.sentences import split_sentences
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -269,16 +268,15 @@ def test_bundled_corpus_samples() -> None:
     assert any("Grenada, St. Vincent, St. Lucia, and St. Kitts." in s for s in texts(king))
 
 
-def test_bundled_corpus_is_split_fast() -> None:
+def test_bundled_corpus_is_split_into_sentences_that_cover_its_text() -> None:
+    # How fast: bench/bench_small.py (a speed target is no test).
     documents = [path.read_text(encoding="utf-8") for path in sorted(CORPUS.glob("*.txt"))]
     assert sum(len(d) for d in documents) > 60_000
-    timings = []
-    for _ in range(3):  # best of three, so that a busy machine does not fail the test
-        began = time.perf_counter()
-        for document in documents:
-            split_sentences(document)
-        timings.append(time.perf_counter() - began)
-    assert min(timings) < 0.05
+    for document in documents:
+        sentences = split_sentences(document)
+        assert len(sentences) > 10
+        assert all(document[s.start : s.end] == s.text for s in sentences)
+        assert all(a.end <= b.start for a, b in zip(sentences, sentences[1:], strict=False))
 
 
 _ALPHABET = st.sampled_from(

@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from factcheck.cli import app
-from factcheck.settings import find_project
+from factcheck.corpus.settings import find_project
 
 runner = CliRunner()
 

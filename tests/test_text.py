@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from snowballstemmer.english_stemmer import EnglishStemmer  # type: ignore[import-untyped]
 
-from factcheck.text import _STEMMER, _WORD, find_words, stem, stemmer_identity, tokens
+from factcheck.reading.text import _STEMMER, _WORD, find_words, stem, stemmer_identity, tokens
 
 CORPUS = Path(__file__).parent.parent / "corpus"
 

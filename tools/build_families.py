@@ -1,4 +1,4 @@
-"""Build factcheck/data/families.txt.gz, the word families of factcheck.families, from Princeton WordNet 3.0.
+"""Build factcheck/data/families.txt.gz, the word families of factcheck.matching.families, from Princeton WordNet 3.0.
 
 Reads the WordNet database files directly (index.*, data.*, *.exc, cntlist.rev), as Debian's ``wordnet-base``
 installs them under /usr/share/wordnet: ``apt-get install wordnet-base``, then
@@ -24,7 +24,7 @@ The table is a graph search over WordNet synsets (a synset is one sense shared b
   hypernym only as the last link, down to a hyponym only as the first. So "a killing (from kill) is a
   fatality" holds, but two kinds of one thing ("exports" and "imports", "revenue" and "profit"), or what
   derives from them, never meet. Cause and entailment cost MAX_COST: they stand alone on a path.
-* Stopwords and factcheck.families.MEASURE_WORDS ("number", "total", "amount", "rate") have no family and
+* Stopwords and factcheck.matching.families.MEASURE_WORDS ("number", "total", "amount", "rate") have no family and
   are in none: they say which kind of figure a text gives, not what it counts.
 * Antonyms (!) are never used, nor "also see" (^), verb groups ($), domains, member or part links, instances.
 * A stem's family keeps its FAMILY_SIZE nearest members; a pair stays only when each is among the other's
@@ -32,7 +32,7 @@ The table is a graph search over WordNet synsets (a synset is one sense shared b
 
 The weight of a pair is FAMILY_WEIGHT minus the cheapest path's cost (the cheaper of the two searches, from
 either end): 0.9 for synonyms, 0.6 at the least.
-Keys are factcheck.text.stem of single-word lemmas (multi-word lemmas such as "out_of_work" are left out), so
+Keys are factcheck.reading.text.stem of single-word lemmas (multi-word lemmas such as "out_of_work" are left out), so
 they agree with the matcher's stems; irregular forms (noun.exc, verb.exc, adj.exc: "men", "fled") stand for
 their base form's senses: an irregular plural always, a verb or adjective form when it is no word of its own
 ("wound" is not "wind").
@@ -49,8 +49,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from factcheck.families import MEASURE_WORDS
-from factcheck.text import STOPWORDS, stem
+from factcheck.matching.families import MEASURE_WORDS
+from factcheck.reading.text import STOPWORDS, stem
 
 WORDNET = Path("/usr/share/wordnet")
 OUT = Path(__file__).resolve().parent.parent / "factcheck" / "data" / "families.txt.gz"

@@ -1,4 +1,4 @@
-"""Fit compare's linear model (factcheck/features.py) on the repository's answer keys, cross-validated by cluster.
+"""Fit compare's linear model (factcheck/matching/features.py) on the answer keys, cross-validated by cluster.
 
 Run: python tools/fit_weights.py [--write] [--l2 1.0] [--verbose]
 
@@ -35,8 +35,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from evaluate import opened_keys  # noqa: E402
 
-from factcheck.compare import CompareOptions, Finding, answer_findings, compare_query  # noqa: E402
-from factcheck.evaluate import (  # noqa: E402
+from factcheck.commands.compare import CompareOptions, Finding, answer_findings, compare_query  # noqa: E402
+from factcheck.commands.evaluate import (  # noqa: E402
     ALLOW,
     EXPECT,
     Measures,
@@ -46,7 +46,7 @@ from factcheck.evaluate import (  # noqa: E402
     score_answer,
     total,
 )
-from factcheck.features import FEATURES, Model  # noqa: E402
+from factcheck.matching.features import FEATURES, Model  # noqa: E402
 
 WEIGHTS = ROOT / "factcheck" / "data" / "weights.json"
 

@@ -17,7 +17,7 @@ from factcheck import __version__
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from factcheck.corpus import Corpus
+    from factcheck.corpus.documents import Corpus
     from factcheck.model import ClaimsFile
 
 app = typer.Typer(
@@ -68,7 +68,7 @@ def _root(
 
     warnings.showwarning = show
     if ctx.invoked_subcommand is not None and not ctx.resilient_parsing:
-        from factcheck.settings import SettingsError
+        from factcheck.corpus.settings import SettingsError
 
         try:
             ctx.default_map = project_defaults(ctx, ctx.invoked_subcommand)
@@ -77,8 +77,8 @@ def _root(
             ctx.meta[SETTINGS_ERROR] = error
 
 
-SETTINGS_ORIGIN = "factcheck.settings"
-SETTINGS_ERROR = "factcheck.settings.error"
+SETTINGS_ORIGIN = "factcheck.corpus.settings"
+SETTINGS_ERROR = "factcheck.corpus.settings.error"
 
 
 _DEFAULT_NAMES = {"corpus": "corpus", "claims": "claims.yaml"}
@@ -86,13 +86,13 @@ _DEFAULT_NAMES = {"corpus": "corpus", "claims": "claims.yaml"}
 
 def project_defaults(ctx: typer.Context, name: str) -> dict[str, dict[str, Any]] | None:
     """click's ``default_map`` for command ``name`` from the settings of the project the working folder stands in
-    (``factcheck.settings``): its corpus, claims file and index, and the option defaults it sets. The command line
-    and the environment win over it (click's order). None outside a project, or in a project of the working folder
+    (``factcheck.corpus.settings``): its corpus, claims file and index, and the option defaults it sets. The command
+    line and the environment win over it (click's order). None outside a project, or in a project of the working folder
     with no settings file (the built-in defaults are that project's).
 
     Raises SettingsError for an option no command has, or a value the option does not take.
     """
-    from factcheck.settings import PATH_KEYS, SettingsError, find_project
+    from factcheck.corpus.settings import PATH_KEYS, SettingsError, find_project
 
     settings = find_project(Path.cwd())
     here = Path.cwd().resolve()
@@ -102,7 +102,7 @@ def project_defaults(ctx: typer.Context, name: str) -> dict[str, dict[str, Any]]
     commands = {n: c for n in group.list_commands(ctx) if (c := group.get_command(ctx, n)) is not None}
     for command in settings.options:
         if command and command not in commands:
-            from factcheck.claims import closest_hint
+            from factcheck.corpus.claims import closest_hint
 
             raise SettingsError(
                 f"{settings.where(settings.table_line(command))}: error: [{command}] is not a factcheck command "
@@ -135,7 +135,7 @@ def project_defaults(ctx: typer.Context, name: str) -> dict[str, dict[str, Any]]
     for key, setting in settings.options.get(name, {}).items():
         param = _option(commands[name], key)
         if param is None:
-            from factcheck.claims import closest_hint
+            from factcheck.corpus.claims import closest_hint
 
             options = sorted(o[2:] for p in commands[name].params for o in p.opts if o.startswith("--"))
             raise SettingsError(
@@ -173,7 +173,7 @@ def _toml(value: Any) -> str:
 def _checked(ctx: typer.Context, param: Any, key: str, setting: Any, settings: Any) -> Any:
     """A setting's value as its option takes it; SettingsError naming the file, the line and the option as written
     when it does not (a list for an option of one value, true for a number, 2.5 for a whole number, a date)."""
-    from factcheck.settings import SettingsError
+    from factcheck.corpus.settings import SettingsError
 
     value = setting.value
     multiple = bool(getattr(param, "multiple", False)) or (getattr(param, "nargs", 1) or 1) != 1
@@ -365,7 +365,7 @@ def default_above(path: Path, default: Path) -> Path:
             return path
     if path != default or variable in os.environ:  # given on the command line or by the environment
         return path
-    from factcheck.project import found_above
+    from factcheck.corpus.project import found_above
 
     found = found_above(path)
     if found is None:
@@ -376,12 +376,12 @@ def default_above(path: Path, default: Path) -> Path:
 
 def open_corpus(path: Path, index: Path | None = None, no_index: bool = False, follow_links: bool = False) -> Corpus:
     """Open the corpus through its index (refreshed on the fly) and print its warnings to stderr."""
-    from factcheck.index import open_corpus as open_indexed
+    from factcheck.corpus.index import open_corpus as open_indexed
 
     path = default_above(path, DEFAULT_CORPUS)
     url = url_of(path)
     if url is not None:
-        from factcheck.corpus_url import UrlCorpus, open_url_corpus
+        from factcheck.corpus.url import UrlCorpus, open_url_corpus
         from factcheck.errors import UsageError
 
         if no_index:
@@ -397,7 +397,7 @@ def open_corpus(path: Path, index: Path | None = None, no_index: bool = False, f
 def url_of(path: Path) -> str | None:
     """The URL a --corpus value names (``s3://bucket/archive``, which a Path keeps as ``s3:/bucket/archive``), or
     None for a folder (one that exists is a folder, whatever its name)."""
-    from factcheck.corpus import url_like
+    from factcheck.corpus.documents import url_like
 
     return None if path.exists() else url_like(path)
 
@@ -409,7 +409,7 @@ def open_claims(path: Path, *, required: bool, corpus: Corpus | None = None) -> 
     """
     from dataclasses import replace
 
-    from factcheck.claims import load_claims, unknown_documents
+    from factcheck.corpus.claims import load_claims, unknown_documents
 
     path = default_above(path, DEFAULT_CLAIMS)
     if not required and path == DEFAULT_CLAIMS and not path.exists():

@@ -50,9 +50,9 @@ def check(
 
     Exit 0 when every claim passes, 1 when any fails, 2 when the corpus or claims file cannot be read.
     """
-    from factcheck.check import CheckOptions, check_claims
-    from factcheck.claims import load_claims
-    from factcheck.progress import steps
+    from factcheck.commands.check import CheckOptions, check_claims
+    from factcheck.corpus.claims import load_claims
+    from factcheck.corpus.progress import steps
     from factcheck.render import check as render
     from factcheck.render import printable
 

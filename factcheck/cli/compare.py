@@ -69,9 +69,9 @@ def compare(
 
     Exit 0 when some document has a figure for it, 1 when none has, 2 for bad usage or unreadable input.
     """
-    from factcheck.compare import CompareOptions, compare_all, compare_query
+    from factcheck.commands.compare import CompareOptions, compare_all, compare_query
+    from factcheck.corpus.progress import steps
     from factcheck.errors import UsageError
-    from factcheck.progress import steps
     from factcheck.render import compare as render
 
     with user_errors():
@@ -87,7 +87,7 @@ def compare(
         else:
             comparisons = compare_query(corpus, claims, query, options)
     if output is OutputFormat.JSON:
-        from factcheck.corpus import corpus_name
+        from factcheck.corpus.documents import corpus_name
 
         files = {"corpus": corpus_name(corpus.root), "claims_file": claims.path if claims else None}
         emit(render.render_json(comparisons, single=query is not None, explain=explain, files=files))

@@ -75,8 +75,8 @@ def disputes(
 
     Exit 0 when some group is found, 1 when none is, 2 for bad usage or unreadable input.
     """
-    from factcheck.disputes import DisputesOptions, find_disputes
-    from factcheck.progress import steps
+    from factcheck.commands.disputes import DisputesOptions, find_disputes
+    from factcheck.corpus.progress import steps
     from factcheck.render import disputes as render
 
     with user_errors():
@@ -86,7 +86,7 @@ def disputes(
         with steps("comparing", "phrases", 0) as bar:
             report = find_disputes(corpus, claims, options, bar.update)
     if draft:
-        from factcheck.draft import draft_groups
+        from factcheck.commands.draft import draft_groups
         from factcheck.render import draft as drafts
         from factcheck.render import printable
 
@@ -97,7 +97,7 @@ def disputes(
             raise typer.Exit(1)
         return
     if output is OutputFormat.JSON:
-        from factcheck.corpus import corpus_name
+        from factcheck.corpus.documents import corpus_name
 
         emit(
             render.render_json(

@@ -69,9 +69,9 @@ def draft(
     Figures a claim already states are skipped. Exit 0 when something was drafted, 1 when nothing was (no figure,
     or every one already claimed), 2 for bad usage or unreadable input.
     """
-    from factcheck.claims_text import write_draft
-    from factcheck.compare import CompareOptions
-    from factcheck.draft import draft_all, draft_document, draft_query
+    from factcheck.commands.claims_text import write_draft
+    from factcheck.commands.compare import CompareOptions
+    from factcheck.commands.draft import draft_all, draft_document, draft_query
     from factcheck.errors import UsageError
     from factcheck.render import draft as render
     from factcheck.render import printable

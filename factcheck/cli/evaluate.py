@@ -63,7 +63,7 @@ def evaluate(
     Exit 0 when every threshold given is met, 1 when one is not, 2 for bad usage or an unreadable key, corpus or
     claims file.
     """
-    from factcheck.evaluate import Thresholds, evaluate_keys
+    from factcheck.commands.evaluate import Thresholds, evaluate_keys
     from factcheck.render import evaluate as render
 
     with user_errors():

@@ -50,8 +50,8 @@ def extract(
 
     Exit 0 when the files were read, 2 when one cannot be read.
     """
-    from factcheck.corpus import load_paths, read_standard_input
-    from factcheck.extract import extract_figures
+    from factcheck.commands.extract import extract_figures
+    from factcheck.corpus.documents import load_paths, read_standard_input
     from factcheck.render import extract as render
 
     with user_errors():
@@ -88,7 +88,7 @@ def sources(
 ) -> None:
     """List the corpus's documents: id, title, publisher, date, kind, sentences and figures."""
     from factcheck.cli._app import open_corpus
-    from factcheck.corpus import corpus_summary
+    from factcheck.corpus.documents import corpus_summary
     from factcheck.render import extract as render
 
     with user_errors():

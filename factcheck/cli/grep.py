@@ -76,8 +76,8 @@ def grep(
     claims_path: ClaimsOption = DEFAULT_CLAIMS,
 ) -> None:
     """Find claims by keyword (id, text, statistic, tags, quotes). Exit 1 when nothing matches, as grep does."""
+    from factcheck.commands.grep import REGEX_SECONDS, GrepOptions, Mode, checked_filters, grep_claims, grep_sentences
     from factcheck.errors import UsageError
-    from factcheck.grep import REGEX_SECONDS, GrepOptions, Mode, checked_filters, grep_claims, grep_sentences
     from factcheck.render import grep as render
 
     words = keywords or []

@@ -26,9 +26,9 @@ if TYPE_CHECKING:
 
     from rich.table import Table
 
-    from factcheck.corpus_url import UrlCorpus
+    from factcheck.corpus.index import IndexReport
+    from factcheck.corpus.url import UrlCorpus
     from factcheck.errors import Problem
-    from factcheck.index import IndexReport
 
 
 class Engine(StrEnum):
@@ -123,7 +123,7 @@ def _location(corpus: str, options: list[str]) -> Path | UrlCorpus:
 
             raise UsageError("--storage-option is for a corpus at a URL (--corpus s3://bucket/archive)")
         return Path(corpus)
-    from factcheck.corpus_url import corpus_location, storage_options
+    from factcheck.corpus.url import corpus_location, storage_options
 
     return corpus_location(corpus, storage_options(options))
 
@@ -136,7 +136,7 @@ def _builder(
     if engine is Engine.DASK:
         from functools import partial
 
-        from factcheck.index_dask import build_index_on_dask
+        from factcheck.corpus.index_dask import build_index_on_dask
 
         return partial(build_index_on_dask, scheduler=scheduler)
     if scheduler is not None:
@@ -144,10 +144,10 @@ def _builder(
 
         raise UsageError("--scheduler needs --engine dask (pass both, or neither)")
     if not isinstance(location, Path):
-        from factcheck.corpus_url import build_url_index
+        from factcheck.corpus.url import build_url_index
 
         return build_url_index
-    from factcheck.index import build_index
+    from factcheck.corpus.index import build_index
 
     return build_index
 

@@ -23,7 +23,7 @@ def init(
 
     A file already there is kept as it is. Exit 0 when done, 2 when the folder cannot be written.
     """
-    from factcheck.project import init_project
+    from factcheck.corpus.project import init_project
 
     with user_errors():
         report = init_project(folder)

@@ -106,8 +106,8 @@ def report(
     The HTML page is self-contained (no script, nothing fetched when it is viewed), reads on a phone and prints.
     Exit 0 when written, 2 for bad usage or unreadable input.
     """
-    from factcheck.progress import steps
-    from factcheck.report import build_report, select_statistics
+    from factcheck.commands.report import build_report, select_statistics
+    from factcheck.corpus.progress import steps
 
     target = output or DEFAULT_OUTPUT[page_format]
     with user_errors():
@@ -168,10 +168,10 @@ def export(
 
     One object or row per claim. Exit 0 when written, 2 for bad usage or unreadable input.
     """
-    from factcheck import export as exports
+    from factcheck.commands.report import build_report
+    from factcheck.corpus.progress import steps
     from factcheck.errors import UsageError
-    from factcheck.progress import steps
-    from factcheck.report import build_report
+    from factcheck.render import export as exports
 
     with user_errors():
         if date is not None and not _iso_date(date):

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from enum import Enum
 from typing import Any
 
-from factcheck.corpus import line_place
+from factcheck.corpus.documents import line_place
 
 SCHEMA_VERSION = 1
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from factcheck.check import CheckProblem, CheckReport, Passage
+from factcheck.commands.check import CheckProblem, CheckReport, Passage
 from factcheck.render import jsonable, place, to_json
 
 

@@ -12,9 +12,9 @@ from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
-from factcheck import features
-from factcheck.axis import Axis
-from factcheck.compare import Agreement, Comparison, DocumentFindings, Finding
+from factcheck.commands.axis import Axis
+from factcheck.commands.compare import Agreement, Comparison, DocumentFindings, Finding
+from factcheck.matching import features
 from factcheck.render import (
     format_number,
     format_ratio,

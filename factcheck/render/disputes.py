@@ -9,8 +9,8 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from factcheck.compare import DocumentFindings, Finding
-from factcheck.disputes import Dispute, DisputesReport, Slip
+from factcheck.commands.compare import DocumentFindings, Finding
+from factcheck.commands.disputes import Dispute, DisputesReport, Slip
 from factcheck.render import format_ratio, markdown_table, md, printable, printable_spans, to_json
 from factcheck.render.compare import agreement_dict, evidence, finding_dict, markdown_evidence
 

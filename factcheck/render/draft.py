@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from factcheck.claims_text import Written, draft_yaml
-from factcheck.draft import DRAFT, Draft, DraftClaim
+from factcheck.commands.claims_text import Written, draft_yaml
+from factcheck.commands.draft import DRAFT, Draft, DraftClaim
 from factcheck.render import jsonable, to_json
 
 

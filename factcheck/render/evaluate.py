@@ -8,7 +8,7 @@ from typing import Any
 from rich.console import RenderableType
 from rich.table import Table
 
-from factcheck.evaluate import PARAPHRASE, Evaluation, KeyResult, Measures, QueryScore
+from factcheck.commands.evaluate import PARAPHRASE, Evaluation, KeyResult, Measures, QueryScore
 from factcheck.render import SCHEMA_VERSION, markdown_table, md, to_json
 from factcheck.render.terminal import Fitted
 

@@ -7,8 +7,8 @@ from typing import Any
 
 from rich.table import Table
 
-from factcheck.corpus import SourceRow
-from factcheck.extract import ExtractedFigure
+from factcheck.commands.extract import ExtractedFigure
+from factcheck.corpus.documents import SourceRow
 from factcheck.render import format_number, jsonable, markdown_table, md, place, to_csv, to_json
 from factcheck.render.terminal import Fitted
 

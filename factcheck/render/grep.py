@@ -8,7 +8,7 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 
-from factcheck.grep import ClaimHit, SentenceHit, Span
+from factcheck.commands.grep import ClaimHit, SentenceHit, Span
 from factcheck.model import ClaimFigure
 from factcheck.render import format_number, jsonable, markdown_table, md, place, printable_spans, to_csv, to_json
 from factcheck.render.terminal import Fitted

@@ -21,9 +21,10 @@ import jinja2
 import markupsafe
 
 from factcheck import __version__
-from factcheck.axis import Axis
-from factcheck.check import describe_figure
-from factcheck.compare import Agreement, Finding
+from factcheck.commands.axis import Axis
+from factcheck.commands.check import describe_figure
+from factcheck.commands.compare import Agreement, Finding
+from factcheck.commands.report import VERDICTS, ClaimEntry, Report, StatisticSection
 from factcheck.render import format_number, format_ratio, printable
 from factcheck.render.compare import (
     charted,
@@ -34,7 +35,6 @@ from factcheck.render.compare import (
     verdict_line,
     year_words,
 )
-from factcheck.report import VERDICTS, ClaimEntry, Report, StatisticSection
 
 TEMPLATE = "report.html.j2"
 # The page forbids itself every script and every fetch: only its own inline styles apply.

@@ -10,8 +10,9 @@ from collections.abc import Sequence
 from urllib.parse import quote
 
 from factcheck import __version__
-from factcheck.check import describe_figure
-from factcheck.compare import Agreement, Finding
+from factcheck.commands.check import describe_figure
+from factcheck.commands.compare import Agreement, Finding
+from factcheck.commands.report import ClaimEntry, Report, StatisticSection
 from factcheck.render import UNPRINTABLE, format_ratio, markdown_table, md, printable
 from factcheck.render.compare import (
     axis_caption,
@@ -23,7 +24,6 @@ from factcheck.render.compare import (
     markdown_evidence,
     verdict_line,
 )
-from factcheck.report import ClaimEntry, Report, StatisticSection
 
 
 def md_url(url: str) -> str:

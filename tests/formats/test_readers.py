@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.formats import ConversionFailed, page_position, page_span
-from factcheck.formats.convert import convert, extract_here
+from factcheck.corpus.formats import ConversionFailed, page_position, page_span
+from factcheck.corpus.formats.convert import convert, extract_here
 from tests.formats.makers import (
     SAVED_PAGE,
     WRAPPED,

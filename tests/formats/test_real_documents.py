@@ -13,7 +13,7 @@ from factcheck.cli import app
 
 pytest.importorskip("pypdfium2")
 
-from factcheck.formats.convert import extract_here  # noqa: E402
+from factcheck.corpus.formats.convert import extract_here  # noqa: E402
 
 REAL = Path(__file__).resolve().parent / "real"
 GAZETTE = REAL / "fr-2020-17221-p1-2.pdf"

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.claims import load_claims
+from factcheck.corpus.claims import load_claims
+from factcheck.corpus.yamlnodes import MAX_DEPTH, YAMLLimitError, check_limits
 from factcheck.errors import ClaimsError
-from factcheck.yamlnodes import MAX_DEPTH, YAMLLimitError, check_limits
 from tests.hostile.conftest import Run, Snapshot, run_cli
 
 # The commands that read a claims file, with the arguments each needs besides --corpus and --claims.

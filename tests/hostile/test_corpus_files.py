@@ -21,8 +21,14 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.corpus import MAX_DOCUMENT_BYTES, MAX_FOLDER_DEPTH, read_at_most, read_document_file, scan_corpus
-from factcheck.index import read_for_index
+from factcheck.corpus.documents import (
+    MAX_DOCUMENT_BYTES,
+    MAX_FOLDER_DEPTH,
+    read_at_most,
+    read_document_file,
+    scan_corpus,
+)
+from factcheck.corpus.index import read_for_index
 from tests.hostile.conftest import Run, Snapshot, run_cli
 
 SECRET = "Secretville counts 4,242 spies."  # the text of files outside the corpus: it must never be shown

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.processes import children, running
+from factcheck.corpus.processes import children, running
 from tests.hostile.conftest import ROOT, Run, Snapshot, run_cli
 
 QUERY = "city population residents"  # what compare is asked about the small corpus (both documents answer)

@@ -11,7 +11,7 @@ import re
 import resource
 from pathlib import Path
 
-from factcheck.sentences import MAX_SENTENCE
+from factcheck.reading.sentences import MAX_SENTENCE
 from tests.hostile.conftest import Run, Snapshot, run_cli
 
 STATISTIC = "people counted"

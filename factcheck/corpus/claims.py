@@ -31,7 +31,7 @@ from factcheck.model import (
     Qualifier,
     Statistic,
 )
-from factcheck.yamlnodes import MAX_EXPANDED_CHARS, YAMLLimitError, compose
+from factcheck.corpus.yamlnodes import MAX_EXPANDED_CHARS, YAMLLimitError, compose
 
 ID_PATTERN = re.compile(r"[A-Za-z0-9._-]+")
 STATISTIC_KINDS: tuple[str, ...] = tuple(

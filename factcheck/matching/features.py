@@ -1,8 +1,8 @@
 """What compare knows about a candidate figure, as numbers, and the fitted linear model that scores them.
 
 A candidate is a figure whose own sentence holds at least one word of the query or the statistic (the phrase score
-of factcheck.matching is above 0): context may lift a figure, never invent one. Each candidate is described by the
-FEATURES below, every one between 0 and 1, and scored
+of factcheck.matching.scoring is above 0): context may lift a figure, never invent one. Each candidate is described by
+the FEATURES below, every one between 0 and 1, and scored
 
     score = 100 * sigmoid(bias + sum(weight[name] * feature[name]))
 
@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from factcheck.matching import PEOPLE_UNITS, FigureContext, Target
+from factcheck.matching.scoring import PEOPLE_UNITS, FigureContext, Target
 from factcheck.model import Figure, Kind, Qualifier, Role
-from factcheck.text import GENERIC_WORDS, content_stems
+from factcheck.reading.text import GENERIC_WORDS, content_stems
 
 __all__ = [
     "FEATURES",

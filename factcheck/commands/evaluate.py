@@ -22,12 +22,12 @@ from pathlib import Path
 
 import yaml
 
-from factcheck.compare import CompareOptions, Comparison, DocumentFindings, Finding, compare_query
-from factcheck.corpus import Corpus
+from factcheck.commands.compare import CompareOptions, Comparison, DocumentFindings, Finding, compare_query
+from factcheck.corpus.documents import Corpus
+from factcheck.corpus.yamlnodes import compose
 from factcheck.errors import GoldError, InputError, Problem, UsageError
 from factcheck.model import ClaimsFile, Figure, Quantity
-from factcheck.text import normalise_phrase
-from factcheck.yamlnodes import compose
+from factcheck.reading.text import normalise_phrase
 
 EXPECT, ALLOW, FORBID = "expect", "allow", "forbid"
 LISTS = (EXPECT, ALLOW, FORBID)
@@ -101,7 +101,7 @@ def load_key(path: Path) -> AnswerKey:
     claims file its ``claims:``, else ``claims.yaml`` beside it if there is one. Raises InputError when the file
     cannot be read and GoldError listing every problem when it is not valid YAML or not an answer key.
     """
-    from factcheck.claims import read_yaml_bytes
+    from factcheck.corpus.claims import read_yaml_bytes
 
     path = key_path(path)
     data = read_yaml_bytes(path, "answer key", "pass a gold.yaml file or the folder holding it")
@@ -359,7 +359,7 @@ def _locate(
     gold: GoldFigure, which: str, text: str, figures: Sequence[Figure], dots_group: bool
 ) -> tuple[_Located | None, str | None]:
     """The gold figure located in the document's text, or None if it does not stand there; and a note if odd."""
-    from factcheck.quantities import read_quantities
+    from factcheck.reading.quantities import read_quantities
 
     spans = figure_spans(text, gold.text)
     if not spans:
@@ -578,7 +578,7 @@ class Evaluation:
 
 def locate_key(key: AnswerKey, corpus: Corpus) -> tuple[dict[tuple[str, str], list[_Located]], tuple[str, ...]]:
     """Every gold figure of the key located in its document; GoldError for unknown documents and absent figures."""
-    from factcheck.quantities import groups_thousands_with_dots
+    from factcheck.reading.quantities import groups_thousands_with_dots
 
     problems: list[Problem] = []
     notes: list[str] = []
@@ -746,8 +746,8 @@ def evaluate_keys(
 ) -> Evaluation:
     """Load each answer key with its corpus and claims, and score compare (default options) on every query
     (``without_claims``: as a user with no claims file asks, see evaluate_key)."""
-    from factcheck.claims import load_claims
-    from factcheck.index import open_corpus
+    from factcheck.corpus.claims import load_claims
+    from factcheck.corpus.index import open_corpus
 
     results: list[KeyResult] = []
     for path in paths:

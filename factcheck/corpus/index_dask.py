@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from factcheck.errors import InputError, UsageError
-from factcheck.index import (
+from factcheck.corpus.index import (
     DocumentRead,
     DocumentStore,
     IndexReport,
@@ -31,13 +31,13 @@ from factcheck.index import (
     reader_key,
     reader_root,
 )
-from factcheck.processes import usable_cores
-from factcheck.progress import Steps
+from factcheck.corpus.processes import usable_cores
+from factcheck.corpus.progress import Steps
 
 if TYPE_CHECKING:
     from distributed import Client, Future
 
-    from factcheck.corpus_url import UrlCorpus
+    from factcheck.corpus.url import UrlCorpus
     from factcheck.errors import Problem
 
 __all__ = ["EXTRA", "DaskEngine", "build_index_on_dask", "read_batch"]
@@ -90,7 +90,7 @@ def batches(
 
 
 class DaskEngine:
-    """A read engine of factcheck.index (``ReadEngine``) on a Dask cluster.
+    """A read engine of factcheck.corpus.index (``ReadEngine``) on a Dask cluster.
 
     Give it a ``client``, or a ``scheduler`` address (None: a LocalCluster of this machine's cores, one process
     and one thread each), which is connected to on the first read and closed by ``close``. ``read`` is the task's
@@ -133,7 +133,7 @@ class DaskEngine:
                 )
             self._own.append(cluster)
             client: Client = distributed.Client(cluster, direct_to_workers=True)
-            from factcheck.dask_plugin import IgnoreInterrupts
+            from factcheck.corpus.dask_plugin import IgnoreInterrupts
 
             client.register_plugin(IgnoreInterrupts())  # a worker started again after one died ignores it too
         else:
@@ -367,7 +367,7 @@ def build_index_on_dask(
                 follow_links=follow_links,
                 engine=engine,
             )
-        from factcheck.corpus_url import build_url_index
+        from factcheck.corpus.url import build_url_index
 
         return build_url_index(path, index=index, rebuild=rebuild, progress=progress, check=check, engine=engine)
     finally:

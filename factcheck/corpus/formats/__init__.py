@@ -3,14 +3,14 @@
 Each format has a module with one function ``extract(data) -> Extracted`` that runs the format's library in the
 calling process; ``convert`` runs it in a worker process with a time and a memory limit (the libraries are native
 code that a hostile file can make hang, crash or swallow memory). The text of a paged document holds its pages
-joined by ``PAGE_BREAK``; ``factcheck.formats.pages`` turns an offset into its page and line within the page.
+joined by ``PAGE_BREAK``; ``factcheck.corpus.formats.pages`` turns an offset into its page and line within the page.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from factcheck.formats.pages import PAGE_BREAK, is_paged, page_count, page_position, page_span, page_starts
+from factcheck.corpus.formats.pages import PAGE_BREAK, is_paged, page_count, page_position, page_span, page_starts
 
 __all__ = [
     "EXTRAS",
@@ -56,7 +56,7 @@ class Extracted:
     warnings: tuple[str, ...] = ()
 
     def metadata(self) -> tuple[tuple[str, str], ...]:
-        """The metadata fields the file gives, as (field, value) pairs of factcheck.corpus.METADATA_FIELDS."""
+        """The metadata fields the file gives, as (field, value) pairs of factcheck.corpus.documents.METADATA_FIELDS."""
         fields = (("title", self.title), ("author", self.author), ("published", self.published))
         return tuple((k, v) for k, v in (*fields, ("publisher", self.publisher)) if v)
 

@@ -20,8 +20,8 @@ from pathlib import Path
 
 import yaml
 
-from factcheck.claims import claims_from_text, read_yaml_bytes, yaml_number
-from factcheck.draft import DRAFT, Draft, DraftClaim, DraftStatistic
+from factcheck.commands.draft import DRAFT, Draft, DraftClaim, DraftStatistic
+from factcheck.corpus.claims import claims_from_text, read_yaml_bytes, yaml_number
 from factcheck.errors import ClaimsError, InputError, Problem, UsageError
 from factcheck.model import ClaimFigure, Qualifier
 

@@ -17,7 +17,7 @@ Layout (one SQLite file, by default ``<corpus>/.factcheck/index.sqlite3``):
   a query's words can be widened to the stems that match them (fuzzy for matching, substrings for grep).
 
 Reading uses a process pool (one document per task, the function is pure), or another engine given to
-``build_index`` (``factcheck.index_dask`` reads batches on a Dask cluster); the main process is the only writer
+``build_index`` (``factcheck.corpus.index_dask`` reads batches on a Dask cluster); the main process is the only writer
 and commits documents in small batches, so an interrupted run leaves a consistent index that the next run
 completes. WAL mode lets a command read while another writes; each ``IndexedCorpus`` reads in one snapshot.
 Every blob and every document's row carries a checksum, checked on read: a damaged document is read from its file
@@ -53,7 +53,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Final, Protocol
 
-from factcheck.corpus import (
+from factcheck.corpus.documents import (
     Corpus,
     CorpusScan,
     MemoryCorpus,
@@ -72,10 +72,10 @@ from factcheck.corpus import (
 )
 from factcheck.errors import CorpusError, FactcheckWarning, InputError, Problem
 from factcheck.model import Document, DocumentMeta, Figure, Kind, Qualifier, Quantity, Role, Sentence
-from factcheck.processes import running, start_worker, usable_cores
-from factcheck.progress import Steps
-from factcheck.sentences import sentence_lines, sentence_spans
-from factcheck.text import _WORD, stem, stemmer_identity, tokens
+from factcheck.corpus.processes import running, start_worker, usable_cores
+from factcheck.corpus.progress import Steps
+from factcheck.reading.sentences import sentence_lines, sentence_spans
+from factcheck.reading.text import _WORD, stem, stemmer_identity, tokens
 from factcheck.version import READER_VERSION
 
 if TYPE_CHECKING:
@@ -125,7 +125,7 @@ CACHE_DOCUMENTS: Final = 64  # documents whose text, sentences and figures stay 
 CACHE_CHARS: Final = 32 * 1024 * 1024
 MAX_CACHED_WORDS: Final = 500_000  # words whose terms a reading process keeps (about 100 MB)
 ZLIB_LEVEL: Final = 1
-# Similarity of words as factcheck.matching scores them: equal, or both this long and this similar.
+# Similarity of words as factcheck.matching.scoring scores them: equal, or both this long and this similar.
 MIN_FUZZY_LENGTH: Final = 4
 # A keyword part found inside more stems than this does not narrow a search: it is left out of the selection.
 MAX_EXPANSION: Final = 4000
@@ -137,17 +137,17 @@ SQLITE_HEADER_SIZE: Final = 100  # the database header: the application id is at
 # Modules whose code decides what is stored: a change in any of them makes every document be read again.
 _KEY_MODULES: Final = (
     "factcheck.model",
-    "factcheck.encoding",
-    "factcheck.corpus",
-    "factcheck.sentences",
-    "factcheck.quantities",
-    "factcheck.numwords",
-    "factcheck.units",
-    "factcheck.text",
-    "factcheck.formats",
-    "factcheck.formats.pdf",
-    "factcheck.formats.html",
-    "factcheck.formats.docx",
+    "factcheck.corpus.encoding",
+    "factcheck.corpus.documents",
+    "factcheck.reading.sentences",
+    "factcheck.reading.quantities",
+    "factcheck.reading.numwords",
+    "factcheck.reading.units",
+    "factcheck.reading.text",
+    "factcheck.corpus.formats",
+    "factcheck.corpus.formats.pdf",
+    "factcheck.corpus.formats.html",
+    "factcheck.corpus.formats.docx",
 )
 # The version of what read_for_index stores for a document: raise it when that changes.
 STORED_FORMAT: Final = 2  # 2: every blob carries a checksum
@@ -227,8 +227,8 @@ def term(word_stem: str) -> str:
 
 
 def similar(a: str, b: str) -> bool:
-    """Whether factcheck.matching counts the stems ``a`` and ``b`` as the same word (a score above 0)."""
-    from factcheck.matching import word_similarity
+    """Whether factcheck.matching.scoring counts the stems ``a`` and ``b`` as the same word (a score above 0)."""
+    from factcheck.matching.scoring import word_similarity
 
     return word_similarity(a, b) > 0
 
@@ -406,7 +406,7 @@ def read_bytes_for_index(
         return DocumentRead(rel, "unreadable", size, mtime_ns, checked_ns, warnings=warnings)
     if file.text is None:
         return DocumentRead(rel, "skipped", size, mtime_ns, checked_ns, file.sha256, warnings=warnings)
-    from factcheck.quantities import read_quantity_values
+    from factcheck.reading.quantities import read_quantity_values
 
     text = file.text
     spans = sentence_spans(text)
@@ -1025,7 +1025,7 @@ class _Writer:
 
 # An engine reads the documents of the tasks (each with read_for_index), hands every result to the handler, one at a
 # time and in this thread (the writer is not shared), steps the progress once per document, and returns how many
-# processes read. ``_run_reads`` is the local one; factcheck.index_dask runs the reads on a Dask cluster.
+# processes read. ``_run_reads`` is the local one; factcheck.corpus.index_dask runs the reads on a Dask cluster.
 ReadEngine = Callable[[Path | DocumentStore, Sequence[ReadTask], Steps, Callable[[DocumentRead], None]], int]
 
 
@@ -1578,7 +1578,7 @@ class IndexedCorpus:
 
     def _similar_terms(self, word_stem: str) -> set[str]:
         """FTS terms of every stem of the corpus that matching counts as the same word as ``word_stem``."""
-        from factcheck.matching import gate_family
+        from factcheck.matching.scoring import gate_family
 
         # The stem, the near members of its family (matching.Target.spelled), and below its near spellings.
         found = {term(word_stem), *(term(m) for m in gate_family(word_stem))}
@@ -1586,7 +1586,7 @@ class IndexedCorpus:
             return found
         from rapidfuzz import fuzz, process
 
-        from factcheck.matching import WORD_SIMILARITY
+        from factcheck.matching.scoring import WORD_SIMILARITY
 
         if self._vocabulary is None:
             self._vocabulary = {}
@@ -1628,7 +1628,7 @@ class IndexedCorpus:
 
 def _hits_before(found: Sequence[frozenset[str]], index: int) -> frozenset[str]:
     """The hits of the sentences read before sentence ``index`` (context.read_before), from every sentence's."""
-    from factcheck.context import read_before
+    from factcheck.matching.context import read_before
 
     return frozenset().union(*(found[j] for j in read_before(index)))
 
@@ -2030,7 +2030,7 @@ def build_index(
 ) -> tuple[IndexReport, tuple[Problem, ...]]:
     """Build or refresh the index of the corpus at ``path`` (every document read again with ``rebuild``).
 
-    ``engine`` reads the documents (default: this machine's cores; ``factcheck.index_dask`` gives a Dask cluster's).
+    ``engine`` reads the documents (default: this machine's cores; ``factcheck.corpus.index_dask`` gives a Dask cluster's).
 
     Checks the index file first: every stored checksum, the search table and SQLite's quick_check (with ``check``,
     its full integrity_check), repairing what is damaged (the report's ``repaired`` says what). Returns what was
@@ -2065,7 +2065,7 @@ def build_listed_index(
     check: bool = False,
     engine: ReadEngine | None = None,
 ) -> tuple[IndexReport, tuple[Problem, ...]]:
-    """``build_index`` for a corpus listed elsewhere (a store at a URL: factcheck.corpus_url), into ``index``.
+    """``build_index`` for a corpus listed elsewhere (a store at a URL: factcheck.corpus.url), into ``index``.
 
     The index holds its documents as for a folder; the manifest (``sources.yaml``) is not read, so documents' ids
     are not checked here. Returns what was done and the documents' warnings (named ``<root>/<rel>``). Raises

@@ -25,12 +25,12 @@ from typing import Final, Protocol
 
 import yaml
 
-from factcheck.encoding import Undecodable, decode_document
+from factcheck.corpus.encoding import Undecodable, decode_document
 from factcheck.errors import CorpusError, InputError, Problem
-from factcheck.formats import PAGE_BREAK, ConversionFailed, format_of, is_paged, page_count, page_starts
+from factcheck.corpus.formats import PAGE_BREAK, ConversionFailed, format_of, is_paged, page_count, page_starts
 from factcheck.model import Document, DocumentMeta, Figure, Kind, Sentence
-from factcheck.sentences import MAX_SENTENCE, long_sentence_lines, split_sentences
-from factcheck.yamlnodes import YAMLLimitError, compose
+from factcheck.reading.sentences import MAX_SENTENCE, long_sentence_lines, split_sentences
+from factcheck.corpus.yamlnodes import YAMLLimitError, compose
 
 __all__ = [
     "DOCUMENT_SUFFIXES",
@@ -62,7 +62,7 @@ __all__ = [
 ]
 
 MANIFEST_NAME = "sources.yaml"
-# Text files are read as they are; the others are converted to text by factcheck.formats (optional extras).
+# Text files are read as they are; the others are converted to text by factcheck.corpus.formats (optional extras).
 DOCUMENT_SUFFIXES = (".txt", ".md", ".pdf", ".html", ".htm", ".docx")
 # The metadata a converted file gives (a PDF's or web page's title, author, date) is kept in its front fields
 # under this prefix: it fills what the manifest leaves empty, where front matter would override the manifest.
@@ -141,12 +141,12 @@ class Corpus(Protocol):
     ) -> Mapping[str, frozenset[int]] | None:
         """Pre-selection for matching: the sentences (by document id) that may hold a figure matching a phrasing.
 
-        ``context``: the words of the sentences a reader saw before (factcheck.context.read_before) count towards
+        ``context``: the words of the sentences a reader saw before (factcheck.matching.context.read_before) count towards
         ``share`` too, as long as one stem stands in the sentence itself.
 
-        Each phrasing is a sequence of word stems (``factcheck.text.stem``; a repeated stem counts as often as it
+        Each phrasing is a sequence of word stems (``factcheck.reading.text.stem``; a repeated stem counts as often as it
         is repeated). A sentence is a candidate when, for some phrasing, the stems that are similar to a word of
-        the sentence or to a word of a noun one of its figures counts (similar as ``factcheck.matching`` scores
+        the sentence or to a word of a noun one of its figures counts (similar as ``factcheck.matching.scoring`` scores
         words: equal, fuzzy-equal when both have at least 4 letters, or near members of one word family, see
         matching.gate_family) make up at least ``share`` of the
         phrasing, and at least one stem. A document missing from the mapping has no candidate. The selection
@@ -382,7 +382,7 @@ def locate_figures(doc_id: str, text: str, sentences: Sequence[Sentence], line_o
     """Every figure of a document's text, each placed in its sentence and at its file line (see Corpus.figures)."""
     if not sentences:
         return ()
-    from factcheck.quantities import read_quantities  # the reader's import costs 50 ms: only when reading
+    from factcheck.reading.quantities import read_quantities  # the reader's import costs 50 ms: only when reading
 
     starts = [s.start for s in sentences]
     newlines = [m.start() for m in re.finditer("\n", text)]
@@ -853,7 +853,7 @@ def read_document_file(root: Path, rel: str, raw: bytes | Unreadable | None = No
 
 def _read_converted(state: _Loading, path: Path, rel: str, fmt: str, raw: bytes, sha256: str) -> DocumentFile:
     """A PDF, web page or Word file read as its extracted text (converted in a worker process with limits)."""
-    from factcheck.formats.convert import convert
+    from factcheck.corpus.formats.convert import convert
 
     if not raw:
         state.warn(path, "skipped: the file is empty")

@@ -20,7 +20,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from factcheck.compare import (
+from factcheck.commands.compare import (
     Agreement,
     CompareOptions,
     Comparison,
@@ -30,11 +30,11 @@ from factcheck.compare import (
     compare_query,
     query_statistics,
 )
-from factcheck.corpus import Corpus
-from factcheck.families import family
-from factcheck.matching import NEVER_ANSWERS, clause_bounds, is_vague
+from factcheck.corpus.documents import Corpus
+from factcheck.matching.families import family
+from factcheck.matching.scoring import NEVER_ANSWERS, clause_bounds, is_vague
 from factcheck.model import ClaimsFile, Figure, Kind, Role, Sentence
-from factcheck.text import GENERIC_WORDS, STOPWORDS, stem, tokens
+from factcheck.reading.text import GENERIC_WORDS, STOPWORDS, stem, tokens
 
 __all__ = [
     "AGREE",

@@ -13,12 +13,12 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from factcheck.check import MIN_QUOTE_WORDS, figure_matches
-from factcheck.claims import STATISTIC_KINDS, normalise_phrase
-from factcheck.compare import CompareOptions, Comparison, Finding, compare_query, document_answer
-from factcheck.corpus import Corpus, unknown_document
+from factcheck.commands.check import MIN_QUOTE_WORDS, figure_matches
+from factcheck.commands.compare import CompareOptions, Comparison, Finding, compare_query, document_answer
+from factcheck.corpus.claims import STATISTIC_KINDS, normalise_phrase
+from factcheck.corpus.documents import Corpus, unknown_document
+from factcheck.matching.quotes import PreparedText, match_quote, normalise, prepare
 from factcheck.model import ClaimFigure, ClaimsFile, Figure, Kind, Qualifier, Quantity, Role, Statistic
-from factcheck.quotes import PreparedText, match_quote, normalise, prepare
 
 DRAFT = "draft"
 # A sentence longer than this (in characters) is quoted in part: the words around its figure, whole figures only.

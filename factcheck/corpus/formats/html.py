@@ -3,7 +3,7 @@ and its title, author, date and site name from the page's metadata (<meta>, Open
 
 from __future__ import annotations
 
-from factcheck.formats import ConversionFailed, Extracted
+from factcheck.corpus.formats import ConversionFailed, Extracted
 
 # trafilatura gives nothing for a larger page (its MAX_FILE_SIZE); a saved article is well under 5 MB.
 MAX_PAGE_BYTES = 20_000_000

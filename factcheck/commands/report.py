@@ -7,10 +7,10 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from factcheck.check import CheckOptions, ClaimResult, check_claims
-from factcheck.compare import NOT_FOUND, Agreement, CompareOptions, Comparison, Finding, compare
-from factcheck.corpus import Corpus, corpus_name
-from factcheck.disputes import Dispute
+from factcheck.commands.check import CheckOptions, ClaimResult, check_claims
+from factcheck.commands.compare import NOT_FOUND, Agreement, CompareOptions, Comparison, Finding, compare
+from factcheck.commands.disputes import Dispute
+from factcheck.corpus.documents import Corpus, corpus_name
 from factcheck.errors import Problem, UsageError
 from factcheck.model import Claim, ClaimsFile, DocumentMeta, PublisherMeta, Statistic
 
@@ -116,7 +116,7 @@ def select_statistics(claims: ClaimsFile, names: Sequence[str]) -> tuple[Statist
     """
     if not names:
         return claims.statistics
-    from factcheck.claims import find_statistic
+    from factcheck.corpus.claims import find_statistic
 
     wanted: set[str] = set()
     for name in names:
@@ -203,7 +203,7 @@ def build_report(
 
 def _disputes(corpus: Corpus, claims: ClaimsFile, options: CompareOptions, limit: int) -> tuple[Dispute, ...]:
     """The groups ``factcheck disputes`` finds, most disputed first."""
-    from factcheck.disputes import DisputesOptions, find_disputes
+    from factcheck.commands.disputes import DisputesOptions, find_disputes
 
     return find_disputes(corpus, claims, DisputesOptions(limit=limit, compare=options)).disputes
 

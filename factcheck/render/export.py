@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from factcheck.check import describe_figure
+from factcheck.commands.check import describe_figure
+from factcheck.commands.report import ClaimEntry, Report
 from factcheck.errors import ClaimsError, Problem
 from factcheck.model import DocumentMeta
 from factcheck.render import jsonable, to_csv, to_json
-from factcheck.report import ClaimEntry, Report
 
 SCHEMA_VERSION = 1
 SCHEMA_ORG = "https://schema.org"

@@ -8,11 +8,11 @@ import importlib.util
 import os
 from typing import Any
 
-from factcheck.formats import EXTRAS, ConversionFailed, Extracted
+from factcheck.corpus.formats import EXTRAS, ConversionFailed, Extracted
 
 TIME_LIMIT = 30.0  # seconds one document may take to convert
 MEMORY_LIMIT = 2 * 1024**3  # bytes of address space the converting process may use (where the system allows)
-_MODULES = {"pdf": "factcheck.formats.pdf", "html": "factcheck.formats.html", "docx": "factcheck.formats.docx"}
+_MODULES = {"pdf": "factcheck.corpus.formats.pdf", "html": "factcheck.corpus.formats.html", "docx": "factcheck.corpus.formats.docx"}
 
 
 def convert(fmt: str, data: bytes, time_limit: float = TIME_LIMIT, memory_limit: int = MEMORY_LIMIT) -> Extracted:
@@ -27,7 +27,7 @@ def convert(fmt: str, data: bytes, time_limit: float = TIME_LIMIT, memory_limit:
     import subprocess
     import sys
 
-    command = [sys.executable, "-m", "factcheck.formats.convert", fmt, str(memory_limit), str(os.getpid())]
+    command = [sys.executable, "-m", "factcheck.corpus.formats.convert", fmt, str(memory_limit), str(os.getpid())]
     with subprocess.Popen(
         command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, close_fds=True
     ) as worker:
@@ -92,7 +92,7 @@ def _answer(answer: tuple[str, Any, Any]) -> Extracted:
 
 
 def _convert_in_child(fmt: str, data: bytes, memory_limit: int, parent: int) -> tuple[str, Any, Any]:
-    from factcheck.processes import die_with_parent, ignore_interrupts
+    from factcheck.corpus.processes import die_with_parent, ignore_interrupts
 
     ignore_interrupts()
     die_with_parent(parent)
@@ -116,7 +116,7 @@ def _convert_in_child(fmt: str, data: bytes, memory_limit: int, parent: int) -> 
 
 
 def _main(argv: list[str]) -> int:
-    """``python -m factcheck.formats.convert FMT MEMORY_LIMIT PARENT_PID``: the document's bytes on stdin, the
+    """``python -m factcheck.corpus.formats.convert FMT MEMORY_LIMIT PARENT_PID``: the document's bytes on stdin, the
     pickled answer on stdout."""
     import pickle
     import sys

@@ -11,7 +11,7 @@ from enum import StrEnum
 
 from rapidfuzz import fuzz
 
-from factcheck.corpus import Corpus, place_of
+from factcheck.corpus.documents import Corpus, place_of
 from factcheck.errors import PatternTimeout, UsageError
 from factcheck.model import Claim, ClaimsFile, Kind, Quantity
 
@@ -76,7 +76,7 @@ def checked_filters(
     """
     from dataclasses import replace
 
-    from factcheck.claims import closest_hint, find_statistic, statistic_hint
+    from factcheck.corpus.claims import closest_hint, find_statistic, statistic_hint
 
     statistic = options.statistic
     if statistic is not None and claims is not None:

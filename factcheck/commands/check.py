@@ -6,11 +6,11 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
-from factcheck.claims import unknown_documents
-from factcheck.corpus import Corpus, Place, page_text_span, place_of
-from factcheck.formats import is_paged, page_count
+from factcheck.corpus.claims import unknown_documents
+from factcheck.corpus.documents import Corpus, Place, page_text_span, place_of
+from factcheck.corpus.formats import is_paged, page_count
+from factcheck.matching.quotes import PreparedText, match_quote, prepare
 from factcheck.model import Citation, Claim, ClaimFigure, ClaimsFile, Document, Kind, Qualifier, Quantity
-from factcheck.quotes import PreparedText, match_quote, prepare
 
 ERROR, WARNING = "error", "warning"
 # A quote shorter than this (in words) is too short to be evidence of anything.

@@ -11,8 +11,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from factcheck.formats import ConversionFailed, Extracted, layout
-from factcheck.formats.pages import PAGE_BREAK
+from factcheck.corpus.formats import ConversionFailed, Extracted, layout
+from factcheck.corpus.formats.pages import PAGE_BREAK
 
 # A line that repeats at the top or bottom of at least this share of the pages (and of two pages or more) is a
 # running header or footer; digits count as one another, so "Page 3" and "Page 4" repeat.

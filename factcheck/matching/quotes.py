@@ -36,7 +36,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from factcheck.model import Kind, Quantity
-from factcheck.quantities import groups_thousands_with_dots, read_quantities
+from factcheck.reading.quantities import groups_thousands_with_dots, read_quantities
 
 __all__ = [
     "MAX_INSERTION_WORDS",

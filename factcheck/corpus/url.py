@@ -17,9 +17,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Final
 
-from factcheck.corpus import DOCUMENT_SUFFIXES, MAX_DOCUMENT_BYTES, Unreadable
+from factcheck.corpus.documents import DOCUMENT_SUFFIXES, MAX_DOCUMENT_BYTES, Unreadable
 from factcheck.errors import CorpusError, InputError, Problem, UsageError
-from factcheck.index import IndexedCorpus, IndexReport, Listing, ReadEngine, build_listed_index, open_listed_index
+from factcheck.corpus.index import IndexedCorpus, IndexReport, Listing, ReadEngine, build_listed_index, open_listed_index
 
 __all__ = [
     "UrlCorpus",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from factcheck.formats import ConversionFailed, Extracted
+from factcheck.corpus.formats import ConversionFailed, Extracted
 
 # Unpacked, a .docx holds its text as XML: tens of MB for a very long report. More than this (declared in the
 # zip's directory) is a zip bomb, refused before a byte is unpacked.

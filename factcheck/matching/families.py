@@ -2,7 +2,7 @@
 
 "killed", "died", "deaths" and "fatalities" spell different words for one thing; so do "unemployed" and
 "jobless", "injured" and "wounded", "buy" and "purchase". This module says so, for the matcher, by stems
-(factcheck.text.stem):
+(factcheck.reading.text.stem):
 
 * ``related(a, b) -> float``: 1.0 when ``a == b``, a weight in (0, 1) when ``b`` is in ``a``'s family (the
   nearer, the higher: FAMILY_WEIGHT for synonyms, less for words a derivation, a cause or a hypernym away),

@@ -69,7 +69,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from factcheck.model import Kind, Qualifier, Quantity, Role
-from factcheck.numwords import (
+from factcheck.reading.numwords import (
     FRACTIONS,
     HUNDRED,
     MULTIPLIERS,
@@ -82,7 +82,7 @@ from factcheck.numwords import (
     parse_run,
     vague_bounds,
 )
-from factcheck.units import (
+from factcheck.reading.units import (
     CODE_AFTER_NUMBER,
     CURRENCY_ADJECTIVES,
     CURRENCY_CODE_AFTER_RE,
@@ -549,7 +549,7 @@ def read_quantities(
     if not text:
         return []
     if sentences is None:
-        from factcheck.sentences import sentence_spans
+        from factcheck.reading.sentences import sentence_spans
 
         sentences = sentence_spans(text)
     return [_freeze(text, f) for f in _read(text, sentences, dots_group)]

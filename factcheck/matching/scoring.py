@@ -11,11 +11,20 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from factcheck.families import members, related
+from factcheck.matching.families import members, related
 from factcheck.model import Figure, Kind, Role, Sentence, Statistic
-from factcheck.sentences import block_cuts, sentence_part
-from factcheck.text import ASKING_WORDS, GENERIC_WORDS, STOPWORDS, Token, content_stems, normalise_phrase, stem, tokens
-from factcheck.units import CURRENCY_SIGNS, ISO_CODES
+from factcheck.reading.sentences import block_cuts, sentence_part
+from factcheck.reading.text import (
+    ASKING_WORDS,
+    GENERIC_WORDS,
+    STOPWORDS,
+    Token,
+    content_stems,
+    normalise_phrase,
+    stem,
+    tokens,
+)
+from factcheck.reading.units import CURRENCY_SIGNS, ISO_CODES
 
 # Figures of these kinds are context (when something happened, a result), never the answer to "how many".
 NEVER_ANSWERS = frozenset({Kind.YEAR, Kind.DATE, Kind.ORDINAL, Kind.SCORE})
@@ -33,8 +42,8 @@ SENTENCE_WEIGHT = 0.7
 # A counted noun that matches none of the query's words says the figure counts something else.
 OTHER_NOUN_FACTOR = 0.6
 WORD_SIMILARITY = 85.0
-# The least word-family weight that counts (factcheck.families): looser links ("work" and "book", a hyponym away)
-# add noise, and every word they add is looked for in the index.
+# The least word-family weight that counts (factcheck.matching.families): looser links ("work" and "book", a hyponym
+# away) add noise, and every word they add is looked for in the index.
 FAMILY_MIN = 0.7
 # "thousands of" answers "how many" less well than a figure.
 VAGUE_FACTOR = 0.85
@@ -370,8 +379,9 @@ def gate_family(word_stem: str) -> frozenset[str]:
 
 def word_similarity(a: str, b: str, families: bool = True) -> float:
     """How alike two stems are, 0-100: 100 for the same stem, else rapidfuzz's ratio when both have 4+ letters
-    and it reaches WORD_SIMILARITY (typos, word forms), else 100 times their word-family weight (factcheck.families:
-    "killed" and "dead", "jobless" and "unemployed"; below 100: a family match counts less than an exact one)."""
+    and it reaches WORD_SIMILARITY (typos, word forms), else 100 times their word-family weight
+    (factcheck.matching.families: "killed" and "dead", "jobless" and "unemployed"; below 100: a family match counts
+    less than an exact one)."""
     if a == b:
         return 100.0
     if min(len(a), len(b)) >= 4:

@@ -10,12 +10,12 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from factcheck.axis import Axis, AxisMark, build_axis
-from factcheck.context import PREVIOUS_CHARS, outline, read_before
-from factcheck.corpus import Corpus, page_line
-from factcheck.features import Model, ReadBefore, describe, model, reach_of, seen_before, topic_stems
-from factcheck.intervals import DEFAULT_TOLERANCE, Interval, interval_of
-from factcheck.matching import (
+from factcheck.commands.axis import Axis, AxisMark, build_axis
+from factcheck.corpus.documents import Corpus, page_line
+from factcheck.matching.context import PREVIOUS_CHARS, outline, read_before
+from factcheck.matching.features import Model, ReadBefore, describe, model, reach_of, seen_before, topic_stems
+from factcheck.matching.intervals import DEFAULT_TOLERANCE, Interval, interval_of
+from factcheck.matching.scoring import (
     FigureContext,
     Target,
     TargetGroup,
@@ -34,9 +34,9 @@ from factcheck.matching import (
     unit_spelled,
 )
 from factcheck.model import Claim, ClaimsFile, Document, Figure, Qualifier, Sentence, Statistic
-from factcheck.scope import Scope, ScopeReader
-from factcheck.sentences import sentence_around
-from factcheck.text import find_words, tokens
+from factcheck.reading.scope import Scope, ScopeReader
+from factcheck.reading.sentences import sentence_around
+from factcheck.reading.text import find_words, tokens
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -67,7 +67,7 @@ class CompareOptions:
     tolerance: float = DEFAULT_TOLERANCE
     limit: int = DEFAULT_LIMIT
     aliases: tuple[str, ...] = ()
-    model: Model | None = None  # None: the shipped model (factcheck.features.model)
+    model: Model | None = None  # None: the shipped model (factcheck.matching.features.model)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +96,9 @@ class Finding:
     role: str = "level"  # the figure's role in its sentence (factcheck.model.Role)
     vague: bool = False  # a vague amount: no digits and no exact value ("dozens", "millions of pounds")
     scope_note: str | None = None  # the statistic states its scope and the sentence's cue words say the other
-    features: tuple[float, ...] = field(default=(), compare=False)  # factcheck.features.FEATURES, for --explain
+    features: tuple[float, ...] = field(
+        default=(), compare=False
+    )  # factcheck.matching.features.FEATURES, for --explain
     page: int | None = None  # in a paged document (a PDF): the figure's page, ``line`` then the line within it
 
     @property
@@ -639,7 +641,7 @@ def _score_documents(
 
     ``workers``: how many processes (default: one per usable core, when forking is possible and pays).
     """
-    from factcheck.processes import can_fork, usable_cores
+    from factcheck.corpus.processes import can_fork, usable_cores
 
     selected = job.selected
     evidence: dict[str, tuple[Finding, ...]] = dict.fromkeys((d.id for d in docs), ())
@@ -728,7 +730,7 @@ def _score_chunk(doc_ids: Sequence[str], send: Connection) -> None:
 
     Sends None when anything goes wrong: the parent then scores the documents itself and reports any error.
     """
-    from factcheck.processes import ignore_interrupts
+    from factcheck.corpus.processes import ignore_interrupts
 
     ignore_interrupts()
     found: dict[str, tuple[Finding, ...]] | None = None
@@ -768,7 +770,7 @@ def compare(
     corpus: Corpus, claims: ClaimsFile | None, query: str, options: CompareOptions = CompareOptions()
 ) -> Comparison:
     """What every document of the corpus says about ``query`` (free text or a statistic of ``claims``)."""
-    from factcheck.claims import find_statistic
+    from factcheck.corpus.claims import find_statistic
 
     statistic = find_statistic(claims, query) if claims else None
     resolved = "named" if statistic else None
@@ -792,7 +794,7 @@ def compare_query(
 def query_statistics(claims: ClaimsFile | None, query: str) -> tuple[tuple[Statistic | None, str | None], ...]:
     """The statistics ``query`` is answered for, each with how it was found (Comparison.resolved): the one it
     names, the one it paraphrases, both of two it fits about equally, or none (free text)."""
-    from factcheck.claims import find_statistic
+    from factcheck.corpus.claims import find_statistic
 
     named = find_statistic(claims, query) if claims else None
     if named is not None or not claims:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from factcheck.corpus import Corpus, page_line
+from factcheck.corpus.documents import Corpus, page_line
 from factcheck.model import Kind, Quantity
-from factcheck.sentences import sentence_around
+from factcheck.reading.sentences import sentence_around
 
 HIDDEN_BY_DEFAULT = frozenset({Kind.YEAR, Kind.DATE})
 
