@@ -17,8 +17,9 @@ import hashlib
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from factcheck.compare import (
     Agreement,
@@ -61,6 +62,9 @@ TRIED_PER_GROUP = 3
 MIN_TRIED = 40
 # Two groups whose shown figures overlap this much are one group (the better ranked is kept).
 SAME_GROUP = 0.5
+# Two documents' figures speak of one thing when the words their sentences share (besides the group's phrase)
+# weigh this much: one word that at most a third of the documents use, or two that half of them use.
+LINK = 0.5
 # Findings asked of compare per document, of which those of the group's kind are kept.
 WIDE_TOP = 8
 _LETTERS = re.compile(r"[A-Za-z]")
@@ -156,18 +160,24 @@ def find_disputes(
     distance: Counter[tuple[str, ...]] = Counter()
     places: dict[tuple[str, ...], set[tuple[str, int]]] = defaultdict(set)  # the figures each phrase names
     written: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
-    figures = 0
+    figures = documents = 0
+    used_by: Counter[str] = Counter()  # the documents whose figures' sentences use each word family
     for doc in corpus.documents():
         sentences = corpus.sentences(doc.id)
+        documents += 1
+        used: set[str] = set()
         for figure in corpus.figures(doc.id):
             if not _can_answer(figure, kinds):
                 continue
             figures += 1
+            used |= _topic_words(sentences[figure.sentence].text)
             for phrase in _phrases(figure, sentences[figure.sentence]):
                 documents_of[phrase.key].add(doc.id)
                 written[phrase.key][phrase.words] += 1
                 distance[phrase.key] += phrase.distance
                 places[phrase.key].add((doc.id, figure.quantity.start))
+        used_by.update(used)
+    weight = {w: math.log(documents / n) for w, n in used_by.items()}
     shared = [key for key, docs in documents_of.items() if len(docs) >= options.min_documents]
     # The phrases most documents use first; among those, the ones whose words stand nearest their figures.
     shared.sort(key=lambda key: (-len(documents_of[key]), distance[key] / sum(written[key].values()), key))
@@ -184,16 +194,22 @@ def find_disputes(
     for done, (key, label) in enumerate(questions, 1):
         for comparison in _answers(corpus, claims, label, wide, answered):
             kind = key[0] if key[0] != "statistic" else None
-            narrowed = _narrowed(comparison, kind, options.compare.top, kinds, places.get(key, set()))
-            dispute = _dispute(key, comparison.label or label, narrowed, reviewed, options)
-            if dispute is not None:
-                found.append(dispute)
+            narrowed = _narrowed(comparison, kind, options.compare.top, kinds, places.get(key, set()), weight)
+            # A statistic's answer is the claims file's reading of the corpus: its figures are kept as compare chose.
+            told = comparison.statistic is not None
+            parts = [narrowed] if told else _split(narrowed, key[1:], options.compare.top, weight)
+            for part in parts:
+                # A part of a split group is named by its first document too: the parts' ids differ.
+                named_by = [*key, part.with_figures[0].id] if len(parts) > 1 and part.with_figures else key
+                dispute = _dispute(named_by, comparison.label or label, part, reviewed, options)
+                if dispute is not None:
+                    found.append(dispute)
         if progress is not None:
             progress(done, len(questions))
     # Of groups that show the same figures, the one with the most documents stands for them all.
     kept: list[Dispute] = []
     for dispute in sorted(found, key=lambda d: (-d.documents, _rank(d))):
-        if not any(_overlap(dispute.comparison, k.comparison) >= SAME_GROUP for k in kept):
+        if not any(_same_group(dispute, k) for k in kept):
             kept.append(dispute)
     kept.sort(key=lambda d: (d.reviewed, _rank(d)))
     return DisputesReport(tuple(kept[: options.limit]), len(questions), figures)
@@ -267,7 +283,12 @@ def _phrases(figure: Figure, sentence: Sentence) -> Iterable[_Phrase]:
 
 
 def _narrowed(
-    comparison: Comparison, kind: str | None, top: int, kinds: frozenset[Kind], named: Collection[tuple[str, int]]
+    comparison: Comparison,
+    kind: str | None,
+    top: int,
+    kinds: frozenset[Kind],
+    named: Collection[tuple[str, int]],
+    weight: Mapping[str, float],
 ) -> Comparison:
     """``comparison`` with only the findings that may state a level, of the group's kind (and unit or currency;
     None: any of ``kinds``), ``top`` a document, and its agreement judged again on them. A finding that the
@@ -279,18 +300,106 @@ def _narrowed(
             return False
         return _finding_kind(f) == kind if kind is not None else f.kind in wanted
 
-    def ordered(d: DocumentFindings) -> tuple[Finding, ...]:
+    def candidates(d: DocumentFindings) -> list[Finding]:
         kept = [f for f in d.findings if fits(f)]
         if named:
             kept = [f for f in kept if (d.id, f.start) in named]
-        return tuple(kept[:top])
+        return kept
 
-    documents = tuple(replace(d, findings=ordered(d), vague=()) for d in comparison.documents)
+    return _chosen(comparison, {d.id: candidates(d) for d in comparison.documents}, top, weight)
+
+
+def _chosen(
+    comparison: Comparison, candidates: Mapping[str, Sequence[Finding]], top: int, weight: Mapping[str, float]
+) -> Comparison:
+    """``comparison`` with each document's ``candidates`` (coherent ones first, ``top`` of them) as its findings,
+    and its agreement judged again on them."""
+    chosen = _coherent(candidates, weight) if comparison.statistic is None else candidates
+    documents = tuple(replace(d, findings=tuple(chosen.get(d.id, ())[:top]), vague=()) for d in comparison.documents)
     return replace(
         comparison,
         documents=documents,
         without_figures=sum(1 for d in documents if not d.findings),
         agreement=agreements(documents),
+    )
+
+
+def _split(comparison: Comparison, phrase: Collection[str], top: int, weight: Mapping[str, float]) -> list[Comparison]:
+    """A group whose documents speak of different things, split into the groups of those that speak of one.
+
+    Two documents' figures speak of one thing when their sentences share words besides the group's phrase, enough
+    of them or rare enough (``LINK``). The documents linked directly or through others form a core; only when two
+    or more cores are found ("deaths" in sentences on a heat wave, and in others on a cholera outbreak) is the group
+    split, one group a core. A document linked to none joins the core whose sentences its own share most with (any
+    of its figures), or leaves the group if it shares no word with any; each group's figures are chosen again
+    among its documents.
+    """
+    found = {d.id: d.findings for d in comparison.with_figures}
+    if len(found) < 4:
+        return [comparison]
+
+    def words(f: Finding) -> frozenset[str]:
+        return _topic_words(f.sentence) - frozenset(phrase)
+
+    def shared(a: frozenset[str], b: frozenset[str]) -> float:
+        return sum(weight.get(w, 0.0) for w in a & b)
+
+    firsts = {doc: words(findings[0]) for doc, findings in found.items()}
+    # Average linkage: two sets of documents join while their pairs share, on average, LINK or more.
+    clusters = [[doc] for doc in sorted(found)]
+    while len(clusters) > 1:
+        link, i, j = max(
+            (sum(shared(firsts[a], firsts[b]) for a in x for b in y) / (len(x) * len(y)), i, j)
+            for i, x in enumerate(clusters)
+            for j, y in enumerate(clusters)
+            if i < j
+        )
+        if link < LINK:
+            break
+        clusters[i] = sorted(clusters[i] + clusters[j])
+        del clusters[j]
+    linked = {docs[0]: docs for docs in clusters}
+    cores = sorted(docs for docs in linked.values() if len(docs) >= 2)
+    if len(cores) < 2:
+        return [comparison]
+    for doc in (d for docs in linked.values() if len(docs) == 1 for d in docs):
+        fits = [max(sum(shared(words(f), firsts[other]) for other in core) for f in found[doc]) for core in cores]
+        best = max(fits)
+        if best > 0:
+            cores[fits.index(best)].append(doc)
+    return [_chosen(comparison, {doc: found[doc] for doc in core}, top, weight) for core in cores]
+
+
+def _coherent(candidates: Mapping[str, Sequence[Finding]], weight: Mapping[str, float]) -> dict[str, list[Finding]]:
+    """Each document's candidates with those that speak of what the other documents' candidates speak of first.
+
+    Documents that give a figure for one thing tell of it in shared words (its place, its cause, its agent), so a
+    candidate is scored by the words of its sentence that the other documents' candidate sentences use too, each
+    word weighted by how few documents of the corpus use it (``weight``: a word all of them use tells nothing); each
+    other document adds its best-fitting candidate's share. Ties keep compare's order (a stable sort).
+    """
+    words = {doc: [_topic_words(f.sentence) for f in found] for doc, found in candidates.items()}
+
+    def fit(doc: str, mine: frozenset[str]) -> float:
+        return sum(
+            max((sum(weight.get(w, 0.0) for w in mine & theirs) for theirs in others), default=0.0)
+            for other, others in words.items()
+            if other != doc
+        )
+
+    return {
+        doc: [f for _, f in sorted(zip(words[doc], found, strict=True), key=lambda pair: -fit(doc, pair[0]))]
+        for doc, found in candidates.items()
+    }
+
+
+@lru_cache(maxsize=65536)
+def _topic_words(sentence: str) -> frozenset[str]:
+    """The content words of a sentence as word families: what it may be about."""
+    return frozenset(
+        _family(t.stem)
+        for t in tokens(sentence)
+        if t.stem not in STOPWORDS and t.stem not in GENERIC_WORDS and _LETTERS.search(t.stem)
     )
 
 
@@ -441,6 +550,17 @@ def _in_conflict(agreement: Agreement) -> int:
 
 def _rank(d: Dispute) -> tuple[int, int, float, int]:
     return (_RANK[d.verdict], -d.in_conflict, -(d.spread or 0.0), -d.documents)
+
+
+def _same_group(narrower: Dispute, wider: Dispute) -> bool:
+    """Whether a group shows what a wider one shows: mostly the same figures, and every document of the wider one
+    (a group that leaves out a document the wider one holds is another reading of the corpus, kept); a statistic of
+    the claims file stands for one group only."""
+    if narrower.statistic is not None and narrower.statistic == wider.statistic:
+        return True
+    if _overlap(narrower.comparison, wider.comparison) < SAME_GROUP:
+        return False
+    return {d.id for d in wider.comparison.with_figures} <= {d.id for d in narrower.comparison.with_figures}
 
 
 def _shown(comparison: Comparison) -> set[tuple[str, int]]:
