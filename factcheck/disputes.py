@@ -5,8 +5,12 @@ amount) is read for what it counts: its counted noun and the nearest words of it
 its kind and unit. A phrase that several documents use about their figures ("people killed", "death toll",
 "doctors abroad") is a question the corpus answers more than once; each such phrase is put to ``compare``, whose
 answer (each document's best figure, split by scope, unit and rate, with its verdict: agree, conflict, time line)
-is the group. Groups that hold the same figures are kept once; then, one rule ranks them: a conflict first (the
-more documents in conflict, then the larger the spread, the earlier), then time lines, then agreement.
+is the group. Of each document's figures the phrase names, the one whose sentence shares the most rare words with
+the other documents' (its place, its cause) stands for it; documents whose figures speak of different things (the
+deaths of a heat wave, of a cholera outbreak) are split into groups by those words, a document that speaks of both
+giving each its figure. Groups that hold the same figures of the same documents are kept once (a narrower group
+that leaves out a document is kept); then, one rule ranks them: a conflict first (the more documents in conflict,
+then the larger the spread, the earlier), then time lines, then agreement.
 
 Nothing here prints; ``disputes`` returns a frozen ``DisputesReport`` that the renderers turn into output.
 """
@@ -367,7 +371,17 @@ def _split(comparison: Comparison, phrase: Collection[str], top: int, weight: Ma
         best = max(fits)
         if best > 0:
             cores[fits.index(best)].append(doc)
-    return [_chosen(comparison, {doc: found[doc] for doc in core}, top, weight) for core in cores]
+    # A document that speaks of two things (a digest of the week's news) gives each core its figure for that core.
+    members = [list(core) for core in cores]
+    for core, joined in zip(cores, members, strict=True):
+        for doc in sorted(found.keys() - set(core)):
+            if any(
+                sum(shared(words(f), firsts[other]) for other in core) / len(core) >= LINK
+                for f in found[doc]
+                if f is not found[doc][0]
+            ):
+                joined.append(doc)
+    return [_chosen(comparison, {doc: found[doc] for doc in core}, top, weight) for core in members]
 
 
 def _coherent(candidates: Mapping[str, Sequence[Finding]], weight: Mapping[str, float]) -> dict[str, list[Finding]]:
