@@ -82,6 +82,26 @@ _NOT_NAMES = frozenset(
     "approximately estimated total least most year years month months week weeks day days annual annually "
     "monthly weekly daily".split()
 )
+# Verbs of change and of reaching a level say how a figure moved, never what it counts ("the death toll rises to
+# 24": the toll is counted); they are passed over, so that the noun before them is near enough to name the figure.
+_CHANGE_VERBS = frozenset(
+    stem(w)
+    for w in "rise rises rose risen rising increase increases increased increasing climb climbs climbed climbing "
+    "jump jumps jumped jumping grow grows grew grown growing reach reaches reached reaching fall falls fell fallen "
+    "falling drop drops dropped dropping decline declines declined declining surge surges surged surging soar soars "
+    "soared soaring exceed exceeds exceeded exceeding surpass surpasses surpassed surpassing top tops topped "
+    "double doubles doubled tripled".split()
+)
+# Months and weekdays date a figure, never name what it counts.
+_CALENDAR = frozenset(
+    stem(w)
+    for w in "january february march april may june july august september october november december monday tuesday "
+    "wednesday thursday friday saturday sunday jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+# What comes right before a year used as a noun's modifier: a determiner or a possessive ("the 2011 floods").
+_DETERMINED = re.compile(r"(?:\b(?:the|its|their|his|her|our|this|that|last|next)|['’]s)\s*$", re.IGNORECASE)
+# A capitalised word right after a figure that opens its sentence ("2026 Venezuela earthquakes").
+_NAME_NEXT = re.compile(r"\s+[A-Z]")
 # A figure right after "per" is a rate's denominator ("50 deaths per 1,000 births"), not a figure of its own.
 _DENOMINATOR = re.compile(r"\b(?:per|every|each|out of)\s*$", re.IGNORECASE)
 
@@ -171,7 +191,7 @@ def find_disputes(
         documents += 1
         used: set[str] = set()
         for figure in corpus.figures(doc.id):
-            if not _can_answer(figure, kinds):
+            if not _can_answer(figure, sentences[figure.sentence], kinds):
                 continue
             figures += 1
             used |= _topic_words(sentences[figure.sentence].text)
@@ -236,14 +256,15 @@ def _answers(
     return tuple(found)
 
 
-def _can_answer(figure: Figure, kinds: frozenset[Kind]) -> bool:
+def _can_answer(figure: Figure, sentence: Sentence, kinds: frozenset[Kind]) -> bool:
     """Whether a figure may state a level two documents could disagree about."""
     q = figure.quantity
     if q.kind in NEVER_ANSWERS or q.kind not in kinds:
         return False
     if q.role.value in _NOT_LEVELS:
         return False
-    if _is_year_like(q.kind.value, q.unit, q.text):
+    before, after = sentence.text[: q.start - sentence.start], sentence.text[q.end - sentence.start :]
+    if _is_year_like(q.kind.value, q.unit, q.text, before, after):
         return False  # "2026 outbreak" in a heading: a year the reader could not tell from a count
     return not is_vague(figure)
 
@@ -262,6 +283,8 @@ def _phrases(figure: Figure, sentence: Sentence) -> Iterable[_Phrase]:
         for t in tokens(text[c_start:c_end], c_start)
         if t.stem not in STOPWORDS
         and t.stem not in _NOT_NAMES
+        and t.stem not in _CHANGE_VERBS
+        and t.stem not in _CALENDAR
         and _LETTERS.search(t.stem)
         and not (start <= t.start < end)
     ]
@@ -422,13 +445,23 @@ def _wanted(kind: str | None, kinds: frozenset[Kind]) -> bool:
     return kind is None or kind in {k.value for k in kinds}
 
 
-def _is_year_like(kind: str, unit: str | None, text: str) -> bool:
-    """A count with no noun written as a year of the last two centuries ("2026", "2022–2026" is a range of them)."""
-    return kind == Kind.COUNT.value and not unit and _YEAR_LIKE.fullmatch(text) is not None
+def _is_year_like(kind: str, unit: str | None, text: str, before: str = "", after: str = "") -> bool:
+    """A count written as a year of the last two centuries ("2026", "2022–2026" is a range of them) with no noun,
+    or with one but used as a year is: after a determiner or a possessive ("the 2011 floods", "Lusarra's 2011
+    floods"), or opening its sentence before a name ("2026 Venezuela earthquakes", a heading). ``before`` and
+    ``after``: the sentence's text either side of the figure."""
+    if kind != Kind.COUNT.value or _YEAR_LIKE.fullmatch(text) is None:
+        return False
+    if not unit:
+        return True
+    return _DETERMINED.search(before) is not None or (not before.strip() and _NAME_NEXT.match(after) is not None)
 
 
 def _year_like(finding: Finding) -> bool:
-    return _is_year_like(finding.kind, finding.unit, finding.text)
+    start = finding.start - finding.sentence_start
+    before = finding.sentence[:start] if 0 <= start <= len(finding.sentence) else ""
+    after = finding.sentence[start + len(finding.text) :] if before else ""
+    return _is_year_like(finding.kind, finding.unit, finding.text, before, after)
 
 
 def _finding_kind(finding: Finding) -> str:

@@ -8,6 +8,7 @@ that gives both. "deaths" is written in every document, but the figures count tw
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -70,3 +71,58 @@ def test_a_narrower_group_that_leaves_out_a_document_is_kept(groups: list[dict[s
     # "Sudan:" apart from its sentence's clause): another reading, kept beside the wider group.
     narrower = {k: v for k, v in CHOLERA.items() if k != "digest"}
     assert narrower in groups and CHOLERA in groups
+
+
+def _disputes(folder: Path, documents: dict[str, str]) -> list[tuple[str, dict[str, str]]]:
+    """(label, each document's figure as written) of each group disputes finds in ``documents``."""
+    corpus = folder / "corpus"
+    corpus.mkdir()
+    for name, text in documents.items():
+        (corpus / f"{name}.txt").write_text(text, encoding="utf-8")
+    claims = folder / "claims.yaml"
+    claims.write_text("claims: []\n", encoding="utf-8")
+    where = ["--corpus", str(corpus), "--no-index", "--claims", str(claims), "--limit", "50"]
+    result = runner.invoke(app, ["disputes", *where, "--format", "json"])
+    assert result.exit_code in (0, 1), result.output
+    if result.exit_code == 1:
+        return []
+    found = []
+    for group in json.loads(result.stdout)["disputes"]:
+        firsts: dict[str, str] = {}
+        for figure in group["figures"]:
+            firsts.setdefault(figure["document"], figure["text"])
+        found.append((group["label"], firsts))
+    return found
+
+
+def test_a_year_before_a_noun_forms_no_group(tmp_path: Path) -> None:
+    # "the 2011 floods", "the region's 2011 floods" and a heading "2024 Valley floods" use years as modifiers; the
+    # counts (people displaced) still form their group.
+    found = _disputes(
+        tmp_path,
+        {
+            "herald": "2024 Valley floods\n\nThe 2011 floods displaced 3,000 people.\n",
+            "courier": "2024 Valley floods\n\nUnlike the 2011 floods, these displaced 15,000 people.\n",
+            "gazette": "The valley under water\n\nThe region's 2011 floods were smaller; 14,000 people were "
+            "displaced this time.\n",
+        },
+    )
+    shown = {text for _, figures in found for text in figures.values()}
+    assert "2011" not in shown and "2024" not in shown
+    assert ("displaced people", {"courier": "15,000", "gazette": "14,000", "herald": "3,000"}) in found
+
+
+def test_change_verbs_and_weekdays_do_not_name_what_a_figure_counts(tmp_path: Path) -> None:
+    # "rises to", "climbs to", "had reached" and "On Monday" say how and when; passed over, "deaths" is near
+    # enough to name the figures of the two documents that write it.
+    found = _disputes(
+        tmp_path,
+        {
+            "herald": "Floods in the valley\n\nOn Monday the number of deaths in the valley floods rises to 16.\n",
+            "courier": "Valley floods\n\nOn Tuesday the death toll from the valley floods climbs to 24.\n",
+            "gazette": "The valley mourns\n\nBy Wednesday the deaths from the valley floods had reached 30.\n",
+        },
+    )
+    assert ("deaths floods", {"herald": "16", "gazette": "30"}) in found
+    words = {word.lower() for label, _ in found for word in label.split()}
+    assert not words & {"rises", "climbs", "reached", "monday", "tuesday", "wednesday"}
