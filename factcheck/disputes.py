@@ -66,9 +66,12 @@ TRIED_PER_GROUP = 3
 MIN_TRIED = 40
 # Two groups whose shown figures overlap this much are one group (the better ranked is kept).
 SAME_GROUP = 0.5
-# Two documents' figures speak of one thing when the words their sentences share (besides the group's phrase)
-# weigh this much: one word that at most a third of the documents use, or two that half of them use.
+# Two sets of documents' figures speak of one thing when the words their sentences share (besides the group's
+# phrase) weigh this much on average over their pairs: one word that at most 60% of the documents use, or two that
+# at most 78% use (a word's weight: the log of the documents over those that use it).
 LINK = 0.5
+# Groups of more documents keep compare's choice and are not split: weighing every pair costs the square of them.
+MOST_WEIGHED = 150
 # Findings asked of compare per document, of which those of the group's kind are kept.
 WIDE_TOP = 8
 _LETTERS = re.compile(r"[A-Za-z]")
@@ -362,7 +365,7 @@ def _split(comparison: Comparison, phrase: Collection[str], top: int, weight: Ma
     among its documents.
     """
     found = {d.id: d.findings for d in comparison.with_figures}
-    if len(found) < 4:
+    if len(found) < 4 or len(found) > MOST_WEIGHED:
         return [comparison]
 
     def words(f: Finding) -> frozenset[str]:
@@ -415,6 +418,8 @@ def _coherent(candidates: Mapping[str, Sequence[Finding]], weight: Mapping[str, 
     word weighted by how few documents of the corpus use it (``weight``: a word all of them use tells nothing); each
     other document adds its best-fitting candidate's share. Ties keep compare's order (a stable sort).
     """
+    if sum(1 for found in candidates.values() if found) > MOST_WEIGHED:
+        return {doc: list(found) for doc, found in candidates.items()}
     words = {doc: [_topic_words(f.sentence) for f in found] for doc, found in candidates.items()}
 
     def fit(doc: str, mine: frozenset[str]) -> float:
