@@ -5,8 +5,12 @@ amount) is read for what it counts: its counted noun and the nearest words of it
 its kind and unit. A phrase that several documents use about their figures ("people killed", "death toll",
 "doctors abroad") is a question the corpus answers more than once; each such phrase is put to ``compare``, whose
 answer (each document's best figure, split by scope, unit and rate, with its verdict: agree, conflict, time line)
-is the group. Groups that hold the same figures are kept once; then, one rule ranks them: a conflict first (the
-more documents in conflict, then the larger the spread, the earlier), then time lines, then agreement.
+is the group. Of each document's figures the phrase names, the one whose sentence shares the most rare words with
+the other documents' (its place, its cause) stands for it; documents whose figures speak of different things (the
+deaths of a heat wave, of a cholera outbreak) are split into groups by those words, a document that speaks of both
+giving each its figure. Groups that hold the same figures of the same documents are kept once (a narrower group
+that leaves out a document is kept); then, one rule ranks them: a conflict first (the more documents in conflict,
+then the larger the spread, the earlier), then time lines, then agreement.
 
 Nothing here prints; ``disputes`` returns a frozen ``DisputesReport`` that the renderers turn into output.
 """
@@ -17,8 +21,9 @@ import hashlib
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from factcheck.commands.compare import (
     Agreement,
@@ -61,6 +66,12 @@ TRIED_PER_GROUP = 3
 MIN_TRIED = 40
 # Two groups whose shown figures overlap this much are one group (the better ranked is kept).
 SAME_GROUP = 0.5
+# Two sets of documents' figures speak of one thing when the words their sentences share (besides the group's
+# phrase) weigh this much on average over their pairs: one word that at most 60% of the documents use, or two that
+# at most 78% use (a word's weight: the log of the documents over those that use it).
+LINK = 0.5
+# Groups of more documents keep compare's choice and are not split: weighing every pair costs the square of them.
+MOST_WEIGHED = 150
 # Findings asked of compare per document, of which those of the group's kind are kept.
 WIDE_TOP = 8
 _LETTERS = re.compile(r"[A-Za-z]")
@@ -74,6 +85,26 @@ _NOT_NAMES = frozenset(
     "approximately estimated total least most year years month months week weeks day days annual annually "
     "monthly weekly daily".split()
 )
+# Verbs of change and of reaching a level say how a figure moved, never what it counts ("the death toll rises to
+# 24": the toll is counted); they are passed over, so that the noun before them is near enough to name the figure.
+_CHANGE_VERBS = frozenset(
+    stem(w)
+    for w in "rise rises rose risen rising increase increases increased increasing climb climbs climbed climbing "
+    "jump jumps jumped jumping grow grows grew grown growing reach reaches reached reaching fall falls fell fallen "
+    "falling drop drops dropped dropping decline declines declined declining surge surges surged surging soar soars "
+    "soared soaring exceed exceeds exceeded exceeding surpass surpasses surpassed surpassing top tops topped "
+    "double doubles doubled tripled".split()
+)
+# Months and weekdays date a figure, never name what it counts.
+_CALENDAR = frozenset(
+    stem(w)
+    for w in "january february march april may june july august september october november december monday tuesday "
+    "wednesday thursday friday saturday sunday jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+# What comes right before a year used as a noun's modifier: a determiner or a possessive ("the 2011 floods").
+_DETERMINED = re.compile(r"(?:\b(?:the|its|their|his|her|our|this|that|last|next)|['’]s)\s*$", re.IGNORECASE)
+# A capitalised word right after a figure that opens its sentence ("2026 Venezuela earthquakes").
+_NAME_NEXT = re.compile(r"\s+[A-Z]")
 # A figure right after "per" is a rate's denominator ("50 deaths per 1,000 births"), not a figure of its own.
 _DENOMINATOR = re.compile(r"\b(?:per|every|each|out of)\s*$", re.IGNORECASE)
 
@@ -156,18 +187,24 @@ def find_disputes(
     distance: Counter[tuple[str, ...]] = Counter()
     places: dict[tuple[str, ...], set[tuple[str, int]]] = defaultdict(set)  # the figures each phrase names
     written: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
-    figures = 0
+    figures = documents = 0
+    used_by: Counter[str] = Counter()  # the documents whose figures' sentences use each word family
     for doc in corpus.documents():
         sentences = corpus.sentences(doc.id)
+        documents += 1
+        used: set[str] = set()
         for figure in corpus.figures(doc.id):
-            if not _can_answer(figure, kinds):
+            if not _can_answer(figure, sentences[figure.sentence], kinds):
                 continue
             figures += 1
+            used |= _topic_words(sentences[figure.sentence].text)
             for phrase in _phrases(figure, sentences[figure.sentence]):
                 documents_of[phrase.key].add(doc.id)
                 written[phrase.key][phrase.words] += 1
                 distance[phrase.key] += phrase.distance
                 places[phrase.key].add((doc.id, figure.quantity.start))
+        used_by.update(used)
+    weight = {w: math.log(documents / n) for w, n in used_by.items()}
     shared = [key for key, docs in documents_of.items() if len(docs) >= options.min_documents]
     # The phrases most documents use first; among those, the ones whose words stand nearest their figures.
     shared.sort(key=lambda key: (-len(documents_of[key]), distance[key] / sum(written[key].values()), key))
@@ -184,16 +221,22 @@ def find_disputes(
     for done, (key, label) in enumerate(questions, 1):
         for comparison in _answers(corpus, claims, label, wide, answered):
             kind = key[0] if key[0] != "statistic" else None
-            narrowed = _narrowed(comparison, kind, options.compare.top, kinds, places.get(key, set()))
-            dispute = _dispute(key, comparison.label or label, narrowed, reviewed, options)
-            if dispute is not None:
-                found.append(dispute)
+            narrowed = _narrowed(comparison, kind, options.compare.top, kinds, places.get(key, set()), weight)
+            # A statistic's answer is the claims file's reading of the corpus: its figures are kept as compare chose.
+            told = comparison.statistic is not None
+            parts = [narrowed] if told else _split(narrowed, key[1:], options.compare.top, weight)
+            for part in parts:
+                # A part of a split group is named by its first document too: the parts' ids differ.
+                named_by = [*key, part.with_figures[0].id] if len(parts) > 1 and part.with_figures else key
+                dispute = _dispute(named_by, comparison.label or label, part, reviewed, options)
+                if dispute is not None:
+                    found.append(dispute)
         if progress is not None:
             progress(done, len(questions))
     # Of groups that show the same figures, the one with the most documents stands for them all.
     kept: list[Dispute] = []
     for dispute in sorted(found, key=lambda d: (-d.documents, _rank(d))):
-        if not any(_overlap(dispute.comparison, k.comparison) >= SAME_GROUP for k in kept):
+        if not any(_same_group(dispute, k) for k in kept):
             kept.append(dispute)
     kept.sort(key=lambda d: (d.reviewed, _rank(d)))
     return DisputesReport(tuple(kept[: options.limit]), len(questions), figures)
@@ -216,14 +259,15 @@ def _answers(
     return tuple(found)
 
 
-def _can_answer(figure: Figure, kinds: frozenset[Kind]) -> bool:
+def _can_answer(figure: Figure, sentence: Sentence, kinds: frozenset[Kind]) -> bool:
     """Whether a figure may state a level two documents could disagree about."""
     q = figure.quantity
     if q.kind in NEVER_ANSWERS or q.kind not in kinds:
         return False
     if q.role.value in _NOT_LEVELS:
         return False
-    if _is_year_like(q.kind.value, q.unit, q.text):
+    before, after = sentence.text[: q.start - sentence.start], sentence.text[q.end - sentence.start :]
+    if _is_year_like(q.kind.value, q.unit, q.text, before, after):
         return False  # "2026 outbreak" in a heading: a year the reader could not tell from a count
     return not is_vague(figure)
 
@@ -242,6 +286,8 @@ def _phrases(figure: Figure, sentence: Sentence) -> Iterable[_Phrase]:
         for t in tokens(text[c_start:c_end], c_start)
         if t.stem not in STOPWORDS
         and t.stem not in _NOT_NAMES
+        and t.stem not in _CHANGE_VERBS
+        and t.stem not in _CALENDAR
         and _LETTERS.search(t.stem)
         and not (start <= t.start < end)
     ]
@@ -267,7 +313,12 @@ def _phrases(figure: Figure, sentence: Sentence) -> Iterable[_Phrase]:
 
 
 def _narrowed(
-    comparison: Comparison, kind: str | None, top: int, kinds: frozenset[Kind], named: Collection[tuple[str, int]]
+    comparison: Comparison,
+    kind: str | None,
+    top: int,
+    kinds: frozenset[Kind],
+    named: Collection[tuple[str, int]],
+    weight: Mapping[str, float],
 ) -> Comparison:
     """``comparison`` with only the findings that may state a level, of the group's kind (and unit or currency;
     None: any of ``kinds``), ``top`` a document, and its agreement judged again on them. A finding that the
@@ -279,13 +330,22 @@ def _narrowed(
             return False
         return _finding_kind(f) == kind if kind is not None else f.kind in wanted
 
-    def ordered(d: DocumentFindings) -> tuple[Finding, ...]:
+    def candidates(d: DocumentFindings) -> list[Finding]:
         kept = [f for f in d.findings if fits(f)]
         if named:
             kept = [f for f in kept if (d.id, f.start) in named]
-        return tuple(kept[:top])
+        return kept
 
-    documents = tuple(replace(d, findings=ordered(d), vague=()) for d in comparison.documents)
+    return _chosen(comparison, {d.id: candidates(d) for d in comparison.documents}, top, weight)
+
+
+def _chosen(
+    comparison: Comparison, candidates: Mapping[str, Sequence[Finding]], top: int, weight: Mapping[str, float]
+) -> Comparison:
+    """``comparison`` with each document's ``candidates`` (coherent ones first, ``top`` of them) as its findings,
+    and its agreement judged again on them."""
+    chosen = _coherent(candidates, weight) if comparison.statistic is None else candidates
+    documents = tuple(replace(d, findings=tuple(chosen.get(d.id, ())[:top]), vague=()) for d in comparison.documents)
     return replace(
         comparison,
         documents=documents,
@@ -294,18 +354,119 @@ def _narrowed(
     )
 
 
+def _split(comparison: Comparison, phrase: Collection[str], top: int, weight: Mapping[str, float]) -> list[Comparison]:
+    """A group whose documents speak of different things, split into the groups of those that speak of one.
+
+    Two documents' figures speak of one thing when their sentences share words besides the group's phrase, enough
+    of them or rare enough (``LINK``). The documents linked directly or through others form a core; only when two
+    or more cores are found ("deaths" in sentences on a heat wave, and in others on a cholera outbreak) is the group
+    split, one group a core. A document linked to none joins the core whose sentences its own share most with (any
+    of its figures), or leaves the group if it shares no word with any; each group's figures are chosen again
+    among its documents.
+    """
+    found = {d.id: d.findings for d in comparison.with_figures}
+    if len(found) < 4 or len(found) > MOST_WEIGHED:
+        return [comparison]
+
+    def words(f: Finding) -> frozenset[str]:
+        return _topic_words(f.sentence) - frozenset(phrase)
+
+    def shared(a: frozenset[str], b: frozenset[str]) -> float:
+        return sum(weight.get(w, 0.0) for w in a & b)
+
+    firsts = {doc: words(findings[0]) for doc, findings in found.items()}
+    # Average linkage: two sets of documents join while their pairs share, on average, LINK or more.
+    clusters = [[doc] for doc in sorted(found)]
+    while len(clusters) > 1:
+        link, i, j = max(
+            (sum(shared(firsts[a], firsts[b]) for a in x for b in y) / (len(x) * len(y)), i, j)
+            for i, x in enumerate(clusters)
+            for j, y in enumerate(clusters)
+            if i < j
+        )
+        if link < LINK:
+            break
+        clusters[i] = sorted(clusters[i] + clusters[j])
+        del clusters[j]
+    linked = {docs[0]: docs for docs in clusters}
+    cores = sorted(docs for docs in linked.values() if len(docs) >= 2)
+    if len(cores) < 2:
+        return [comparison]
+    for doc in (d for docs in linked.values() if len(docs) == 1 for d in docs):
+        fits = [max(sum(shared(words(f), firsts[other]) for other in core) for f in found[doc]) for core in cores]
+        best = max(fits)
+        if best > 0:
+            cores[fits.index(best)].append(doc)
+    # A document that speaks of two things (a digest of the week's news) gives each core its figure for that core.
+    members = [list(core) for core in cores]
+    for core, joined in zip(cores, members, strict=True):
+        for doc in sorted(found.keys() - set(core)):
+            if any(
+                sum(shared(words(f), firsts[other]) for other in core) / len(core) >= LINK
+                for f in found[doc]
+                if f is not found[doc][0]
+            ):
+                joined.append(doc)
+    return [_chosen(comparison, {doc: found[doc] for doc in core}, top, weight) for core in members]
+
+
+def _coherent(candidates: Mapping[str, Sequence[Finding]], weight: Mapping[str, float]) -> dict[str, list[Finding]]:
+    """Each document's candidates with those that speak of what the other documents' candidates speak of first.
+
+    Documents that give a figure for one thing tell of it in shared words (its place, its cause, its agent), so a
+    candidate is scored by the words of its sentence that the other documents' candidate sentences use too, each
+    word weighted by how few documents of the corpus use it (``weight``: a word all of them use tells nothing); each
+    other document adds its best-fitting candidate's share. Ties keep compare's order (a stable sort).
+    """
+    if sum(1 for found in candidates.values() if found) > MOST_WEIGHED:
+        return {doc: list(found) for doc, found in candidates.items()}
+    words = {doc: [_topic_words(f.sentence) for f in found] for doc, found in candidates.items()}
+
+    def fit(doc: str, mine: frozenset[str]) -> float:
+        return sum(
+            max((sum(weight.get(w, 0.0) for w in mine & theirs) for theirs in others), default=0.0)
+            for other, others in words.items()
+            if other != doc
+        )
+
+    return {
+        doc: [f for _, f in sorted(zip(words[doc], found, strict=True), key=lambda pair: -fit(doc, pair[0]))]
+        for doc, found in candidates.items()
+    }
+
+
+@lru_cache(maxsize=65536)
+def _topic_words(sentence: str) -> frozenset[str]:
+    """The content words of a sentence as word families: what it may be about."""
+    return frozenset(
+        _family(t.stem)
+        for t in tokens(sentence)
+        if t.stem not in STOPWORDS and t.stem not in GENERIC_WORDS and _LETTERS.search(t.stem)
+    )
+
+
 def _wanted(kind: str | None, kinds: frozenset[Kind]) -> bool:
     """Whether a statistic of this kind (None: any) may have figures of the kinds asked for."""
     return kind is None or kind in {k.value for k in kinds}
 
 
-def _is_year_like(kind: str, unit: str | None, text: str) -> bool:
-    """A count with no noun written as a year of the last two centuries ("2026", "2022–2026" is a range of them)."""
-    return kind == Kind.COUNT.value and not unit and _YEAR_LIKE.fullmatch(text) is not None
+def _is_year_like(kind: str, unit: str | None, text: str, before: str = "", after: str = "") -> bool:
+    """A count written as a year of the last two centuries ("2026", "2022–2026" is a range of them) with no noun,
+    or with one but used as a year is: after a determiner or a possessive ("the 2011 floods", "Lusarra's 2011
+    floods"), or opening its sentence before a name ("2026 Venezuela earthquakes", a heading). ``before`` and
+    ``after``: the sentence's text either side of the figure."""
+    if kind != Kind.COUNT.value or _YEAR_LIKE.fullmatch(text) is None:
+        return False
+    if not unit:
+        return True
+    return _DETERMINED.search(before) is not None or (not before.strip() and _NAME_NEXT.match(after) is not None)
 
 
 def _year_like(finding: Finding) -> bool:
-    return _is_year_like(finding.kind, finding.unit, finding.text)
+    start = finding.start - finding.sentence_start
+    before = finding.sentence[:start] if 0 <= start <= len(finding.sentence) else ""
+    after = finding.sentence[start + len(finding.text) :] if before else ""
+    return _is_year_like(finding.kind, finding.unit, finding.text, before, after)
 
 
 def _finding_kind(finding: Finding) -> str:
@@ -441,6 +602,17 @@ def _in_conflict(agreement: Agreement) -> int:
 
 def _rank(d: Dispute) -> tuple[int, int, float, int]:
     return (_RANK[d.verdict], -d.in_conflict, -(d.spread or 0.0), -d.documents)
+
+
+def _same_group(narrower: Dispute, wider: Dispute) -> bool:
+    """Whether a group shows what a wider one shows: mostly the same figures, and every document of the wider one
+    (a group that leaves out a document the wider one holds is another reading of the corpus, kept); a statistic of
+    the claims file stands for one group only."""
+    if narrower.statistic is not None and narrower.statistic == wider.statistic:
+        return True
+    if _overlap(narrower.comparison, wider.comparison) < SAME_GROUP:
+        return False
+    return {d.id for d in wider.comparison.with_figures} <= {d.id for d in narrower.comparison.with_figures}
 
 
 def _shown(comparison: Comparison) -> set[tuple[str, int]]:

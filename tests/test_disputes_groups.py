@@ -1,0 +1,128 @@
+"""`factcheck disputes`: how figures of different documents are put in one group (issue 19).
+
+The corpus: three reports of deaths in a heat wave, three of deaths in a cholera outbreak, and a digest of the week
+that gives both. "deaths" is written in every document, but the figures count two things; the words around them
+(heat wave, Spain; cholera outbreak, Sudan) tell which.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from factcheck.cli import app
+
+runner = CliRunner()
+
+DOCUMENTS = {
+    "heat-a": "Heat wave in Spain\n\nA heat wave in Spain has caused 212 deaths, officials said.\n",
+    "heat-b": "Spain swelters\n\nThe heat wave in Spain has now caused 240 deaths.\n",
+    "heat-c": "Spain counts the cost\n\nSpain counts 260 deaths from the heat wave.\n",
+    "cholera-a": "Cholera in Sudan\n\nA cholera outbreak in Sudan has caused 80 deaths.\n",
+    "cholera-b": "Sudan outbreak grows\n\nThe cholera outbreak in Sudan has caused 95 deaths.\n",
+    "cholera-c": "Sudan appeals for help\n\nSudan reports 120 deaths from the cholera outbreak.\n",
+    "digest": "The week in brief\n\nSudan: the cholera outbreak has caused 90 deaths.\n"
+    "Spain: the heat wave has caused 230 deaths.\n",
+}
+HEAT = {"heat-a": "212", "heat-b": "240", "heat-c": "260", "digest": "230"}
+CHOLERA = {"cholera-a": "80", "cholera-b": "95", "cholera-c": "120", "digest": "90"}
+
+
+@pytest.fixture(scope="module")
+def groups(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, str]]:
+    """Each group's figure of each document (as written), in the order disputes ranks the groups."""
+    folder = tmp_path_factory.mktemp("two-topics")
+    corpus = folder / "corpus"
+    corpus.mkdir()
+    for name, text in DOCUMENTS.items():
+        (corpus / f"{name}.txt").write_text(text, encoding="utf-8")
+    claims = folder / "claims.yaml"
+    claims.write_text("claims: []\n", encoding="utf-8")
+    where = ["--corpus", str(corpus), "--no-index", "--claims", str(claims), "--limit", "50"]
+    result = runner.invoke(app, ["disputes", *where, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    shown = []
+    for group in data["disputes"]:
+        firsts: dict[str, str] = {}
+        for figure in group["figures"]:  # each document's figures, its figure for the group first
+            firsts.setdefault(figure["document"], figure["text"])
+        shown.append(firsts)
+    return shown
+
+
+def test_no_group_mixes_the_figures_of_two_things(groups: list[dict[str, str]]) -> None:
+    for figures in groups:
+        shown = set(figures.items())
+        assert not (shown & set(HEAT.items()) and shown & set(CHOLERA.items())), figures
+
+
+def test_a_document_that_speaks_of_both_gives_each_group_its_own_figure(groups: list[dict[str, str]]) -> None:
+    # The digest's 90 stands with the cholera reports, its 230 with the heat-wave reports.
+    assert CHOLERA in groups
+    assert HEAT in groups
+
+
+def test_a_narrower_group_that_leaves_out_a_document_is_kept(groups: list[dict[str, str]]) -> None:
+    # "Sudan deaths" shows three of the four figures of "outbreak deaths" but leaves out the digest (which writes
+    # "Sudan:" apart from its sentence's clause): another reading, kept beside the wider group.
+    narrower = {k: v for k, v in CHOLERA.items() if k != "digest"}
+    assert narrower in groups and CHOLERA in groups
+
+
+def _disputes(folder: Path, documents: dict[str, str]) -> list[tuple[str, dict[str, str]]]:
+    """(label, each document's figure as written) of each group disputes finds in ``documents``."""
+    corpus = folder / "corpus"
+    corpus.mkdir()
+    for name, text in documents.items():
+        (corpus / f"{name}.txt").write_text(text, encoding="utf-8")
+    claims = folder / "claims.yaml"
+    claims.write_text("claims: []\n", encoding="utf-8")
+    where = ["--corpus", str(corpus), "--no-index", "--claims", str(claims), "--limit", "50"]
+    result = runner.invoke(app, ["disputes", *where, "--format", "json"])
+    assert result.exit_code in (0, 1), result.output
+    if result.exit_code == 1:
+        return []
+    found = []
+    for group in json.loads(result.stdout)["disputes"]:
+        firsts: dict[str, str] = {}
+        for figure in group["figures"]:
+            firsts.setdefault(figure["document"], figure["text"])
+        found.append((group["label"], firsts))
+    return found
+
+
+def test_a_year_before_a_noun_forms_no_group(tmp_path: Path) -> None:
+    # "the 2011 floods", "the region's 2011 floods" and a heading "2024 Valley floods" use years as modifiers; the
+    # counts (people displaced) still form their group.
+    found = _disputes(
+        tmp_path,
+        {
+            "herald": "2024 Valley floods\n\nThe 2011 floods displaced 3,000 people.\n",
+            "courier": "2024 Valley floods\n\nUnlike the 2011 floods, these displaced 15,000 people.\n",
+            "gazette": "The valley under water\n\nThe region's 2011 floods were smaller; 14,000 people were "
+            "displaced this time.\n",
+        },
+    )
+    shown = {text for _, figures in found for text in figures.values()}
+    assert "2011" not in shown and "2024" not in shown
+    assert ("displaced people", {"courier": "15,000", "gazette": "14,000", "herald": "3,000"}) in found
+
+
+def test_change_verbs_and_weekdays_do_not_name_what_a_figure_counts(tmp_path: Path) -> None:
+    # "rises to", "climbs to", "had reached" and "On Monday" say how and when; passed over, "deaths" is near
+    # enough to name the figures of the two documents that write it.
+    found = _disputes(
+        tmp_path,
+        {
+            "herald": "Floods in the valley\n\nOn Monday the number of deaths in the valley floods rises to 16.\n",
+            "courier": "Valley floods\n\nOn Tuesday the death toll from the valley floods climbs to 24.\n",
+            "gazette": "The valley mourns\n\nBy Wednesday the deaths from the valley floods had reached 30.\n",
+        },
+    )
+    assert ("deaths floods", {"herald": "16", "gazette": "30"}) in found
+    words = {word.lower() for label, _ in found for word in label.split()}
+    assert not words & {"rises", "climbs", "reached", "monday", "tuesday", "wednesday"}
