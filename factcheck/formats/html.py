@@ -28,12 +28,10 @@ def extract(data: bytes) -> Extracted:
     found = trafilatura.bare_extraction(
         data, with_metadata=True, include_comments=False, include_tables=True, include_images=False
     )
-    body = getattr(found, "body", None)
+    body = getattr(found, "body", None)  # the article as trafilatura's XML (None: nothing found)
     if body is not None:
         _unwrap(body)
-        text = str(xmltotxt(body, include_formatting=False) or "")
-    else:
-        text = str(getattr(found, "text", None) or "") if found is not None else ""
+    text = str(xmltotxt(body, include_formatting=False) or "")
     if not text.strip():
         raise ConversionFailed(
             "no article text was found in the page",
