@@ -286,6 +286,7 @@ def test_json_one_object_per_claim(city: Report) -> None:
     assert herald["citations"] == [
         {
             "document": "herald",
+            "page": None,  # a text document has no pages (a PDF's: the page its quote stands on)
             "quote": "The city has 1.2 million residents",
             "note": None,
             "title": "City grows",

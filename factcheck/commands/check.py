@@ -56,6 +56,9 @@ class ClaimResult:
     line: int
     passed: bool
     problems: tuple[CheckProblem, ...]
+    # Where each citation's quote stands, in the order of the claim's citations: its file, page (a PDF's, whether
+    # or not the citation names it), line and column; None for a quote that does not stand or an unknown document.
+    places: tuple[Place | None, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -330,18 +333,21 @@ def check_claim(ctx: _Context, claim: Claim) -> ClaimResult:
         problems.append(ctx.problem(WARNING, "no-statistic", "claim names no statistic", claim, claim=claim.id))
     quoted: list[Quantity] = []
     broken = False
+    places: list[Place | None] = []
     for citation in claim.citations:
         found, figures = _check_citation(ctx, claim, citation)
         problems.extend(found)
         broken = broken or figures is None
         quoted.extend(figures or ())
+        verification = ctx.verification(citation) if figures is not None else None
+        places.append(ctx.place_of(citation.document, verification.start) if verification is not None else None)
     if claim.figure is not None and claim.citations and not broken:
         problems.extend(_check_figure(ctx, claim, claim.figure, quoted))
     first_error = next((i for i, p in enumerate(problems) if p.severity == ERROR), None)
     if broken and ctx.options.suggest and first_error is not None:
         problems[first_error] = replace(problems[first_error], suggestions=suggest(ctx, claim))
     passed = not any(p.severity == ERROR for p in problems)
-    return ClaimResult(claim.id, claim.line, passed, tuple(problems))
+    return ClaimResult(claim.id, claim.line, passed, tuple(problems), tuple(places))
 
 
 def _check_figure(ctx: _Context, claim: Claim, figure: ClaimFigure, quoted: Sequence[Quantity]) -> list[CheckProblem]:
@@ -434,7 +440,7 @@ def check_claims(
             if (p := unknown.get((c.line, c.column))) is not None
         )
         if extra:
-            result = ClaimResult(result.id, result.line, False, result.problems + extra)
+            result = replace(result, passed=False, problems=result.problems + extra)
         results.append(result)
         if step is not None:
             step()

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from factcheck.commands.check import CheckOptions, ClaimResult, check_claims
 from factcheck.commands.compare import NOT_FOUND, Agreement, CompareOptions, Comparison, Finding, compare
 from factcheck.commands.disputes import Dispute
-from factcheck.corpus.documents import Corpus, corpus_name
+from factcheck.corpus.documents import Corpus, Place, corpus_name
 from factcheck.errors import Problem, UsageError
-from factcheck.model import Claim, ClaimsFile, DocumentMeta, PublisherMeta, Statistic
+from factcheck.model import Citation, Claim, ClaimsFile, DocumentMeta, PublisherMeta, Statistic
 
 # The four claim verdicts, best first: the same words in every output.
 VERDICTS = ("supported", "disputed", "contradicted", NOT_FOUND)
@@ -44,6 +44,15 @@ class ClaimEntry:
     def passed(self) -> bool:
         """Whether the claim passes the citation check (every quote stands in its document, same figures)."""
         return self.check is not None and self.check.passed
+
+    def citations(self) -> tuple[tuple[Citation, Place | None], ...]:
+        """Each citation of the claim with the place the check found its quote at (None where it does not stand)."""
+        places = self.check.places if self.check is not None else ()
+        return tuple((c, places[i] if i < len(places) else None) for i, c in enumerate(self.claim.citations))
+
+    def cited_pages(self) -> tuple[int | None, ...]:
+        """The page of each citation: the one it names, else the page of a PDF its quote was found on."""
+        return tuple(c.page if c.page is not None else p.page if p else None for c, p in self.citations())
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ from typing import Any
 from factcheck.commands.check import describe_figure
 from factcheck.commands.report import ClaimEntry, Report
 from factcheck.errors import ClaimsError, Problem
-from factcheck.model import DocumentMeta
+from factcheck.model import Citation, DocumentMeta
 from factcheck.render import jsonable, to_csv, to_json
 
 SCHEMA_VERSION = 1
@@ -49,12 +49,14 @@ CSV_FIELDS = (
 # --- JSON and CSV -------------------------------------------------------------------------------
 
 
-def _citation_dict(report: Report, document: str, quote: str, note: str | None) -> dict[str, Any]:
+def _citation_dict(report: Report, citation: Citation, page: int | None) -> dict[str, Any]:
+    document = citation.document
     meta = report.document(document)
     return {
         "document": document,
-        "quote": quote,
-        "note": note,
+        "page": page,
+        "quote": citation.quote,
+        "note": citation.note,
         "title": meta.title if meta else None,
         "url": meta.url if meta else None,
         "published": meta.published if meta else None,
@@ -101,7 +103,7 @@ def claim_record(report: Report, entry: ClaimEntry) -> dict[str, Any]:
                 for p in (check.problems if check else ())
             ],
         },
-        "citations": [_citation_dict(report, x.document, x.quote, x.note) for x in c.citations],
+        "citations": [_citation_dict(report, x, p) for x, p in zip(c.citations, entry.cited_pages(), strict=True)],
         "claims_file": {"path": report.claims_path, "line": c.line, "column": c.column},
     }
 
@@ -163,8 +165,9 @@ def export_csv(report: Report) -> str:
 
 
 def _creative_work(doc_id: str, meta: DocumentMeta | None, page: int | None = None) -> dict[str, Any]:
-    """The work a claim appears in; a citation that names its page links to it: ``report.pdf#page=14`` (the PDF
-    fragment of RFC 8118, which schema.org's ``url`` carries as it is: CreativeWork has no page property)."""
+    """The work a claim appears in; the page of a PDF the quote stands on (named by the citation, or where the
+    check found it) is linked: ``report.pdf#page=14`` (the PDF fragment of RFC 8118, which schema.org's ``url``
+    carries as it is: CreativeWork has no page property)."""
     work: dict[str, Any] = {"@type": "CreativeWork", "name": (meta.title if meta else None) or doc_id}
     if meta is None:
         return work
@@ -199,7 +202,7 @@ def _rating(entry: ClaimEntry) -> dict[str, Any]:
 def claim_review(report: Report, entry: ClaimEntry, url: str, organisation: str, org_url: str) -> dict[str, Any]:
     """The ClaimReview of one claim."""
     c = entry.claim
-    cited = list(dict.fromkeys((x.document, x.page) for x in c.citations))
+    cited = list(dict.fromkeys(zip((x.document for x in c.citations), entry.cited_pages(), strict=True)))
     works = [(_creative_work(d, report.document(d), page), report.document(d)) for d, page in cited]
     item: dict[str, Any] = {"@type": "Claim", "name": c.text}
     if works:

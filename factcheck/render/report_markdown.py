@@ -121,7 +121,11 @@ def _claims(entries: Sequence[ClaimEntry]) -> str:
         if entry.contradicted_by:
             basis.append("contradicted by " + _basis(entry, entry.contradicted_by))
         verdict = f"**{entry.verdict}**" + (f" ({'; '.join(basis)})" if basis else "")
-        citations = "; ".join(f"{_doc(x.document)}: “{md(x.quote)}”" for x in c.citations) or "*no citation*"
+        cited = zip(c.citations, entry.cited_pages(), strict=True)
+        citations = (
+            "; ".join(f"{_doc(x.document)}: “{md(x.quote)}”" + (f" (page {p})" if p else "") for x, p in cited)
+            or "*no citation*"
+        )
         rows.append([claim, verdict, citations, _check(entry)])
     return markdown_table(["claim", "verdict", "citations", "citation check"], rows)
 

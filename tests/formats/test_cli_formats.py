@@ -238,7 +238,78 @@ def test_the_report_links_a_pdf_s_evidence_to_its_page_and_claimreview_cites_the
         r["claimReviewed"]: [w.get("url") for w in r["itemReviewed"]["appearance"]] for r in json.loads(result.stdout)
     }
     assert urls["214 clinics opened."] == ["https://stats.example/bulletin.pdf#page=2"]
-    assert urls["The agency counted 3,980 nurses in the north."] == ["https://stats.example/bulletin.pdf"]
+    # no page named: the page its quote starts on, where the check found it (it runs on into page 2)
+    assert urls["The agency counted 3,980 nurses in the north."] == ["https://stats.example/bulletin.pdf#page=1"]
+
+
+FOUND_ON_A_PAGE = """meta:
+  organisation: Example Check
+  url: https://check.example/
+statistics:
+  - id: clinics
+    label: clinics
+claims:
+  - id: page-not-named
+    statistic: clinics
+    text: 214 clinics opened.
+    citations:
+      - document: bulletin
+        quote: "Clinics opened: 214 in total."
+      - document: clinics
+        quote: "The region now has 412 clinics, up from 380 in 2020"
+  - id: not-in-the-pdf
+    statistic: clinics
+    text: 215 clinics opened.
+    citations:
+      - document: bulletin
+        quote: "Clinics opened: 215 in total, the agency said."
+"""
+
+
+def test_a_quote_found_on_a_page_of_a_pdf_without_page_named_is_cited_at_that_page(
+    project: Path, tmp_path: Path
+) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(project / "corpus", corpus, ignore=shutil.ignore_patterns(".factcheck"))
+    (corpus / "sources.yaml").write_text(
+        "documents:\n  - file: bulletin.pdf\n    url: https://stats.example/bulletin.pdf\n"
+        "  - file: clinics.html\n    url: https://ledger.example/clinics\n",
+        encoding="utf-8",
+    )
+    claims = tmp_path / "claims.yaml"
+    claims.write_text(FOUND_ON_A_PAGE, encoding="utf-8")
+    common = ["--corpus", str(corpus), "--claims", str(claims)]
+    result = runner.invoke(app, ["export", "--format", "claimreview", "--date", "2026-01-01", *common])
+    assert result.exit_code == 0, result.output
+    reviews = {r["url"].split("#claim-")[1]: r for r in json.loads(result.stdout)}
+    found = reviews["page-not-named"]["itemReviewed"]
+    assert [w["url"] for w in found["appearance"]] == [
+        "https://stats.example/bulletin.pdf#page=2",  # the page the quote stands on, though the citation names none
+        "https://ledger.example/clinics",  # a web page has no pages
+    ]
+    # a quote that does not stand has no page to cite: the document alone
+    missing = reviews["not-in-the-pdf"]["itemReviewed"]["appearance"]
+    assert [w["url"] for w in missing] == ["https://stats.example/bulletin.pdf"]
+
+    result = runner.invoke(app, ["export", "--format", "json", *common])
+    assert result.exit_code == 0, result.output
+    pages = {c["id"]: [x["page"] for x in c["citations"]] for c in json.loads(result.stdout)["claims"]}
+    assert pages == {"page-not-named": [2, None], "not-in-the-pdf": [None]}
+
+    out = tmp_path / "site" / "report.html"
+    out.parent.mkdir()
+    result = runner.invoke(app, ["report", "-o", str(out), *common], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    assert (
+        "<q>Clinics opened: 214 in total.</q>"
+        ' <a class="line" href="../corpus/bulletin.pdf#page=2">page 2</a></li>' in html
+    )
+    assert "<q>Clinics opened: 215 in total, the agency said.</q></li>" in html
+    markdown = tmp_path / "report.md"
+    result = runner.invoke(app, ["report", "-f", "markdown", "-o", str(markdown), *common], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "“Clinics opened: 214 in total.” (page 2)" in markdown.read_text(encoding="utf-8")
 
 
 def test_pdf_bombs_are_warnings_naming_them_and_the_rest_of_the_corpus_is_read(tmp_path: Path) -> None:

@@ -106,6 +106,38 @@ def test_a_saved_page_reads_as_its_article_with_its_metadata() -> None:
     )
 
 
+WRAPPED_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Clinic numbers rise</title></head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li></ul></nav>
+<article><h1>Clinic numbers rise</h1>
+<p>The region now has 412 clinics, up from
+    <a href="/2020">380 in 2020</a>, the health ministry
+    said on Tuesday.</p>
+<p>Officials expect the number to pass
+    <em>450</em> by 2026,<br>although funding remains uncertain.</p>
+<pre><code>clinics = 412
+nurses = 3980</code></pre>
+<p>About 1.2 million people live more than an hour from the nearest clinic, according to the survey.</p>
+</article>
+<footer><p>Copyright 2024 The Daily Ledger.</p></footer>
+</body></html>
+"""
+
+
+def test_a_paragraph_that_the_page_s_source_wraps_over_lines_reads_as_one() -> None:
+    # A browser shows a line break of the source as a space: the sentence is whole, not a paragraph per line.
+    # A <br> stays a break, and code keeps its lines.
+    text = extract_here("html", WRAPPED_PAGE.encode()).text
+    assert text == (
+        "Clinic numbers rise\n\n"
+        "The region now has 412 clinics, up from 380 in 2020, the health ministry said on Tuesday.\n\n"
+        "Officials expect the number to pass 450 by 2026,\n\n"
+        "although funding remains uncertain.\n\n"
+        "clinics = 412\n\nnurses = 3980\n\n"
+        "About 1.2 million people live more than an hour from the nearest clinic, according to the survey.\n"
+    )
+
+
 def test_a_word_file_reads_paragraphs_and_table_rows_in_order() -> None:
     extracted = extract_here("docx", report_docx())
     assert extracted.text == (

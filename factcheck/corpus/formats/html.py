@@ -3,10 +3,15 @@ and its title, author, date and site name from the page's metadata (<meta>, Open
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from factcheck.corpus.formats import ConversionFailed, Extracted
 
 # trafilatura gives nothing for a larger page (its MAX_FILE_SIZE); a saved article is well under 5 MB.
 MAX_PAGE_BYTES = 20_000_000
+# A line break of the page's source, with the white space around it: a space, as a browser shows it.
+SOURCE_BREAK = re.compile(r"[ \t\r\f\v]*\n\s*")
 
 
 def extract(data: bytes) -> Extracted:
@@ -18,11 +23,15 @@ def extract(data: bytes) -> Extracted:
             "save the article alone (reader view, or print it to PDF), or copy its text into a .txt file",
         )
     import trafilatura
+    from trafilatura.xml import xmltotxt
 
     found = trafilatura.bare_extraction(
         data, with_metadata=True, include_comments=False, include_tables=True, include_images=False
     )
-    text = str(getattr(found, "text", None) or "") if found is not None else ""
+    body = getattr(found, "body", None)  # the article as trafilatura's XML (None: nothing found)
+    if body is not None:
+        _unwrap(body)
+    text = str(xmltotxt(body, include_formatting=False) or "")
     if not text.strip():
         raise ConversionFailed(
             "no article text was found in the page",
@@ -37,6 +46,25 @@ def extract(data: bytes) -> Extracted:
         published=_field(found, "date"),
         publisher=_field(found, "sitename"),
     )
+
+
+def _unwrap(body: Any) -> None:
+    """Join the lines that a page's source wraps a paragraph into (``intends\\n    to fix``): a line break of the
+    source is white space, as a browser shows it; trafilatura's text keeps it, and each line would read as a
+    paragraph of its own, a sentence cut in two. A ``<br>`` is an element of its own (``lb``) and stays a break;
+    code keeps its lines."""
+    for element in body.iter():
+        if not isinstance(element.tag, str):
+            continue
+        if element.text and not _in_code(element):
+            element.text = SOURCE_BREAK.sub(" ", element.text)
+        parent = element.getparent()
+        if element.tail and parent is not None and not _in_code(parent):
+            element.tail = SOURCE_BREAK.sub(" ", element.tail)
+
+
+def _in_code(element: Any) -> bool:
+    return element.tag == "code" or any(a.tag == "code" for a in element.iterancestors())
 
 
 def _field(found: object, name: str) -> str | None:
