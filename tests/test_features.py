@@ -140,7 +140,7 @@ def test_a_longer_question_resolves_on_a_smaller_share_of_its_words() -> None:
     damage = _stat("damage", "damage", ("cost of repairs",), "What the floods cost.")
     statistics = [deaths, displaced, damage]
     # Four words asked, two of them the statistic's ("flee", "homes"): about 0.39 of their weight, enough for a
-    # question of three words or more (matching.RESOLVE_SHARE_LONG) ...
+    # question of three words or more (matching.scoring.RESOLVE_SHARE_LONG) ...
     assert resolve_query(statistics, "how many had to flee their homes as the river burst") is displaced
     # ... not for two words, one of them missing: "villagers" may be anyone's, "homes destroyed" is no displacement
     assert resolve_query(statistics, "villagers killed") is None

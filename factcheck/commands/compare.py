@@ -784,7 +784,7 @@ def compare_query(
     corpus: Corpus, claims: ClaimsFile | None, query: str, options: CompareOptions = CompareOptions()
 ) -> tuple[Comparison, ...]:
     """What every document says about ``query``, once per statistic it fits: the one it names or paraphrases, or
-    both of two that free text fits about equally (matching.fitting_statistics), best first."""
+    both of two that free text fits about equally (matching.scoring.fitting_statistics), best first."""
     return tuple(
         _compare_for(corpus, claims, query, statistic, resolved, options)
         for statistic, resolved in query_statistics(claims, query)

@@ -148,7 +148,7 @@ class Corpus(Protocol):
         is repeated). A sentence is a candidate when, for some phrasing, the stems that are similar to a word of
         the sentence or to a word of a noun one of its figures counts (similar as ``factcheck.matching.scoring`` scores
         words: equal, fuzzy-equal when both have at least 4 letters, or near members of one word family, see
-        matching.gate_family) make up at least ``share`` of the
+        matching.scoring.gate_family) make up at least ``share`` of the
         phrasing, and at least one stem. A document missing from the mapping has no candidate. The selection
         may hold more than that, never less. None: no pre-selection, every sentence is a candidate.
         """

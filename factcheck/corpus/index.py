@@ -1580,7 +1580,7 @@ class IndexedCorpus:
         """FTS terms of every stem of the corpus that matching counts as the same word as ``word_stem``."""
         from factcheck.matching.scoring import gate_family
 
-        # The stem, the near members of its family (matching.Target.spelled), and below its near spellings.
+        # The stem, the near members of its family (matching.scoring.Target.spelled), and below its near spellings.
         found = {term(word_stem), *(term(m) for m in gate_family(word_stem))}
         if len(word_stem) < MIN_FUZZY_LENGTH:
             return found

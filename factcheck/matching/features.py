@@ -41,7 +41,7 @@ __all__ = [
 ]
 
 FEATURES: tuple[str, ...] = (
-    "phrase",  # the best phrasing's weighted word match (matching.score_figure) / 100
+    "phrase",  # the best phrasing's weighted word match (matching.scoring.score_figure) / 100
     "cover",  # share of all the words the query and statistic ask for that stand in the part of the sentence read
     "topic",  # share of the statistic's description words (its subject) in the sentence
     "context",  # share of the asked-for and subject words found in the title, headings and sentences before
@@ -135,7 +135,7 @@ def describe(
 
     ``phrase`` and ``rival``: score_figure of the target and the best of the rival statistics (0-100);
     ``before``: what a reader saw before the sentence (seen_before); ``reach``: reach_of, which the caller has
-    computed to gate the candidate; ``change``: matching.is_change;
+    computed to gate the candidate; ``change``: matching.scoring.is_change;
     ``best_phrase``: the highest phrase score among the document's candidates.
     """
     q = figure.quantity
