@@ -2,7 +2,7 @@
 no candidate (no figure of its sentence is a candidate for the query), below the threshold (a candidate scored
 under --min-score), or beyond the top findings (scored enough, but not among the document's shown findings).
 
-Run: python bench/misses.py [--all-keys] [--list CLASS]
+Run: python bench/misses.py [--all-keys] [--without-claims] [--list CLASS]
 Counted per query (an expected figure missed by three queries of its statistic counts three times), over the
 real-news keys under eval/clusters/ unless --all-keys.
 """
@@ -29,15 +29,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--all-keys", action="store_true", help="every key, not only the real-news clusters")
     parser.add_argument("--list", choices=CLASSES[1:], help="list the misses of one class")
+    parser.add_argument(
+        "--without-claims", action="store_true", help="ask as a user with no claims file (a statistic's id is not asked)"
+    )
     args = parser.parse_args()
     counts: Counter[str] = Counter()
     options = CompareOptions()
     for key, corpus, claims, located in opened_keys(real_news_only=not args.all_keys):
         for stat in key.statistics:
             labelled = {d.id for d in stat.documents}
+            asked = None if args.without_claims else claims
             for query in stat.queries:
-                shown_by = document_parts(compare_query(corpus, claims, query.text, options))
-                every = document_parts(compare_query(corpus, claims, query.text, CompareOptions(all_candidates=True)))
+                if args.without_claims and query.text == stat.id:
+                    continue
+                shown_by = document_parts(compare_query(corpus, asked, query.text, options))
+                every = document_parts(compare_query(corpus, asked, query.text, CompareOptions(all_candidates=True)))
                 for doc_id, doc_parts in every.items():
                     if doc_id not in labelled:
                         continue

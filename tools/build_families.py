@@ -23,7 +23,8 @@ The table is a graph search over WordNet synsets (a synset is one sense shared b
 * A path costs at most MAX_COST and has at most MAX_LINKS links, of which at most one hypernym link: up to a
   hypernym only as the last link, down to a hyponym only as the first. So "a killing (from kill) is a
   fatality" holds, but two kinds of one thing ("exports" and "imports", "revenue" and "profit"), or what
-  derives from them, never meet. Cause and entailment cost MAX_COST: they stand alone on a path.
+  derives from them, never meet. Entailment costs MAX_COST: it stands alone on a path. Cause costs less
+  ("kill" causes "die", 0.7, enough to make a candidate): "how many did the quake kill" asks for the death toll.
 * Stopwords and factcheck.matching.families.MEASURE_WORDS ("number", "total", "amount", "rate") have no family and
   are in none: they say which kind of figure a text gives, not what it counts.
 * Antonyms (!) are never used, nor "also see" (^), verb groups ($), domains, member or part links, instances.
@@ -66,7 +67,7 @@ COSTS = {
     PARTICIPLE: 0.05,
     PERTAINYM: 0.15,
     SIMILAR: 0.15,
-    CAUSE: 0.3,
+    CAUSE: 0.2,  # 0.3 until Dec 2026: "killed" then missed "deaths" (0.6) where the gate asks for 0.7
     ENTAILS: 0.3,
     HYPERNYM: 0.15,  # and HYPONYM_COST for each direct hyponym of the more general synset
 }
