@@ -30,7 +30,9 @@ def main() -> None:
     parser.add_argument("--all-keys", action="store_true", help="every key, not only the real-news clusters")
     parser.add_argument("--list", choices=CLASSES[1:], help="list the misses of one class")
     parser.add_argument(
-        "--without-claims", action="store_true", help="ask as a user with no claims file (a statistic's id is not asked)"
+        "--without-claims",
+        action="store_true",
+        help="ask as a user with no claims file (a statistic's id is not asked)",
     )
     args = parser.parse_args()
     counts: Counter[str] = Counter()

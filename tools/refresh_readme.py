@@ -17,7 +17,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import pytest  # noqa: E402
 from typer.testing import CliRunner  # noqa: E402
 
 from factcheck.cli import app  # noqa: E402
