@@ -72,7 +72,18 @@ def render_json(report: CheckReport) -> str:
                 "warnings": report.warnings,
             },
             "results": [
-                {"id": r.id, "line": r.line, "passed": r.passed, "problems": [problem_dict(p) for p in r.problems]}
+                {
+                    "id": r.id,
+                    "line": r.line,
+                    "passed": r.passed,
+                    "problems": [problem_dict(p) for p in r.problems],
+                    "citations": [
+                        None
+                        if place is None
+                        else {"file": place.path, "page": place.page, "line": place.line, "column": place.column}
+                        for place in r.places
+                    ],
+                }
                 for r in report.results
             ],
             "file_problems": [problem_dict(p) for p in report.file_problems],

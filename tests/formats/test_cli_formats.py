@@ -90,6 +90,16 @@ def test_quotes_stand_across_a_page_break_a_hyphenated_line_and_in_every_format(
     code, out, err = invoke(project, "check", "--strict")
     assert code == 0, out + err
     assert "PASS 4 claims: 4 passed, 0 failed" in out
+    code, out, err = invoke(project, "check", "--format", "json")
+    assert code == 0, out + err
+    places = {r["id"]: r["citations"] for r in json.loads(out)["results"]}
+    corpus = project / "corpus"
+    # the quote across the break starts on page 1; the one that names page 2 stands on its second line, as "214"
+    # does in compare's answer below; a web page and a Word file have no pages
+    assert [(c["file"], c["page"]) for c in places["across-the-page-break"]] == [(str(corpus / "bulletin.pdf"), 1)]
+    assert [(c["page"], c["line"], c["column"]) for c in places["on-its-page"]] == [(2, 2, 1)]
+    assert [(c["file"], c["page"]) for c in places["from-the-web"]] == [(str(corpus / "clinics.html"), None)]
+    assert [c["page"] for c in places["from-word"]] == [None]
 
 
 def test_a_quote_on_another_page_than_it_names_fails(project: Path) -> None:
