@@ -7,6 +7,7 @@ import pytest
 
 from factcheck.corpus.formats import ConversionFailed, page_position, page_span
 from factcheck.corpus.formats.convert import convert, extract_here
+from factcheck.reading.sentences import split_sentences
 from tests.formats.makers import (
     SAVED_PAGE,
     WRAPPED,
@@ -126,16 +127,30 @@ nurses = 3980</code></pre>
 
 def test_a_paragraph_that_the_page_s_source_wraps_over_lines_reads_as_one() -> None:
     # A browser shows a line break of the source as a space: the sentence is whole, not a paragraph per line.
-    # A <br> stays a break, and code keeps its lines.
+    # A <br> breaks a line of its paragraph (not the paragraph: the sentence across it stays whole), and code keeps
+    # its lines.
     text = extract_here("html", WRAPPED_PAGE.encode()).text
     assert text == (
         "Clinic numbers rise\n\n"
         "The region now has 412 clinics, up from 380 in 2020, the health ministry said on Tuesday.\n\n"
-        "Officials expect the number to pass 450 by 2026,\n\n"
-        "although funding remains uncertain.\n\n"
+        "Officials expect the number to pass 450 by 2026,\nalthough funding remains uncertain.\n\n"
         "clinics = 412\n\nnurses = 3980\n\n"
         "About 1.2 million people live more than an hour from the nearest clinic, according to the survey.\n"
     )
+
+
+def test_a_sentence_across_a_br_is_one_sentence_and_lines_of_an_address_stay_apart() -> None:
+    page = (
+        "<html><head><title>Clinics</title></head><body><article><h1>Clinics</h1>"
+        "<p>The agency counted 3,980 nurses<br>in the northern provinces during 2023, the ministry said.</p>"
+        "<p>Write to the agency at:<br>Health Office<br>12 Harbour Road<br>Port Elwin</p>"
+        "<p>About 1.2 million people live more than an hour from the nearest clinic, the survey found.</p>"
+        "</article></body></html>"
+    )
+    text = extract_here("html", page.encode()).text
+    sentences = [s.text for s in split_sentences(text)]
+    assert "The agency counted 3,980 nurses\nin the northern provinces during 2023, the ministry said." in sentences
+    assert "Write to the agency at:\nHealth Office\n12 Harbour Road\nPort Elwin" in text
 
 
 def test_a_word_file_reads_paragraphs_and_table_rows_in_order() -> None:

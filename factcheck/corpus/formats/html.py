@@ -12,6 +12,11 @@ from factcheck.corpus.formats import ConversionFailed, Extracted
 MAX_PAGE_BYTES = 20_000_000
 # A line break of the page's source, with the white space around it: a space, as a browser shows it.
 SOURCE_BREAK = re.compile(r"[ \t\r\f\v]*\n\s*")
+# Marks the text after a <br> (trafilatura's ``lb``) until the text is split into paragraphs: a <br> breaks a line of
+# its paragraph ("3,980 nurses<br>in the north"), it does not start a paragraph of its own.
+# U+241E, a control picture: trafilatura keeps it (it drops invisible and private-use characters); an article has no
+# use for it, and a page that holds it anyway keeps each line after a <br> as a paragraph (_unwrap marks nothing).
+LINE_BREAK = "\u241e"
 
 
 def extract(data: bytes) -> Extracted:
@@ -37,7 +42,13 @@ def extract(data: bytes) -> Extracted:
             "no article text was found in the page",
             "save the page's article (reader view, or print it to PDF), or copy its text into a .txt file",
         )
-    paragraphs = [" ".join(line.split()) for line in text.split("\n")]
+    paragraphs: list[str] = []
+    for line in text.split("\n"):
+        words = " ".join(line.replace(LINE_BREAK, " ").split())
+        if line.startswith(LINE_BREAK) and paragraphs and paragraphs[-1] and words:
+            paragraphs[-1] += "\n" + words  # the same paragraph, on its next line
+        else:
+            paragraphs.append(words)
     return Extracted(
         "\n\n".join(p for p in paragraphs if p) + "\n",
         "html",
@@ -52,10 +63,14 @@ def _unwrap(body: Any) -> None:
     """Join the lines that a page's source wraps a paragraph into (``intends\\n    to fix``): a line break of the
     source is white space, as a browser shows it; trafilatura's text keeps it, and each line would read as a
     paragraph of its own, a sentence cut in two. A ``<br>`` is an element of its own (``lb``) and stays a break;
-    code keeps its lines."""
+    code keeps its lines. The text after a ``<br>`` is marked (LINE_BREAK): it goes on the paragraph on a new line.
+    """
+    mark = not any(LINE_BREAK in text for text in body.itertext())
     for element in body.iter():
         if not isinstance(element.tag, str):
             continue
+        if mark and element.tag == "lb" and not _in_code(element):
+            element.tail = LINE_BREAK + (element.tail or "")
         if element.text and not _in_code(element):
             element.text = SOURCE_BREAK.sub(" ", element.text)
         parent = element.getparent()
