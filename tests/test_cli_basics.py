@@ -35,7 +35,13 @@ def test_python_dash_m_runs() -> None:
     assert __version__ in proc.stdout
 
 
-def test_every_command_has_short_help_and_examples_that_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+COMMANDS = ["check", "compare", "evaluate", "extract", "sources", "grep", "index", "report", "export", "init"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_short_help_and_examples_that_run(
+    command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import shlex
     import shutil
 
@@ -43,19 +49,17 @@ def test_every_command_has_short_help_and_examples_that_run(tmp_path: Path, monk
     shutil.copy(ROOT / "claims.yaml", tmp_path / "claims.yaml")
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()
-    commands = ["check", "compare", "evaluate", "extract", "sources", "grep", "index", "report", "export", "init"]
-    for command in commands:
-        result = runner.invoke(app, [command, "-h"], env={"COLUMNS": "200"})
-        assert result.exit_code == 0 and "Examples:" in result.stdout, command
-        lines = result.stdout.split("Examples:", 1)[1].splitlines()
-        shown = [line.strip().split("  (")[0] for line in lines if line.strip().startswith("factcheck ")]
-        assert len(shown) >= 2, command
-        if command == "evaluate":
-            continue  # its examples name the repository's answer keys
-        for example in shown:
-            args = shlex.split(example.split(">")[0])[1:]
-            ran = runner.invoke(app, args, env={"COLUMNS": "200"})
-            assert ran.exit_code in (0, 1), f"{example}: {ran.output}"
+    result = runner.invoke(app, [command, "-h"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0 and "Examples:" in result.stdout, command
+    lines = result.stdout.split("Examples:", 1)[1].splitlines()
+    shown = [line.strip().split("  (")[0] for line in lines if line.strip().startswith("factcheck ")]
+    assert len(shown) >= 2, command
+    if command == "evaluate":
+        return  # its examples name the repository's answer keys
+    for example in shown:
+        args = shlex.split(example.split(">")[0])[1:]
+        ran = runner.invoke(app, args, env={"COLUMNS": "200"})
+        assert ran.exit_code in (0, 1), f"{example}: {ran.output}"
 
 
 def test_shell_completion_completes_commands() -> None:

@@ -120,13 +120,14 @@ def _cpu_seconds(*args: str | Path) -> float:
 
 
 def test_one_long_line_is_read_at_least_a_third_as_fast_as_the_same_text_with_line_breaks(tmp_path: Path) -> None:
-    # 0.2 MB: time that grew with the square of a sentence took 40 s here; linear time takes about a second.
+    # 0.12 MB: time that grew with the square of a sentence took 40 s at 0.2 MB here (some 15 s at this size);
+    # linear time takes under a second.
     # Speeds are per MB beyond the cost of the same command on a tiny corpus (start-up). A figure of a long line is
     # scored with the words of its part (about 600 characters, see sentences.sentence_part), several times those of
     # a sentence of this prose: the warm compare of the line costs about 2.3 times that of the lines
     # (bench/long_lines.py has the large measurements); reading each figure with its whole 20,000-character piece
     # would read some 30 times the words, and time growing with the square of a sentence minutes.
-    normal = _prose(200_000)
+    normal = _prose(120_000)
     cpu: dict[str, dict[str, float]] = {}
     for name, text in (("tiny", _prose(100)), ("normal", normal), ("nostop", _no_stop(normal))):
         corpus, claims = _corpus(tmp_path, name, text)
