@@ -126,3 +126,18 @@ def test_change_verbs_and_weekdays_do_not_name_what_a_figure_counts(tmp_path: Pa
     assert ("deaths floods", {"herald": "16", "gazette": "30"}) in found
     words = {word.lower() for label, _ in found for word in label.split()}
     assert not words & {"rises", "climbs", "reached", "monday", "tuesday", "wednesday"}
+
+
+def test_words_of_one_family_name_one_group(tmp_path: Path) -> None:
+    # "injured" and "wounded" are one family: the three figures form one group named by what they count. Named by
+    # the smallest member of each word's own family (as before), the two words had different names and the group
+    # was found only through "floods people".
+    found = _disputes(
+        tmp_path,
+        {
+            "herald": "Floods in the valley\n\nThe valley floods injured 40 people, officials said.\n",
+            "courier": "Valley floods\n\nIn the valley floods 45 people were wounded.\n",
+            "gazette": "The valley mourns\n\nThe floods in the valley have wounded 52 people.\n",
+        },
+    )
+    assert ("injured people", {"herald": "40", "courier": "45", "gazette": "52"}) in found

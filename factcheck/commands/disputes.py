@@ -36,7 +36,7 @@ from factcheck.commands.compare import (
     query_statistics,
 )
 from factcheck.corpus.documents import Corpus
-from factcheck.matching.families import family
+from factcheck.matching.families import members
 from factcheck.matching.scoring import NEVER_ANSWERS, clause_bounds, is_vague
 from factcheck.model import ClaimsFile, Figure, Kind, Role, Sentence
 from factcheck.reading.text import GENERIC_WORDS, STOPWORDS, stem, tokens
@@ -183,28 +183,33 @@ def find_disputes(
     ``progress(done, total)`` is called after each phrase put to compare (a progress bar's update).
     """
     kinds = frozenset(Kind(k) for k in options.kinds) if options.kinds else frozenset(KINDS)
+    answering: list[tuple[str, Figure, Sentence]] = []
+    stems_used: Counter[str] = Counter()  # the documents whose figures' sentences use each stem
+    used_of: list[set[str]] = []
+    for doc in corpus.documents():
+        sentences = corpus.sentences(doc.id)
+        used: set[str] = set()
+        for figure in corpus.figures(doc.id):
+            if _can_answer(figure, sentences[figure.sentence], kinds):
+                answering.append((doc.id, figure, sentences[figure.sentence]))
+                used |= _content_stems(sentences[figure.sentence].text)
+        stems_used.update(used)
+        used_of.append(used)
+    names = _family_names(stems_used)
+    used_by = Counter(w for used in used_of for w in {names.get(s, s) for s in used})  # the same, by family
+    documents = len(used_of)
+    vocabulary = _Vocabulary(names, {w: math.log(documents / n) for w, n in used_by.items()})
     documents_of: dict[tuple[str, ...], set[str]] = defaultdict(set)
     distance: Counter[tuple[str, ...]] = Counter()
     places: dict[tuple[str, ...], set[tuple[str, int]]] = defaultdict(set)  # the figures each phrase names
     written: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
-    figures = documents = 0
-    used_by: Counter[str] = Counter()  # the documents whose figures' sentences use each word family
-    for doc in corpus.documents():
-        sentences = corpus.sentences(doc.id)
-        documents += 1
-        used: set[str] = set()
-        for figure in corpus.figures(doc.id):
-            if not _can_answer(figure, sentences[figure.sentence], kinds):
-                continue
-            figures += 1
-            used |= _topic_words(sentences[figure.sentence].text)
-            for phrase in _phrases(figure, sentences[figure.sentence]):
-                documents_of[phrase.key].add(doc.id)
-                written[phrase.key][phrase.words] += 1
-                distance[phrase.key] += phrase.distance
-                places[phrase.key].add((doc.id, figure.quantity.start))
-        used_by.update(used)
-    weight = {w: math.log(documents / n) for w, n in used_by.items()}
+    for doc_id, figure, sentence in answering:
+        for phrase in _phrases(figure, sentence, vocabulary):
+            documents_of[phrase.key].add(doc_id)
+            written[phrase.key][phrase.words] += 1
+            distance[phrase.key] += phrase.distance
+            places[phrase.key].add((doc_id, figure.quantity.start))
+    figures = len(answering)
     shared = [key for key, docs in documents_of.items() if len(docs) >= options.min_documents]
     # The phrases most documents use first; among those, the ones whose words stand nearest their figures.
     shared.sort(key=lambda key: (-len(documents_of[key]), distance[key] / sum(written[key].values()), key))
@@ -221,10 +226,10 @@ def find_disputes(
     for done, (key, label) in enumerate(questions, 1):
         for comparison in _answers(corpus, claims, label, wide, answered):
             kind = key[0] if key[0] != "statistic" else None
-            narrowed = _narrowed(comparison, kind, options.compare.top, kinds, places.get(key, set()), weight)
+            narrowed = _narrowed(comparison, kind, options.compare.top, kinds, places.get(key, set()), vocabulary)
             # A statistic's answer is the claims file's reading of the corpus: its figures are kept as compare chose.
             told = comparison.statistic is not None
-            parts = [narrowed] if told else _split(narrowed, key[1:], options.compare.top, weight)
+            parts = [narrowed] if told else _split(narrowed, key[1:], options.compare.top, vocabulary)
             for part in parts:
                 # A part of a split group is named by its first document too: the parts' ids differ.
                 named_by = [*key, part.with_figures[0].id] if len(parts) > 1 and part.with_figures else key
@@ -272,7 +277,7 @@ def _can_answer(figure: Figure, sentence: Sentence, kinds: frozenset[Kind]) -> b
     return not is_vague(figure)
 
 
-def _phrases(figure: Figure, sentence: Sentence) -> Iterable[_Phrase]:
+def _phrases(figure: Figure, sentence: Sentence, vocabulary: _Vocabulary) -> Iterable[_Phrase]:
     """The phrases that may name what ``figure`` counts: its counted noun (if it says more than "people"), and
     that noun or the nearest content word with each of the other content words near it in its clause."""
     q = figure.quantity
@@ -302,12 +307,12 @@ def _phrases(figure: Figure, sentence: Sentence) -> Iterable[_Phrase]:
     singles = [head] if noun else near[:2]
     for single in singles:
         if single.stem not in GENERIC_WORDS:
-            yield _Phrase((kind, _family(single.stem)), text[single.start : single.end])
+            yield _Phrase((kind, vocabulary.name(single.stem)), text[single.start : single.end])
     for rank, other in enumerate(near):
         if other.stem == head.stem:
             continue
         first, second = sorted((head, other), key=lambda t: t.start)
-        key = (kind, *sorted({_family(head.stem), _family(other.stem)}))
+        key = (kind, *sorted({vocabulary.name(head.stem), vocabulary.name(other.stem)}))
         if len(key) == 3:
             yield _Phrase(key, f"{text[first.start : first.end]} {text[second.start : second.end]}", rank)
 
@@ -318,7 +323,7 @@ def _narrowed(
     top: int,
     kinds: frozenset[Kind],
     named: Collection[tuple[str, int]],
-    weight: Mapping[str, float],
+    vocabulary: _Vocabulary,
 ) -> Comparison:
     """``comparison`` with only the findings that may state a level, of the group's kind (and unit or currency;
     None: any of ``kinds``), ``top`` a document, and its agreement judged again on them. A finding that the
@@ -336,15 +341,15 @@ def _narrowed(
             kept = [f for f in kept if (d.id, f.start) in named]
         return kept
 
-    return _chosen(comparison, {d.id: candidates(d) for d in comparison.documents}, top, weight)
+    return _chosen(comparison, {d.id: candidates(d) for d in comparison.documents}, top, vocabulary)
 
 
 def _chosen(
-    comparison: Comparison, candidates: Mapping[str, Sequence[Finding]], top: int, weight: Mapping[str, float]
+    comparison: Comparison, candidates: Mapping[str, Sequence[Finding]], top: int, vocabulary: _Vocabulary
 ) -> Comparison:
     """``comparison`` with each document's ``candidates`` (coherent ones first, ``top`` of them) as its findings,
     and its agreement judged again on them."""
-    chosen = _coherent(candidates, weight) if comparison.statistic is None else candidates
+    chosen = _coherent(candidates, vocabulary) if comparison.statistic is None else candidates
     documents = tuple(replace(d, findings=tuple(chosen.get(d.id, ())[:top]), vague=()) for d in comparison.documents)
     return replace(
         comparison,
@@ -354,7 +359,7 @@ def _chosen(
     )
 
 
-def _split(comparison: Comparison, phrase: Collection[str], top: int, weight: Mapping[str, float]) -> list[Comparison]:
+def _split(comparison: Comparison, phrase: Collection[str], top: int, vocabulary: _Vocabulary) -> list[Comparison]:
     """A group whose documents speak of different things, split into the groups of those that speak of one.
 
     Two documents' figures speak of one thing when their sentences share words besides the group's phrase, enough
@@ -369,10 +374,10 @@ def _split(comparison: Comparison, phrase: Collection[str], top: int, weight: Ma
         return [comparison]
 
     def words(f: Finding) -> frozenset[str]:
-        return _topic_words(f.sentence) - frozenset(phrase)
+        return vocabulary.topic(f.sentence) - frozenset(phrase)
 
     def shared(a: frozenset[str], b: frozenset[str]) -> float:
-        return sum(weight.get(w, 0.0) for w in a & b)
+        return sum(vocabulary.weight.get(w, 0.0) for w in a & b)
 
     firsts = {doc: words(findings[0]) for doc, findings in found.items()}
     # Average linkage: two sets of documents join while their pairs share, on average, LINK or more.
@@ -407,10 +412,10 @@ def _split(comparison: Comparison, phrase: Collection[str], top: int, weight: Ma
                 if f is not found[doc][0]
             ):
                 joined.append(doc)
-    return [_chosen(comparison, {doc: found[doc] for doc in core}, top, weight) for core in members]
+    return [_chosen(comparison, {doc: found[doc] for doc in core}, top, vocabulary) for core in members]
 
 
-def _coherent(candidates: Mapping[str, Sequence[Finding]], weight: Mapping[str, float]) -> dict[str, list[Finding]]:
+def _coherent(candidates: Mapping[str, Sequence[Finding]], vocabulary: _Vocabulary) -> dict[str, list[Finding]]:
     """Each document's candidates with those that speak of what the other documents' candidates speak of first.
 
     Documents that give a figure for one thing tell of it in shared words (its place, its cause, its agent), so a
@@ -420,11 +425,11 @@ def _coherent(candidates: Mapping[str, Sequence[Finding]], weight: Mapping[str, 
     """
     if sum(1 for found in candidates.values() if found) > MOST_WEIGHED:
         return {doc: list(found) for doc, found in candidates.items()}
-    words = {doc: [_topic_words(f.sentence) for f in found] for doc, found in candidates.items()}
+    words = {doc: [vocabulary.topic(f.sentence) for f in found] for doc, found in candidates.items()}
 
     def fit(doc: str, mine: frozenset[str]) -> float:
         return sum(
-            max((sum(weight.get(w, 0.0) for w in mine & theirs) for theirs in others), default=0.0)
+            max((sum(vocabulary.weight.get(w, 0.0) for w in mine & theirs) for theirs in others), default=0.0)
             for other, others in words.items()
             if other != doc
         )
@@ -436,13 +441,45 @@ def _coherent(candidates: Mapping[str, Sequence[Finding]], weight: Mapping[str, 
 
 
 @lru_cache(maxsize=65536)
-def _topic_words(sentence: str) -> frozenset[str]:
-    """The content words of a sentence as word families: what it may be about."""
+def _content_stems(sentence: str) -> frozenset[str]:
+    """The stems of a sentence's content words: what it may be about."""
     return frozenset(
-        _family(t.stem)
+        t.stem
         for t in tokens(sentence)
         if t.stem not in STOPWORDS and t.stem not in GENERIC_WORDS and _LETTERS.search(t.stem)
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _Vocabulary:
+    """The words of a corpus's figures: one name for each word family (``names``: stem → the family's name; a stem
+    not in it is its own name), and each family's weight (``weight``: the log of the documents over those whose
+    figures' sentences use it; a word all of them use tells nothing)."""
+
+    names: Mapping[str, str]
+    weight: Mapping[str, float]
+
+    def name(self, stem: str) -> str:
+        return self.names.get(stem, stem)
+
+    def topic(self, sentence: str) -> frozenset[str]:
+        """The content words of a sentence as word families: what it may be about."""
+        return frozenset(self.names.get(s, s) for s in _content_stems(sentence))
+
+
+def _family_names(used: Mapping[str, int]) -> dict[str, str]:
+    """One name for each word family of a corpus ("killed" and "deaths" read alike), from the documents that use
+    each stem (``used``). Family links are not transitive ("deaths" is a kind of change, "killed" is not), so a
+    family is named by one of its words that the corpus uses: the stems are taken from the most used down, and each
+    is named by the most used earlier name in its own family (its nearest of them first), or names itself if there
+    is none. Every member of a named family is then a direct relative of its name: no chain of links joins two
+    words."""
+    names: dict[str, str] = {}
+    for word in sorted(used, key=lambda s: (-used[s], s)):
+        family = members(word)
+        roots = [r for r in family if names.get(r) == r]
+        names[word] = max(roots, key=lambda r: (family[r], used[r], r)) if roots else word
+    return names
 
 
 def _wanted(kind: str | None, kinds: frozenset[Kind]) -> bool:
@@ -482,12 +519,6 @@ def _kind_of(kind: str, unit: str | None) -> str:
     if kind in (Kind.MEASURE.value, Kind.MONEY.value):
         return f"{kind}:{(unit or '').lower()}"
     return kind
-
-
-def _family(stem: str) -> str:
-    """One name for a word's family ("killed" and "deaths" read alike): the smallest of its members."""
-    members = family(stem)
-    return min(members | {stem}) if members else stem
 
 
 def _label(forms: Counter[str]) -> str:
