@@ -141,3 +141,31 @@ def test_words_of_one_family_name_one_group(tmp_path: Path) -> None:
         },
     )
     assert ("injured people", {"herald": "40", "courier": "45", "gazette": "52"}) in found
+
+
+def test_a_statistic_marks_one_group_and_its_other_readings_are_also_about_it(tmp_path: Path) -> None:
+    # "cholera deaths" names a statistic of the claims file. Its own group holds the four cholera figures; the phrase
+    # "cholera deaths" is written near two of them only (the others write "cholera outbreak ... deaths" too far
+    # apart), a narrower reading of the statistic: kept, "also about" it, and not drafted as a new statistic.
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, text in DOCUMENTS.items():
+        (corpus / f"{name}.txt").write_text(text, encoding="utf-8")
+    claims = tmp_path / "claims.yaml"
+    claims.write_text(
+        "statistics:\n  - id: cholera\n    label: cholera deaths\n    kind: count\nclaims: []\n", encoding="utf-8"
+    )
+    where = ["--corpus", str(corpus), "--no-index", "--claims", str(claims), "--limit", "50"]
+    result = runner.invoke(app, ["disputes", *where, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    found = []
+    for group in json.loads(result.stdout)["disputes"]:
+        firsts: dict[str, str] = {}
+        for figure in group["figures"]:
+            firsts.setdefault(figure["document"], figure["text"])
+        found.append((group["statistic"], group["also_about"], firsts))
+    assert [(s, f) for s, _, f in found if s is not None] == [("cholera", CHOLERA)]
+    assert (None, "cholera", {"cholera-c": "120", "digest": "90"}) in found
+    drafted = runner.invoke(app, ["disputes", *where, "--draft"])
+    assert drafted.exit_code == 0, drafted.output
+    assert "label: cholera deaths" not in drafted.stdout and "label: Sudan deaths" in drafted.stdout

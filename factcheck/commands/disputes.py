@@ -9,8 +9,9 @@ is the group. Of each document's figures the phrase names, the one whose sentenc
 the other documents' (its place, its cause) stands for it; documents whose figures speak of different things (the
 deaths of a heat wave, of a cholera outbreak) are split into groups by those words, a document that speaks of both
 giving each its figure. Groups that hold the same figures of the same documents are kept once (a narrower group
-that leaves out a document is kept); then, one rule ranks them: a conflict first (the more documents in conflict,
-then the larger the spread, the earlier), then time lines, then agreement.
+that leaves out a document is kept). A statistic of the claims file marks one group, its own reading; other
+groups whose phrase resolves to it are "also about" it. Then one rule ranks them: a conflict first (the more
+documents in conflict, then the larger the spread, the earlier), then time lines, then agreement.
 
 Nothing here prints; ``disputes`` returns a frozen ``DisputesReport`` that the renderers turn into output.
 """
@@ -133,6 +134,9 @@ class Dispute:
     reviewed: bool  # listed under reviewed_disputes: in the claims file
     comparison: Comparison
     slips: tuple[Slip, ...] = ()  # figures that look like a slip against another document's
+    # A statistic of the claims file that another group covers, read here another way (its phrase resolves to the
+    # statistic, but a document's figure differs or a document is left out): not a new statistic.
+    also_about: str | None = None
 
     @property
     def figures(self) -> tuple[Finding, ...]:
@@ -217,6 +221,8 @@ def find_disputes(
     reviewed = frozenset(claims.reviewed_disputes if claims else ())
     wide = replace(options.compare, top=max(options.compare.top, WIDE_TOP))
     found: list[Dispute] = []
+    own: set[str] = set()  # the groups asked by a statistic's id: the claims file's reading of the corpus
+    written_as: dict[str, str] = {}  # each group's phrase as the documents write it
     # The claims file's statistics are asked first: the groups they cover are marked with them.
     questions: list[tuple[tuple[str, ...], str]] = [
         (("statistic", s.id), s.id) for s in (claims.statistics if claims else ()) if _wanted(s.kind, kinds)
@@ -236,13 +242,12 @@ def find_disputes(
                 dispute = _dispute(named_by, comparison.label or label, part, reviewed, options)
                 if dispute is not None:
                     found.append(dispute)
+                    if key[0] == "statistic":
+                        own.add(dispute.id)
+                    written_as[dispute.id] = label
         if progress is not None:
             progress(done, len(questions))
-    # Of groups that show the same figures, the one with the most documents stands for them all.
-    kept: list[Dispute] = []
-    for dispute in sorted(found, key=lambda d: (-d.documents, _rank(d))):
-        if not any(_same_group(dispute, k) for k in kept):
-            kept.append(dispute)
+    kept = _marked(_distinct(found, own), own, written_as)
     kept.sort(key=lambda d: (d.reviewed, _rank(d)))
     return DisputesReport(tuple(kept[: options.limit]), len(questions), figures)
 
@@ -635,12 +640,44 @@ def _rank(d: Dispute) -> tuple[int, int, float, int]:
     return (_RANK[d.verdict], -d.in_conflict, -(d.spread or 0.0), -d.documents)
 
 
+def _distinct(found: Sequence[Dispute], own: set[str]) -> list[Dispute]:
+    """The groups that show different figures: of groups that show the same, the one with the most documents stands
+    for them all. A statistic's own group (``own``: the ids of the groups asked by a statistic's id) passes its
+    statistic to the group that stands for it, which joins ``own``; it is kept if that group speaks for another
+    statistic."""
+    kept: list[Dispute] = []
+    for dispute in sorted(found, key=lambda d: (-d.documents, _rank(d))):
+        wider = next((k for k in kept if _same_group(dispute, k)), None)
+        if wider is None or (dispute.id in own and wider.statistic not in (None, dispute.statistic)):
+            kept.append(dispute)
+        elif dispute.id in own:
+            kept[kept.index(wider)] = replace(wider, statistic=dispute.statistic)
+            own.add(wider.id)
+    return kept
+
+
+def _marked(groups: Sequence[Dispute], own: Collection[str], written_as: Mapping[str, str]) -> list[Dispute]:
+    """``groups`` with each statistic marking one group only: its own reading of the corpus (``own``: the group
+    asked by its id, or the group that stands for it), else the first group (of the most documents) whose phrase
+    resolves to it. The others whose phrase resolves to it read it another way (another figure of some document,
+    or without a document whose figure may count something else): kept, "also about" it, labelled by their phrase
+    (``written_as``) rather than the statistic's label, and not offered as new statistics."""
+    holder: dict[str, str] = {}
+    for dispute in groups:
+        if dispute.statistic is not None and (dispute.statistic not in holder or dispute.id in own):
+            if holder.get(dispute.statistic) not in own:
+                holder[dispute.statistic] = dispute.id
+    return [
+        d
+        if d.statistic is None or holder[d.statistic] == d.id
+        else replace(d, label=written_as.get(d.id, d.label), statistic=None, also_about=d.statistic)
+        for d in groups
+    ]
+
+
 def _same_group(narrower: Dispute, wider: Dispute) -> bool:
     """Whether a group shows what a wider one shows: mostly the same figures, and every document of the wider one
-    (a group that leaves out a document the wider one holds is another reading of the corpus, kept); a statistic of
-    the claims file stands for one group only."""
-    if narrower.statistic is not None and narrower.statistic == wider.statistic:
-        return True
+    (a group that leaves out a document the wider one holds is another reading of the corpus, kept)."""
     if _overlap(narrower.comparison, wider.comparison) < SAME_GROUP:
         return False
     return {d.id for d in wider.comparison.with_figures} <= {d.id for d in narrower.comparison.with_figures}
