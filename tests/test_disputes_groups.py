@@ -169,3 +169,17 @@ def test_a_statistic_marks_one_group_and_its_other_readings_are_also_about_it(tm
     drafted = runner.invoke(app, ["disputes", *where, "--draft"])
     assert drafted.exit_code == 0, drafted.output
     assert "label: cholera deaths" not in drafted.stdout and "label: Sudan deaths" in drafted.stdout
+
+
+def test_counts_of_different_nouns_are_not_one_group(tmp_path: Path) -> None:
+    # "homes" and "residents" are loosely of one word family (a home is a residence), but a count of homes and one
+    # of residents count different things: the group of homes leaves the courier's residents out (it held them).
+    found = _disputes(
+        tmp_path,
+        {
+            "herald": "Floods in the valley\n\nIn the valley 4,000 homes were flooded, officials said.\n",
+            "courier": "Valley floods\n\nIn the valley 9,000 residents were flooded.\n",
+            "gazette": "The valley mourns\n\nIn the valley 4,200 homes were flooded on Sunday.\n",
+        },
+    )
+    assert found == [("homes", {"herald": "4,000", "gazette": "4,200"})]

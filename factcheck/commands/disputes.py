@@ -37,7 +37,7 @@ from factcheck.commands.compare import (
     query_statistics,
 )
 from factcheck.corpus.documents import Corpus
-from factcheck.matching.families import members
+from factcheck.matching.families import FAMILY_WEIGHT, members, related
 from factcheck.matching.scoring import NEVER_ANSWERS, clause_bounds, is_vague
 from factcheck.model import ClaimsFile, Figure, Kind, Role, Sentence
 from factcheck.reading.text import GENERIC_WORDS, STOPWORDS, stem, tokens
@@ -346,7 +346,39 @@ def _narrowed(
             kept = [f for f in kept if (d.id, f.start) in named]
         return kept
 
-    return _chosen(comparison, {d.id: candidates(d) for d in comparison.documents}, top, vocabulary)
+    found = {d.id: candidates(d) for d in comparison.documents}
+    if comparison.statistic is None:
+        found = _one_noun(found)
+    return _chosen(comparison, found, top, vocabulary)
+
+
+def _noun(finding: Finding) -> str | None:
+    """The stem of the noun a count counts ("1,700 medical personnel": personnel), or None (no noun, or one that
+    says nothing: "people")."""
+    if finding.kind != Kind.COUNT.value or not finding.unit:
+        return None
+    words = [t.stem for t in tokens(finding.unit) if _LETTERS.search(t.stem)]
+    if not words or words[-1] in GENERIC_WORDS or words[-1] in STOPWORDS:
+        return None
+    return words[-1]
+
+
+def _same_noun(a: str | None, b: str) -> bool:
+    """Whether a count's noun (None: none) may count what ``b`` counts: the same word or a synonym ("injured" and
+    "wounded"; not "inhabitants" and "homes", which a looser family joins)."""
+    return a is None or related(a, b) >= FAMILY_WEIGHT
+
+
+def _one_noun(candidates: Mapping[str, Sequence[Finding]]) -> dict[str, list[Finding]]:
+    """Each document's candidates without the counts of another noun than the one most documents' candidates
+    count (or a synonym of it): a group named by a word near its figures ("city") does not set households against
+    inhabitants. A count without a noun may count anything and is kept."""
+    nouns = {doc: {n for f in found if (n := _noun(f)) is not None} for doc, found in candidates.items()}
+    written = sorted(set().union(*nouns.values()))
+    if not written:
+        return {doc: list(found) for doc, found in candidates.items()}
+    noun = max(written, key=lambda n: sum(any(_same_noun(m, n) for m in used) for used in nouns.values()))
+    return {doc: [f for f in found if _same_noun(_noun(f), noun)] for doc, found in candidates.items()}
 
 
 def _chosen(
