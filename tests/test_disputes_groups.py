@@ -183,3 +183,19 @@ def test_counts_of_different_nouns_are_not_one_group(tmp_path: Path) -> None:
         },
     )
     assert found == [("homes", {"herald": "4,000", "gazette": "4,200"})]
+
+
+def test_a_part_of_a_whole_is_not_its_toll(tmp_path: Path) -> None:
+    # "100 of the injured" counts some of the injured (those who are children), not the injured: the courier's
+    # figure for the group is its 350 (the old code chose the 100, whose sentence shares "valley" with the others).
+    found = _disputes(
+        tmp_path,
+        {
+            "herald": "Floods in the valley\n\nThe floods left 300 injured in the valley.\n",
+            "courier": "Valley floods\n\nHospitals in the valley say 100 of the injured are children.\n"
+            "The floods left 350 injured.\n",
+            "gazette": "The valley mourns\n\nThe valley floods left 320 injured.\n",
+        },
+    )
+    assert ("injured", {"herald": "300", "courier": "350", "gazette": "320"}) in found
+    assert all("100" not in figures.values() for _, figures in found)

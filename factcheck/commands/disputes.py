@@ -1,17 +1,18 @@
 """Where the sources disagree, found before anyone asks: ``factcheck disputes``.
 
-Every figure of the corpus that could answer a question (no year, date, ordinal, score, change, modifier or vague
-amount) is read for what it counts: its counted noun and the nearest words of its clause, as word families, with
-its kind and unit. A phrase that several documents use about their figures ("people killed", "death toll",
-"doctors abroad") is a question the corpus answers more than once; each such phrase is put to ``compare``, whose
-answer (each document's best figure, split by scope, unit and rate, with its verdict: agree, conflict, time line)
-is the group. Of each document's figures the phrase names, the one whose sentence shares the most rare words with
-the other documents' (its place, its cause) stands for it; documents whose figures speak of different things (the
-deaths of a heat wave, of a cholera outbreak) are split into groups by those words, a document that speaks of both
-giving each its figure. Groups that hold the same figures of the same documents are kept once (a narrower group
-that leaves out a document is kept). A statistic of the claims file marks one group, its own reading; other
-groups whose phrase resolves to it are "also about" it. Then one rule ranks them: a conflict first (the more
-documents in conflict, then the larger the spread, the earlier), then time lines, then agreement.
+Every figure of the corpus that could answer a question (no year, date, ordinal, score, change, modifier, vague
+amount or part of a whole: "22 of the dead") is read for what it counts: its counted noun and the nearest words of
+its clause, as word families, with its kind and unit. A group of counts counts one noun (or its synonyms). A phrase
+that several documents use about their figures ("people killed", "death toll", "doctors abroad") is a question the
+corpus answers more than once; each such phrase is put to ``compare``, whose answer (each document's best figure,
+split by scope, unit and rate, with its verdict: agree, conflict, time line) is the group. Of each document's
+figures the phrase names, the one whose sentence shares the most rare words with the other documents' (its place,
+its cause) stands for it; documents whose figures speak of different things (the deaths of a heat wave, of a cholera
+outbreak) are split into groups by those words, a document that speaks of both giving each its figure. Groups that
+hold the same figures of the same documents are kept once (a narrower group that leaves out a document is kept). A
+statistic of the claims file marks one group, its own reading; other groups whose phrase resolves to it are "also
+about" it. Then one rule ranks them: a conflict first (the more documents in conflict, then the larger the spread,
+the earlier), then time lines, then agreement.
 
 Nothing here prints; ``disputes`` returns a frozen ``DisputesReport`` that the renderers turn into output.
 """
@@ -106,6 +107,9 @@ _CALENDAR = frozenset(
 _DETERMINED = re.compile(r"(?:\b(?:the|its|their|his|her|our|this|that|last|next)|['’]s)\s*$", re.IGNORECASE)
 # A capitalised word right after a figure that opens its sentence ("2026 Venezuela earthquakes").
 _NAME_NEXT = re.compile(r"\s+[A-Z]")
+# A count followed by "of the", "of them" ("22 of the dead", "9 of them in intensive care") is a part of a whole
+# that the sentence counts or names: not a level of what it names ("the dead": their toll).
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|them|those|these|its|their|his|her|our|whom|which|all|each)\b", re.IGNORECASE)
 # A figure right after "per" is a rate's denominator ("50 deaths per 1,000 births"), not a figure of its own.
 _DENOMINATOR = re.compile(r"\b(?:per|every|each|out of)\s*$", re.IGNORECASE)
 
@@ -279,6 +283,8 @@ def _can_answer(figure: Figure, sentence: Sentence, kinds: frozenset[Kind]) -> b
     before, after = sentence.text[: q.start - sentence.start], sentence.text[q.end - sentence.start :]
     if _is_year_like(q.kind.value, q.unit, q.text, before, after):
         return False  # "2026 outbreak" in a heading: a year the reader could not tell from a count
+    if q.kind == Kind.COUNT and _PARTITIVE.match(after):
+        return False
     return not is_vague(figure)
 
 
@@ -336,7 +342,7 @@ def _narrowed(
     wanted = {k.value for k in kinds}
 
     def fits(f: Finding) -> bool:
-        if f.role in _NOT_LEVELS or f.vague or _year_like(f):
+        if f.role in _NOT_LEVELS or f.vague or _year_like(f) or _partitive(f):
             return False
         return _finding_kind(f) == kind if kind is not None else f.kind in wanted
 
@@ -534,6 +540,16 @@ def _is_year_like(kind: str, unit: str | None, text: str, before: str = "", afte
     if not unit:
         return True
     return _DETERMINED.search(before) is not None or (not before.strip() and _NAME_NEXT.match(after) is not None)
+
+
+def _partitive(finding: Finding) -> bool:
+    """Whether a count is a part of a whole ("22 of the dead", "9 of them")."""
+    end = finding.end - finding.sentence_start
+    return (
+        finding.kind == Kind.COUNT.value
+        and 0 < end <= len(finding.sentence)
+        and (_PARTITIVE.match(finding.sentence, end) is not None)
+    )
 
 
 def _year_like(finding: Finding) -> bool:
