@@ -199,3 +199,18 @@ def test_a_part_of_a_whole_is_not_its_toll(tmp_path: Path) -> None:
     )
     assert ("injured", {"herald": "300", "courier": "350", "gazette": "320"}) in found
     assert all("100" not in figures.values() for _, figures in found)
+
+
+def test_a_figure_that_shares_no_word_with_the_group_speaks_of_another_thing(tmp_path: Path) -> None:
+    # Two reports of an earthquake and a digest's warehouse fire: all three "left ... people injured", but the fire's
+    # sentence shares no word with the earthquake's (besides the group's own words): it leaves the group, which the
+    # old code kept whole (a group of three documents was never weighed).
+    found = _disputes(
+        tmp_path,
+        {
+            "herald": "Quake in the north\n\nThe earthquake in Lusarra left 300 people injured, officials said.\n",
+            "courier": "Lusarra shaken\n\nThe earthquake in Lusarra left 350 people injured.\n",
+            "gazette": "News in brief\n\nA warehouse fire in Tessel left 20 people injured on Sunday.\n",
+        },
+    )
+    assert [figures for _, figures in found] == [{"herald": "300", "courier": "350"}]

@@ -406,14 +406,15 @@ def _split(comparison: Comparison, phrase: Collection[str], top: int, vocabulary
     """A group whose documents speak of different things, split into the groups of those that speak of one.
 
     Two documents' figures speak of one thing when their sentences share words besides the group's phrase, enough
-    of them or rare enough (``LINK``). The documents linked directly or through others form a core; only when two
-    or more cores are found ("deaths" in sentences on a heat wave, and in others on a cholera outbreak) is the group
+    of them or rare enough (``LINK``). The documents linked directly or through others form a core; when two or
+    more cores are found ("deaths" in sentences on a heat wave, and in others on a cholera outbreak) the group is
     split, one group a core. A document linked to none joins the core whose sentences its own share most with (any
-    of its figures), or leaves the group if it shares no word with any; each group's figures are chosen again
-    among its documents.
+    of its figures), or leaves the group if it shares no word with any (a fire's injured beside an earthquake's,
+    even when one core is found); each group's figures are chosen again among its documents. A group of two
+    documents is left as it is: nothing tells which of them speaks of another thing.
     """
     found = {d.id: d.findings for d in comparison.with_figures}
-    if len(found) < 4 or len(found) > MOST_WEIGHED:
+    if len(found) < 3 or len(found) > MOST_WEIGHED:
         return [comparison]
 
     def words(f: Finding) -> frozenset[str]:
@@ -438,13 +439,17 @@ def _split(comparison: Comparison, phrase: Collection[str], top: int, vocabulary
         del clusters[j]
     linked = {docs[0]: docs for docs in clusters}
     cores = sorted(docs for docs in linked.values() if len(docs) >= 2)
-    if len(cores) < 2:
+    if not cores:
         return [comparison]
+    left = False
     for doc in (d for docs in linked.values() if len(docs) == 1 for d in docs):
         fits = [max(sum(shared(words(f), firsts[other]) for other in core) for f in found[doc]) for core in cores]
         best = max(fits)
         if best > 0:
             cores[fits.index(best)].append(doc)
+        left = left or best == 0
+    if len(cores) == 1:  # one thing, and documents whose figures share no word with it speak of another: left out
+        return [_chosen(comparison, {doc: found[doc] for doc in cores[0]}, top, vocabulary)] if left else [comparison]
     # A document that speaks of two things (a digest of the week's news) gives each core its figure for that core.
     members = [list(core) for core in cores]
     for core, joined in zip(cores, members, strict=True):
