@@ -214,3 +214,24 @@ def test_a_figure_that_shares_no_word_with_the_group_speaks_of_another_thing(tmp
         },
     )
     assert [figures for _, figures in found] == [{"herald": "300", "courier": "350"}]
+
+
+def test_of_two_figures_of_one_sentence_the_group_takes_the_one_whose_clause_speaks_of_its_thing(
+    tmp_path: Path,
+) -> None:
+    # The courier's sentence gives the Canyon Fire's 50% and the Ridge Fire's 80%: the herald writes of the Ridge
+    # Fire, so the group takes the 80%, whose clause names it. "report" in the 50%'s clause and in the herald's
+    # sentence says who told it, not what it is about (the old code weighed whole sentences, reporting words too,
+    # and took the 50%).
+    found = _disputes(
+        tmp_path,
+        {
+            "herald": "Fires in the hills\n\nIt is reported that the Ridge Fire, which has burned 9,000 acres, is "
+            "65% contained.\n",
+            "canyon": "Canyon Fire grows\n\nThe Canyon Fire has burned 3,000 acres.\n",
+            "schools": "Schools shut\n\nSome 12 schools closed in the hills.\n",
+            "courier": "Hills burn\n\nFirefighters report that the Canyon Fire is 50% contained, while the Ridge Fire "
+            "is 80% contained.\n",
+        },
+    )
+    assert ("contained", {"herald": "65%", "courier": "80%"}) in found

@@ -97,6 +97,12 @@ _CHANGE_VERBS = frozenset(
     "soared soaring exceed exceeds exceeded exceeding surpass surpasses surpassed surpassing top tops topped "
     "double doubles doubled tripled".split()
 )
+# Verbs of reporting say who told of a figure, never what it is about ("it is reported that", "officials said").
+_REPORTING = frozenset(
+    stem(w)
+    for w in "say says said saying report reports reported reporting announce announces announced announcing tell "
+    "tells told according".split()
+)
 # Months and weekdays date a figure, never name what it counts.
 _CALENDAR = frozenset(
     stem(w)
@@ -467,9 +473,10 @@ def _coherent(candidates: Mapping[str, Sequence[Finding]], vocabulary: _Vocabula
     """Each document's candidates with those that speak of what the other documents' candidates speak of first.
 
     Documents that give a figure for one thing tell of it in shared words (its place, its cause, its agent), so a
-    candidate is scored by the words of its sentence that the other documents' candidate sentences use too, each
-    word weighted by how few documents of the corpus use it (``weight``: a word all of them use tells nothing); each
-    other document adds its best-fitting candidate's share. Ties keep compare's order (a stable sort).
+    candidate is scored by the words of its sentence, and again by those of its clause, that the other documents'
+    candidate sentences use too, each word weighted by how few documents of the corpus use it (``weight``: a word
+    all of them use tells nothing); each other document adds its best-fitting candidate's share. Ties keep
+    compare's order (a stable sort).
     """
     if sum(1 for found in candidates.values() if found) > MOST_WEIGHED:
         return {doc: list(found) for doc, found in candidates.items()}
@@ -482,19 +489,36 @@ def _coherent(candidates: Mapping[str, Sequence[Finding]], vocabulary: _Vocabula
             if other != doc
         )
 
+    def score(doc: str, i: int, f: Finding) -> float:
+        # The words of its own clause count twice: of two figures of one sentence ("the Palisades Fire is 50%
+        # contained, while the Eaton Fire is 80% contained"), the one whose clause speaks of the group's thing.
+        return fit(doc, words[doc][i]) + fit(doc, vocabulary.topic(_clause(f)))
+
     return {
-        doc: [f for _, f in sorted(zip(words[doc], found, strict=True), key=lambda pair: -fit(doc, pair[0]))]
+        doc: [f for _, f in sorted(enumerate(found), key=lambda pair: -score(doc, *pair))]
         for doc, found in candidates.items()
     }
 
 
+def _clause(finding: Finding) -> str:
+    """The clause of a finding's sentence around it (the sentence if the finding is not found in it)."""
+    start = finding.start - finding.sentence_start
+    if not 0 <= start <= len(finding.sentence):
+        return finding.sentence
+    left, right = clause_bounds(finding.sentence, start, start + len(finding.text))
+    return finding.sentence[left:right]
+
+
 @lru_cache(maxsize=65536)
 def _content_stems(sentence: str) -> frozenset[str]:
-    """The stems of a sentence's content words: what it may be about."""
+    """The stems of a sentence's content words: what it may be about (words of reporting say who told it)."""
     return frozenset(
         t.stem
         for t in tokens(sentence)
-        if t.stem not in STOPWORDS and t.stem not in GENERIC_WORDS and _LETTERS.search(t.stem)
+        if t.stem not in STOPWORDS
+        and t.stem not in GENERIC_WORDS
+        and t.stem not in _REPORTING
+        and _LETTERS.search(t.stem)
     )
 
 
