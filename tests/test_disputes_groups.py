@@ -235,3 +235,37 @@ def test_of_two_figures_of_one_sentence_the_group_takes_the_one_whose_clause_spe
         },
     )
     assert ("contained", {"herald": "65%", "courier": "80%"}) in found
+
+
+def test_a_phrase_that_resolves_to_a_statistic_is_read_as_a_phrase(tmp_path: Path) -> None:
+    # The statistic "people left injured" is answered as compare reads it: all three documents. The phrase "left
+    # ... people" resolves to it, but its group is weighed as any phrase's: the fire's figure, which shares no word
+    # with the earthquake's, leaves it, and the group is "also about" the statistic. (The old code kept the
+    # phrase's group as compare chose, the statistic's own figures, and offered the earthquake's figures as a new
+    # statistic, "Lusarra people".)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    documents = {
+        "herald": "Quake in the north\n\nThe earthquake in Lusarra left 300 people injured, officials said.\n",
+        "courier": "Lusarra shaken\n\nThe earthquake in Lusarra left 350 people injured.\n",
+        "gazette": "News in brief\n\nA warehouse fire in Tessel left 20 people injured on Sunday.\n",
+    }
+    for name, text in documents.items():
+        (corpus / f"{name}.txt").write_text(text, encoding="utf-8")
+    claims = tmp_path / "claims.yaml"
+    claims.write_text(
+        "statistics:\n  - id: injured\n    label: people left injured\n    kind: count\nclaims: []\n", encoding="utf-8"
+    )
+    where = ["--corpus", str(corpus), "--no-index", "--claims", str(claims), "--limit", "50"]
+    result = runner.invoke(app, ["disputes", *where, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    found = []
+    for group in json.loads(result.stdout)["disputes"]:
+        firsts: dict[str, str] = {}
+        for figure in group["figures"]:
+            firsts.setdefault(figure["document"], figure["text"])
+        found.append((group["statistic"], group["also_about"], firsts))
+    assert found == [
+        ("injured", None, {"herald": "300", "courier": "350", "gazette": "20"}),
+        (None, "injured", {"herald": "300", "courier": "350"}),
+    ]

@@ -10,9 +10,9 @@ figures the phrase names, the one whose sentence shares the most rare words with
 its cause) stands for it; documents whose figures speak of different things (the deaths of a heat wave, of a cholera
 outbreak) are split into groups by those words, a document that speaks of both giving each its figure. Groups that
 hold the same figures of the same documents are kept once (a narrower group that leaves out a document is kept). A
-statistic of the claims file marks one group, its own reading; other groups whose phrase resolves to it are "also
-about" it. Then one rule ranks them: a conflict first (the more documents in conflict, then the larger the spread,
-the earlier), then time lines, then agreement.
+statistic of the claims file marks one group, its own reading (compare's choice); other groups whose phrase resolves
+to it are weighed as any phrase's and are "also about" it. Then one rule ranks them: a conflict first (the more
+documents in conflict, then the larger the spread, the earlier), then time lines, then agreement.
 
 Nothing here prints; ``disputes`` returns a frozen ``DisputesReport`` that the renderers turn into output.
 """
@@ -241,15 +241,19 @@ def find_disputes(
     answered: dict[str, Comparison] = {}  # a statistic's answer, asked once however many phrases resolve to it
     for done, (key, label) in enumerate(questions, 1):
         for comparison in _answers(corpus, claims, label, wide, answered):
-            kind = key[0] if key[0] != "statistic" else None
-            narrowed = _narrowed(comparison, kind, options.compare.top, kinds, places.get(key, set()), vocabulary)
             # A statistic's answer is the claims file's reading of the corpus: its figures are kept as compare chose.
-            told = comparison.statistic is not None
+            # A phrase's answer is read as a phrase's, whether or not the phrase resolves to a statistic (``about``).
+            told = key[0] == "statistic"
+            about = comparison.statistic
+            read = comparison if told else replace(comparison, statistic=None)
+            kind = None if told else key[0]
+            narrowed = _narrowed(read, kind, options.compare.top, kinds, places.get(key, set()), vocabulary)
             parts = [narrowed] if told else _split(narrowed, key[1:], options.compare.top, vocabulary)
             for part in parts:
                 # A part of a split group is named by its first document too: the parts' ids differ.
                 named_by = [*key, part.with_figures[0].id] if len(parts) > 1 and part.with_figures else key
-                dispute = _dispute(named_by, comparison.label or label, part, reviewed, options)
+                answer = replace(part, statistic=about)
+                dispute = _dispute(named_by, comparison.label or label, answer, reviewed, options)
                 if dispute is not None:
                     found.append(dispute)
                     if key[0] == "statistic":
