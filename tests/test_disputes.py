@@ -188,3 +188,26 @@ def test_the_bundled_revenue_figures_are_flagged_as_a_scale_slip(bundled: dict[s
     revenue = next(g for g in groups if g["statistic"] == "annual-revenue")
     (slip,) = revenue["slips"]
     assert slip["text"] == "$8.2 million" and "a thousand times off" in slip["suspicion"]
+
+
+def test_a_group_whose_figures_cannot_be_set_side_by_side_comes_after_agreement(tmp_path: Path) -> None:
+    # Silt carried per day and per year cannot be compared (compare sets them apart): the group says neither
+    # conflict, time line nor agreement, and comes after the group that agrees (it came before it).
+    folder = tmp_path / "apart"
+    folder.mkdir()
+    (folder / "herald.txt").write_text(
+        "Valley budget\n\nThe valley's flood defences cost $40 million, and the river carries 300 tonnes of silt a "
+        "day.\n",
+        encoding="utf-8",
+    )
+    (folder / "courier.txt").write_text(
+        "Valley works\n\nThe valley's flood defences cost $42 million; the river carries 90,000 tonnes of silt a "
+        "year.\n",
+        encoding="utf-8",
+    )
+    groups = disputes(folder)["disputes"]
+    assert isinstance(groups, list)
+    assert [(g["verdict"], sorted(figures_of(g).values())) for g in groups] == [
+        ("agree", ["$40 million", "$42 million"]),
+        ("apart", ["300 tonnes", "90,000 tonnes"]),
+    ]

@@ -12,7 +12,7 @@ outbreak) are split into groups by those words, a document that speaks of both g
 hold the same figures of the same documents are kept once (a narrower group that leaves out a document is kept). A
 statistic of the claims file marks one group, its own reading (compare's choice); other groups whose phrase resolves
 to it are weighed as any phrase's and are "also about" it. Then one rule ranks them: a conflict first (the more
-documents in conflict, then the larger the spread, the earlier), then time lines, then agreement.
+documents in conflict, then the larger the spread, the earlier), then time lines, then agreement, then groups apart.
 
 Nothing here prints; ``disputes`` returns a frozen ``DisputesReport`` that the renderers turn into output.
 """
@@ -60,7 +60,9 @@ SCHEMA_VERSION = 1
 CONFLICT, TIMELINE, AGREE = "conflict", "timeline", "agree"
 
 APART = "apart"  # every document's figure stands alone: different units, rates or scopes
-_RANK = {CONFLICT: 0, TIMELINE: 1, APART: 2, AGREE: 3}
+# The issue's one rule (conflicts, time lines, agreement); a group of figures that cannot be set side by side says
+# none of these and comes last.
+_RANK = {CONFLICT: 0, TIMELINE: 1, AGREE: 2, APART: 3}
 KINDS = (Kind.COUNT, Kind.MONEY, Kind.PERCENT, Kind.MEASURE)
 NEAR = 3  # content words either side of a figure, in its clause, that may name what it counts
 # Phrases put to compare per group wanted: enough for duplicates and groups that compare does not confirm.
@@ -623,7 +625,7 @@ def _dispute(
         return None
     parts = [a for a in comparison.agreement if a.verdict != "single"]
     if parts:
-        worst = min(parts, key=lambda a: (_RANK.get(a.verdict, 3), -_in_conflict(a), -(a.spread or 0.0)))
+        worst = min(parts, key=lambda a: (_RANK.get(a.verdict, _RANK[AGREE]), -_in_conflict(a), -(a.spread or 0.0)))
         verdict, in_conflict, spread = (
             (worst.verdict if worst.verdict in _RANK else AGREE),
             _in_conflict(worst),
