@@ -10,9 +10,10 @@ figures the phrase names, the one whose sentence shares the most rare words with
 its cause) stands for it; documents whose figures speak of different things (the deaths of a heat wave, of a cholera
 outbreak) are split into groups by those words, a document that speaks of both giving each its figure. Groups that
 hold the same figures of the same documents are kept once (a narrower group that leaves out a document is kept). A
-statistic of the claims file marks one group, its own reading (compare's choice); other groups whose phrase resolves
-to it are weighed as any phrase's and are "also about" it. Then one rule ranks them: a conflict first (the more
-documents in conflict, then the larger the spread, the earlier), then time lines, then agreement, then groups apart.
+statistic of the claims file marks one group, its own reading (compare's choice); the phrases are asked as they are
+written (as without a claims file), and a phrase's group that shows a figure of a statistic's group, its phrase
+resolving to that statistic, is "also about" it. Then one rule ranks them: a conflict first (the more documents in
+conflict, then the larger the spread, the earlier), then time lines, then agreement, then groups apart.
 
 Nothing here prints; ``disputes`` returns a frozen ``DisputesReport`` that the renderers turn into output.
 """
@@ -235,30 +236,34 @@ def find_disputes(
     found: list[Dispute] = []
     own: set[str] = set()  # the groups asked by a statistic's id: the claims file's reading of the corpus
     written_as: dict[str, str] = {}  # each group's phrase as the documents write it
+    given: dict[str, set[tuple[str, int]]] = {}  # each statistic's figures in its own answer
     # The claims file's statistics are asked first: the groups they cover are marked with them.
     questions: list[tuple[tuple[str, ...], str]] = [
         (("statistic", s.id), s.id) for s in (claims.statistics if claims else ()) if _wanted(s.kind, kinds)
     ]
     questions += [(key, _label(written[key])) for key in tried]
-    answered: dict[str, Comparison] = {}  # a statistic's answer, asked once however many phrases resolve to it
     for done, (key, label) in enumerate(questions, 1):
-        for comparison in _answers(corpus, claims, label, wide, answered):
+        for comparison, about in _answers(corpus, claims, key, label, wide):
             # A statistic's answer is the claims file's reading of the corpus: its figures are kept as compare chose.
             # A phrase's answer is read as a phrase's, whether or not the phrase resolves to a statistic (``about``).
             told = key[0] == "statistic"
-            about = comparison.statistic
-            read = comparison if told else replace(comparison, statistic=None)
             kind = None if told else key[0]
-            narrowed = _narrowed(read, kind, options.compare.top, kinds, places.get(key, set()), vocabulary)
+            narrowed = _narrowed(comparison, kind, options.compare.top, kinds, places.get(key, set()), vocabulary)
             parts = [narrowed] if told else _split(narrowed, key[1:], options.compare.top, vocabulary)
-            for part in parts:
-                # A part of a split group is named by its first document too: the parts' ids differ.
-                named_by = [*key, part.with_figures[0].id] if len(parts) > 1 and part.with_figures else key
-                answer = replace(part, statistic=about)
+            if told and about is not None:
+                given[about] = {(d.id, f.start) for d in narrowed.with_figures for f in d.findings}
+            for rank, part in enumerate(parts):
+                # A part of a split group is named by its place and documents too: the parts' ids differ (a
+                # document that speaks of two things may come first in two parts).
+                named_by = [*key, str(rank), *(d.id for d in part.with_figures)] if len(parts) > 1 else key
+                # A phrase is about the statistic it resolves to when its group shows a figure the statistic's own
+                # answer gives: a short phrase may resolve to a statistic it shares a word with ("countries").
+                confirmed = about if told or _shown(part) & given.get(about or "", set()) else None
+                answer = replace(part, statistic=confirmed)
                 dispute = _dispute(named_by, comparison.label or label, answer, reviewed, options)
                 if dispute is not None:
                     found.append(dispute)
-                    if key[0] == "statistic":
+                    if told:
                         own.add(dispute.id)
                     written_as[dispute.id] = label
         if progress is not None:
@@ -269,20 +274,15 @@ def find_disputes(
 
 
 def _answers(
-    corpus: Corpus, claims: ClaimsFile | None, label: str, options: CompareOptions, answered: dict[str, Comparison]
-) -> tuple[Comparison, ...]:
-    """compare's answers to ``label``; a phrase that resolves to a statistic already asked gets that statistic's
-    answer (asked by its id) instead of a new one."""
-    resolved = query_statistics(claims, label)
-    if not all(statistic is not None for statistic, _ in resolved):
-        return compare_query(corpus, claims, label, options)
-    found = []
-    for statistic, _ in resolved:
-        assert statistic is not None
-        if statistic.id not in answered:
-            (answered[statistic.id],) = compare_query(corpus, claims, statistic.id, options)
-        found.append(answered[statistic.id])
-    return tuple(found)
+    corpus: Corpus, claims: ClaimsFile | None, key: Sequence[str], label: str, options: CompareOptions
+) -> tuple[tuple[Comparison, str | None], ...]:
+    """compare's answers to a question, each with the statistic it is about: a statistic's, asked by its id (the
+    claims file's reading of the corpus); a phrase's, asked as the phrase itself (what the documents say of it, as
+    without a claims file), about the statistic the phrase resolves to, if any."""
+    if key[0] == "statistic":
+        return tuple((c, c.statistic) for c in compare_query(corpus, claims, label, options))
+    about = next((s.id for s, _ in query_statistics(claims, label) if s is not None), None)
+    return tuple((c, about) for c in compare_query(corpus, None, label, options))
 
 
 def _can_answer(figure: Figure, sentence: Sentence, kinds: frozenset[Kind]) -> bool:
@@ -726,12 +726,18 @@ def _rank(d: Dispute) -> tuple[int, int, float, int]:
 def _distinct(found: Sequence[Dispute], own: set[str]) -> list[Dispute]:
     """The groups that show different figures: of groups that show the same, the one with the most documents stands
     for them all. A statistic's own group (``own``: the ids of the groups asked by a statistic's id) passes its
-    statistic to the group that stands for it, which joins ``own``; it is kept if that group speaks for another
-    statistic."""
+    statistic to the group that stands for it, which joins ``own``, if that group shows every figure it shows and
+    speaks for no other statistic; else it is kept."""
     kept: list[Dispute] = []
     for dispute in sorted(found, key=lambda d: (-d.documents, _rank(d))):
         wider = next((k for k in kept if _same_group(dispute, k)), None)
-        if wider is None or (dispute.id in own and wider.statistic not in (None, dispute.statistic)):
+        if wider is None or (
+            dispute.id in own
+            and (
+                wider.statistic not in (None, dispute.statistic)
+                or not _shown(dispute.comparison) <= _shown(wider.comparison)
+            )
+        ):
             kept.append(dispute)
         elif dispute.id in own:
             kept[kept.index(wider)] = replace(wider, statistic=dispute.statistic)
