@@ -269,3 +269,18 @@ def test_a_phrase_that_resolves_to_a_statistic_is_read_as_a_phrase(tmp_path: Pat
         ("injured", None, {"herald": "300", "courier": "350", "gazette": "20"}),
         (None, "injured", {"herald": "300", "courier": "350"}),
     ]
+
+
+def test_a_figure_that_shares_too_little_with_the_group_speaks_of_another_thing(tmp_path: Path) -> None:
+    # The fire's sentence shares "night" with one earthquake report (two of the three documents use it): too
+    # little, on average over the earthquake's reports, to join them (any shared word was enough before).
+    found = _disputes(
+        tmp_path,
+        {
+            "herald": "Quake in the north\n\nThe earthquake in Lusarra left 300 people injured during the night.\n",
+            "courier": "Lusarra shaken\n\nThe earthquake in Lusarra left 350 people injured, rescuers said.\n",
+            "gazette": "News in brief\n\nA warehouse fire in Tessel left 20 people injured during the night.\n",
+        },
+    )
+    assert ("left people", {"herald": "300", "courier": "350"}) in found
+    assert all(set(figures) != {"herald", "courier", "gazette"} for _, figures in found)

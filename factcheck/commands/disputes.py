@@ -420,10 +420,10 @@ def _split(comparison: Comparison, phrase: Collection[str], top: int, vocabulary
     Two documents' figures speak of one thing when their sentences share words besides the group's phrase, enough
     of them or rare enough (``LINK``). The documents linked directly or through others form a core; when two or
     more cores are found ("deaths" in sentences on a heat wave, and in others on a cholera outbreak) the group is
-    split, one group a core. A document linked to none joins the core whose sentences its own share most with (any
-    of its figures), or leaves the group if it shares no word with any (a fire's injured beside an earthquake's,
-    even when one core is found); each group's figures are chosen again among its documents. A group of two
-    documents is left as it is: nothing tells which of them speaks of another thing.
+    split, one group a core. A document linked to none joins the core whose sentences one of its figures' shares
+    most with, if it shares LINK on average with them, or else leaves the group (a fire's injured beside an
+    earthquake's, even when one core is found); each group's figures are chosen again among its documents. A group
+    of two documents is left as it is: nothing tells which of them speaks of another thing.
     """
     found = {d.id: d.findings for d in comparison.with_figures}
     if len(found) < 3 or len(found) > MOST_WEIGHED:
@@ -455,12 +455,16 @@ def _split(comparison: Comparison, phrase: Collection[str], top: int, vocabulary
         return [comparison]
     left = False
     for doc in (d for docs in linked.values() if len(docs) == 1 for d in docs):
-        fits = [max(sum(shared(words(f), firsts[other]) for other in core) for f in found[doc]) for core in cores]
+        fits = [
+            max(sum(shared(words(f), firsts[other]) for other in core) for f in found[doc]) / len(core)
+            for core in cores
+        ]
         best = max(fits)
-        if best > 0:
+        if best >= LINK:
             cores[fits.index(best)].append(doc)
-        left = left or best == 0
-    if len(cores) == 1:  # one thing, and documents whose figures share no word with it speak of another: left out
+        else:
+            left = True
+    if len(cores) == 1:  # one thing, and documents whose figures share too little with it speak of another
         return [_chosen(comparison, {doc: found[doc] for doc in cores[0]}, top, vocabulary)] if left else [comparison]
     # A document that speaks of two things (a digest of the week's news) gives each core its figure for that core.
     members = [list(core) for core in cores]
@@ -524,6 +528,8 @@ def _content_stems(sentence: str) -> frozenset[str]:
         if t.stem not in STOPWORDS
         and t.stem not in GENERIC_WORDS
         and t.stem not in _REPORTING
+        and t.stem not in _NOT_NAMES
+        and t.stem not in _CHANGE_VERBS
         and _LETTERS.search(t.stem)
     )
 
