@@ -284,3 +284,18 @@ def test_a_figure_that_shares_too_little_with_the_group_speaks_of_another_thing(
     )
     assert ("left people", {"herald": "300", "courier": "350"}) in found
     assert all(set(figures) != {"herald", "courier", "gazette"} for _, figures in found)
+
+
+def test_a_looser_family_does_not_name_what_a_figure_counts(tmp_path: Path) -> None:
+    # "residents" and "inhabitants" are of one loose word family (a resident inhabits), not synonyms: each names
+    # its own group. (One name for both gave one phrase, whose group took the inhabitants: the residents were lost.)
+    found = _disputes(
+        tmp_path,
+        {
+            "herald": "The town of Brenno\n\nBrenno has 5,000 inhabitants and 1,200 residents over 80.\n",
+            "courier": "Brenno in numbers\n\nBrenno counts 5,200 inhabitants; some 1,300 residents are pensioners.\n",
+            "gazette": "A river town\n\nIn Brenno, a town of 5,100 inhabitants, 1,250 residents are retired.\n",
+        },
+    )
+    assert ("residents", {"herald": "1,200", "courier": "1,300", "gazette": "1,250"}) in found
+    assert ("inhabitants", {"herald": "5,000", "courier": "5,200", "gazette": "5,100"}) in found

@@ -215,7 +215,8 @@ def find_disputes(
     names = _family_names(stems_used)
     used_by = Counter(w for used in used_of for w in {names.get(s, s) for s in used})  # the same, by family
     documents = len(used_of)
-    vocabulary = _Vocabulary(names, {w: math.log(documents / n) for w, n in used_by.items()})
+    weight = {w: math.log(documents / n) for w, n in used_by.items()}
+    vocabulary = _Vocabulary(names, weight, _family_names(stems_used, FAMILY_WEIGHT))
     documents_of: dict[tuple[str, ...], set[str]] = defaultdict(set)
     distance: Counter[tuple[str, ...]] = Counter()
     places: dict[tuple[str, ...], set[tuple[str, int]]] = defaultdict(set)  # the figures each phrase names
@@ -330,12 +331,12 @@ def _phrases(figure: Figure, sentence: Sentence, vocabulary: _Vocabulary) -> Ite
     singles = [head] if noun else near[:2]
     for single in singles:
         if single.stem not in GENERIC_WORDS:
-            yield _Phrase((kind, vocabulary.name(single.stem)), text[single.start : single.end])
+            yield _Phrase((kind, vocabulary.counted(single.stem)), text[single.start : single.end])
     for rank, other in enumerate(near):
         if other.stem == head.stem:
             continue
         first, second = sorted((head, other), key=lambda t: t.start)
-        key = (kind, *sorted({vocabulary.name(head.stem), vocabulary.name(other.stem)}))
+        key = (kind, *sorted({vocabulary.counted(head.stem), vocabulary.counted(other.stem)}))
         if len(key) == 3:
             yield _Phrase(key, f"{text[first.start : first.end]} {text[second.start : second.end]}", rank)
 
@@ -542,26 +543,32 @@ class _Vocabulary:
 
     names: Mapping[str, str]
     weight: Mapping[str, float]
+    synonyms: Mapping[str, str]  # the same, of families of synonyms only: what a figure counts
 
     def name(self, stem: str) -> str:
         return self.names.get(stem, stem)
+
+    def counted(self, stem: str) -> str:
+        """The name of a word that may say what a figure counts: its synonyms', not its looser family's
+        ("residents" and "inhabitants" are counted apart)."""
+        return self.synonyms.get(stem, stem)
 
     def topic(self, sentence: str) -> frozenset[str]:
         """The content words of a sentence as word families: what it may be about."""
         return frozenset(self.names.get(s, s) for s in _content_stems(sentence))
 
 
-def _family_names(used: Mapping[str, int]) -> dict[str, str]:
+def _family_names(used: Mapping[str, int], least: float = 0.0) -> dict[str, str]:
     """One name for each word family of a corpus ("killed" and "deaths" read alike), from the documents that use
     each stem (``used``). Family links are not transitive ("deaths" is a kind of change, "killed" is not), so a
     family is named by one of its words that the corpus uses: the stems are taken from the most used down, and each
     is named by the most used earlier name in its own family (its nearest of them first), or names itself if there
     is none. Every member of a named family is then a direct relative of its name: no chain of links joins two
-    words."""
+    words. ``least``: the weight a link needs (FAMILY_WEIGHT: synonyms only)."""
     names: dict[str, str] = {}
     for word in sorted(used, key=lambda s: (-used[s], s)):
         family = members(word)
-        roots = [r for r in family if names.get(r) == r]
+        roots = [r for r in family if names.get(r) == r and family[r] >= least]
         names[word] = max(roots, key=lambda r: (family[r], used[r], r)) if roots else word
     return names
 
