@@ -282,7 +282,7 @@ def test_a_figure_that_shares_too_little_with_the_group_speaks_of_another_thing(
             "gazette": "News in brief\n\nA warehouse fire in Tessel left 20 people injured during the night.\n",
         },
     )
-    assert ("left people", {"herald": "300", "courier": "350"}) in found
+    assert {"herald": "300", "courier": "350"} in [figures for _, figures in found]
     assert all(set(figures) != {"herald", "courier", "gazette"} for _, figures in found)
 
 
@@ -299,3 +299,17 @@ def test_a_looser_family_does_not_name_what_a_figure_counts(tmp_path: Path) -> N
     )
     assert ("residents", {"herald": "1,200", "courier": "1,300", "gazette": "1,250"}) in found
     assert ("inhabitants", {"herald": "5,000", "courier": "5,200", "gazette": "5,100"}) in found
+
+
+def test_a_noun_that_says_nothing_lets_the_word_beside_it_name_the_figure(tmp_path: Path) -> None:
+    # "127,000 people were wounded": "people" says nothing of what is counted, "wounded" does, as in "172,274
+    # wounded" (the old code named the first figure only with "people" and "wounded" together, which the second
+    # does not write); the group's label is written with the noun.
+    found = _disputes(
+        tmp_path,
+        {
+            "herald": "Toll of the war\n\nThe ministry says 127,000 people were wounded.\n",
+            "courier": "War wounds\n\nThe ministry counts 172,274 wounded.\n",
+        },
+    )
+    assert found == [("people wounded", {"herald": "127,000", "courier": "172,274"})]

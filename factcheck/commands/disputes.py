@@ -100,7 +100,8 @@ _CHANGE_VERBS = frozenset(
     "soared soaring exceed exceeds exceeded exceeding surpass surpasses surpassed surpassing top tops topped "
     "double doubles doubled tripled".split()
 )
-# Verbs of reporting say who told of a figure, never what it is about ("it is reported that", "officials said").
+# Verbs of reporting say who told of a figure, never what it counts or is about ("it is reported that", "officials
+# said").
 _REPORTING = frozenset(
     stem(w)
     for w in "say says said saying report reports reported reporting announce announces announced announcing tell "
@@ -302,8 +303,9 @@ def _can_answer(figure: Figure, sentence: Sentence, kinds: frozenset[Kind]) -> b
 
 
 def _phrases(figure: Figure, sentence: Sentence, vocabulary: _Vocabulary) -> Iterable[_Phrase]:
-    """The phrases that may name what ``figure`` counts: its counted noun (if it says more than "people"), and
-    that noun or the nearest content word with each of the other content words near it in its clause."""
+    """The phrases that may name what ``figure`` counts: its counted noun (if it says more than "people": else the
+    content word nearest the figure on either side), and that noun or the nearest content word with each of the
+    other content words near it in its clause. Words of reporting ("say", "reported") never name it."""
     q = figure.quantity
     text = sentence.text
     start, end = q.start - sentence.start, q.end - sentence.start
@@ -317,6 +319,7 @@ def _phrases(figure: Figure, sentence: Sentence, vocabulary: _Vocabulary) -> Ite
         and t.stem not in _NOT_NAMES
         and t.stem not in _CHANGE_VERBS
         and t.stem not in _CALENDAR
+        and t.stem not in _REPORTING
         and _LETTERS.search(t.stem)
         and not (start <= t.start < end)
     ]
@@ -328,10 +331,19 @@ def _phrases(figure: Figure, sentence: Sentence, vocabulary: _Vocabulary) -> Ite
     head = noun[-1] if noun else (near[0] if near else None)
     if head is None:
         return
-    singles = [head] if noun else near[:2]
-    for single in singles:
-        if single.stem not in GENERIC_WORDS:
-            yield _Phrase((kind, vocabulary.counted(single.stem)), text[single.start : single.end])
+    if noun and head.stem in GENERIC_WORDS:
+        # A noun that says nothing ("people") names no group alone; the nearest word either side of the figure may
+        # ("people were wounded", "killed 80 people"), written with the noun.
+        said = [t for t in near if t.stem not in GENERIC_WORDS]
+        sides = [t for t in said if t.start < start][:1] + [t for t in said if t.start >= end][:1]
+        for side in sides:
+            first, second = sorted((head, side), key=lambda t: t.start)
+            written = f"{text[first.start : first.end]} {text[second.start : second.end]}"
+            yield _Phrase((kind, vocabulary.counted(side.stem)), written)
+    else:
+        for single in [head] if noun else near[:2]:
+            if single.stem not in GENERIC_WORDS:
+                yield _Phrase((kind, vocabulary.counted(single.stem)), text[single.start : single.end])
     for rank, other in enumerate(near):
         if other.stem == head.stem:
             continue
@@ -742,6 +754,7 @@ def _distinct(found: Sequence[Dispute], own: set[str]) -> list[Dispute]:
     statistic to the group that stands for it, which joins ``own``, if that group shows every figure it shows and
     speaks for no other statistic; else it is kept."""
     kept: list[Dispute] = []
+
     for dispute in sorted(found, key=lambda d: (-d.documents, _rank(d))):
         wider = next((k for k in kept if _same_group(dispute, k)), None)
         if wider is None or (
