@@ -313,3 +313,18 @@ def test_a_noun_that_says_nothing_lets_the_word_beside_it_name_the_figure(tmp_pa
         },
     )
     assert found == [("people wounded", {"herald": "127,000", "courier": "172,274"})]
+
+
+def test_a_part_named_after_its_whole_is_not_a_level_either(tmp_path: Path) -> None:
+    # "3.4 million people, of whom 2.2 million live outside the city": the 2.2 million is a part of the people just
+    # counted; "live" names it (a synonym of "inhabit"), but it is no count of the inhabitants (the old group held it).
+    found = _disputes(
+        tmp_path,
+        {
+            "herald": "Greater Brenno\n\nGreater Brenno had 3,382,150 inhabitants in 2020.\n",
+            "courier": "Brenno grows\n\nThe census gave Greater Brenno 3,382,150 inhabitants.\n",
+            "gazette": "Suburbs\n\nGreater Brenno counts 3.4 million people, of whom 2.2 million live outside the "
+            "city.\n",
+        },
+    )
+    assert found == [("inhabitants", {"herald": "3,382,150", "courier": "3,382,150"})]

@@ -1,19 +1,20 @@
 """Where the sources disagree, found before anyone asks: ``factcheck disputes``.
 
 Every figure of the corpus that could answer a question (no year, date, ordinal, score, change, modifier, vague
-amount or part of a whole: "22 of the dead") is read for what it counts: its counted noun and the nearest words of
-its clause, as word families, with its kind and unit. A group of counts counts one noun (or its synonyms). A phrase
-that several documents use about their figures ("people killed", "death toll", "doctors abroad") is a question the
-corpus answers more than once; each such phrase is put to ``compare``, whose answer (each document's best figure,
-split by scope, unit and rate, with its verdict: agree, conflict, time line) is the group. Of each document's
-figures the phrase names, the one whose sentence shares the most rare words with the other documents' (its place,
-its cause) stands for it; documents whose figures speak of different things (the deaths of a heat wave, of a cholera
-outbreak) are split into groups by those words, a document that speaks of both giving each its figure. Groups that
-hold the same figures of the same documents are kept once (a narrower group that leaves out a document is kept). A
-statistic of the claims file marks one group, its own reading (compare's choice); the phrases are asked as they are
-written (as without a claims file), and a phrase's group that shows a figure of a statistic's group, its phrase
-resolving to that statistic, is "also about" it. Then one rule ranks them: a conflict first (the more documents in
-conflict, then the larger the spread, the earlier), then time lines, then agreement, then groups apart.
+amount or part of a whole: "22 of the dead", "of whom 2.2 million") is read for what it counts: its counted noun and
+the nearest words of its clause, as word families, with its kind and unit. A group of counts counts one noun (or its
+synonyms). A phrase that several documents use about their figures ("people killed", "death toll", "doctors abroad")
+is a question the corpus answers more than once; each such phrase is put to ``compare``, whose answer (each
+document's best figure, split by scope, unit and rate, with its verdict: agree, conflict, time line) is the group.
+Of each document's figures the phrase names, the one whose sentence shares the most rare words with the other
+documents' (its place, its cause) stands for it; documents whose figures speak of different things (the deaths of a
+heat wave, of a cholera outbreak) are split into groups by those words, a document that speaks of both giving each
+its figure. Groups that hold the same figures of the same documents are kept once (a narrower group that leaves out
+a document is kept). A statistic of the claims file marks one group, its own reading (compare's choice); the phrases
+are asked as they are written (as without a claims file), and a phrase's group that shows a figure of a statistic's
+group, its phrase resolving to that statistic, is "also about" it. Then one rule ranks them: a conflict first (the
+more documents in conflict, then the larger the spread, the earlier), then time lines, then agreement, then groups
+apart.
 
 Nothing here prints; ``disputes`` returns a frozen ``DisputesReport`` that the renderers turn into output.
 """
@@ -120,6 +121,12 @@ _NAME_NEXT = re.compile(r"\s+[A-Z]")
 # A count followed by "of the", "of them" ("22 of the dead", "9 of them in intensive care") is a part of a whole
 # that the sentence counts or names: not a level of what it names ("the dead": their toll).
 _PARTITIVE = re.compile(r"\s+of\s+(?:the|them|those|these|its|their|his|her|our|whom|which|all|each)\b", re.IGNORECASE)
+# A count right after "of whom", "of which" ("3.4 million people, of whom 2.2 million live outside the city") is a
+# part of the whole just named.
+_PART_OF = re.compile(
+    r"\bof\s+(?:whom|which|them|these|those)\s+(?:(?:some|about|around|roughly|nearly|almost|over|more\s+than|at\s+least|only|just)\s+)*$",
+    re.IGNORECASE,
+)
 # A figure right after "per" is a rate's denominator ("50 deaths per 1,000 births"), not a figure of its own.
 _DENOMINATOR = re.compile(r"\b(?:per|every|each|out of)\s*$", re.IGNORECASE)
 
@@ -297,7 +304,7 @@ def _can_answer(figure: Figure, sentence: Sentence, kinds: frozenset[Kind]) -> b
     before, after = sentence.text[: q.start - sentence.start], sentence.text[q.end - sentence.start :]
     if _is_year_like(q.kind.value, q.unit, q.text, before, after):
         return False  # "2026 outbreak" in a heading: a year the reader could not tell from a count
-    if q.kind == Kind.COUNT and _PARTITIVE.match(after):
+    if q.kind == Kind.COUNT and (_PARTITIVE.match(after) or _PART_OF.search(before)):
         return False
     return not is_vague(figure)
 
@@ -603,13 +610,12 @@ def _is_year_like(kind: str, unit: str | None, text: str, before: str = "", afte
 
 
 def _partitive(finding: Finding) -> bool:
-    """Whether a count is a part of a whole ("22 of the dead", "9 of them")."""
-    end = finding.end - finding.sentence_start
-    return (
-        finding.kind == Kind.COUNT.value
-        and 0 < end <= len(finding.sentence)
-        and (_PARTITIVE.match(finding.sentence, end) is not None)
-    )
+    """Whether a count is a part of a whole ("22 of the dead", "9 of them", "of whom 2.2 million")."""
+    start = finding.start - finding.sentence_start
+    end = start + len(finding.text)
+    if finding.kind != Kind.COUNT.value or not 0 <= start < end <= len(finding.sentence):
+        return False
+    return _PARTITIVE.match(finding.sentence, end) is not None or _PART_OF.search(finding.sentence[:start]) is not None
 
 
 def _year_like(finding: Finding) -> bool:
