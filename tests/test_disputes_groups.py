@@ -328,3 +328,19 @@ def test_a_part_named_after_its_whole_is_not_a_level_either(tmp_path: Path) -> N
         },
     )
     assert found == [("inhabitants", {"herald": "3,382,150", "courier": "3,382,150"})]
+
+
+def test_a_group_named_alike_that_shows_only_a_wider_groups_figures_is_shown_once(tmp_path: Path) -> None:
+    # "people displaced" is written with two of the figures and "displaced" alone with the third: the narrower
+    # group, named alike, shows nothing the wider one does not (both were listed as "people displaced").
+    found = _disputes(
+        tmp_path,
+        {
+            "herald": "Floods in the valley\n\nSome 12,000 people were displaced by the floods.\n",
+            "courier": "Valley floods\n\nIn the valley, 31,000 were displaced by the floods.\n",
+            "gazette": "Relief effort\n\nAid groups say 30,500 people were displaced by the floods.\n",
+        },
+    )
+    labels = [label for label, _ in found]
+    assert labels.count("people displaced") == 1
+    assert ("people displaced", {"herald": "12,000", "courier": "31,000", "gazette": "30,500"}) in found

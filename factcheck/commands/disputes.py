@@ -798,7 +798,15 @@ def _marked(groups: Sequence[Dispute], own: Collection[str], written_as: Mapping
 
 def _same_group(narrower: Dispute, wider: Dispute) -> bool:
     """Whether a group shows what a wider one shows: mostly the same figures, and every document of the wider one
-    (a group that leaves out a document the wider one holds is another reading of the corpus, kept)."""
+    (a group that leaves out a document the wider one holds is another reading of the corpus, kept, unless it is
+    named alike, shows only figures the wider one shows and is about no statistic: then it reads nothing another
+    way; a statistic's other reading is kept, as it may leave out a figure the statistic's own reading holds)."""
+    if (
+        narrower.label == wider.label
+        and narrower.statistic is None
+        and _shown(narrower.comparison) <= _shown(wider.comparison)
+    ):
+        return True
     if _overlap(narrower.comparison, wider.comparison) < SAME_GROUP:
         return False
     return {d.id for d in wider.comparison.with_figures} <= {d.id for d in narrower.comparison.with_figures}
