@@ -344,3 +344,18 @@ def test_a_group_named_alike_that_shows_only_a_wider_groups_figures_is_shown_onc
     labels = [label for label, _ in found]
     assert labels.count("people displaced") == 1
     assert ("people displaced", {"herald": "12,000", "courier": "31,000", "gazette": "30,500"}) in found
+
+
+def test_a_year_that_opens_a_list_item_and_a_span_of_years_form_no_group(tmp_path: Path) -> None:
+    # "2025 massacres in the valley" opens its item (a count that opens a sentence is spelled out), and
+    # "2022–2026" spans two years: years both (the old code made a group of each).
+    found = _disputes(
+        tmp_path,
+        {
+            "herald": "Week in review\n\n- 2025 massacres in the valley\n- 2022–2026 valley industry layoffs\n\n"
+            "The layoffs cost 1,200 jobs.\n",
+            "courier": "Valley news\n\n- 2025 massacres in the valley\n- 2022–2026 valley industry layoffs\n\n"
+            "The layoffs cost 1,300 jobs.\n",
+        },
+    )
+    assert found == [("jobs", {"herald": "1,200", "courier": "1,300"})]

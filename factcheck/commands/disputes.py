@@ -116,8 +116,10 @@ _CALENDAR = frozenset(
 )
 # What comes right before a year used as a noun's modifier: a determiner or a possessive ("the 2011 floods").
 _DETERMINED = re.compile(r"(?:\b(?:the|its|their|his|her|our|this|that|last|next)|['’]s)\s*$", re.IGNORECASE)
-# A capitalised word right after a figure that opens its sentence ("2026 Venezuela earthquakes").
-_NAME_NEXT = re.compile(r"\s+[A-Z]")
+# A span of two years ("2022–2026 layoffs") is never a count.
+_YEARS = re.compile(r"(?:18|19|20)\d\d\s*[-–—]\s*(?:18|19|20)\d\d")
+# What may stand before a figure that opens its sentence or a list's item.
+_BULLETS = " \t-–—*•·>#|"
 # A count followed by "of the", "of them" ("22 of the dead", "9 of them in intensive care") is a part of a whole
 # that the sentence counts or names: not a level of what it names ("the dead": their toll).
 _PARTITIVE = re.compile(r"\s+of\s+(?:the|them|those|these|its|their|his|her|our|whom|which|all|each)\b", re.IGNORECASE)
@@ -302,7 +304,7 @@ def _can_answer(figure: Figure, sentence: Sentence, kinds: frozenset[Kind]) -> b
     if q.role.value in _NOT_LEVELS:
         return False
     before, after = sentence.text[: q.start - sentence.start], sentence.text[q.end - sentence.start :]
-    if _is_year_like(q.kind.value, q.unit, q.text, before, after):
+    if _is_year_like(q.kind.value, q.unit, q.text, before):
         return False  # "2026 outbreak" in a heading: a year the reader could not tell from a count
     if q.kind == Kind.COUNT and (_PARTITIVE.match(after) or _PART_OF.search(before)):
         return False
@@ -597,16 +599,18 @@ def _wanted(kind: str | None, kinds: frozenset[Kind]) -> bool:
     return kind is None or kind in {k.value for k in kinds}
 
 
-def _is_year_like(kind: str, unit: str | None, text: str, before: str = "", after: str = "") -> bool:
+def _is_year_like(kind: str, unit: str | None, text: str, before: str = "") -> bool:
     """A count written as a year of the last two centuries ("2026", "2022–2026" is a range of them) with no noun,
-    or with one but used as a year is: after a determiner or a possessive ("the 2011 floods", "Lusarra's 2011
-    floods"), or opening its sentence before a name ("2026 Venezuela earthquakes", a heading). ``before`` and
-    ``after``: the sentence's text either side of the figure."""
+    or with one but used as a year is: a span of two years, after a determiner or a possessive ("the 2011 floods",
+    "Lusarra's 2011 floods"), or opening its sentence or list item ("2026 Venezuela earthquakes", "2025 massacres
+    of ...", a heading; style spells out a count that opens a sentence). ``before``: the sentence's text before
+    the figure."""
     if kind != Kind.COUNT.value or _YEAR_LIKE.fullmatch(text) is None:
         return False
-    if not unit:
+    if not unit or _YEARS.fullmatch(text) is not None:
         return True
-    return _DETERMINED.search(before) is not None or (not before.strip() and _NAME_NEXT.match(after) is not None)
+    opens = not before.strip(_BULLETS)
+    return _DETERMINED.search(before) is not None or opens
 
 
 def _partitive(finding: Finding) -> bool:
@@ -620,9 +624,9 @@ def _partitive(finding: Finding) -> bool:
 
 def _year_like(finding: Finding) -> bool:
     start = finding.start - finding.sentence_start
-    before = finding.sentence[:start] if 0 <= start <= len(finding.sentence) else ""
-    after = finding.sentence[start + len(finding.text) :] if before else ""
-    return _is_year_like(finding.kind, finding.unit, finding.text, before, after)
+    found = 0 <= start <= len(finding.sentence)
+    # Where the figure is not found in its sentence, it is taken not to open it.
+    return _is_year_like(finding.kind, finding.unit, finding.text, finding.sentence[:start] if found else "?")
 
 
 def _finding_kind(finding: Finding) -> str:
