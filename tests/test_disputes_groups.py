@@ -359,3 +359,18 @@ def test_a_year_that_opens_a_list_item_and_a_span_of_years_form_no_group(tmp_pat
         },
     )
     assert found == [("jobs", {"herald": "1,200", "courier": "1,300"})]
+
+
+def test_others_names_nothing_alone(tmp_path: Path) -> None:
+    # "40 others", "55 others", "12 others": "others" says no more than "people"; the injured form a group, and no
+    # group is named "others" alone (the old one set the killed beside the injured).
+    found = _disputes(
+        tmp_path,
+        {
+            "herald": "Blast in the valley\n\nThe blast in the valley injured 40 others, officials said.\n",
+            "courier": "Valley blast\n\nIn the valley blast 55 others were injured.\n",
+            "gazette": "Valley mourns\n\nThe valley blast killed 12 others.\n",
+        },
+    )
+    assert ("injured others", {"herald": "40", "courier": "55"}) in found
+    assert "others" not in [label for label, _ in found]

@@ -108,6 +108,8 @@ _REPORTING = frozenset(
     for w in "say says said saying report reports reported reporting announce announces announced announcing tell "
     "tells told according".split()
 )
+# Words that stand where a counted noun stands but say no more than "people" do ("36,000 others", "20 more").
+_NO_NOUNS = frozenset(stem(w) for w in "other others more".split())
 # Months and weekdays date a figure, never name what it counts.
 _CALENDAR = frozenset(
     stem(w)
@@ -340,10 +342,10 @@ def _phrases(figure: Figure, sentence: Sentence, vocabulary: _Vocabulary) -> Ite
     head = noun[-1] if noun else (near[0] if near else None)
     if head is None:
         return
-    if noun and head.stem in GENERIC_WORDS:
-        # A noun that says nothing ("people") names no group alone; the nearest word either side of the figure may
-        # ("people were wounded", "killed 80 people"), written with the noun.
-        said = [t for t in near if t.stem not in GENERIC_WORDS]
+    if noun and (head.stem in GENERIC_WORDS or head.stem in _NO_NOUNS):
+        # A noun that says nothing ("people", "others") names no group alone; the nearest word either side of the
+        # figure may ("people were wounded", "killed 80 people", "36,000 others missing"), written with the noun.
+        said = [t for t in near if t.stem not in GENERIC_WORDS and t.stem not in _NO_NOUNS]
         sides = [t for t in said if t.start < start][:1] + [t for t in said if t.start >= end][:1]
         for side in sides:
             first, second = sorted((head, side), key=lambda t: t.start)
