@@ -400,7 +400,7 @@ def _noun(finding: Finding) -> str | None:
     if finding.kind != Kind.COUNT.value or not finding.unit:
         return None
     words = [t.stem for t in tokens(finding.unit) if _LETTERS.search(t.stem)]
-    if not words or words[-1] in GENERIC_WORDS or words[-1] in STOPWORDS:
+    if not words or words[-1] in GENERIC_WORDS or words[-1] in STOPWORDS or words[-1] in _NO_NOUNS:
         return None
     return words[-1]
 
@@ -453,8 +453,10 @@ def _split(comparison: Comparison, phrase: Collection[str], top: int, vocabulary
     if len(found) < 3 or len(found) > MOST_WEIGHED:
         return [comparison]
 
+    said = frozenset(vocabulary.name(p) for p in phrase)  # the phrase's words, named as topic words are
+
     def words(f: Finding) -> frozenset[str]:
-        return vocabulary.topic(f.sentence) - frozenset(phrase)
+        return vocabulary.topic(f.sentence) - said
 
     def shared(a: frozenset[str], b: frozenset[str]) -> float:
         return sum(vocabulary.weight.get(w, 0.0) for w in a & b)
