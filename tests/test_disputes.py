@@ -188,3 +188,44 @@ def test_the_bundled_revenue_figures_are_flagged_as_a_scale_slip(bundled: dict[s
     revenue = next(g for g in groups if g["statistic"] == "annual-revenue")
     (slip,) = revenue["slips"]
     assert slip["text"] == "$8.2 million" and "a thousand times off" in slip["suspicion"]
+
+
+def test_a_group_whose_figures_cannot_be_set_side_by_side_comes_after_agreement(tmp_path: Path) -> None:
+    # Silt carried per day and per year cannot be compared (compare sets them apart): the group says neither
+    # conflict, time line nor agreement, and comes after the group that agrees (it came before it).
+    folder = tmp_path / "apart"
+    folder.mkdir()
+    (folder / "herald.txt").write_text(
+        "Valley budget\n\nThe valley's flood defences cost $40 million, and the river carries 300 tonnes of silt a "
+        "day.\n",
+        encoding="utf-8",
+    )
+    (folder / "courier.txt").write_text(
+        "Valley works\n\nThe valley's flood defences cost $42 million; the river carries 90,000 tonnes of silt a "
+        "year.\n",
+        encoding="utf-8",
+    )
+    groups = disputes(folder)["disputes"]
+    assert isinstance(groups, list)
+    assert [(g["verdict"], sorted(figures_of(g).values())) for g in groups] == [
+        ("agree", ["$40 million", "$42 million"]),
+        ("apart", ["300 tonnes", "90,000 tonnes"]),
+    ]
+
+
+def test_the_bundled_groups_have_distinct_ids_and_each_other_reading_shares_a_figure_with_its_statistic(
+    bundled: dict[str, object],
+) -> None:
+    # A document that speaks of two things may come first in two parts of a split group: the parts' ids differ.
+    # A phrase's group is "also about" the statistic its phrase resolves to only when it shows a figure that the
+    # statistic's own group gives ("countries", "active countries" resolve to a statistic of workers abroad, and
+    # their figures are counts of countries: new groups).
+    groups = bundled["disputes"]
+    assert isinstance(groups, list)
+    ids = [g["id"] for g in groups]
+    assert len(ids) == len(set(ids))
+    given = {(g["statistic"], f["document"], f["start"]) for g in groups if g["statistic"] for f in g["figures"]}
+    others = [g for g in groups if g["also_about"]]
+    assert others
+    for group in others:
+        assert any((group["also_about"], f["document"], f["start"]) in given for f in group["figures"]), group["label"]

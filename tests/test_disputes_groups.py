@@ -126,3 +126,251 @@ def test_change_verbs_and_weekdays_do_not_name_what_a_figure_counts(tmp_path: Pa
     assert ("deaths floods", {"herald": "16", "gazette": "30"}) in found
     words = {word.lower() for label, _ in found for word in label.split()}
     assert not words & {"rises", "climbs", "reached", "monday", "tuesday", "wednesday"}
+
+
+def test_words_of_one_family_name_one_group(tmp_path: Path) -> None:
+    # "injured" and "wounded" are one family: the three figures form one group named by what they count. Named by
+    # the smallest member of each word's own family (as before), the two words had different names and the group
+    # was found only through "floods people".
+    found = _disputes(
+        tmp_path,
+        {
+            "herald": "Floods in the valley\n\nThe valley floods injured 40 people, officials said.\n",
+            "courier": "Valley floods\n\nIn the valley floods 45 people were wounded.\n",
+            "gazette": "The valley mourns\n\nThe floods in the valley have wounded 52 people.\n",
+        },
+    )
+    assert ("injured people", {"herald": "40", "courier": "45", "gazette": "52"}) in found
+
+
+def test_a_statistic_marks_one_group_and_its_other_readings_are_also_about_it(tmp_path: Path) -> None:
+    # "cholera deaths" names a statistic of the claims file. Its own group holds the four cholera figures; the phrase
+    # "cholera deaths" is written near two of them only (the others write "cholera outbreak ... deaths" too far
+    # apart), a narrower reading of the statistic: kept, "also about" it, and not drafted as a new statistic.
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, text in DOCUMENTS.items():
+        (corpus / f"{name}.txt").write_text(text, encoding="utf-8")
+    claims = tmp_path / "claims.yaml"
+    claims.write_text(
+        "statistics:\n  - id: cholera\n    label: cholera deaths\n    kind: count\nclaims: []\n", encoding="utf-8"
+    )
+    where = ["--corpus", str(corpus), "--no-index", "--claims", str(claims), "--limit", "50"]
+    result = runner.invoke(app, ["disputes", *where, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    found = []
+    for group in json.loads(result.stdout)["disputes"]:
+        firsts: dict[str, str] = {}
+        for figure in group["figures"]:
+            firsts.setdefault(figure["document"], figure["text"])
+        found.append((group["statistic"], group["also_about"], firsts))
+    assert [(s, f) for s, _, f in found if s is not None] == [("cholera", CHOLERA)]
+    assert (None, "cholera", {"cholera-c": "120", "digest": "90"}) in found
+    drafted = runner.invoke(app, ["disputes", *where, "--draft"])
+    assert drafted.exit_code == 0, drafted.output
+    assert "label: cholera deaths" not in drafted.stdout and "label: Sudan deaths" in drafted.stdout
+
+
+def test_counts_of_different_nouns_are_not_one_group(tmp_path: Path) -> None:
+    # "homes" and "residents" are loosely of one word family (a home is a residence), but a count of homes and one
+    # of residents count different things: the group of homes leaves the courier's residents out (it held them).
+    found = _disputes(
+        tmp_path,
+        {
+            "herald": "Floods in the valley\n\nIn the valley 4,000 homes were flooded, officials said.\n",
+            "courier": "Valley floods\n\nIn the valley 9,000 residents were flooded.\n",
+            "gazette": "The valley mourns\n\nIn the valley 4,200 homes were flooded on Sunday.\n",
+        },
+    )
+    assert found == [("homes", {"herald": "4,000", "gazette": "4,200"})]
+
+
+def test_a_part_of_a_whole_is_not_its_toll(tmp_path: Path) -> None:
+    # "100 of the injured" counts some of the injured (those who are children), not the injured: the courier's
+    # figure for the group is its 350 (the old code chose the 100, whose sentence shares "valley" with the others).
+    found = _disputes(
+        tmp_path,
+        {
+            "herald": "Floods in the valley\n\nThe floods left 300 injured in the valley.\n",
+            "courier": "Valley floods\n\nHospitals in the valley say 100 of the injured are children.\n"
+            "The floods left 350 injured.\n",
+            "gazette": "The valley mourns\n\nThe valley floods left 320 injured.\n",
+        },
+    )
+    assert ("injured", {"herald": "300", "courier": "350", "gazette": "320"}) in found
+    assert all("100" not in figures.values() for _, figures in found)
+
+
+def test_a_figure_that_shares_no_word_with_the_group_speaks_of_another_thing(tmp_path: Path) -> None:
+    # Two reports of an earthquake and a digest's warehouse fire: all three "left ... people injured", but the fire's
+    # sentence shares no word with the earthquake's (besides the group's own words): it leaves the group, which the
+    # old code kept whole (a group of three documents was never weighed).
+    found = _disputes(
+        tmp_path,
+        {
+            "herald": "Quake in the north\n\nThe earthquake in Lusarra left 300 people injured, officials said.\n",
+            "courier": "Lusarra shaken\n\nThe earthquake in Lusarra left 350 people injured.\n",
+            "gazette": "News in brief\n\nA warehouse fire in Tessel left 20 people injured on Sunday.\n",
+        },
+    )
+    assert [figures for _, figures in found] == [{"herald": "300", "courier": "350"}]
+
+
+def test_of_two_figures_of_one_sentence_the_group_takes_the_one_whose_clause_speaks_of_its_thing(
+    tmp_path: Path,
+) -> None:
+    # The courier's sentence gives the Canyon Fire's 50% and the Ridge Fire's 80%: the herald writes of the Ridge
+    # Fire, so the group takes the 80%, whose clause names it. "report" in the 50%'s clause and in the herald's
+    # sentence says who told it, not what it is about (the old code weighed whole sentences, reporting words too,
+    # and took the 50%).
+    found = _disputes(
+        tmp_path,
+        {
+            "herald": "Fires in the hills\n\nIt is reported that the Ridge Fire, which has burned 9,000 acres, is "
+            "65% contained.\n",
+            "canyon": "Canyon Fire grows\n\nThe Canyon Fire has burned 3,000 acres.\n",
+            "schools": "Schools shut\n\nSome 12 schools closed in the hills.\n",
+            "courier": "Hills burn\n\nFirefighters report that the Canyon Fire is 50% contained, while the Ridge Fire "
+            "is 80% contained.\n",
+        },
+    )
+    assert ("contained", {"herald": "65%", "courier": "80%"}) in found
+
+
+def test_a_phrase_that_resolves_to_a_statistic_is_read_as_a_phrase(tmp_path: Path) -> None:
+    # The statistic "people left injured" is answered as compare reads it: all three documents. The phrase "left
+    # ... people" resolves to it, but its group is weighed as any phrase's: the fire's figure, which shares no word
+    # with the earthquake's, leaves it, and the group is "also about" the statistic. (The old code kept the
+    # phrase's group as compare chose, the statistic's own figures, and offered the earthquake's figures as a new
+    # statistic, "Lusarra people".)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    documents = {
+        "herald": "Quake in the north\n\nThe earthquake in Lusarra left 300 people injured, officials said.\n",
+        "courier": "Lusarra shaken\n\nThe earthquake in Lusarra left 350 people injured.\n",
+        "gazette": "News in brief\n\nA warehouse fire in Tessel left 20 people injured on Sunday.\n",
+    }
+    for name, text in documents.items():
+        (corpus / f"{name}.txt").write_text(text, encoding="utf-8")
+    claims = tmp_path / "claims.yaml"
+    claims.write_text(
+        "statistics:\n  - id: injured\n    label: people left injured\n    kind: count\nclaims: []\n", encoding="utf-8"
+    )
+    where = ["--corpus", str(corpus), "--no-index", "--claims", str(claims), "--limit", "50"]
+    result = runner.invoke(app, ["disputes", *where, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    found = []
+    for group in json.loads(result.stdout)["disputes"]:
+        firsts: dict[str, str] = {}
+        for figure in group["figures"]:
+            firsts.setdefault(figure["document"], figure["text"])
+        found.append((group["statistic"], group["also_about"], firsts))
+    assert found == [
+        ("injured", None, {"herald": "300", "courier": "350", "gazette": "20"}),
+        (None, "injured", {"herald": "300", "courier": "350"}),
+    ]
+
+
+def test_a_figure_that_shares_too_little_with_the_group_speaks_of_another_thing(tmp_path: Path) -> None:
+    # The fire's sentence shares "night" with one earthquake report (two of the three documents use it): too
+    # little, on average over the earthquake's reports, to join them (any shared word was enough before).
+    found = _disputes(
+        tmp_path,
+        {
+            "herald": "Quake in the north\n\nThe earthquake in Lusarra left 300 people injured during the night.\n",
+            "courier": "Lusarra shaken\n\nThe earthquake in Lusarra left 350 people injured, rescuers said.\n",
+            "gazette": "News in brief\n\nA warehouse fire in Tessel left 20 people injured during the night.\n",
+        },
+    )
+    assert {"herald": "300", "courier": "350"} in [figures for _, figures in found]
+    assert all(set(figures) != {"herald", "courier", "gazette"} for _, figures in found)
+
+
+def test_a_looser_family_does_not_name_what_a_figure_counts(tmp_path: Path) -> None:
+    # "residents" and "inhabitants" are of one loose word family (a resident inhabits), not synonyms: each names
+    # its own group. (One name for both gave one phrase, whose group took the inhabitants: the residents were lost.)
+    found = _disputes(
+        tmp_path,
+        {
+            "herald": "The town of Brenno\n\nBrenno has 5,000 inhabitants and 1,200 residents over 80.\n",
+            "courier": "Brenno in numbers\n\nBrenno counts 5,200 inhabitants; some 1,300 residents are pensioners.\n",
+            "gazette": "A river town\n\nIn Brenno, a town of 5,100 inhabitants, 1,250 residents are retired.\n",
+        },
+    )
+    assert ("residents", {"herald": "1,200", "courier": "1,300", "gazette": "1,250"}) in found
+    assert ("inhabitants", {"herald": "5,000", "courier": "5,200", "gazette": "5,100"}) in found
+
+
+def test_a_noun_that_says_nothing_lets_the_word_beside_it_name_the_figure(tmp_path: Path) -> None:
+    # "127,000 people were wounded": "people" says nothing of what is counted, "wounded" does, as in "172,274
+    # wounded" (the old code named the first figure only with "people" and "wounded" together, which the second
+    # does not write); the group's label is written with the noun.
+    found = _disputes(
+        tmp_path,
+        {
+            "herald": "Toll of the war\n\nThe ministry says 127,000 people were wounded.\n",
+            "courier": "War wounds\n\nThe ministry counts 172,274 wounded.\n",
+        },
+    )
+    assert found == [("people wounded", {"herald": "127,000", "courier": "172,274"})]
+
+
+def test_a_part_named_after_its_whole_is_not_a_level_either(tmp_path: Path) -> None:
+    # "3.4 million people, of whom 2.2 million live outside the city": the 2.2 million is a part of the people just
+    # counted; "live" names it (a synonym of "inhabit"), but it is no count of the inhabitants (the old group held it).
+    found = _disputes(
+        tmp_path,
+        {
+            "herald": "Greater Brenno\n\nGreater Brenno had 3,382,150 inhabitants in 2020.\n",
+            "courier": "Brenno grows\n\nThe census gave Greater Brenno 3,382,150 inhabitants.\n",
+            "gazette": "Suburbs\n\nGreater Brenno counts 3.4 million people, of whom 2.2 million live outside the "
+            "city.\n",
+        },
+    )
+    assert found == [("inhabitants", {"herald": "3,382,150", "courier": "3,382,150"})]
+
+
+def test_a_group_named_alike_that_shows_only_a_wider_groups_figures_is_shown_once(tmp_path: Path) -> None:
+    # "people displaced" is written with two of the figures and "displaced" alone with the third: the narrower
+    # group, named alike, shows nothing the wider one does not (both were listed as "people displaced").
+    found = _disputes(
+        tmp_path,
+        {
+            "herald": "Floods in the valley\n\nSome 12,000 people were displaced by the floods.\n",
+            "courier": "Valley floods\n\nIn the valley, 31,000 were displaced by the floods.\n",
+            "gazette": "Relief effort\n\nAid groups say 30,500 people were displaced by the floods.\n",
+        },
+    )
+    labels = [label for label, _ in found]
+    assert labels.count("people displaced") == 1
+    assert ("people displaced", {"herald": "12,000", "courier": "31,000", "gazette": "30,500"}) in found
+
+
+def test_a_year_that_opens_a_list_item_and_a_span_of_years_form_no_group(tmp_path: Path) -> None:
+    # "2025 massacres in the valley" opens its item (a count that opens a sentence is spelled out), and
+    # "2022–2026" spans two years: years both (the old code made a group of each).
+    found = _disputes(
+        tmp_path,
+        {
+            "herald": "Week in review\n\n- 2025 massacres in the valley\n- 2022–2026 valley industry layoffs\n\n"
+            "The layoffs cost 1,200 jobs.\n",
+            "courier": "Valley news\n\n- 2025 massacres in the valley\n- 2022–2026 valley industry layoffs\n\n"
+            "The layoffs cost 1,300 jobs.\n",
+        },
+    )
+    assert found == [("jobs", {"herald": "1,200", "courier": "1,300"})]
+
+
+def test_others_names_nothing_alone(tmp_path: Path) -> None:
+    # "40 others", "55 others", "12 others": "others" says no more than "people"; the injured form a group, and no
+    # group is named "others" alone (the old one set the killed beside the injured).
+    found = _disputes(
+        tmp_path,
+        {
+            "herald": "Blast in the valley\n\nThe blast in the valley injured 40 others, officials said.\n",
+            "courier": "Valley blast\n\nIn the valley blast 55 others were injured.\n",
+            "gazette": "Valley mourns\n\nThe valley blast killed 12 others.\n",
+        },
+    )
+    assert ("injured others", {"herald": "40", "courier": "55"}) in found
+    assert "others" not in [label for label, _ in found]

@@ -90,7 +90,7 @@ def disputes(
         from factcheck.render import draft as drafts
         from factcheck.render import printable
 
-        new = [(d.label, list(d.figures)) for d in report.disputes if d.statistic is None]
+        new = [(d.label, list(d.figures)) for d in report.disputes if d.statistic is None and d.also_about is None]
         proposed = draft_groups(corpus, claims, new)
         emit(drafts.render_json(proposed) if output is OutputFormat.JSON else printable(drafts.render_yaml(proposed)))
         if not proposed.claims:

@@ -1,16 +1,20 @@
 """Where the sources disagree, found before anyone asks: ``factcheck disputes``.
 
-Every figure of the corpus that could answer a question (no year, date, ordinal, score, change, modifier or vague
-amount) is read for what it counts: its counted noun and the nearest words of its clause, as word families, with
-its kind and unit. A phrase that several documents use about their figures ("people killed", "death toll",
-"doctors abroad") is a question the corpus answers more than once; each such phrase is put to ``compare``, whose
-answer (each document's best figure, split by scope, unit and rate, with its verdict: agree, conflict, time line)
-is the group. Of each document's figures the phrase names, the one whose sentence shares the most rare words with
-the other documents' (its place, its cause) stands for it; documents whose figures speak of different things (the
-deaths of a heat wave, of a cholera outbreak) are split into groups by those words, a document that speaks of both
-giving each its figure. Groups that hold the same figures of the same documents are kept once (a narrower group
-that leaves out a document is kept); then, one rule ranks them: a conflict first (the more documents in conflict,
-then the larger the spread, the earlier), then time lines, then agreement.
+Every figure of the corpus that could answer a question (no year, date, ordinal, score, change, modifier, vague
+amount or part of a whole: "22 of the dead", "of whom 2.2 million") is read for what it counts: its counted noun and
+the nearest words of its clause, as word families, with its kind and unit. A group of counts counts one noun (or its
+synonyms). A phrase that several documents use about their figures ("people killed", "death toll", "doctors abroad")
+is a question the corpus answers more than once; each such phrase is put to ``compare``, whose answer (each
+document's best figure, split by scope, unit and rate, with its verdict: agree, conflict, time line) is the group.
+Of each document's figures the phrase names, the one whose sentence shares the most rare words with the other
+documents' (its place, its cause) stands for it; documents whose figures speak of different things (the deaths of a
+heat wave, of a cholera outbreak) are split into groups by those words, a document that speaks of both giving each
+its figure. Groups that hold the same figures of the same documents are kept once (a narrower group that leaves out
+a document is kept). A statistic of the claims file marks one group, its own reading (compare's choice); the phrases
+are asked as they are written (as without a claims file), and a phrase's group that shows a figure of a statistic's
+group, its phrase resolving to that statistic, is "also about" it. Then one rule ranks them: a conflict first (the
+more documents in conflict, then the larger the spread, the earlier), then time lines, then agreement, then groups
+apart.
 
 Nothing here prints; ``disputes`` returns a frozen ``DisputesReport`` that the renderers turn into output.
 """
@@ -36,7 +40,7 @@ from factcheck.commands.compare import (
     query_statistics,
 )
 from factcheck.corpus.documents import Corpus
-from factcheck.matching.families import family
+from factcheck.matching.families import FAMILY_WEIGHT, members, related
 from factcheck.matching.scoring import NEVER_ANSWERS, clause_bounds, is_vague
 from factcheck.model import ClaimsFile, Figure, Kind, Role, Sentence
 from factcheck.reading.text import GENERIC_WORDS, STOPWORDS, stem, tokens
@@ -58,7 +62,9 @@ SCHEMA_VERSION = 1
 CONFLICT, TIMELINE, AGREE = "conflict", "timeline", "agree"
 
 APART = "apart"  # every document's figure stands alone: different units, rates or scopes
-_RANK = {CONFLICT: 0, TIMELINE: 1, APART: 2, AGREE: 3}
+# The issue's one rule (conflicts, time lines, agreement); a group of figures that cannot be set side by side says
+# none of these and comes last.
+_RANK = {CONFLICT: 0, TIMELINE: 1, AGREE: 2, APART: 3}
 KINDS = (Kind.COUNT, Kind.MONEY, Kind.PERCENT, Kind.MEASURE)
 NEAR = 3  # content words either side of a figure, in its clause, that may name what it counts
 # Phrases put to compare per group wanted: enough for duplicates and groups that compare does not confirm.
@@ -95,6 +101,15 @@ _CHANGE_VERBS = frozenset(
     "soared soaring exceed exceeds exceeded exceeding surpass surpasses surpassed surpassing top tops topped "
     "double doubles doubled tripled".split()
 )
+# Verbs of reporting say who told of a figure, never what it counts or is about ("it is reported that", "officials
+# said").
+_REPORTING = frozenset(
+    stem(w)
+    for w in "say says said saying report reports reported reporting announce announces announced announcing tell "
+    "tells told according".split()
+)
+# Words that stand where a counted noun stands but say no more than "people" do ("36,000 others", "20 more").
+_NO_NOUNS = frozenset(stem(w) for w in "other others more".split())
 # Months and weekdays date a figure, never name what it counts.
 _CALENDAR = frozenset(
     stem(w)
@@ -103,8 +118,19 @@ _CALENDAR = frozenset(
 )
 # What comes right before a year used as a noun's modifier: a determiner or a possessive ("the 2011 floods").
 _DETERMINED = re.compile(r"(?:\b(?:the|its|their|his|her|our|this|that|last|next)|['’]s)\s*$", re.IGNORECASE)
-# A capitalised word right after a figure that opens its sentence ("2026 Venezuela earthquakes").
-_NAME_NEXT = re.compile(r"\s+[A-Z]")
+# A span of two years ("2022–2026 layoffs") is never a count.
+_YEARS = re.compile(r"(?:18|19|20)\d\d\s*[-–—]\s*(?:18|19|20)\d\d")
+# What may stand before a figure that opens its sentence or a list's item.
+_BULLETS = " \t-–—*•·>#|"
+# A count followed by "of the", "of them" ("22 of the dead", "9 of them in intensive care") is a part of a whole
+# that the sentence counts or names: not a level of what it names ("the dead": their toll).
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|them|those|these|its|their|his|her|our|whom|which|all|each)\b", re.IGNORECASE)
+# A count right after "of whom", "of which" ("3.4 million people, of whom 2.2 million live outside the city") is a
+# part of the whole just named.
+_PART_OF = re.compile(
+    r"\bof\s+(?:whom|which|them|these|those)\s+(?:(?:some|about|around|roughly|nearly|almost|over|more\s+than|at\s+least|only|just)\s+)*$",
+    re.IGNORECASE,
+)
 # A figure right after "per" is a rate's denominator ("50 deaths per 1,000 births"), not a figure of its own.
 _DENOMINATOR = re.compile(r"\b(?:per|every|each|out of)\s*$", re.IGNORECASE)
 
@@ -133,6 +159,9 @@ class Dispute:
     reviewed: bool  # listed under reviewed_disputes: in the claims file
     comparison: Comparison
     slips: tuple[Slip, ...] = ()  # figures that look like a slip against another document's
+    # A statistic of the claims file that another group covers, read here another way (its phrase resolves to the
+    # statistic, but a document's figure differs or a document is left out): not a new statistic.
+    also_about: str | None = None
 
     @property
     def figures(self) -> tuple[Finding, ...]:
@@ -183,28 +212,34 @@ def find_disputes(
     ``progress(done, total)`` is called after each phrase put to compare (a progress bar's update).
     """
     kinds = frozenset(Kind(k) for k in options.kinds) if options.kinds else frozenset(KINDS)
+    answering: list[tuple[str, Figure, Sentence]] = []
+    stems_used: Counter[str] = Counter()  # the documents whose figures' sentences use each stem
+    used_of: list[set[str]] = []
+    for doc in corpus.documents():
+        sentences = corpus.sentences(doc.id)
+        used: set[str] = set()
+        for figure in corpus.figures(doc.id):
+            if _can_answer(figure, sentences[figure.sentence], kinds):
+                answering.append((doc.id, figure, sentences[figure.sentence]))
+                used |= _content_stems(sentences[figure.sentence].text)
+        stems_used.update(used)
+        used_of.append(used)
+    names = _family_names(stems_used)
+    used_by = Counter(w for used in used_of for w in {names.get(s, s) for s in used})  # the same, by family
+    documents = len(used_of)
+    weight = {w: math.log(documents / n) for w, n in used_by.items()}
+    vocabulary = _Vocabulary(names, weight, _family_names(stems_used, FAMILY_WEIGHT))
     documents_of: dict[tuple[str, ...], set[str]] = defaultdict(set)
     distance: Counter[tuple[str, ...]] = Counter()
     places: dict[tuple[str, ...], set[tuple[str, int]]] = defaultdict(set)  # the figures each phrase names
     written: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
-    figures = documents = 0
-    used_by: Counter[str] = Counter()  # the documents whose figures' sentences use each word family
-    for doc in corpus.documents():
-        sentences = corpus.sentences(doc.id)
-        documents += 1
-        used: set[str] = set()
-        for figure in corpus.figures(doc.id):
-            if not _can_answer(figure, sentences[figure.sentence], kinds):
-                continue
-            figures += 1
-            used |= _topic_words(sentences[figure.sentence].text)
-            for phrase in _phrases(figure, sentences[figure.sentence]):
-                documents_of[phrase.key].add(doc.id)
-                written[phrase.key][phrase.words] += 1
-                distance[phrase.key] += phrase.distance
-                places[phrase.key].add((doc.id, figure.quantity.start))
-        used_by.update(used)
-    weight = {w: math.log(documents / n) for w, n in used_by.items()}
+    for doc_id, figure, sentence in answering:
+        for phrase in _phrases(figure, sentence, vocabulary):
+            documents_of[phrase.key].add(doc_id)
+            written[phrase.key][phrase.words] += 1
+            distance[phrase.key] += phrase.distance
+            places[phrase.key].add((doc_id, figure.quantity.start))
+    figures = len(answering)
     shared = [key for key, docs in documents_of.items() if len(docs) >= options.min_documents]
     # The phrases most documents use first; among those, the ones whose words stand nearest their figures.
     shared.sort(key=lambda key: (-len(documents_of[key]), distance[key] / sum(written[key].values()), key))
@@ -212,51 +247,55 @@ def find_disputes(
     reviewed = frozenset(claims.reviewed_disputes if claims else ())
     wide = replace(options.compare, top=max(options.compare.top, WIDE_TOP))
     found: list[Dispute] = []
+    own: set[str] = set()  # the groups asked by a statistic's id: the claims file's reading of the corpus
+    written_as: dict[str, str] = {}  # each group's phrase as the documents write it
+    given: dict[str, set[tuple[str, int]]] = {}  # each statistic's figures in its own answer
     # The claims file's statistics are asked first: the groups they cover are marked with them.
     questions: list[tuple[tuple[str, ...], str]] = [
         (("statistic", s.id), s.id) for s in (claims.statistics if claims else ()) if _wanted(s.kind, kinds)
     ]
     questions += [(key, _label(written[key])) for key in tried]
-    answered: dict[str, Comparison] = {}  # a statistic's answer, asked once however many phrases resolve to it
     for done, (key, label) in enumerate(questions, 1):
-        for comparison in _answers(corpus, claims, label, wide, answered):
-            kind = key[0] if key[0] != "statistic" else None
-            narrowed = _narrowed(comparison, kind, options.compare.top, kinds, places.get(key, set()), weight)
+        for comparison, about in _answers(corpus, claims, key, label, wide):
             # A statistic's answer is the claims file's reading of the corpus: its figures are kept as compare chose.
-            told = comparison.statistic is not None
-            parts = [narrowed] if told else _split(narrowed, key[1:], options.compare.top, weight)
-            for part in parts:
-                # A part of a split group is named by its first document too: the parts' ids differ.
-                named_by = [*key, part.with_figures[0].id] if len(parts) > 1 and part.with_figures else key
-                dispute = _dispute(named_by, comparison.label or label, part, reviewed, options)
+            # A phrase's answer is read as a phrase's, whether or not the phrase resolves to a statistic (``about``).
+            told = key[0] == "statistic"
+            kind = None if told else key[0]
+            narrowed = _narrowed(comparison, kind, options.compare.top, kinds, places.get(key, set()), vocabulary)
+            parts = [narrowed] if told else _split(narrowed, key[1:], options.compare.top, vocabulary)
+            if told and about is not None:
+                given[about] = {(d.id, f.start) for d in narrowed.with_figures for f in d.findings}
+            for rank, part in enumerate(parts):
+                # A part of a split group is named by its place and documents too: the parts' ids differ (a
+                # document that speaks of two things may come first in two parts).
+                named_by = [*key, str(rank), *(d.id for d in part.with_figures)] if len(parts) > 1 else key
+                # A phrase is about the statistic it resolves to when its group shows a figure the statistic's own
+                # answer gives: a short phrase may resolve to a statistic it shares a word with ("countries").
+                confirmed = about if told or _shown(part) & given.get(about or "", set()) else None
+                answer = replace(part, statistic=confirmed)
+                dispute = _dispute(named_by, comparison.label or label, answer, reviewed, options)
                 if dispute is not None:
                     found.append(dispute)
+                    if told:
+                        own.add(dispute.id)
+                    written_as[dispute.id] = label
         if progress is not None:
             progress(done, len(questions))
-    # Of groups that show the same figures, the one with the most documents stands for them all.
-    kept: list[Dispute] = []
-    for dispute in sorted(found, key=lambda d: (-d.documents, _rank(d))):
-        if not any(_same_group(dispute, k) for k in kept):
-            kept.append(dispute)
+    kept = _marked(_distinct(found, own), own, written_as)
     kept.sort(key=lambda d: (d.reviewed, _rank(d)))
     return DisputesReport(tuple(kept[: options.limit]), len(questions), figures)
 
 
 def _answers(
-    corpus: Corpus, claims: ClaimsFile | None, label: str, options: CompareOptions, answered: dict[str, Comparison]
-) -> tuple[Comparison, ...]:
-    """compare's answers to ``label``; a phrase that resolves to a statistic already asked gets that statistic's
-    answer (asked by its id) instead of a new one."""
-    resolved = query_statistics(claims, label)
-    if not all(statistic is not None for statistic, _ in resolved):
-        return compare_query(corpus, claims, label, options)
-    found = []
-    for statistic, _ in resolved:
-        assert statistic is not None
-        if statistic.id not in answered:
-            (answered[statistic.id],) = compare_query(corpus, claims, statistic.id, options)
-        found.append(answered[statistic.id])
-    return tuple(found)
+    corpus: Corpus, claims: ClaimsFile | None, key: Sequence[str], label: str, options: CompareOptions
+) -> tuple[tuple[Comparison, str | None], ...]:
+    """compare's answers to a question, each with the statistic it is about: a statistic's, asked by its id (the
+    claims file's reading of the corpus); a phrase's, asked as the phrase itself (what the documents say of it, as
+    without a claims file), about the statistic the phrase resolves to, if any."""
+    if key[0] == "statistic":
+        return tuple((c, c.statistic) for c in compare_query(corpus, claims, label, options))
+    about = next((s.id for s, _ in query_statistics(claims, label) if s is not None), None)
+    return tuple((c, about) for c in compare_query(corpus, None, label, options))
 
 
 def _can_answer(figure: Figure, sentence: Sentence, kinds: frozenset[Kind]) -> bool:
@@ -267,14 +306,17 @@ def _can_answer(figure: Figure, sentence: Sentence, kinds: frozenset[Kind]) -> b
     if q.role.value in _NOT_LEVELS:
         return False
     before, after = sentence.text[: q.start - sentence.start], sentence.text[q.end - sentence.start :]
-    if _is_year_like(q.kind.value, q.unit, q.text, before, after):
+    if _is_year_like(q.kind.value, q.unit, q.text, before):
         return False  # "2026 outbreak" in a heading: a year the reader could not tell from a count
+    if q.kind == Kind.COUNT and (_PARTITIVE.match(after) or _PART_OF.search(before)):
+        return False
     return not is_vague(figure)
 
 
-def _phrases(figure: Figure, sentence: Sentence) -> Iterable[_Phrase]:
-    """The phrases that may name what ``figure`` counts: its counted noun (if it says more than "people"), and
-    that noun or the nearest content word with each of the other content words near it in its clause."""
+def _phrases(figure: Figure, sentence: Sentence, vocabulary: _Vocabulary) -> Iterable[_Phrase]:
+    """The phrases that may name what ``figure`` counts: its counted noun (if it says more than "people": else the
+    content word nearest the figure on either side), and that noun or the nearest content word with each of the
+    other content words near it in its clause. Words of reporting ("say", "reported") never name it."""
     q = figure.quantity
     text = sentence.text
     start, end = q.start - sentence.start, q.end - sentence.start
@@ -288,6 +330,7 @@ def _phrases(figure: Figure, sentence: Sentence) -> Iterable[_Phrase]:
         and t.stem not in _NOT_NAMES
         and t.stem not in _CHANGE_VERBS
         and t.stem not in _CALENDAR
+        and t.stem not in _REPORTING
         and _LETTERS.search(t.stem)
         and not (start <= t.start < end)
     ]
@@ -299,15 +342,24 @@ def _phrases(figure: Figure, sentence: Sentence) -> Iterable[_Phrase]:
     head = noun[-1] if noun else (near[0] if near else None)
     if head is None:
         return
-    singles = [head] if noun else near[:2]
-    for single in singles:
-        if single.stem not in GENERIC_WORDS:
-            yield _Phrase((kind, _family(single.stem)), text[single.start : single.end])
+    if noun and (head.stem in GENERIC_WORDS or head.stem in _NO_NOUNS):
+        # A noun that says nothing ("people", "others") names no group alone; the nearest word either side of the
+        # figure may ("people were wounded", "killed 80 people", "36,000 others missing"), written with the noun.
+        said = [t for t in near if t.stem not in GENERIC_WORDS and t.stem not in _NO_NOUNS]
+        sides = [t for t in said if t.start < start][:1] + [t for t in said if t.start >= end][:1]
+        for side in sides:
+            first, second = sorted((head, side), key=lambda t: t.start)
+            written = f"{text[first.start : first.end]} {text[second.start : second.end]}"
+            yield _Phrase((kind, vocabulary.counted(side.stem)), written)
+    else:
+        for single in [head] if noun else near[:2]:
+            if single.stem not in GENERIC_WORDS:
+                yield _Phrase((kind, vocabulary.counted(single.stem)), text[single.start : single.end])
     for rank, other in enumerate(near):
         if other.stem == head.stem:
             continue
         first, second = sorted((head, other), key=lambda t: t.start)
-        key = (kind, *sorted({_family(head.stem), _family(other.stem)}))
+        key = (kind, *sorted({vocabulary.counted(head.stem), vocabulary.counted(other.stem)}))
         if len(key) == 3:
             yield _Phrase(key, f"{text[first.start : first.end]} {text[second.start : second.end]}", rank)
 
@@ -318,7 +370,7 @@ def _narrowed(
     top: int,
     kinds: frozenset[Kind],
     named: Collection[tuple[str, int]],
-    weight: Mapping[str, float],
+    vocabulary: _Vocabulary,
 ) -> Comparison:
     """``comparison`` with only the findings that may state a level, of the group's kind (and unit or currency;
     None: any of ``kinds``), ``top`` a document, and its agreement judged again on them. A finding that the
@@ -326,7 +378,7 @@ def _narrowed(
     wanted = {k.value for k in kinds}
 
     def fits(f: Finding) -> bool:
-        if f.role in _NOT_LEVELS or f.vague or _year_like(f):
+        if f.role in _NOT_LEVELS or f.vague or _year_like(f) or _partitive(f):
             return False
         return _finding_kind(f) == kind if kind is not None else f.kind in wanted
 
@@ -336,15 +388,47 @@ def _narrowed(
             kept = [f for f in kept if (d.id, f.start) in named]
         return kept
 
-    return _chosen(comparison, {d.id: candidates(d) for d in comparison.documents}, top, weight)
+    found = {d.id: candidates(d) for d in comparison.documents}
+    if comparison.statistic is None:
+        found = _one_noun(found)
+    return _chosen(comparison, found, top, vocabulary)
+
+
+def _noun(finding: Finding) -> str | None:
+    """The stem of the noun a count counts ("1,700 medical personnel": personnel), or None (no noun, or one that
+    says nothing: "people")."""
+    if finding.kind != Kind.COUNT.value or not finding.unit:
+        return None
+    words = [t.stem for t in tokens(finding.unit) if _LETTERS.search(t.stem)]
+    if not words or words[-1] in GENERIC_WORDS or words[-1] in STOPWORDS or words[-1] in _NO_NOUNS:
+        return None
+    return words[-1]
+
+
+def _same_noun(a: str | None, b: str) -> bool:
+    """Whether a count's noun (None: none) may count what ``b`` counts: the same word or a synonym ("injured" and
+    "wounded"; not "inhabitants" and "homes", which a looser family joins)."""
+    return a is None or related(a, b) >= FAMILY_WEIGHT
+
+
+def _one_noun(candidates: Mapping[str, Sequence[Finding]]) -> dict[str, list[Finding]]:
+    """Each document's candidates without the counts of another noun than the one most documents' candidates
+    count (or a synonym of it): a group named by a word near its figures ("city") does not set households against
+    inhabitants. A count without a noun may count anything and is kept."""
+    nouns = {doc: {n for f in found if (n := _noun(f)) is not None} for doc, found in candidates.items()}
+    written = sorted(set().union(*nouns.values()))
+    if not written:
+        return {doc: list(found) for doc, found in candidates.items()}
+    noun = max(written, key=lambda n: sum(any(_same_noun(m, n) for m in used) for used in nouns.values()))
+    return {doc: [f for f in found if _same_noun(_noun(f), noun)] for doc, found in candidates.items()}
 
 
 def _chosen(
-    comparison: Comparison, candidates: Mapping[str, Sequence[Finding]], top: int, weight: Mapping[str, float]
+    comparison: Comparison, candidates: Mapping[str, Sequence[Finding]], top: int, vocabulary: _Vocabulary
 ) -> Comparison:
     """``comparison`` with each document's ``candidates`` (coherent ones first, ``top`` of them) as its findings,
     and its agreement judged again on them."""
-    chosen = _coherent(candidates, weight) if comparison.statistic is None else candidates
+    chosen = _coherent(candidates, vocabulary) if comparison.statistic is None else candidates
     documents = tuple(replace(d, findings=tuple(chosen.get(d.id, ())[:top]), vague=()) for d in comparison.documents)
     return replace(
         comparison,
@@ -354,25 +438,28 @@ def _chosen(
     )
 
 
-def _split(comparison: Comparison, phrase: Collection[str], top: int, weight: Mapping[str, float]) -> list[Comparison]:
+def _split(comparison: Comparison, phrase: Collection[str], top: int, vocabulary: _Vocabulary) -> list[Comparison]:
     """A group whose documents speak of different things, split into the groups of those that speak of one.
 
     Two documents' figures speak of one thing when their sentences share words besides the group's phrase, enough
-    of them or rare enough (``LINK``). The documents linked directly or through others form a core; only when two
-    or more cores are found ("deaths" in sentences on a heat wave, and in others on a cholera outbreak) is the group
-    split, one group a core. A document linked to none joins the core whose sentences its own share most with (any
-    of its figures), or leaves the group if it shares no word with any; each group's figures are chosen again
-    among its documents.
+    of them or rare enough (``LINK``). The documents linked directly or through others form a core; when two or
+    more cores are found ("deaths" in sentences on a heat wave, and in others on a cholera outbreak) the group is
+    split, one group a core. A document linked to none joins the core whose sentences one of its figures' shares
+    most with, if it shares LINK on average with them, or else leaves the group (a fire's injured beside an
+    earthquake's, even when one core is found); each group's figures are chosen again among its documents. A group
+    of two documents is left as it is: nothing tells which of them speaks of another thing.
     """
     found = {d.id: d.findings for d in comparison.with_figures}
-    if len(found) < 4 or len(found) > MOST_WEIGHED:
+    if len(found) < 3 or len(found) > MOST_WEIGHED:
         return [comparison]
 
+    said = frozenset(vocabulary.name(p) for p in phrase)  # the phrase's words, named as topic words are
+
     def words(f: Finding) -> frozenset[str]:
-        return _topic_words(f.sentence) - frozenset(phrase)
+        return vocabulary.topic(f.sentence) - said
 
     def shared(a: frozenset[str], b: frozenset[str]) -> float:
-        return sum(weight.get(w, 0.0) for w in a & b)
+        return sum(vocabulary.weight.get(w, 0.0) for w in a & b)
 
     firsts = {doc: words(findings[0]) for doc, findings in found.items()}
     # Average linkage: two sets of documents join while their pairs share, on average, LINK or more.
@@ -390,13 +477,21 @@ def _split(comparison: Comparison, phrase: Collection[str], top: int, weight: Ma
         del clusters[j]
     linked = {docs[0]: docs for docs in clusters}
     cores = sorted(docs for docs in linked.values() if len(docs) >= 2)
-    if len(cores) < 2:
+    if not cores:
         return [comparison]
+    left = False
     for doc in (d for docs in linked.values() if len(docs) == 1 for d in docs):
-        fits = [max(sum(shared(words(f), firsts[other]) for other in core) for f in found[doc]) for core in cores]
+        fits = [
+            max(sum(shared(words(f), firsts[other]) for other in core) for f in found[doc]) / len(core)
+            for core in cores
+        ]
         best = max(fits)
-        if best > 0:
+        if best >= LINK:
             cores[fits.index(best)].append(doc)
+        else:
+            left = True
+    if len(cores) == 1:  # one thing, and documents whose figures share too little with it speak of another
+        return [_chosen(comparison, {doc: found[doc] for doc in cores[0]}, top, vocabulary)] if left else [comparison]
     # A document that speaks of two things (a digest of the week's news) gives each core its figure for that core.
     members = [list(core) for core in cores]
     for core, joined in zip(cores, members, strict=True):
@@ -407,42 +502,100 @@ def _split(comparison: Comparison, phrase: Collection[str], top: int, weight: Ma
                 if f is not found[doc][0]
             ):
                 joined.append(doc)
-    return [_chosen(comparison, {doc: found[doc] for doc in core}, top, weight) for core in members]
+    return [_chosen(comparison, {doc: found[doc] for doc in core}, top, vocabulary) for core in members]
 
 
-def _coherent(candidates: Mapping[str, Sequence[Finding]], weight: Mapping[str, float]) -> dict[str, list[Finding]]:
+def _coherent(candidates: Mapping[str, Sequence[Finding]], vocabulary: _Vocabulary) -> dict[str, list[Finding]]:
     """Each document's candidates with those that speak of what the other documents' candidates speak of first.
 
     Documents that give a figure for one thing tell of it in shared words (its place, its cause, its agent), so a
-    candidate is scored by the words of its sentence that the other documents' candidate sentences use too, each
-    word weighted by how few documents of the corpus use it (``weight``: a word all of them use tells nothing); each
-    other document adds its best-fitting candidate's share. Ties keep compare's order (a stable sort).
+    candidate is scored by the words of its sentence, and again by those of its clause, that the other documents'
+    candidate sentences use too, each word weighted by how few documents of the corpus use it (``weight``: a word
+    all of them use tells nothing); each other document adds its best-fitting candidate's share. Ties keep
+    compare's order (a stable sort).
     """
     if sum(1 for found in candidates.values() if found) > MOST_WEIGHED:
         return {doc: list(found) for doc, found in candidates.items()}
-    words = {doc: [_topic_words(f.sentence) for f in found] for doc, found in candidates.items()}
+    words = {doc: [vocabulary.topic(f.sentence) for f in found] for doc, found in candidates.items()}
 
     def fit(doc: str, mine: frozenset[str]) -> float:
         return sum(
-            max((sum(weight.get(w, 0.0) for w in mine & theirs) for theirs in others), default=0.0)
+            max((sum(vocabulary.weight.get(w, 0.0) for w in mine & theirs) for theirs in others), default=0.0)
             for other, others in words.items()
             if other != doc
         )
 
+    def score(doc: str, i: int, f: Finding) -> float:
+        # The words of its own clause count twice: of two figures of one sentence ("the Palisades Fire is 50%
+        # contained, while the Eaton Fire is 80% contained"), the one whose clause speaks of the group's thing.
+        return fit(doc, words[doc][i]) + fit(doc, vocabulary.topic(_clause(f)))
+
     return {
-        doc: [f for _, f in sorted(zip(words[doc], found, strict=True), key=lambda pair: -fit(doc, pair[0]))]
+        doc: [f for _, f in sorted(enumerate(found), key=lambda pair: -score(doc, *pair))]
         for doc, found in candidates.items()
     }
 
 
+def _clause(finding: Finding) -> str:
+    """The clause of a finding's sentence around it (the sentence if the finding is not found in it)."""
+    start = finding.start - finding.sentence_start
+    if not 0 <= start <= len(finding.sentence):
+        return finding.sentence
+    left, right = clause_bounds(finding.sentence, start, start + len(finding.text))
+    return finding.sentence[left:right]
+
+
 @lru_cache(maxsize=65536)
-def _topic_words(sentence: str) -> frozenset[str]:
-    """The content words of a sentence as word families: what it may be about."""
+def _content_stems(sentence: str) -> frozenset[str]:
+    """The stems of a sentence's content words: what it may be about (words of reporting say who told it)."""
     return frozenset(
-        _family(t.stem)
+        t.stem
         for t in tokens(sentence)
-        if t.stem not in STOPWORDS and t.stem not in GENERIC_WORDS and _LETTERS.search(t.stem)
+        if t.stem not in STOPWORDS
+        and t.stem not in GENERIC_WORDS
+        and t.stem not in _REPORTING
+        and t.stem not in _NOT_NAMES
+        and t.stem not in _CHANGE_VERBS
+        and _LETTERS.search(t.stem)
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _Vocabulary:
+    """The words of a corpus's figures: one name for each word family (``names``: stem → the family's name; a stem
+    not in it is its own name), and each family's weight (``weight``: the log of the documents over those whose
+    figures' sentences use it; a word all of them use tells nothing)."""
+
+    names: Mapping[str, str]
+    weight: Mapping[str, float]
+    synonyms: Mapping[str, str]  # the same, of families of synonyms only: what a figure counts
+
+    def name(self, stem: str) -> str:
+        return self.names.get(stem, stem)
+
+    def counted(self, stem: str) -> str:
+        """The name of a word that may say what a figure counts: its synonyms', not its looser family's
+        ("residents" and "inhabitants" are counted apart)."""
+        return self.synonyms.get(stem, stem)
+
+    def topic(self, sentence: str) -> frozenset[str]:
+        """The content words of a sentence as word families: what it may be about."""
+        return frozenset(self.names.get(s, s) for s in _content_stems(sentence))
+
+
+def _family_names(used: Mapping[str, int], least: float = 0.0) -> dict[str, str]:
+    """One name for each word family of a corpus ("killed" and "deaths" read alike), from the documents that use
+    each stem (``used``). Family links are not transitive ("deaths" is a kind of change, "killed" is not), so a
+    family is named by one of its words that the corpus uses: the stems are taken from the most used down, and each
+    is named by the most used earlier name in its own family (its nearest of them first), or names itself if there
+    is none. Every member of a named family is then a direct relative of its name: no chain of links joins two
+    words. ``least``: the weight a link needs (FAMILY_WEIGHT: synonyms only)."""
+    names: dict[str, str] = {}
+    for word in sorted(used, key=lambda s: (-used[s], s)):
+        family = members(word)
+        roots = [r for r in family if names.get(r) == r and family[r] >= least]
+        names[word] = max(roots, key=lambda r: (family[r], used[r], r)) if roots else word
+    return names
 
 
 def _wanted(kind: str | None, kinds: frozenset[Kind]) -> bool:
@@ -450,23 +603,34 @@ def _wanted(kind: str | None, kinds: frozenset[Kind]) -> bool:
     return kind is None or kind in {k.value for k in kinds}
 
 
-def _is_year_like(kind: str, unit: str | None, text: str, before: str = "", after: str = "") -> bool:
+def _is_year_like(kind: str, unit: str | None, text: str, before: str = "") -> bool:
     """A count written as a year of the last two centuries ("2026", "2022–2026" is a range of them) with no noun,
-    or with one but used as a year is: after a determiner or a possessive ("the 2011 floods", "Lusarra's 2011
-    floods"), or opening its sentence before a name ("2026 Venezuela earthquakes", a heading). ``before`` and
-    ``after``: the sentence's text either side of the figure."""
+    or with one but used as a year is: a span of two years, after a determiner or a possessive ("the 2011 floods",
+    "Lusarra's 2011 floods"), or opening its sentence or list item ("2026 Venezuela earthquakes", "2025 massacres
+    of ...", a heading; style spells out a count that opens a sentence). ``before``: the sentence's text before
+    the figure."""
     if kind != Kind.COUNT.value or _YEAR_LIKE.fullmatch(text) is None:
         return False
-    if not unit:
+    if not unit or _YEARS.fullmatch(text) is not None:
         return True
-    return _DETERMINED.search(before) is not None or (not before.strip() and _NAME_NEXT.match(after) is not None)
+    opens = not before.strip(_BULLETS)
+    return _DETERMINED.search(before) is not None or opens
+
+
+def _partitive(finding: Finding) -> bool:
+    """Whether a count is a part of a whole ("22 of the dead", "9 of them", "of whom 2.2 million")."""
+    start = finding.start - finding.sentence_start
+    end = start + len(finding.text)
+    if finding.kind != Kind.COUNT.value or not 0 <= start < end <= len(finding.sentence):
+        return False
+    return _PARTITIVE.match(finding.sentence, end) is not None or _PART_OF.search(finding.sentence[:start]) is not None
 
 
 def _year_like(finding: Finding) -> bool:
     start = finding.start - finding.sentence_start
-    before = finding.sentence[:start] if 0 <= start <= len(finding.sentence) else ""
-    after = finding.sentence[start + len(finding.text) :] if before else ""
-    return _is_year_like(finding.kind, finding.unit, finding.text, before, after)
+    found = 0 <= start <= len(finding.sentence)
+    # Where the figure is not found in its sentence, it is taken not to open it.
+    return _is_year_like(finding.kind, finding.unit, finding.text, finding.sentence[:start] if found else "?")
 
 
 def _finding_kind(finding: Finding) -> str:
@@ -482,12 +646,6 @@ def _kind_of(kind: str, unit: str | None) -> str:
     if kind in (Kind.MEASURE.value, Kind.MONEY.value):
         return f"{kind}:{(unit or '').lower()}"
     return kind
-
-
-def _family(stem: str) -> str:
-    """One name for a word's family ("killed" and "deaths" read alike): the smallest of its members."""
-    members = family(stem)
-    return min(members | {stem}) if members else stem
 
 
 def _label(forms: Counter[str]) -> str:
@@ -506,7 +664,7 @@ def _dispute(
         return None
     parts = [a for a in comparison.agreement if a.verdict != "single"]
     if parts:
-        worst = min(parts, key=lambda a: (_RANK.get(a.verdict, 3), -_in_conflict(a), -(a.spread or 0.0)))
+        worst = min(parts, key=lambda a: (_RANK.get(a.verdict, _RANK[AGREE]), -_in_conflict(a), -(a.spread or 0.0)))
         verdict, in_conflict, spread = (
             (worst.verdict if worst.verdict in _RANK else AGREE),
             _in_conflict(worst),
@@ -604,11 +762,58 @@ def _rank(d: Dispute) -> tuple[int, int, float, int]:
     return (_RANK[d.verdict], -d.in_conflict, -(d.spread or 0.0), -d.documents)
 
 
+def _distinct(found: Sequence[Dispute], own: set[str]) -> list[Dispute]:
+    """The groups that show different figures: of groups that show the same, the one with the most documents stands
+    for them all. A statistic's own group (``own``: the ids of the groups asked by a statistic's id) passes its
+    statistic to the group that stands for it, which joins ``own``, if that group shows every figure it shows and
+    speaks for no other statistic; else it is kept."""
+    kept: list[Dispute] = []
+
+    for dispute in sorted(found, key=lambda d: (-d.documents, _rank(d))):
+        wider = next((k for k in kept if _same_group(dispute, k)), None)
+        if wider is None or (
+            dispute.id in own
+            and (
+                wider.statistic not in (None, dispute.statistic)
+                or not _shown(dispute.comparison) <= _shown(wider.comparison)
+            )
+        ):
+            kept.append(dispute)
+        elif dispute.id in own:
+            kept[kept.index(wider)] = replace(wider, statistic=dispute.statistic)
+            own.add(wider.id)
+    return kept
+
+
+def _marked(groups: Sequence[Dispute], own: Collection[str], written_as: Mapping[str, str]) -> list[Dispute]:
+    """``groups`` with each statistic marking one group only: its own reading of the corpus (``own``: the group
+    asked by its id, or the group that stands for it), else the first group (of the most documents) whose phrase
+    resolves to it. The others whose phrase resolves to it read it another way (another figure of some document,
+    or without a document whose figure may count something else): kept, "also about" it, labelled by their phrase
+    (``written_as``) rather than the statistic's label, and not offered as new statistics."""
+    holder: dict[str, str] = {}
+    for dispute in groups:
+        if dispute.statistic is not None and (dispute.statistic not in holder or dispute.id in own):
+            if holder.get(dispute.statistic) not in own:
+                holder[dispute.statistic] = dispute.id
+    return [
+        d
+        if d.statistic is None or holder[d.statistic] == d.id
+        else replace(d, label=written_as.get(d.id, d.label), statistic=None, also_about=d.statistic)
+        for d in groups
+    ]
+
+
 def _same_group(narrower: Dispute, wider: Dispute) -> bool:
     """Whether a group shows what a wider one shows: mostly the same figures, and every document of the wider one
-    (a group that leaves out a document the wider one holds is another reading of the corpus, kept); a statistic of
-    the claims file stands for one group only."""
-    if narrower.statistic is not None and narrower.statistic == wider.statistic:
+    (a group that leaves out a document the wider one holds is another reading of the corpus, kept, unless it is
+    named alike, shows only figures the wider one shows and is about no statistic: then it reads nothing another
+    way; a statistic's other reading is kept, as it may leave out a figure the statistic's own reading holds)."""
+    if (
+        narrower.label == wider.label
+        and narrower.statistic is None
+        and _shown(narrower.comparison) <= _shown(wider.comparison)
+    ):
         return True
     if _overlap(narrower.comparison, wider.comparison) < SAME_GROUP:
         return False

@@ -27,6 +27,7 @@ def dispute_dict(dispute: Dispute) -> dict[str, Any]:
         "in_conflict": dispute.in_conflict,
         "spread": dispute.spread,
         "statistic": dispute.statistic,
+        "also_about": dispute.also_about,
         "reviewed": dispute.reviewed,
         "figures": [{"document": d.id, **finding_dict(f)} for d in c.with_figures for f in d.findings],
         "agreement": [agreement_dict(a) for a in c.agreement],
@@ -69,7 +70,7 @@ def _spread(dispute: Dispute) -> str:
 
 
 def _covered(dispute: Dispute) -> str:
-    text = dispute.statistic or "new"
+    text = dispute.statistic or (f"also about {dispute.also_about}" if dispute.also_about else "new")
     return text + (" · reviewed" if dispute.reviewed else "")
 
 

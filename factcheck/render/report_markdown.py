@@ -246,7 +246,12 @@ def _disputes(report: Report) -> list[str]:
         return []
     rows = []
     for rank, d in enumerate(report.disputes, 1):
-        group = f"{md(d.label)} (statistic `{md(d.statistic)}`)" if d.statistic else f"{md(d.label)} (new)"
+        if d.statistic:
+            group = f"{md(d.label)} (statistic `{md(d.statistic)}`)"
+        elif d.also_about:
+            group = f"{md(d.label)} (also about `{md(d.also_about)}`)"
+        else:
+            group = f"{md(d.label)} (new)"
         verdict = d.verdict.replace("timeline", "time line") + (
             f" · spread {format_ratio(d.spread)}" if d.spread else ""
         )
