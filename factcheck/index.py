@@ -1368,20 +1368,12 @@ class IndexedCorpus:
             for t in terms:
                 by_term.setdefault(t, set()).add(s)
         wanted_terms = frozenset(by_term)
-        decided: dict[frozenset[str], bool] = {}
 
         def enough(hits: frozenset[str]) -> bool:
-            answer = decided.get(hits)
-            if answer is None:
-                found = set().union(*(by_term[t] for t in hits))
-                answer = any(sum(counts.get(s, 0) for s in found) >= need for counts, need in needs)
-                decided[hits] = answer
-            return answer
+            found = set().union(*(by_term[t] for t in hits))
+            return any(sum(counts.get(s, 0) for s in found) >= need for counts, need in needs)
 
-        def accept(hits: frozenset[str], before: Callable[[], frozenset[str]]) -> bool:
-            return enough(hits) or (context and enough(hits | before()))
-
-        return self._select(query, wanted_terms.intersection, accept)
+        return self._select(query, wanted_terms.intersection, enough, context)
 
     def reopen(self) -> IndexedCorpus:
         """This corpus on a connection of its own, for a forked worker (a connection must not cross a fork).
@@ -1427,10 +1419,10 @@ class IndexedCorpus:
 
         every = frozenset().union(*groups)
 
-        def accept(hits: frozenset[str], _before: Callable[[], frozenset[str]]) -> bool:
+        def enough(hits: frozenset[str]) -> bool:
             return all(not hits.isdisjoint(g) for g in groups)
 
-        return self._select(query, every.intersection, accept)
+        return self._select(query, every.intersection, enough, context=False)
 
     # --- lifetime ---
 
@@ -1547,19 +1539,24 @@ class IndexedCorpus:
         self,
         query: str,
         hits: Callable[[list[str]], frozenset[str]],
-        accept: Callable[[frozenset[str], Callable[[], frozenset[str]]], bool],
+        enough: Callable[[frozenset[str]], bool],
+        context: bool,
     ) -> dict[str, frozenset[int]]:
-        """Documents the FTS query finds, then their sentences that ``accept`` takes.
+        """Documents the FTS query finds, then their sentences whose wanted terms are ``enough``.
 
-        ``hits``: the wanted terms among a sentence's terms; ``accept(hits, before)``: whether the sentence is a
-        candidate, ``before()`` giving the hits of the sentences read before it (context.read_before).
+        ``hits``: the wanted terms among a sentence's terms; ``enough(hits)``: whether they make the sentence a
+        candidate (asked once per distinct set of hits); ``context``: a sentence whose own hits are not enough is
+        a candidate too when they are with the hits of the sentences read before it (context.read_before).
         """
+        from factcheck.context import read_before
+
         if not query:
             return {}
         found = self._fetch("SELECT rowid FROM terms WHERE terms MATCH ?", (query,))
         docnos = sorted(r[0] for r in found if r[0] in self._by_docno)  # others: not in this corpus's snapshot
         result: dict[str, frozenset[int]] = {}
         none: frozenset[str] = frozenset()
+        decided: dict[frozenset[str], bool] = {}
         for start in range(0, len(docnos), FETCH_BATCH):
             batch = docnos[start : start + FETCH_BATCH]
             marks = ",".join("?" * len(batch))
@@ -1569,11 +1566,22 @@ class IndexedCorpus:
                 except _Damaged as error:
                     lines = _unpack(self._fresh(docno, error).terms).split("\n")
                 found_in = [hits(line.split(" ")) if line else none for line in lines]
-                chosen = frozenset(
-                    i for i, h in enumerate(found_in) if h and accept(h, partial(_hits_before, found_in, i))
-                )
+                chosen: list[int] = []
+                for i, h in enumerate(found_in):
+                    if not h:
+                        continue
+                    ok = decided.get(h)
+                    if ok is None:
+                        ok = decided[h] = enough(h)
+                    if not ok and context and i:
+                        wider = h.union(*[found_in[j] for j in read_before(i)])
+                        ok = decided.get(wider)
+                        if ok is None:
+                            ok = decided[wider] = enough(wider)
+                    if ok:
+                        chosen.append(i)
                 if chosen:
-                    result[self._by_docno[docno].id] = chosen
+                    result[self._by_docno[docno].id] = frozenset(chosen)
         return result
 
     def _similar_terms(self, word_stem: str) -> set[str]:
@@ -1624,13 +1632,6 @@ class IndexedCorpus:
         if len(rows) > MAX_EXPANSION:
             return None
         return {term(s) for (s,) in rows}
-
-
-def _hits_before(found: Sequence[frozenset[str]], index: int) -> frozenset[str]:
-    """The hits of the sentences read before sentence ``index`` (context.read_before), from every sentence's."""
-    from factcheck.context import read_before
-
-    return frozenset().union(*(found[j] for j in read_before(index)))
 
 
 def _any_of(terms: Iterable[str]) -> str:
