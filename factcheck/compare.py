@@ -20,6 +20,7 @@ from factcheck.matching import (
     Target,
     TargetGroup,
     admits_without_context,
+    excluded_by_cue,
     figure_context,
     fitting_statistics,
     is_change,
@@ -307,6 +308,8 @@ def find_in_document(
             if target.share_reached(reachable) < scorer.gate - 1e-9:
                 if target.share_reached(reachable | read_before_sentence(sentence).always) < scorer.gate - 1e-9:
                     continue
+        if excluded_by_cue(target, figure, sentence, part):
+            continue  # score_figure is 0: its context is not built
         context = figure_context(figure, sentence, siblings, part)  # built once for the target and its rivals
         phrase = score_figure(target, figure, sentence, siblings, context)
         if phrase <= 0 or scorer.bound(phrase) < floor:
