@@ -34,7 +34,7 @@ from factcheck.matching import (
     tally_of,
     unit_spelled,
 )
-from factcheck.model import Claim, ClaimsFile, Document, Figure, Qualifier, Sentence, Statistic
+from factcheck.model import Claim, ClaimsFile, Document, Figure, Kind, Qualifier, Sentence, Statistic
 from factcheck.scope import Scope, ScopeReader
 from factcheck.sentences import sentence_around
 from factcheck.text import find_words, tokens
@@ -269,6 +269,7 @@ def find_in_document(
     resembling: dict[int, list[tuple[int, str]]] = {}  # sentence → its words that resemble the target's
     before: dict[int, ReadBefore] = {}  # sentence → what a reader saw before it
     spelled_in: dict[int, frozenset[int]] = {}  # sentence → the wanted stems its words spell (Target.spelled)
+    admits: dict[tuple[int, Kind], bool] = {}  # (sentence, kind) → admits_without_context
     topic = topic_stems(target)
 
     def read_before_sentence(sentence: Sentence) -> ReadBefore:
@@ -298,7 +299,11 @@ def find_in_document(
         else:
             # Before the figure's context is built (a third of a query's time where every sentence is on the
             # subject): the kind and required cues, and an upper bound of its reach from every word of the sentence.
-            if not admits_without_context(target, figure, sentence):
+            # admits_without_context reads the figure's kind and its sentence only: asked once per kind and sentence.
+            key = (figure.sentence, figure.quantity.kind)
+            if (admitted := admits.get(key)) is None:
+                admitted = admits[key] = admits_without_context(target, figure, sentence)
+            if not admitted:
                 continue
             if (spelled := spelled_in.get(figure.sentence)) is None:
                 spelled = spelled_in[figure.sentence] = sentence_spelled(target, sentence.text)
