@@ -8,6 +8,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import TYPE_CHECKING
 
 from factcheck.axis import Axis, AxisMark, build_axis
@@ -268,6 +269,7 @@ def find_in_document(
     scored: list[Finding] = []
     resembling: dict[int, list[tuple[int, str]]] = {}  # sentence → its words that resemble the target's
     before: dict[int, ReadBefore] = {}  # sentence → what a reader saw before it
+    known: dict[int | str, frozenset[str]] = {}  # the stems of the texts read before sentences (_before_stems)
     spelled_in: dict[int, frozenset[int]] = {}  # sentence → the wanted stems its words spell (Target.spelled)
     admits: dict[tuple[int, Kind], bool] = {}  # (sentence, kind) → admits_without_context
     topic = topic_stems(target)
@@ -275,7 +277,7 @@ def find_in_document(
     def read_before_sentence(sentence: Sentence) -> ReadBefore:
         """What a reader saw before ``sentence`` (seen_before), read once per sentence."""
         if (read := before.get(sentence.index)) is None:
-            read = before[sentence.index] = seen_before(target, topic, *_before_stems(corpus, doc, sentence))
+            read = before[sentence.index] = seen_before(target, topic, *_before_stems(corpus, doc, sentence, known))
         return read
 
     # Every candidate, before it is scored: some features compare it with the document's other candidates.
@@ -344,18 +346,33 @@ def find_in_document(
     return tuple(scored)
 
 
-def _before_stems(corpus: Corpus, doc: Document, sentence: Sentence) -> tuple[frozenset[str], frozenset[str]]:
+def _before_stems(
+    corpus: Corpus, doc: Document, sentence: Sentence, known: dict[int | str, frozenset[str]] | None = None
+) -> tuple[frozenset[str], frozenset[str]]:
     """The stems of what a reader saw before ``sentence`` (the title, its headings and the sentences always read
-    before it), and of those sentences alone (context.read_before): each text is read once."""
+    before it), and of those sentences alone (context.read_before): each text is read once.
+
+    ``known``: the stems of each text read so far in the document (by sentence index, or a heading's text), kept
+    across the calls for one document: the sentences before one are the sentences before the next.
+    """
+    known = {} if known is None else known
+
+    def stems(key: int | str, text: Callable[[], str]) -> frozenset[str]:
+        found = known.get(key)
+        if found is None:
+            found = known[key] = frozenset(t.stem for t in tokens(text()))
+        return found
+
     shape = outline(doc)
     previous = [(i, corpus.sentence(doc.id, i)) for i in read_before(sentence.index)]
-    always = frozenset(
-        t.stem
-        for i, before in previous
-        if i == 0 or shape.same_block(before.start, sentence.start)
-        for t in tokens(_near(before.text, i == 0))
+    always = frozenset().union(
+        *(
+            stems(i, partial(_near, before.text, i == 0))
+            for i, before in previous
+            if i == 0 or shape.same_block(before.start, sentence.start)
+        )
     )
-    above = frozenset(t.stem for text in shape.above(sentence.start) for t in tokens(text))
+    above = frozenset().union(*(stems(text, partial(str, text)) for text in shape.above(sentence.start)))
     return above | always, always
 
 
