@@ -1177,6 +1177,11 @@ class IndexedDocument(Document):
         raise FrozenInstanceError("cannot assign to field 'text'")
 
 
+def _bound_to(doc: IndexedDocument, load: Callable[[], str]) -> IndexedDocument:
+    """The same document, reading its text with ``load``."""
+    return IndexedDocument(doc.meta, doc.path, None, doc.sha256, doc.encoding, doc.line_offset, load=load)
+
+
 @dataclass(slots=True)
 class _Loaded:
     """A document's content read from the index, cached while it is among the recently used.
@@ -1401,6 +1406,10 @@ class IndexedCorpus:
         clone._cached_chars = 0
         clone._vocabulary = None
         clone._fresh_reads = {}
+        # Its documents read their text through the clone (its connection and cache), not through this corpus.
+        clone._documents = tuple(_bound_to(doc, partial(clone._text, docno)) for docno, doc in self._by_docno.items())
+        clone._by_id = {doc.id: (docno, doc) for docno, doc in zip(self._by_docno, clone._documents, strict=True)}
+        clone._by_docno = dict(clone._by_id.values())
         return clone
 
     def sentences_containing(self, keywords: Sequence[str]) -> Mapping[str, frozenset[int]] | None:
