@@ -80,6 +80,8 @@ from factcheck.version import READER_VERSION
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
+    from multiprocessing.connection import Connection
+    from multiprocessing.process import BaseProcess
 
 
 __all__ = [
@@ -131,6 +133,8 @@ MIN_FUZZY_LENGTH: Final = 4
 MAX_EXPANSION: Final = 4000
 MAX_COMBINATIONS: Final = 64
 FETCH_BATCH: Final = 500  # documents fetched by one query
+# Pre-selection in more documents than this is shared with forked processes, at least this many each.
+SELECT_FORK_MIN_DOCUMENTS: Final = 200
 SQLITE_HEADER: Final = b"SQLite format 3\x00"
 SQLITE_HEADER_SIZE: Final = 100  # the database header: the application id is at bytes 68 to 71
 
@@ -1557,13 +1561,48 @@ class IndexedCorpus:
         candidate (asked once per distinct set of hits); ``context``: a sentence whose own hits are not enough is
         a candidate too when they are with the hits of the sentences read before it (context.read_before).
         """
-        from factcheck.context import read_before
-
         if not query:
             return {}
         found = self._fetch("SELECT rowid FROM terms WHERE terms MATCH ?", (query,))
         docnos = sorted(r[0] for r in found if r[0] in self._by_docno)  # others: not in this corpus's snapshot
-        result: dict[str, frozenset[int]] = {}
+        parts = _select_parts(docnos)
+        # The first part is scanned here while forked processes scan the others; a part whose process fails to
+        # start or to answer is scanned here too.
+        workers: list[tuple[list[int], tuple[BaseProcess, Connection] | None]] = []
+        try:
+            for part in parts[1:]:
+                try:
+                    workers.append((part, _start_select(self, part, hits, enough, context)))
+                except OSError:
+                    workers.append((part, None))
+            chosen = self._scan(parts[0], hits, enough, context)
+            for part, started in workers:
+                answer = None
+                if started is not None:
+                    with contextlib.suppress(EOFError, OSError):
+                        answer = started[1].recv()
+                chosen.update(answer if answer is not None else self._scan(part, hits, enough, context))
+        finally:
+            for _, started in workers:
+                if started is not None:
+                    process, receive = started
+                    if process.is_alive():
+                        process.terminate()
+                    process.join()
+                    receive.close()
+        return {self._by_docno[d].id: chosen[d] for d in docnos if d in chosen}
+
+    def _scan(
+        self,
+        docnos: Sequence[int],
+        hits: Callable[[list[str]], frozenset[str]],
+        enough: Callable[[frozenset[str]], bool],
+        context: bool,
+    ) -> dict[int, frozenset[int]]:
+        """The candidate sentences of these documents, by document number (see _select): none, none listed."""
+        from factcheck.context import read_before
+
+        result: dict[int, frozenset[int]] = {}
         none: frozenset[str] = frozenset()
         decided: dict[frozenset[str], bool] = {}
         for start in range(0, len(docnos), FETCH_BATCH):
@@ -1590,7 +1629,7 @@ class IndexedCorpus:
                     if ok:
                         chosen.append(i)
                 if chosen:
-                    result[self._by_docno[docno].id] = frozenset(chosen)
+                    result[docno] = frozenset(chosen)
         return result
 
     def _similar_terms(self, word_stem: str) -> set[str]:
@@ -1641,6 +1680,65 @@ class IndexedCorpus:
         if len(rows) > MAX_EXPANSION:
             return None
         return {term(s) for (s,) in rows}
+
+
+def _select_parts(docnos: list[int]) -> list[list[int]]:
+    """The documents to pre-select split among processes: this one and forked ones (one per usable core, each with
+    at least SELECT_FORK_MIN_DOCUMENTS), where forking is possible and safe; else all of them here."""
+    import threading
+
+    from factcheck.processes import can_fork, usable_cores
+
+    count = min(usable_cores(), len(docnos) // SELECT_FORK_MIN_DOCUMENTS)
+    # Forking is safe only from a process with one thread (another could hold a lock the child needs).
+    if count < 2 or not can_fork() or threading.active_count() != 1:
+        return [docnos]
+    return [docnos[i::count] for i in range(count)]
+
+
+def _start_select(
+    corpus: IndexedCorpus,
+    docnos: list[int],
+    hits: Callable[[list[str]], frozenset[str]],
+    enough: Callable[[frozenset[str]], bool],
+    context: bool,
+) -> tuple[BaseProcess, Connection]:
+    """A forked process that pre-selects in these documents (IndexedCorpus._scan) and sends what it found."""
+    import multiprocessing
+
+    fork = multiprocessing.get_context("fork")
+    receive, send = fork.Pipe(duplex=False)
+    process = fork.Process(target=_select_worker, args=(corpus, docnos, hits, enough, context, send), daemon=True)
+    process.start()  # forked: nothing is pickled
+    send.close()
+    return process, receive
+
+
+def _select_worker(
+    corpus: IndexedCorpus,
+    docnos: list[int],
+    hits: Callable[[list[str]], frozenset[str]],
+    enough: Callable[[frozenset[str]], bool],
+    context: bool,
+    send: Connection,
+) -> None:
+    """In a forked process: _scan on a connection of its own. Sends None when anything goes wrong or a document's
+    copy in the index is damaged: the parent then does the part itself (and warns once)."""
+    from factcheck.processes import ignore_interrupts
+
+    ignore_interrupts()
+    found: dict[int, frozenset[int]] | None = None
+    try:
+        with pywarnings.catch_warnings():
+            pywarnings.simplefilter("ignore")
+            own = corpus.reopen()
+            found = own._scan(docnos, hits, enough, context)
+            if own._fresh_reads:
+                found = None
+    except Exception:
+        found = None
+    send.send(found)
+    send.close()
 
 
 def _any_of(terms: Iterable[str]) -> str:

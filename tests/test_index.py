@@ -319,6 +319,35 @@ def test_preselection_narrows_what_is_scored(bundled: IndexedCorpus) -> None:
     assert load_corpus(CORPUS).candidate_sentences(stems, 0.6) is None
 
 
+def test_preselection_shared_with_forked_processes_equals_one_process(
+    bundled: IndexedCorpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import factcheck.index as index_module
+
+    asked = [([["doctor", "abroad"]], 0.6, True), ([["revenu"], ["turnov"]], 0.5, False), ([["popul"]], 1.0, True)]
+    alone = [bundled.candidate_sentences(*a) for a in asked]
+    grep_alone = bundled.sentences_containing(["doctor"])
+    monkeypatch.setattr(index_module, "SELECT_FORK_MIN_DOCUMENTS", 1)
+    import factcheck.processes
+
+    monkeypatch.setattr(factcheck.processes, "usable_cores", lambda: 3)
+    parts = index_module._select_parts(list(range(10)))
+    assert len(parts) == (3 if factcheck.processes.can_fork() else 1)
+    started = []
+    start = index_module._start_select
+    monkeypatch.setattr(index_module, "_start_select", lambda *a: started.append(1) or start(*a))
+    assert [bundled.candidate_sentences(*a) for a in asked] == alone
+    assert len(started) == (2 * len(asked) if factcheck.processes.can_fork() else 0)  # two forked, one here
+    assert bundled.sentences_containing(["doctor"]) == grep_alone
+    assert any(alone) and grep_alone
+
+    def fail(self: IndexedCorpus) -> IndexedCorpus:
+        raise CorpusError("the index changed")
+
+    monkeypatch.setattr(IndexedCorpus, "reopen", fail)  # in the forked processes too: the parent scans their parts
+    assert [bundled.candidate_sentences(*a) for a in asked] == alone
+
+
 def test_preselection_finds_fuzzy_spellings(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
