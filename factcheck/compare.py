@@ -260,7 +260,14 @@ def find_in_document(
     scorer = options.model or model()
     # A figure whose score cannot reach this is not shown (a score of min_score - SCORE_ROUNDING may round up).
     floor = SCORE_ROUNDING if options.all_candidates else options.min_score - SCORE_ROUNDING
-    figures = corpus.figures(doc.id) if candidates is None else corpus.figures_in(doc.id, candidates)
+    from factcheck.index import IndexedCorpus
+
+    if candidates is None:
+        figures: Sequence[Figure] = corpus.figures(doc.id)
+    elif isinstance(corpus, IndexedCorpus):  # decoded only in the sentences with a kind of figure the target takes
+        figures = corpus.figures_in(doc.id, candidates, target.kinds)  # (another kind scores 0)
+    else:
+        figures = corpus.figures_in(doc.id, candidates)
     by_sentence: dict[int, list[Figure]] = defaultdict(list)
     for figure in figures:
         by_sentence[figure.sentence].append(figure)

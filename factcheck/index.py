@@ -1181,6 +1181,14 @@ class IndexedDocument(Document):
         raise FrozenInstanceError("cannot assign to field 'text'")
 
 
+def sentences_of_kinds(figures: Sequence[Figure], kinds: Collection[Kind] | None) -> tuple[Figure, ...]:
+    """``figures`` (of some sentences) narrowed to the sentences that hold one of ``kinds`` (None: all of them)."""
+    if kinds is None:
+        return tuple(figures)
+    fitting = {f.sentence for f in figures if f.quantity.kind in kinds}
+    return tuple(f for f in figures if f.sentence in fitting)
+
+
 def _bound_to(doc: IndexedDocument, load: Callable[[], str]) -> IndexedDocument:
     """The same document, reading its text with ``load``."""
     return IndexedDocument(doc.meta, doc.path, None, doc.sha256, doc.encoding, doc.line_offset, load=load)
@@ -1330,12 +1338,18 @@ class IndexedCorpus:
             loaded.figures = self._decode_figures(doc_id, loaded.figures_blob)
         return loaded.figures
 
-    def figures_in(self, doc_id: str, sentences: Collection[int]) -> tuple[Figure, ...]:
-        """Only the figures of those sentences are decoded (unless the document's figures are decoded already)."""
+    def figures_in(
+        self, doc_id: str, sentences: Collection[int], kinds: Collection[Kind] | None = None
+    ) -> tuple[Figure, ...]:
+        """Only the figures of those sentences are decoded (unless the document's figures are decoded already).
+
+        ``kinds``: only the sentences among them that hold a figure of one of these kinds (every figure of such a
+        sentence; the Corpus protocol's figures_in has no such narrowing); None: all of them.
+        """
         loaded = self._load(self._require(doc_id)[0])
         if loaded.figures is not None:
-            return tuple(f for f in loaded.figures if f.sentence in sentences)
-        return self._decode_figures(doc_id, loaded.figures_blob, sentences)
+            return sentences_of_kinds([f for f in loaded.figures if f.sentence in sentences], kinds)
+        return self._decode_figures(doc_id, loaded.figures_blob, sentences, kinds)
 
     def line_of(self, doc_id: str, offset: int) -> int:
         docno, doc = self._require(doc_id)
@@ -1530,14 +1544,25 @@ class IndexedCorpus:
         self._fresh_reads[docno] = read
         return read
 
-    def _decode_figures(self, doc_id: str, blob: bytes, sentences: Collection[int] | None = None) -> tuple[Figure, ...]:
+    def _decode_figures(
+        self,
+        doc_id: str,
+        blob: bytes,
+        sentences: Collection[int] | None = None,
+        kinds: Collection[Kind] | None = None,
+    ) -> tuple[Figure, ...]:
         try:
             rows = json.loads(_unpack(blob))  # damage was looked for when the blob was loaded
             figures: list[Figure] = []
             width = 2 + len(_QUANTITY_FIELDS)
+            if any(len(row) != width for row in rows):
+                raise ValueError("a figure row has the wrong length")
+            if kinds is not None:  # only the sentences that hold a figure of these kinds
+                wanted = {str(k.value) for k in kinds}
+                sentences = {
+                    row[0] for row in rows if row[2 + _KIND] in wanted and (sentences is None or row[0] in sentences)
+                }
             for row in rows:
-                if len(row) != width:
-                    raise ValueError("a figure row has the wrong length")
                 if sentences is not None and row[0] not in sentences:
                     continue
                 values = row[2:]

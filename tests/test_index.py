@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,7 @@ from factcheck.index import (
     similar,
     term,
 )
+from factcheck.model import Figure, Kind
 from factcheck.text import tokens
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -111,6 +113,15 @@ def age(folder: Path, seconds: float = 10.0) -> None:
             os.utime(path, (then, then))
 
 
+KINDS = ({Kind.MONEY}, {Kind.COUNT, Kind.PERCENT})
+
+
+def of_kinds(figures: Sequence[Figure], kinds: set[Kind]) -> tuple[Figure, ...]:
+    """The figures of the sentences that hold a figure of one of ``kinds``."""
+    fitting = {f.sentence for f in figures if f.quantity.kind in kinds}
+    return tuple(f for f in figures if f.sentence in fitting)
+
+
 def assert_same_corpus(indexed: Corpus, memory: MemoryCorpus, every: int = 1, index_warnings: int = 0) -> None:
     """The same documents, metadata, texts, sentences, figures, lines and warnings (texts and below: of every
     ``every``-th document; ``index_warnings``: warnings about the index file itself, which come first)."""
@@ -132,6 +143,11 @@ def assert_same_corpus(indexed: Corpus, memory: MemoryCorpus, every: int = 1, in
         fresh = open_index(indexed.root, indexed.index_path)  # nothing decoded yet: sentences made one by one
         assert [fresh.sentence(a.id, i) for i in sorted(some)] == [memory.sentence(a.id, i) for i in sorted(some)]
         assert fresh.sentences(a.id) == memory.sentences(a.id)  # the rest made later, the same
+        for kinds in KINDS:  # only the sentences holding a figure of those kinds: decoded from the index alone
+            assert fresh.figures_in(a.id, some, kinds) == of_kinds(memory.figures_in(a.id, some), kinds)
+        fresh.figures(a.id)
+        for kinds in KINDS:  # narrowed from the decoded ones
+            assert fresh.figures_in(a.id, some, kinds) == of_kinds(memory.figures_in(a.id, some), kinds)
         fresh.close()
         with pytest.raises(IndexError):
             indexed.sentence(a.id, len(memory.sentences(a.id)))
