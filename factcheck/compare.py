@@ -257,11 +257,11 @@ def find_in_document(
     if candidates is not None and not candidates:
         return ()
     group = rivals if isinstance(rivals, TargetGroup) else TargetGroup(tuple(rivals))
+    from factcheck.index import IndexedCorpus
+
     scorer = options.model or model()
     # A figure whose score cannot reach this is not shown (a score of min_score - SCORE_ROUNDING may round up).
     floor = SCORE_ROUNDING if options.all_candidates else options.min_score - SCORE_ROUNDING
-    from factcheck.index import IndexedCorpus
-
     if candidates is None:
         figures: Sequence[Figure] = corpus.figures(doc.id)
     elif isinstance(corpus, IndexedCorpus):  # decoded only in the sentences with a kind of figure the target takes
