@@ -27,7 +27,15 @@ from factcheck.corpus.index import open_index
 from factcheck.corpus.processes import can_fork
 from factcheck.errors import CorpusError
 from factcheck.matching.features import FEATURES, Model
-from factcheck.matching.scoring import Target, TargetGroup, figure_context, part_bound, score_figure, scoring_window
+from factcheck.matching.scoring import (
+    Target,
+    TargetGroup,
+    excluded_by_cue,
+    figure_context,
+    part_bound,
+    score_figure,
+    scoring_window,
+)
 from factcheck.model import ClaimsFile
 from factcheck.reading.scope import ScopeReader
 from factcheck.reading.text import find_words
@@ -294,6 +302,41 @@ def test_workers_refuse_an_index_that_changed_and_the_answer_comes_from_the_snap
     job = _Job(Target.build("nurses", nurses), ScopeReader(), CompareOptions(), TargetGroup(()), None)
     found = _score_documents(before, sorted(before.documents(), key=lambda d: d.id), job, workers=2)
     assert [f.text for f in found["a"]] == ["1,400"]  # what this corpus's snapshot says, not the new file
+
+
+ROOT = Path(__file__).resolve().parent.parent
+# The answer keys whose statistics have exclude cues.
+WITH_EXCLUDE_CUES = [
+    (ROOT / "corpus", ROOT / "claims.yaml"),
+    *((ROOT / "tests" / "corpora" / n / "corpus", ROOT / "tests" / "corpora" / n / "claims.yaml")
+      for n in ("city-population", "company-revenue")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("folder", "claims_path"), WITH_EXCLUDE_CUES, ids=lambda p: p.parent.name)
+def test_an_exclude_cue_read_before_the_context_is_the_one_the_context_reads(folder: Path, claims_path: Path) -> None:
+    # find_in_document skips a figure whose window holds an exclude cue before building its context: that must be
+    # exactly the figures whose context's window holds one (score_figure is then 0), for every statistic.
+    corpus = load_corpus(folder)
+    targets = [Target.build(s.label, s) for s in load_claims(claims_path).statistics]
+    targets = [t for t in targets if t.exclude]
+    assert targets
+    seen = {True: 0, False: 0}
+    for doc in corpus.documents():
+        figures = sorted(corpus.figures(doc.id), key=lambda f: f.quantity.start)
+        for figure in figures:
+            sentence = corpus.sentence(doc.id, figure.sentence)
+            part, near = scoring_window(figure, sentence, [f for f in figures if f.sentence == figure.sentence])
+            window = figure_context(figure, sentence, near, part).window_phrase
+            for target in targets:
+                excluded = excluded_by_cue(target, figure, sentence, part)
+                assert excluded == (target.exclude_phrases.search(window) is not None), (doc.id, figure.quantity)
+                seen[excluded] += 1
+                if excluded:
+                    assert (
+                        score_figure(target, figure, sentence, near, figure_context(figure, sentence, near, part)) == 0
+                    )
+    assert seen[True] and seen[False]  # both kinds are there: the test can fail
 
 
 def test_the_bound_that_skips_figures_of_a_long_sentence_never_falls_below_their_score(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,7 @@ from factcheck.corpus.index import (
 )
 from factcheck.errors import CorpusError, InputError
 from factcheck.matching.families import family
+from factcheck.model import Figure, Kind
 from factcheck.reading.text import tokens
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -111,6 +113,15 @@ def age(folder: Path, seconds: float = 10.0) -> None:
             os.utime(path, (then, then))
 
 
+KINDS = ({Kind.MONEY}, {Kind.COUNT, Kind.PERCENT})
+
+
+def of_kinds(figures: Sequence[Figure], kinds: set[Kind]) -> tuple[Figure, ...]:
+    """The figures of the sentences that hold a figure of one of ``kinds``."""
+    fitting = {f.sentence for f in figures if f.quantity.kind in kinds}
+    return tuple(f for f in figures if f.sentence in fitting)
+
+
 def assert_same_corpus(indexed: Corpus, memory: MemoryCorpus, every: int = 1, index_warnings: int = 0) -> None:
     """The same documents, metadata, texts, sentences, figures, lines and warnings (texts and below: of every
     ``every``-th document; ``index_warnings``: warnings about the index file itself, which come first)."""
@@ -132,6 +143,11 @@ def assert_same_corpus(indexed: Corpus, memory: MemoryCorpus, every: int = 1, in
         fresh = open_index(indexed.root, indexed.index_path)  # nothing decoded yet: sentences made one by one
         assert [fresh.sentence(a.id, i) for i in sorted(some)] == [memory.sentence(a.id, i) for i in sorted(some)]
         assert fresh.sentences(a.id) == memory.sentences(a.id)  # the rest made later, the same
+        for kinds in KINDS:  # only the sentences holding a figure of those kinds: decoded from the index alone
+            assert fresh.figures_in(a.id, some, kinds) == of_kinds(memory.figures_in(a.id, some), kinds)
+        fresh.figures(a.id)
+        for kinds in KINDS:  # narrowed from the decoded ones
+            assert fresh.figures_in(a.id, some, kinds) == of_kinds(memory.figures_in(a.id, some), kinds)
         fresh.close()
         with pytest.raises(IndexError):
             indexed.sentence(a.id, len(memory.sentences(a.id)))
@@ -317,6 +333,35 @@ def test_preselection_narrows_what_is_scored(bundled: IndexedCorpus) -> None:
             assert words & family("doctor") and words & family("abroad"), bundled.sentences(doc_id)[i].text
     assert bundled.candidate_sentences([], 0.6) == {}
     assert load_corpus(CORPUS).candidate_sentences(stems, 0.6) is None
+
+
+def test_preselection_shared_with_forked_processes_equals_one_process(
+    bundled: IndexedCorpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import factcheck.corpus.index as index_module
+
+    asked = [([["doctor", "abroad"]], 0.6, True), ([["revenu"], ["turnov"]], 0.5, False), ([["popul"]], 1.0, True)]
+    alone = [bundled.candidate_sentences(*a) for a in asked]
+    grep_alone = bundled.sentences_containing(["doctor"])
+    monkeypatch.setattr(index_module, "SELECT_FORK_MIN_DOCUMENTS", 1)
+    import factcheck.corpus.processes
+
+    monkeypatch.setattr(factcheck.corpus.processes, "usable_cores", lambda: 3)
+    parts = index_module._select_parts(list(range(10)))
+    assert len(parts) == (3 if factcheck.corpus.processes.can_fork() else 1)
+    started = []
+    start = index_module._start_select
+    monkeypatch.setattr(index_module, "_start_select", lambda *a: started.append(1) or start(*a))
+    assert [bundled.candidate_sentences(*a) for a in asked] == alone
+    assert len(started) == (2 * len(asked) if factcheck.corpus.processes.can_fork() else 0)  # two forked, one here
+    assert bundled.sentences_containing(["doctor"]) == grep_alone
+    assert any(alone) and grep_alone
+
+    def fail(self: IndexedCorpus) -> IndexedCorpus:
+        raise CorpusError("the index changed")
+
+    monkeypatch.setattr(IndexedCorpus, "reopen", fail)  # in the forked processes too: the parent scans their parts
+    assert [bundled.candidate_sentences(*a) for a in asked] == alone
 
 
 def test_preselection_finds_fuzzy_spellings(tmp_path: Path) -> None:

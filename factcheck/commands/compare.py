@@ -8,6 +8,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import TYPE_CHECKING
 
 from factcheck.commands.axis import Axis, AxisMark, build_axis
@@ -20,6 +21,7 @@ from factcheck.matching.scoring import (
     Target,
     TargetGroup,
     admits_without_context,
+    excluded_by_cue,
     figure_context,
     fitting_statistics,
     is_change,
@@ -33,7 +35,7 @@ from factcheck.matching.scoring import (
     tally_of,
     unit_spelled,
 )
-from factcheck.model import Claim, ClaimsFile, Document, Figure, Qualifier, Sentence, Statistic
+from factcheck.model import Claim, ClaimsFile, Document, Figure, Kind, Qualifier, Sentence, Statistic
 from factcheck.reading.scope import Scope, ScopeReader
 from factcheck.reading.sentences import sentence_around
 from factcheck.reading.text import find_words, tokens
@@ -257,10 +259,17 @@ def find_in_document(
     if candidates is not None and not candidates:
         return ()
     group = rivals if isinstance(rivals, TargetGroup) else TargetGroup(tuple(rivals))
+    from factcheck.corpus.index import IndexedCorpus
+
     scorer = options.model or model()
     # A figure whose score cannot reach this is not shown (a score of min_score - SCORE_ROUNDING may round up).
     floor = SCORE_ROUNDING if options.all_candidates else options.min_score - SCORE_ROUNDING
-    figures = corpus.figures(doc.id) if candidates is None else corpus.figures_in(doc.id, candidates)
+    if candidates is None:
+        figures: Sequence[Figure] = corpus.figures(doc.id)
+    elif isinstance(corpus, IndexedCorpus):  # decoded only in the sentences with a kind of figure the target takes
+        figures = corpus.figures_in(doc.id, candidates, target.kinds)  # (another kind scores 0)
+    else:
+        figures = corpus.figures_in(doc.id, candidates)
     by_sentence: dict[int, list[Figure]] = defaultdict(list)
     for figure in figures:
         by_sentence[figure.sentence].append(figure)
@@ -269,13 +278,15 @@ def find_in_document(
     scored: list[Finding] = []
     resembling: dict[int, list[tuple[int, str]]] = {}  # sentence → its words that resemble the target's
     before: dict[int, ReadBefore] = {}  # sentence → what a reader saw before it
+    known: dict[int | str, frozenset[str]] = {}  # the stems of the texts read before sentences (_before_stems)
     spelled_in: dict[int, frozenset[int]] = {}  # sentence → the wanted stems its words spell (Target.spelled)
+    admits: dict[tuple[int, Kind], bool] = {}  # (sentence, kind) → admits_without_context
     topic = topic_stems(target)
 
     def read_before_sentence(sentence: Sentence) -> ReadBefore:
         """What a reader saw before ``sentence`` (seen_before), read once per sentence."""
         if (read := before.get(sentence.index)) is None:
-            read = before[sentence.index] = seen_before(target, topic, *_before_stems(corpus, doc, sentence))
+            read = before[sentence.index] = seen_before(target, topic, *_before_stems(corpus, doc, sentence, known))
         return read
 
     # Every candidate, before it is scored: some features compare it with the document's other candidates.
@@ -299,7 +310,11 @@ def find_in_document(
         else:
             # Before the figure's context is built (a third of a query's time where every sentence is on the
             # subject): the kind and required cues, and an upper bound of its reach from every word of the sentence.
-            if not admits_without_context(target, figure, sentence):
+            # admits_without_context reads the figure's kind and its sentence only: asked once per kind and sentence.
+            key = (figure.sentence, figure.quantity.kind)
+            if (admitted := admits.get(key)) is None:
+                admitted = admits[key] = admits_without_context(target, figure, sentence)
+            if not admitted:
                 continue
             if (spelled := spelled_in.get(figure.sentence)) is None:
                 spelled = spelled_in[figure.sentence] = sentence_spelled(target, sentence.text)
@@ -309,6 +324,8 @@ def find_in_document(
             if target.share_reached(reachable) < scorer.gate - 1e-9:
                 if target.share_reached(reachable | read_before_sentence(sentence).always) < scorer.gate - 1e-9:
                     continue
+        if excluded_by_cue(target, figure, sentence, part):
+            continue  # score_figure is 0: its context is not built
         context = figure_context(figure, sentence, siblings, part)  # built once for the target and its rivals
         phrase = score_figure(target, figure, sentence, siblings, context)
         if phrase <= 0 or scorer.bound(phrase) < floor:
@@ -338,18 +355,33 @@ def find_in_document(
     return tuple(scored)
 
 
-def _before_stems(corpus: Corpus, doc: Document, sentence: Sentence) -> tuple[frozenset[str], frozenset[str]]:
+def _before_stems(
+    corpus: Corpus, doc: Document, sentence: Sentence, known: dict[int | str, frozenset[str]] | None = None
+) -> tuple[frozenset[str], frozenset[str]]:
     """The stems of what a reader saw before ``sentence`` (the title, its headings and the sentences always read
-    before it), and of those sentences alone (context.read_before): each text is read once."""
+    before it), and of those sentences alone (context.read_before): each text is read once.
+
+    ``known``: the stems of each text read so far in the document (by sentence index, or a heading's text), kept
+    across the calls for one document: the sentences before one are the sentences before the next.
+    """
+    known = {} if known is None else known
+
+    def stems(key: int | str, text: Callable[[], str]) -> frozenset[str]:
+        found = known.get(key)
+        if found is None:
+            found = known[key] = frozenset(t.stem for t in tokens(text()))
+        return found
+
     shape = outline(doc)
     previous = [(i, corpus.sentence(doc.id, i)) for i in read_before(sentence.index)]
-    always = frozenset(
-        t.stem
-        for i, before in previous
-        if i == 0 or shape.same_block(before.start, sentence.start)
-        for t in tokens(_near(before.text, i == 0))
+    always = frozenset().union(
+        *(
+            stems(i, partial(_near, before.text, i == 0))
+            for i, before in previous
+            if i == 0 or shape.same_block(before.start, sentence.start)
+        )
     )
-    above = frozenset(t.stem for text in shape.above(sentence.start) for t in tokens(text))
+    above = frozenset().union(*(stems(text, partial(str, text)) for text in shape.above(sentence.start)))
     return above | always, always
 
 

@@ -80,6 +80,8 @@ from factcheck.version import READER_VERSION
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
+    from multiprocessing.connection import Connection
+    from multiprocessing.process import BaseProcess
 
 
 __all__ = [
@@ -131,6 +133,8 @@ MIN_FUZZY_LENGTH: Final = 4
 MAX_EXPANSION: Final = 4000
 MAX_COMBINATIONS: Final = 64
 FETCH_BATCH: Final = 500  # documents fetched by one query
+# Pre-selection in more documents than this is shared with forked processes, at least this many each.
+SELECT_FORK_MIN_DOCUMENTS: Final = 200
 SQLITE_HEADER: Final = b"SQLite format 3\x00"
 SQLITE_HEADER_SIZE: Final = 100  # the database header: the application id is at bytes 68 to 71
 
@@ -1177,6 +1181,19 @@ class IndexedDocument(Document):
         raise FrozenInstanceError("cannot assign to field 'text'")
 
 
+def sentences_of_kinds(figures: Sequence[Figure], kinds: Collection[Kind] | None) -> tuple[Figure, ...]:
+    """``figures`` (of some sentences) narrowed to the sentences that hold one of ``kinds`` (None: all of them)."""
+    if kinds is None:
+        return tuple(figures)
+    fitting = {f.sentence for f in figures if f.quantity.kind in kinds}
+    return tuple(f for f in figures if f.sentence in fitting)
+
+
+def _bound_to(doc: IndexedDocument, load: Callable[[], str]) -> IndexedDocument:
+    """The same document, reading its text with ``load``."""
+    return IndexedDocument(doc.meta, doc.path, None, doc.sha256, doc.encoding, doc.line_offset, load=load)
+
+
 @dataclass(slots=True)
 class _Loaded:
     """A document's content read from the index, cached while it is among the recently used.
@@ -1321,12 +1338,18 @@ class IndexedCorpus:
             loaded.figures = self._decode_figures(doc_id, loaded.figures_blob)
         return loaded.figures
 
-    def figures_in(self, doc_id: str, sentences: Collection[int]) -> tuple[Figure, ...]:
-        """Only the figures of those sentences are decoded (unless the document's figures are decoded already)."""
+    def figures_in(
+        self, doc_id: str, sentences: Collection[int], kinds: Collection[Kind] | None = None
+    ) -> tuple[Figure, ...]:
+        """Only the figures of those sentences are decoded (unless the document's figures are decoded already).
+
+        ``kinds``: only the sentences among them that hold a figure of one of these kinds (every figure of such a
+        sentence; the Corpus protocol's figures_in has no such narrowing); None: all of them.
+        """
         loaded = self._load(self._require(doc_id)[0])
         if loaded.figures is not None:
-            return tuple(f for f in loaded.figures if f.sentence in sentences)
-        return self._decode_figures(doc_id, loaded.figures_blob, sentences)
+            return sentences_of_kinds([f for f in loaded.figures if f.sentence in sentences], kinds)
+        return self._decode_figures(doc_id, loaded.figures_blob, sentences, kinds)
 
     def line_of(self, doc_id: str, offset: int) -> int:
         docno, doc = self._require(doc_id)
@@ -1368,20 +1391,12 @@ class IndexedCorpus:
             for t in terms:
                 by_term.setdefault(t, set()).add(s)
         wanted_terms = frozenset(by_term)
-        decided: dict[frozenset[str], bool] = {}
 
         def enough(hits: frozenset[str]) -> bool:
-            answer = decided.get(hits)
-            if answer is None:
-                found = set().union(*(by_term[t] for t in hits))
-                answer = any(sum(counts.get(s, 0) for s in found) >= need for counts, need in needs)
-                decided[hits] = answer
-            return answer
+            found = set().union(*(by_term[t] for t in hits))
+            return any(sum(counts.get(s, 0) for s in found) >= need for counts, need in needs)
 
-        def accept(hits: frozenset[str], before: Callable[[], frozenset[str]]) -> bool:
-            return enough(hits) or (context and enough(hits | before()))
-
-        return self._select(query, wanted_terms.intersection, accept)
+        return self._select(query, wanted_terms.intersection, enough, context)
 
     def reopen(self) -> IndexedCorpus:
         """This corpus on a connection of its own, for a forked worker (a connection must not cross a fork).
@@ -1409,6 +1424,10 @@ class IndexedCorpus:
         clone._cached_chars = 0
         clone._vocabulary = None
         clone._fresh_reads = {}
+        # Its documents read their text through the clone (its connection and cache), not through this corpus.
+        clone._documents = tuple(_bound_to(doc, partial(clone._text, docno)) for docno, doc in self._by_docno.items())
+        clone._by_id = {doc.id: (docno, doc) for docno, doc in zip(self._by_docno, clone._documents, strict=True)}
+        clone._by_docno = dict(clone._by_id.values())
         return clone
 
     def sentences_containing(self, keywords: Sequence[str]) -> Mapping[str, frozenset[int]] | None:
@@ -1427,10 +1446,10 @@ class IndexedCorpus:
 
         every = frozenset().union(*groups)
 
-        def accept(hits: frozenset[str], _before: Callable[[], frozenset[str]]) -> bool:
+        def enough(hits: frozenset[str]) -> bool:
             return all(not hits.isdisjoint(g) for g in groups)
 
-        return self._select(query, every.intersection, accept)
+        return self._select(query, every.intersection, enough, context=False)
 
     # --- lifetime ---
 
@@ -1525,14 +1544,25 @@ class IndexedCorpus:
         self._fresh_reads[docno] = read
         return read
 
-    def _decode_figures(self, doc_id: str, blob: bytes, sentences: Collection[int] | None = None) -> tuple[Figure, ...]:
+    def _decode_figures(
+        self,
+        doc_id: str,
+        blob: bytes,
+        sentences: Collection[int] | None = None,
+        kinds: Collection[Kind] | None = None,
+    ) -> tuple[Figure, ...]:
         try:
             rows = json.loads(_unpack(blob))  # damage was looked for when the blob was loaded
             figures: list[Figure] = []
             width = 2 + len(_QUANTITY_FIELDS)
+            if any(len(row) != width for row in rows):
+                raise ValueError("a figure row has the wrong length")
+            if kinds is not None:  # only the sentences that hold a figure of these kinds
+                wanted = {str(k.value) for k in kinds}
+                sentences = {
+                    row[0] for row in rows if row[2 + _KIND] in wanted and (sentences is None or row[0] in sentences)
+                }
             for row in rows:
-                if len(row) != width:
-                    raise ValueError("a figure row has the wrong length")
                 if sentences is not None and row[0] not in sentences:
                     continue
                 values = row[2:]
@@ -1547,19 +1577,59 @@ class IndexedCorpus:
         self,
         query: str,
         hits: Callable[[list[str]], frozenset[str]],
-        accept: Callable[[frozenset[str], Callable[[], frozenset[str]]], bool],
+        enough: Callable[[frozenset[str]], bool],
+        context: bool,
     ) -> dict[str, frozenset[int]]:
-        """Documents the FTS query finds, then their sentences that ``accept`` takes.
+        """Documents the FTS query finds, then their sentences whose wanted terms are ``enough``.
 
-        ``hits``: the wanted terms among a sentence's terms; ``accept(hits, before)``: whether the sentence is a
-        candidate, ``before()`` giving the hits of the sentences read before it (context.read_before).
+        ``hits``: the wanted terms among a sentence's terms; ``enough(hits)``: whether they make the sentence a
+        candidate (asked once per distinct set of hits); ``context``: a sentence whose own hits are not enough is
+        a candidate too when they are with the hits of the sentences read before it (context.read_before).
         """
         if not query:
             return {}
         found = self._fetch("SELECT rowid FROM terms WHERE terms MATCH ?", (query,))
         docnos = sorted(r[0] for r in found if r[0] in self._by_docno)  # others: not in this corpus's snapshot
-        result: dict[str, frozenset[int]] = {}
+        parts = _select_parts(docnos)
+        # The first part is scanned here while forked processes scan the others; a part whose process fails to
+        # start or to answer is scanned here too.
+        workers: list[tuple[list[int], tuple[BaseProcess, Connection] | None]] = []
+        try:
+            for part in parts[1:]:
+                try:
+                    workers.append((part, _start_select(self, part, hits, enough, context)))
+                except OSError:
+                    workers.append((part, None))
+            chosen = self._scan(parts[0], hits, enough, context)
+            for part, started in workers:
+                answer = None
+                if started is not None:
+                    with contextlib.suppress(EOFError, OSError):
+                        answer = started[1].recv()
+                chosen.update(answer if answer is not None else self._scan(part, hits, enough, context))
+        finally:
+            for _, started in workers:
+                if started is not None:
+                    process, receive = started
+                    if process.is_alive():
+                        process.terminate()
+                    process.join()
+                    receive.close()
+        return {self._by_docno[d].id: chosen[d] for d in docnos if d in chosen}
+
+    def _scan(
+        self,
+        docnos: Sequence[int],
+        hits: Callable[[list[str]], frozenset[str]],
+        enough: Callable[[frozenset[str]], bool],
+        context: bool,
+    ) -> dict[int, frozenset[int]]:
+        """The candidate sentences of these documents, by document number (see _select): none, none listed."""
+        from factcheck.matching.context import read_before
+
+        result: dict[int, frozenset[int]] = {}
         none: frozenset[str] = frozenset()
+        decided: dict[frozenset[str], bool] = {}
         for start in range(0, len(docnos), FETCH_BATCH):
             batch = docnos[start : start + FETCH_BATCH]
             marks = ",".join("?" * len(batch))
@@ -1569,11 +1639,22 @@ class IndexedCorpus:
                 except _Damaged as error:
                     lines = _unpack(self._fresh(docno, error).terms).split("\n")
                 found_in = [hits(line.split(" ")) if line else none for line in lines]
-                chosen = frozenset(
-                    i for i, h in enumerate(found_in) if h and accept(h, partial(_hits_before, found_in, i))
-                )
+                chosen: list[int] = []
+                for i, h in enumerate(found_in):
+                    if not h:
+                        continue
+                    ok = decided.get(h)
+                    if ok is None:
+                        ok = decided[h] = enough(h)
+                    if not ok and context and i:
+                        wider = h.union(*[found_in[j] for j in read_before(i)])
+                        ok = decided.get(wider)
+                        if ok is None:
+                            ok = decided[wider] = enough(wider)
+                    if ok:
+                        chosen.append(i)
                 if chosen:
-                    result[self._by_docno[docno].id] = chosen
+                    result[docno] = frozenset(chosen)
         return result
 
     def _similar_terms(self, word_stem: str) -> set[str]:
@@ -1626,11 +1707,63 @@ class IndexedCorpus:
         return {term(s) for (s,) in rows}
 
 
-def _hits_before(found: Sequence[frozenset[str]], index: int) -> frozenset[str]:
-    """The hits of the sentences read before sentence ``index`` (context.read_before), from every sentence's."""
-    from factcheck.matching.context import read_before
+def _select_parts(docnos: list[int]) -> list[list[int]]:
+    """The documents to pre-select split among processes: this one and forked ones (one per usable core, each with
+    at least SELECT_FORK_MIN_DOCUMENTS), where forking is possible and safe; else all of them here."""
+    import threading
 
-    return frozenset().union(*(found[j] for j in read_before(index)))
+    from factcheck.corpus.processes import can_fork, usable_cores
+
+    count = min(usable_cores(), len(docnos) // SELECT_FORK_MIN_DOCUMENTS)
+    # Forking is safe only from a process with one thread (another could hold a lock the child needs).
+    if count < 2 or not can_fork() or threading.active_count() != 1:
+        return [docnos]
+    return [docnos[i::count] for i in range(count)]
+
+
+def _start_select(
+    corpus: IndexedCorpus,
+    docnos: list[int],
+    hits: Callable[[list[str]], frozenset[str]],
+    enough: Callable[[frozenset[str]], bool],
+    context: bool,
+) -> tuple[BaseProcess, Connection]:
+    """A forked process that pre-selects in these documents (IndexedCorpus._scan) and sends what it found."""
+    import multiprocessing
+
+    fork = multiprocessing.get_context("fork")
+    receive, send = fork.Pipe(duplex=False)
+    process = fork.Process(target=_select_worker, args=(corpus, docnos, hits, enough, context, send), daemon=True)
+    process.start()  # forked: nothing is pickled
+    send.close()
+    return process, receive
+
+
+def _select_worker(
+    corpus: IndexedCorpus,
+    docnos: list[int],
+    hits: Callable[[list[str]], frozenset[str]],
+    enough: Callable[[frozenset[str]], bool],
+    context: bool,
+    send: Connection,
+) -> None:
+    """In a forked process: _scan on a connection of its own. Sends None when anything goes wrong or a document's
+    copy in the index is damaged: the parent then does the part itself (and warns once)."""
+    from factcheck.corpus.processes import ignore_interrupts
+
+    ignore_interrupts()
+    found: dict[int, frozenset[int]] | None = None
+    try:
+        with pywarnings.catch_warnings():
+            pywarnings.simplefilter("ignore")
+            own = corpus.reopen()
+            found = own._scan(docnos, hits, enough, context)
+            if own._fresh_reads:
+                found = None
+    except Exception:
+        found = None
+    send.send(found)
+    send.close()
 
 
 def _any_of(terms: Iterable[str]) -> str:

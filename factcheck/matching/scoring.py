@@ -514,7 +514,6 @@ def figure_context(
         others, mine = _respective(sentence.text, words.all, own, competing)
         owned.update(others)
     c_start, c_end = clause_bounds(sentence.text, rel_start, rel_end, part)
-    first, last = 0, len(words.all)  # the words read
     content = words.content
     outside = [t for t in content if (t.start < rel_start or t.start >= rel_end) and t.start not in owned]
     near_side = [t for t in outside if far_before <= t.start < far_after]
@@ -531,13 +530,32 @@ def figure_context(
 
     weighted = tuple((t.stem, weight(t.start)) for t in outside)
     noun = tuple(t for t in tokens(q.unit or "") if t.stem not in STOPWORDS) if q.kind == Kind.COUNT else ()
-    # The window: the clause, or EXCLUDE_WORDS words either side of the figure if they reach further.
+    window = _window_of(words, rel_start, rel_end, c_start, c_end)
+    return FigureContext(noun, weighted, window, is_vague(figure), part)
+
+
+def _window_of(words: _SentenceWords, rel_start: int, rel_end: int, c_start: int, c_end: int) -> str:
+    """FigureContext.window_phrase: the clause (``c_start``, ``c_end``), or EXCLUDE_WORDS words either side of the
+    figure at (``rel_start``, ``rel_end``) if they reach further, as _phrase_of gives it."""
+    first, last = 0, len(words.all)
     left = bisect_right(words.ends, rel_start, first, last)  # words[first:left] end before the figure
     right = bisect_left(words.starts, rel_end, first, last)  # words[right:last] start after it
     w_start = min(c_start, words.starts[max(first, left - EXCLUDE_WORDS)] if left > first else rel_start)
     w_end = max(c_end, words.ends[min(last, right + EXCLUDE_WORDS) - 1] if right < last else rel_end)
     window = words.all[bisect_left(words.starts, w_start, first, last) : bisect_right(words.ends, w_end, first, last)]
-    return FigureContext(noun, weighted, _phrase_of(window), is_vague(figure), part)
+    return _phrase_of(window)
+
+
+def excluded_by_cue(target: Target, figure: Figure, sentence: Sentence, part: tuple[int, int] | None = None) -> bool:
+    """Whether an exclude cue of the target stands in the figure's window (FigureContext.window_phrase), read
+    without building the rest of its context: then score_figure is 0 (see _admits)."""
+    if not target.exclude:
+        return False
+    q = figure.quantity
+    rel_start, rel_end = q.start - sentence.start, q.end - sentence.start
+    c_start, c_end = clause_bounds(sentence.text, rel_start, rel_end, part)
+    window = _window_of(_words_read(sentence.text, part), rel_start, rel_end, c_start, c_end)
+    return _has_any(window, target.exclude_phrases)
 
 
 # Figures that compete for the words around them; years, dates, ordinals and modifiers ("a 40-year low") describe
