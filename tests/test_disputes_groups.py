@@ -11,6 +11,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from factcheck.cli import app
@@ -374,3 +376,47 @@ def test_others_names_nothing_alone(tmp_path: Path) -> None:
     )
     assert ("injured others", {"herald": "40", "courier": "55"}) in found
     assert "others" not in [label for label, _ in found]
+
+
+def _naive_average_linkage(docs: list[str], similarity: dict[tuple[str, str], float]) -> list[list[str]]:
+    """The first version of the clustering, every link weighed again at every join (time in the fourth power)."""
+    from factcheck.commands.disputes import LINK
+
+    def shared(a: str, b: str) -> float:
+        return similarity[(a, b)] if (a, b) in similarity else similarity[(b, a)]
+
+    clusters = [[doc] for doc in docs]
+    while len(clusters) > 1:
+        link, i, j = max(
+            (round(sum(shared(a, b) for a in x for b in y) / (len(x) * len(y)), 9), i, j)
+            for i, x in enumerate(clusters)
+            for j, y in enumerate(clusters)
+            if i < j
+        )
+        if link < LINK:
+            break
+        clusters[i] = sorted(clusters[i] + clusters[j])
+        del clusters[j]
+    return clusters
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(2, 9).flatmap(
+        lambda n: st.tuples(
+            st.just(n),
+            st.lists(
+                st.sampled_from([0.0, 0.25, 0.5, 0.75, 1.0, 2.0]), min_size=n * (n - 1) // 2, max_size=n * (n - 1) // 2
+            ),
+        )
+    )
+)
+def test_average_linkage_joins_as_weighing_every_link_again_does(case: tuple[int, list[float]]) -> None:
+    from factcheck.commands.disputes import _average_linkage
+
+    n, values = case
+    docs = [f"doc-{k}" for k in range(n)]
+    pairs = [(docs[a], docs[b]) for a in range(n) for b in range(a + 1, n)]
+    similarity = dict(zip(pairs, values, strict=True))  # ties on purpose: the later pair joins first
+    fast = _average_linkage(docs, lambda a, b: similarity[(a, b)])
+    assert fast == _naive_average_linkage(docs, similarity)

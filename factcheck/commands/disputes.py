@@ -22,6 +22,7 @@ Nothing here prints; ``disputes`` returns a frozen ``DisputesReport`` that the r
 from __future__ import annotations
 
 import hashlib
+import heapq
 import math
 import re
 from collections import Counter, defaultdict
@@ -454,27 +455,19 @@ def _split(comparison: Comparison, phrase: Collection[str], top: int, vocabulary
         return [comparison]
 
     said = frozenset(vocabulary.name(p) for p in phrase)  # the phrase's words, named as topic words are
+    words_of: dict[str, frozenset[str]] = {}  # a sentence's topic words without the phrase's (sentences repeat)
 
     def words(f: Finding) -> frozenset[str]:
-        return vocabulary.topic(f.sentence) - said
+        found_words = words_of.get(f.sentence)
+        if found_words is None:
+            found_words = words_of[f.sentence] = vocabulary.topic(f.sentence) - said
+        return found_words
 
     def shared(a: frozenset[str], b: frozenset[str]) -> float:
         return sum(vocabulary.weight.get(w, 0.0) for w in a & b)
 
     firsts = {doc: words(findings[0]) for doc, findings in found.items()}
-    # Average linkage: two sets of documents join while their pairs share, on average, LINK or more.
-    clusters = [[doc] for doc in sorted(found)]
-    while len(clusters) > 1:
-        link, i, j = max(
-            (sum(shared(firsts[a], firsts[b]) for a in x for b in y) / (len(x) * len(y)), i, j)
-            for i, x in enumerate(clusters)
-            for j, y in enumerate(clusters)
-            if i < j
-        )
-        if link < LINK:
-            break
-        clusters[i] = sorted(clusters[i] + clusters[j])
-        del clusters[j]
+    clusters = _average_linkage(sorted(found), lambda a, b: shared(firsts[a], firsts[b]))
     linked = {docs[0]: docs for docs in clusters}
     cores = sorted(docs for docs in linked.values() if len(docs) >= 2)
     if not cores:
@@ -505,6 +498,45 @@ def _split(comparison: Comparison, phrase: Collection[str], top: int, vocabulary
     return [_chosen(comparison, {doc: found[doc] for doc in core}, top, vocabulary) for core in members]
 
 
+def _average_linkage(docs: Sequence[str], similarity: Callable[[str, str], float]) -> list[list[str]]:
+    """Average linkage: two sets of documents join while their pairs share, on average, LINK or more (the pair of
+    sets that shares most first; of equal ones, the later pair in the documents' order). Each pair of documents is
+    weighed once; a set keeps its sums with the others as sets join, and the links wait in a heap (a link of a set
+    that has grown since is passed over), so that the whole costs about the square of the documents, not their
+    fourth power."""
+    n = len(docs)
+    sums = [[0.0] * n for _ in range(n)]  # sums[a][b]: the similarities of every pair of the sets a and b
+    for a in range(n):
+        for b in range(a + 1, n):
+            sums[a][b] = sums[b][a] = similarity(docs[a], docs[b])
+    members = {a: [docs[a]] for a in range(n)}  # a set is known by the place of its first document: order holds
+    grown = [0] * n  # how many times each set has grown: a link weighed before is out of date
+
+    def entry(a: int, b: int) -> tuple[float, int, int, int, int]:
+        # heapq pops the least: the highest link, then the later pair, first
+        value = round(sums[a][b] / (len(members[a]) * len(members[b])), 9)
+        return (-value, -a, -b, grown[a], grown[b])
+
+    waiting = [entry(a, b) for a in range(n) for b in range(a + 1, n)]
+    heapq.heapify(waiting)
+    while waiting:
+        value, a, b, grown_a, grown_b = heapq.heappop(waiting)
+        a, b = -a, -b
+        if b not in members or a not in members or (grown[a], grown[b]) != (grown_a, grown_b):
+            continue
+        if -value < LINK:
+            break
+        members[a] = sorted(members[a] + members.pop(b))
+        grown[a] += 1
+        for k in members:
+            sums[a][k] += sums[b][k]
+            sums[k][a] = sums[a][k]
+        for k in members:
+            if k != a:
+                heapq.heappush(waiting, entry(min(a, k), max(a, k)))
+    return [members[a] for a in sorted(members)]
+
+
 def _coherent(candidates: Mapping[str, Sequence[Finding]], vocabulary: _Vocabulary) -> dict[str, list[Finding]]:
     """Each document's candidates with those that speak of what the other documents' candidates speak of first.
 
@@ -517,13 +549,28 @@ def _coherent(candidates: Mapping[str, Sequence[Finding]], vocabulary: _Vocabula
     if sum(1 for found in candidates.values() if found) > MOST_WEIGHED:
         return {doc: list(found) for doc, found in candidates.items()}
     words = {doc: [vocabulary.topic(f.sentence) for f in found] for doc, found in candidates.items()}
+    weight = vocabulary.weight
+    # word → the candidates (document, place among its distinct word sets) whose sentences use it: a candidate's
+    # fit reads the candidates that share a word with it, not every candidate of every other document
+    users: dict[str, list[tuple[str, int]]] = {}
+    for doc, found in words.items():
+        for i, theirs in enumerate(dict.fromkeys(found)):
+            for w in theirs:
+                if weight.get(w, 0.0):
+                    users.setdefault(w, []).append((doc, i))
 
     def fit(doc: str, mine: frozenset[str]) -> float:
-        return sum(
-            max((sum(vocabulary.weight.get(w, 0.0) for w in mine & theirs) for theirs in others), default=0.0)
-            for other, others in words.items()
-            if other != doc
-        )
+        shares: dict[tuple[str, int], float] = {}
+        for w in mine:
+            if share := weight.get(w, 0.0):
+                for user in users.get(w, ()):
+                    if user[0] != doc:
+                        shares[user] = shares.get(user, 0.0) + share
+        best: dict[str, float] = {}
+        for (other, _), share in shares.items():
+            if share > best.get(other, 0.0):
+                best[other] = share
+        return round(sum(best.values()), 9)
 
     def score(doc: str, i: int, f: Finding) -> float:
         # The words of its own clause count twice: of two figures of one sentence ("the Palisades Fire is 50%
