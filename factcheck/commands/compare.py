@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import os
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
@@ -733,7 +734,7 @@ def _in_processes(corpus: Corpus, job: _Job, chunks: Sequence[Sequence[str]]) ->
         _FORKED = (corpus, job)
         for chunk in chunks:
             receive, send = context.Pipe(duplex=False)
-            process = context.Process(target=_score_chunk, args=(chunk, send), daemon=True)
+            process = context.Process(target=_score_chunk, args=(os.getpid(), chunk, send), daemon=True)
             workers.append((process, receive))
             process.start()  # forks now: the worker has _FORKED
             send.close()
@@ -757,14 +758,17 @@ def _in_processes(corpus: Corpus, job: _Job, chunks: Sequence[Sequence[str]]) ->
             receive.close()
 
 
-def _score_chunk(doc_ids: Sequence[str], send: Connection) -> None:
+def _score_chunk(parent: int, doc_ids: Sequence[str], send: Connection) -> None:
     """In a forked worker: score these documents on the worker's own handle on the corpus, send the findings.
 
-    Sends None when anything goes wrong: the parent then scores the documents itself and reports any error.
+    Sends None when anything goes wrong: the parent then scores the documents itself and reports any error. The
+    worker dies with ``parent`` (a forked process outlives a parent killed with SIGKILL otherwise) and closes the
+    parent's lock descriptors.
     """
-    from factcheck.corpus.processes import ignore_interrupts
+    from factcheck.corpus.index import held_locks
+    from factcheck.corpus.processes import start_worker
 
-    ignore_interrupts()
+    start_worker(parent, held_locks())
     found: dict[str, tuple[Finding, ...]] | None = None
     try:
         if _FORKED is None:

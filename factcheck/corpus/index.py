@@ -710,6 +710,11 @@ def _open_database(path: Path, own_place: bool, warnings: list[Problem], check: 
 
 _DELETE_HINT: Final = "delete the file (an index is rebuilt from the corpus), or pass --index with another path"
 _HELD_LOCKS: Final[set[int]] = set()  # descriptors of the writer locks this process holds: workers close them
+
+
+def held_locks() -> tuple[int, ...]:
+    """The descriptors of the writer locks this process holds: a worker it starts closes them (start_worker)."""
+    return tuple(_HELD_LOCKS)
 LOCK_TAKEOVER_SECONDS: Final = 1.0  # a lock seen held for this long on behalf of a dead run is taken over
 LOCK_POLL_SECONDS: Final = 0.05
 
@@ -1733,13 +1738,16 @@ def _start_select(
 
     fork = multiprocessing.get_context("fork")
     receive, send = fork.Pipe(duplex=False)
-    process = fork.Process(target=_select_worker, args=(corpus, docnos, hits, enough, context, send), daemon=True)
+    process = fork.Process(
+        target=_select_worker, args=(os.getpid(), corpus, docnos, hits, enough, context, send), daemon=True
+    )
     process.start()  # forked: nothing is pickled
     send.close()
     return process, receive
 
 
 def _select_worker(
+    parent: int,
     corpus: IndexedCorpus,
     docnos: list[int],
     hits: Callable[[list[str]], frozenset[str]],
@@ -1748,10 +1756,9 @@ def _select_worker(
     send: Connection,
 ) -> None:
     """In a forked process: _scan on a connection of its own. Sends None when anything goes wrong or a document's
-    copy in the index is damaged: the parent then does the part itself (and warns once)."""
-    from factcheck.corpus.processes import ignore_interrupts
-
-    ignore_interrupts()
+    copy in the index is damaged: the parent then does the part itself (and warns once). It dies with ``parent``
+    (a forked process outlives a parent killed with SIGKILL otherwise) and closes the parent's lock descriptors."""
+    start_worker(parent, held_locks())
     found: dict[int, frozenset[int]] | None = None
     try:
         with pywarnings.catch_warnings():

@@ -298,3 +298,44 @@ def test_a_lock_held_for_a_dead_run_is_taken_over(small_corpus: tuple[Path, Path
     finally:
         holder.kill()
         holder.wait()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_the_forked_workers_of_a_warm_compare_die_with_it(tmp_path: Path) -> None:
+    """A warm compare forks processes (pre-selection in many documents, scoring): killed with SIGKILL, it takes
+    them with it. A forked process is no child of a pool and outlived its parent before they asked the kernel."""
+    from factcheck.corpus.processes import usable_cores
+
+    if usable_cores() < 2:
+        pytest.skip("one core: compare forks no worker")
+    corpus = make_corpus(tmp_path / "corpus", 420, 30)  # enough documents that pre-selection forks
+    claims = tmp_path / "claims.yaml"
+    claims.write_text("statistics:\n  - id: visitors\n    label: visitors counted\n", encoding="utf-8")
+    assert run_cli("index", "--corpus", corpus, timeout=120).code == 0
+    command = [sys.executable, "-m", "factcheck", "compare", "visitors", "--corpus", str(corpus)]
+    command += ["--claims", str(claims), "--format", "json"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    seen: list[int] = []
+    for _ in range(5):  # try again if this run finished before a worker was seen at work
+        proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 30
+        first_seen: dict[int, float] = {}
+        while proc.poll() is None and time.monotonic() < deadline:
+            now = time.monotonic()
+            workers = children(proc.pid)
+            for pid in workers:
+                first_seen.setdefault(pid, now)
+            # workers at work for a while (the scoring ones, which have a second or more left): kill the parent now
+            if workers and all(now - first_seen[pid] >= 0.2 for pid in workers):
+                os.kill(proc.pid, signal.SIGKILL)
+                seen = workers
+                break
+            time.sleep(0.005)
+        proc.wait(timeout=30)
+        if seen:
+            break
+    if not seen:
+        pytest.skip("compare finished before a worker was seen")
+    # The kernel ends them at once; a worker left alone would go on with its part for a second or more.
+    assert workers_gone(seen, within=0.5), f"workers {seen} outlived their killed parent"
