@@ -19,6 +19,7 @@ from stat import S_ISREG
 import yaml
 from rapidfuzz import fuzz, process, utils
 
+from factcheck.corpus.yamlnodes import MAX_EXPANDED_CHARS, YAMLLimitError, compose
 from factcheck.errors import ClaimsError, InputError, Problem
 from factcheck.model import (
     Citation,
@@ -31,7 +32,6 @@ from factcheck.model import (
     Qualifier,
     Statistic,
 )
-from factcheck.corpus.yamlnodes import MAX_EXPANDED_CHARS, YAMLLimitError, compose
 
 ID_PATTERN = re.compile(r"[A-Za-z0-9._-]+")
 STATISTIC_KINDS: tuple[str, ...] = tuple(

@@ -26,11 +26,11 @@ from typing import Final, Protocol
 import yaml
 
 from factcheck.corpus.encoding import Undecodable, decode_document
-from factcheck.errors import CorpusError, InputError, Problem
 from factcheck.corpus.formats import PAGE_BREAK, ConversionFailed, format_of, is_paged, page_count, page_starts
+from factcheck.corpus.yamlnodes import YAMLLimitError, compose
+from factcheck.errors import CorpusError, InputError, Problem
 from factcheck.model import Document, DocumentMeta, Figure, Kind, Sentence
 from factcheck.reading.sentences import MAX_SENTENCE, long_sentence_lines, split_sentences
-from factcheck.corpus.yamlnodes import YAMLLimitError, compose
 
 __all__ = [
     "DOCUMENT_SUFFIXES",
@@ -141,11 +141,11 @@ class Corpus(Protocol):
     ) -> Mapping[str, frozenset[int]] | None:
         """Pre-selection for matching: the sentences (by document id) that may hold a figure matching a phrasing.
 
-        ``context``: the words of the sentences a reader saw before (factcheck.matching.context.read_before) count towards
-        ``share`` too, as long as one stem stands in the sentence itself.
+        ``context``: the words of the sentences a reader saw before (factcheck.matching.context.read_before) count
+        towards ``share`` too, as long as one stem stands in the sentence itself.
 
-        Each phrasing is a sequence of word stems (``factcheck.reading.text.stem``; a repeated stem counts as often as it
-        is repeated). A sentence is a candidate when, for some phrasing, the stems that are similar to a word of
+        Each phrasing is a sequence of word stems (``factcheck.reading.text.stem``; a repeated stem counts as often as
+        it is repeated). A sentence is a candidate when, for some phrasing, the stems that are similar to a word of
         the sentence or to a word of a noun one of its figures counts (similar as ``factcheck.matching.scoring`` scores
         words: equal, fuzzy-equal when both have at least 4 letters, or near members of one word family, see
         matching.scoring.gate_family) make up at least ``share`` of the

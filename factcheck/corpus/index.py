@@ -70,10 +70,10 @@ from factcheck.corpus.documents import (
     sentence_containing,
     unknown_document,
 )
-from factcheck.errors import CorpusError, FactcheckWarning, InputError, Problem
-from factcheck.model import Document, DocumentMeta, Figure, Kind, Qualifier, Quantity, Role, Sentence
 from factcheck.corpus.processes import running, start_worker, usable_cores
 from factcheck.corpus.progress import Steps
+from factcheck.errors import CorpusError, FactcheckWarning, InputError, Problem
+from factcheck.model import Document, DocumentMeta, Figure, Kind, Qualifier, Quantity, Role, Sentence
 from factcheck.reading.sentences import sentence_lines, sentence_spans
 from factcheck.reading.text import _WORD, stem, stemmer_identity, tokens
 from factcheck.version import READER_VERSION
@@ -715,6 +715,8 @@ _HELD_LOCKS: Final[set[int]] = set()  # descriptors of the writer locks this pro
 def held_locks() -> tuple[int, ...]:
     """The descriptors of the writer locks this process holds: a worker it starts closes them (start_worker)."""
     return tuple(_HELD_LOCKS)
+
+
 LOCK_TAKEOVER_SECONDS: Final = 1.0  # a lock seen held for this long on behalf of a dead run is taken over
 LOCK_POLL_SECONDS: Final = 0.05
 
@@ -2170,7 +2172,8 @@ def build_index(
 ) -> tuple[IndexReport, tuple[Problem, ...]]:
     """Build or refresh the index of the corpus at ``path`` (every document read again with ``rebuild``).
 
-    ``engine`` reads the documents (default: this machine's cores; ``factcheck.corpus.index_dask`` gives a Dask cluster's).
+    ``engine`` reads the documents (default: this machine's cores; ``factcheck.corpus.index_dask`` gives a Dask
+    cluster's).
 
     Checks the index file first: every stored checksum, the search table and SQLite's quick_check (with ``check``,
     its full integrity_check), repairing what is damaged (the report's ``repaired`` says what). Returns what was

@@ -20,7 +20,6 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
-from factcheck.errors import InputError, UsageError
 from factcheck.corpus.index import (
     DocumentRead,
     DocumentStore,
@@ -33,6 +32,7 @@ from factcheck.corpus.index import (
 )
 from factcheck.corpus.processes import usable_cores
 from factcheck.corpus.progress import Steps
+from factcheck.errors import InputError, UsageError
 
 if TYPE_CHECKING:
     from distributed import Client, Future

@@ -18,8 +18,15 @@ from pathlib import Path
 from typing import Any, Final
 
 from factcheck.corpus.documents import DOCUMENT_SUFFIXES, MAX_DOCUMENT_BYTES, Unreadable
+from factcheck.corpus.index import (
+    IndexedCorpus,
+    IndexReport,
+    Listing,
+    ReadEngine,
+    build_listed_index,
+    open_listed_index,
+)
 from factcheck.errors import CorpusError, InputError, Problem, UsageError
-from factcheck.corpus.index import IndexedCorpus, IndexReport, Listing, ReadEngine, build_listed_index, open_listed_index
 
 __all__ = [
     "UrlCorpus",

@@ -12,7 +12,11 @@ from factcheck.corpus.formats import EXTRAS, ConversionFailed, Extracted
 
 TIME_LIMIT = 30.0  # seconds one document may take to convert
 MEMORY_LIMIT = 2 * 1024**3  # bytes of address space the converting process may use (where the system allows)
-_MODULES = {"pdf": "factcheck.corpus.formats.pdf", "html": "factcheck.corpus.formats.html", "docx": "factcheck.corpus.formats.docx"}
+_MODULES = {
+    "pdf": "factcheck.corpus.formats.pdf",
+    "html": "factcheck.corpus.formats.html",
+    "docx": "factcheck.corpus.formats.docx",
+}
 
 
 def convert(fmt: str, data: bytes, time_limit: float = TIME_LIMIT, memory_limit: int = MEMORY_LIMIT) -> Extracted:
