@@ -153,6 +153,25 @@ def test_a_sentence_across_a_br_is_one_sentence_and_lines_of_an_address_stay_apa
     assert "Write to the agency at:\nHealth Office\n12 Harbour Road\nPort Elwin" in text
 
 
+def test_a_br_that_opens_a_paragraph_joins_it_to_nothing_and_preformatted_lines_stay_lines() -> None:
+    page = (
+        "<html><head><title>Floods</title></head><body><article><h1>Floods</h1>"
+        "<p>The river rose through the night and broke its banks on Monday morning.</p>"
+        "<p><br>Officials counted 3,980 injured in the second week of the floods, the agency said.</p>"
+        "<pre>\nRegion   Deaths\nNorth    1,200\nSouth    3,400</pre>"
+        "<blockquote>The water came\n   faster than anyone had seen, a farmer said of the night.</blockquote>"
+        "</article></body></html>"
+    )
+    text = extract_here("html", page.encode()).text
+    assert "on Monday morning.\n\nOfficials counted 3,980 injured" in text  # a paragraph of its own, as before
+    assert "Region Deaths\nNorth 1,200\nSouth 3,400" in text  # one line a row, not one line of it all
+    assert "The water came faster than anyone had seen" in text  # a quotation's source lines are white space
+    # A page that holds the character the reader marks lines with keeps it (and its <br> lines as paragraphs).
+    sign = "<p>A sign read \u241e at the gate of the farm, which the floods had reached by noon.</p>"
+    text = extract_here("html", page.replace("</article>", sign + "</article>").encode()).text
+    assert "A sign read \u241e at the gate" in text and "Region Deaths\n\nNorth 1,200" in text
+
+
 def test_a_word_file_reads_paragraphs_and_table_rows_in_order() -> None:
     extracted = extract_here("docx", report_docx())
     assert extracted.text == (

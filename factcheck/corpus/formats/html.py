@@ -17,6 +17,11 @@ SOURCE_BREAK = re.compile(r"[ \t\r\f\v]*\n\s*")
 # U+241E, a control picture: trafilatura keeps it (it drops invisible and private-use characters); an article has no
 # use for it, and a page that holds it anyway keeps each line after a <br> as a paragraph (_unwrap marks nothing).
 LINE_BREAK = "\u241e"
+# Preformatted text (a plain-text table, an address): trafilatura gives its lines as one block it cannot tell from
+# a quotation, so each of its line breaks is made a <br> before the page is read.
+PREFORMATTED = re.compile(rb"(<pre\b[^>]*>)(.*?)(</pre\s*>)", re.I | re.S)
+# The elements trafilatura makes of blocks: a <br> opens a new line of its block only after some text of it.
+BLOCKS = frozenset({"p", "item", "cell", "quote", "head", "list", "table", "row", "body", "div"})
 
 
 def extract(data: bytes) -> Extracted:
@@ -31,11 +36,14 @@ def extract(data: bytes) -> Extracted:
     from trafilatura.xml import xmltotxt
 
     found = trafilatura.bare_extraction(
-        data, with_metadata=True, include_comments=False, include_tables=True, include_images=False
+        PREFORMATTED.sub(_broken_lines, data),
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
     )
     body = getattr(found, "body", None)  # the article as trafilatura's XML (None: nothing found)
-    if body is not None:
-        _unwrap(body)
+    marked = body is not None and _unwrap(body)
     text = str(xmltotxt(body, include_formatting=False) or "")
     if not text.strip():
         raise ConversionFailed(
@@ -44,8 +52,8 @@ def extract(data: bytes) -> Extracted:
         )
     paragraphs: list[str] = []
     for line in text.split("\n"):
-        words = " ".join(line.replace(LINE_BREAK, " ").split())
-        if line.startswith(LINE_BREAK) and paragraphs and paragraphs[-1] and words:
+        words = " ".join((line.replace(LINE_BREAK, " ") if marked else line).split())
+        if marked and line.startswith(LINE_BREAK) and paragraphs and paragraphs[-1] and words:
             paragraphs[-1] += "\n" + words  # the same paragraph, on its next line
         else:
             paragraphs.append(words)
@@ -59,23 +67,53 @@ def extract(data: bytes) -> Extracted:
     )
 
 
-def _unwrap(body: Any) -> None:
+def _broken_lines(match: re.Match[bytes]) -> bytes:
+    """A <pre> block with its line breaks as <br> (the one right after the opening tag is no line, as in HTML)."""
+    opening, content, closing = match.groups()
+    if content.startswith(b"\r\n"):
+        content = content[2:]
+    elif content.startswith(b"\n"):
+        content = content[1:]
+    return opening + content.replace(b"\r\n", b"\n").replace(b"\n", b"<br>") + closing
+
+
+def _text_before(element: Any) -> bool:
+    """Whether some text of ``element``'s block comes before it (its parent's, its earlier siblings', up to the
+    block when the parent is inline): a <br> that opens its block breaks no line of it."""
+    while True:
+        parent = element.getparent()
+        if parent is None:
+            return False
+        for sibling in element.itersiblings(preceding=True):
+            if "".join(sibling.itertext()).strip() or (sibling.tail or "").strip():
+                return True
+        if (parent.text or "").strip():
+            return True
+        if parent.tag in BLOCKS:
+            return False
+        element = parent
+
+
+def _unwrap(body: Any) -> bool:
     """Join the lines that a page's source wraps a paragraph into (``intends\\n    to fix``): a line break of the
     source is white space, as a browser shows it; trafilatura's text keeps it, and each line would read as a
     paragraph of its own, a sentence cut in two. A ``<br>`` is an element of its own (``lb``) and stays a break;
-    code keeps its lines. The text after a ``<br>`` is marked (LINE_BREAK): it goes on the paragraph on a new line.
+    code keeps its lines. The text after a ``<br>`` that follows some text of its block is marked (LINE_BREAK): it
+    goes on the paragraph, on a new line. Returns whether marks were made (a page that holds the mark's character
+    gets none).
     """
     mark = not any(LINE_BREAK in text for text in body.itertext())
     for element in body.iter():
         if not isinstance(element.tag, str):
             continue
-        if mark and element.tag == "lb" and not _in_code(element):
+        if mark and element.tag == "lb" and not _in_code(element) and _text_before(element):
             element.tail = LINE_BREAK + (element.tail or "")
         if element.text and not _in_code(element):
             element.text = SOURCE_BREAK.sub(" ", element.text)
         parent = element.getparent()
         if element.tail and parent is not None and not _in_code(parent):
             element.tail = SOURCE_BREAK.sub(" ", element.tail)
+    return mark
 
 
 def _in_code(element: Any) -> bool:
