@@ -99,6 +99,7 @@ MUST_NOT_MATCH = [
     ("imports", "meaning"),
     ("killing", "sidesplitting"),
     ("go", "die"),
+    ("killer", "died"),  # a cause link stands alone on a path: "kill" causes "die", "killer" derives from "kill"
 ]
 
 

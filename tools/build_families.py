@@ -23,8 +23,9 @@ The table is a graph search over WordNet synsets (a synset is one sense shared b
 * A path costs at most MAX_COST and has at most MAX_LINKS links, of which at most one hypernym link: up to a
   hypernym only as the last link, down to a hyponym only as the first. So "a killing (from kill) is a
   fatality" holds, but two kinds of one thing ("exports" and "imports", "revenue" and "profit"), or what
-  derives from them, never meet. Entailment costs MAX_COST: it stands alone on a path. Cause costs less
-  ("kill" causes "die", 0.7, enough to make a candidate): "how many did the quake kill" asks for the death toll.
+  derives from them, never meet. Cause and entailment stand alone on a path (ALONE); entailment costs
+  MAX_COST, cause less ("kill" causes "die", 0.7, enough to make a candidate): "how many did the quake kill"
+  asks for the death toll, but "killer" is no family of "die".
 * Stopwords and factcheck.matching.families.MEASURE_WORDS ("number", "total", "amount", "rate") have no family and
   are in none: they say which kind of figure a text gives, not what it counts.
 * Antonyms (!) are never used, nor "also see" (^), verb groups ($), domains, member or part links, instances.
@@ -71,6 +72,8 @@ COSTS = {
     ENTAILS: 0.3,
     HYPERNYM: 0.15,  # and HYPONYM_COST for each direct hyponym of the more general synset
 }
+# Links that stand alone on a path: "kill" causes "die", but "killer" is no family of "die".
+ALONE = frozenset({CAUSE, ENTAILS})
 HYPONYM_COST = 0.005
 MAX_COST = 0.3
 MAX_LINKS = 2
@@ -316,10 +319,13 @@ def reach(graph: Graph, start: str, paths: dict[Synset, list[Synset]] | None = N
         for target, step, direction, kind in graph.edges.get(key, ()):
             if (direction == DOWN and key not in starts) or (kind == SIMILAR and similar):
                 continue
+            if kind in ALONE and links:
+                continue  # a cause or an entailment is a path of its own: its first link, and its last
             total = round(cost + step, 4)
             if total <= MAX_COST + 1e-9:
                 after = (*way, key) if paths is not None else ()
-                heapq.heappush(queue, (total, target, links + 1, direction == UP, similar or kind == SIMILAR, after))
+                ends = direction == UP or kind in ALONE
+                heapq.heappush(queue, (total, target, links + 1, ends, similar or kind == SIMILAR, after))
     return found
 
 
