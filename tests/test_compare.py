@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import math
+import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -375,3 +377,28 @@ def test_the_bound_that_skips_figures_of_a_long_sentence_never_falls_below_their
     flat = Model(0.0, tuple(0.0 for _ in FEATURES))
     shown = compare(corpus, None, "people affected", CompareOptions(all_candidates=True, top=10_000, model=flat))
     assert len(shown.documents[0].findings) == sum(1 for s in scores if s > 0)
+
+
+def _can_fork_here(answer: Any) -> None:
+    from factcheck.corpus.processes import can_fork
+
+    answer.put(can_fork())
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks")
+def test_a_daemonic_process_forks_no_worker() -> None:
+    # A pool's or a Dask worker is daemonic: starting a process there raises, so compare and pre-selection work in
+    # it alone (can_fork says no) instead of failing.
+    import multiprocessing
+
+    from factcheck.corpus.processes import can_fork
+
+    context = multiprocessing.get_context("fork")
+    answer = context.Queue()
+    worker = context.Process(target=_can_fork_here, args=(answer,), daemon=True)
+    worker.start()
+    try:
+        assert answer.get(timeout=30) is False
+    finally:
+        worker.join(timeout=30)
+    assert can_fork() is True

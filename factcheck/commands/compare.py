@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 import re
@@ -783,7 +784,8 @@ def _score_chunk(parent: int, doc_ids: Sequence[str], send: Connection) -> None:
             found[doc_id] = _find(own, doc, job)
     except Exception:
         found = None
-    send.send(found)
+    with contextlib.suppress(OSError):  # the parent is gone (the kernel ends this process too)
+        send.send(found)
     send.close()
 
 

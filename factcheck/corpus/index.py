@@ -1774,7 +1774,8 @@ def _select_worker(
                 found = None
     except Exception:
         found = None
-    send.send(found)
+    with contextlib.suppress(OSError):  # the parent is gone (the kernel ends this process too)
+        send.send(found)
     send.close()
 
 

@@ -18,8 +18,11 @@ def usable_cores() -> int:
 
 
 def can_fork() -> bool:
-    """Whether workers can be forked, sharing what this process has loaded (Linux; not macOS, not Windows)."""
-    return sys.platform.startswith("linux")
+    """Whether workers can be forked, sharing what this process has loaded (Linux; not macOS, not Windows), by this
+    process: a daemonic one (a pool's or a Dask worker) may start none."""
+    import multiprocessing
+
+    return sys.platform.startswith("linux") and not multiprocessing.current_process().daemon
 
 
 def ignore_interrupts() -> None:
