@@ -35,7 +35,13 @@ def test_python_dash_m_runs() -> None:
     assert __version__ in proc.stdout
 
 
-COMMANDS = ["check", "compare", "evaluate", "extract", "sources", "grep", "index", "report", "export", "init"]
+def _commands() -> list[str]:
+    import typer.main
+
+    return sorted(typer.main.get_command(app).commands)  # every command the app has: a new one is tested too
+
+
+COMMANDS = _commands()
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -551,7 +551,10 @@ def test_a_thousand_quotes_against_the_corpus_are_found_or_not_as_altered() -> N
             words[k] = words[k] + "s"
         quotes.append((doc, " ".join(words)))
     results = [match_quote(quote, _PREPARED[doc]) for doc, quote in quotes]
-    assert sum(r.found for r in results) >= 300
+    as_written = [r.found for n, r in enumerate(results) if n % 2 == 0]
+    altered = [r.found for n, r in enumerate(results) if n % 2]
+    # A passage as written stands (a few cross a footnote or a table's rule); one word altered, none does.
+    assert sum(as_written) >= 480 and not any(altered), (sum(as_written), sum(altered))
 
 
 def test_a_quote_is_read_in_the_convention_of_its_document() -> None:

@@ -277,6 +277,14 @@ def test_bundled_corpus_is_split_into_sentences_that_cover_its_text() -> None:
         assert len(sentences) > 10
         assert all(document[s.start : s.end] == s.text for s in sentences)
         assert all(a.end <= b.start for a, b in zip(sentences, sentences[1:], strict=False))
+        covered = bytearray(len(document))
+        for sentence in sentences:
+            covered[sentence.start : sentence.end] = b"\x01" * (sentence.end - sentence.start)
+        # Every character but white space and the markers of list items ("- ", "• ") stands in a sentence.
+        left_out = [i for i, c in enumerate(document) if not c.isspace() and not covered[i]]
+        assert all(document[i] in "-•" and document[i + 1] == " " for i in left_out), [
+            document[i : i + 40] for i in left_out if document[i] not in "-•"
+        ][:3]
 
 
 _ALPHABET = st.sampled_from(

@@ -79,9 +79,9 @@ def render_json(report: CheckReport) -> str:
                     "problems": [problem_dict(p) for p in r.problems],
                     "citations": [
                         None
-                        if place is None
-                        else {"file": place.path, "page": place.page, "line": place.line, "column": place.column}
-                        for place in r.places
+                        if where is None
+                        else {"file": where.path, "page": where.page, "line": where.line, "column": where.column}
+                        for where in r.places
                     ],
                 }
                 for r in report.results

@@ -100,6 +100,14 @@ def test_quotes_stand_across_a_page_break_a_hyphenated_line_and_in_every_format(
     assert [(c["page"], c["line"], c["column"]) for c in places["on-its-page"]] == [(2, 2, 1)]
     assert [(c["file"], c["page"]) for c in places["from-the-web"]] == [(str(corpus / "clinics.html"), None)]
     assert [c["page"] for c in places["from-word"]] == [None]
+    # a quote that does not stand, and a document that does not exist, stand nowhere
+    broken = CLAIMS.replace("now has 412 clinics, up from 380", "now has 999 clinics, up from 380")
+    broken = broken.replace("      - document: census\n", "      - document: no-such-document\n")
+    code, out, _ = invoke(project, "check", "--format", "json", claims=broken)
+    assert code == 1
+    places = {r["id"]: r["citations"] for r in json.loads(out)["results"]}
+    assert places["from-the-web"] == [None] and places["from-word"] == [None]
+    assert places["on-its-page"][0]["page"] == 2
 
 
 def test_a_quote_on_another_page_than_it_names_fails(project: Path) -> None:
