@@ -77,6 +77,10 @@ SAME_GROUP = 0.5
 # phrase) weigh this much on average over their pairs: one word that at most 60% of the documents use, or two that
 # at most 78% use (a word's weight: the log of the documents over those that use it).
 LINK = 0.5
+# A group named by one common word alone ("deaths", "tariff") is kept only when its documents' sentences share
+# besides it, on average over their pairs, about one word (any word the documents use links them somewhat): the
+# figures of a digest's unrelated events that share a word and nothing else do not form a group.
+BARE_LINK = LINK / 2
 # Groups of more documents keep compare's choice and are not split: weighing every pair costs the square of them.
 MOST_WEIGHED = 150
 # Findings asked of compare per document, of which those of the group's kind are kept.
@@ -229,7 +233,7 @@ def find_disputes(
     used_by = Counter(w for used in used_of for w in {names.get(s, s) for s in used})  # the same, by family
     documents = len(used_of)
     weight = {w: math.log(documents / n) for w, n in used_by.items()}
-    vocabulary = _Vocabulary(names, weight, _family_names(stems_used, FAMILY_WEIGHT))
+    vocabulary = _Vocabulary(names, weight, _family_names(stems_used, FAMILY_WEIGHT), documents)
     documents_of: dict[tuple[str, ...], set[str]] = defaultdict(set)
     distance: Counter[tuple[str, ...]] = Counter()
     places: dict[tuple[str, ...], set[tuple[str, int]]] = defaultdict(set)  # the figures each phrase names
@@ -251,6 +255,7 @@ def find_disputes(
     own: set[str] = set()  # the groups asked by a statistic's id: the claims file's reading of the corpus
     written_as: dict[str, str] = {}  # each group's phrase as the documents write it
     given: dict[str, set[tuple[str, int]]] = {}  # each statistic's figures in its own answer
+    vague: set[str] = set()  # the groups named by one common word alone
     # The claims file's statistics are asked first: the groups they cover are marked with them.
     questions: list[tuple[tuple[str, ...], str]] = [
         (("statistic", s.id), s.id) for s in (claims.statistics if claims else ()) if _wanted(s.kind, kinds)
@@ -274,8 +279,13 @@ def find_disputes(
                 # answer gives: a short phrase may resolve to a statistic it shares a word with ("countries").
                 confirmed = about if told or _shown(part) & given.get(about or "", set()) else None
                 answer = replace(part, statistic=confirmed)
+                bare = not told and _bare(key, label)
+                if bare and _link(part, key[1:], vocabulary) < BARE_LINK:
+                    continue  # one common word, and sentences that share nothing else: nothing says it is one thing
                 dispute = _dispute(named_by, comparison.label or label, answer, reviewed, options)
                 if dispute is not None:
+                    if bare:
+                        vague.add(dispute.id)
                     found.append(dispute)
                     if told:
                         own.add(dispute.id)
@@ -283,7 +293,9 @@ def find_disputes(
         if progress is not None:
             progress(done, len(questions))
     kept = _marked(_distinct(found, own), own, written_as)
-    kept.sort(key=lambda d: (d.reviewed, _rank(d)))
+    # A group named precisely (two words, a name, a statistic) is more often about one thing than one named by a
+    # common word alone ("deaths", "tariff"): the precise ones come first, each kind by the one rule.
+    kept.sort(key=lambda d: (d.reviewed, d.id in vague, _rank(d)))
     return DisputesReport(tuple(kept[: options.limit]), len(questions), figures)
 
 
@@ -498,6 +510,27 @@ def _split(comparison: Comparison, phrase: Collection[str], top: int, vocabulary
     return [_chosen(comparison, {doc: found[doc] for doc in core}, top, vocabulary) for core in members]
 
 
+def _bare(key: Sequence[str], label: str) -> bool:
+    """Whether a phrase's group is named by one common word alone: one content word (its key: its kind and one word
+    family), not a name (a capital that only opens a sentence is dropped from the label)."""
+    return len(key) == 2 and not any(w[:1].isupper() for w in label.split())
+
+
+def _link(comparison: Comparison, phrase: Collection[str], vocabulary: _Vocabulary) -> float:
+    """How much the sentences of a group's figures (each document's first) share besides the group's phrase: the
+    weight of the words two of them share, on average over their pairs (a group of more than MOST_WEIGHED documents
+    is taken as linked)."""
+    shown = [d.findings[0] for d in comparison.with_figures]
+    if len(shown) > MOST_WEIGHED:
+        return math.inf
+    said = frozenset(vocabulary.name(p) for p in phrase)
+    words = [vocabulary.topic(f.sentence) - said for f in shown]
+    pairs = [(a, b) for i, a in enumerate(words) for b in words[i + 1 :]]
+    if not pairs:
+        return math.inf
+    return sum(sum(vocabulary.linking(w) for w in a & b) for a, b in pairs) / len(pairs)
+
+
 def _average_linkage(docs: Sequence[str], similarity: Callable[[str, str], float]) -> list[list[str]]:
     """Average linkage: two sets of documents join while their pairs share, on average, LINK or more (the pair of
     sets that shares most first; of equal ones, the later pair in the documents' order). Each pair of documents is
@@ -616,6 +649,15 @@ class _Vocabulary:
     names: Mapping[str, str]
     weight: Mapping[str, float]
     synonyms: Mapping[str, str]  # the same, of families of synonyms only: what a figure counts
+    documents: int = 1  # the documents of the corpus
+
+    def linking(self, word: str) -> float:
+        """How much a word two sentences share says they speak of one thing: its weight as if the corpus held one
+        document more, one that does not use it (a word every document uses still tells the corpus's topic from
+        any other; in a corpus of three documents about one flood, "valley" links their sentences)."""
+        if word not in self.weight:
+            return 0.0
+        return self.weight[word] + math.log1p(1 / max(self.documents, 1))
 
     def name(self, stem: str) -> str:
         return self.names.get(stem, stem)
