@@ -115,6 +115,9 @@ _REPORTING = frozenset(
 )
 # Words that stand where a counted noun stands but say no more than "people" do ("36,000 others", "20 more").
 _NO_NOUNS = frozenset(stem(w) for w in "other others more".split())
+# Words of time and order say when a figure stood, never what it counts ("killed since Friday", "at the end of
+# June", "in the past 24 hours").
+_WHEN = frozenset(stem(w) for w in "since after before past ago until till end start beginning".split())
 # Months and weekdays date a figure, never name what it counts.
 _CALENDAR = frozenset(
     stem(w)
@@ -343,6 +346,7 @@ def _phrases(figure: Figure, sentence: Sentence, vocabulary: _Vocabulary) -> Ite
         and t.stem not in _NOT_NAMES
         and t.stem not in _CHANGE_VERBS
         and t.stem not in _CALENDAR
+        and t.stem not in _WHEN
         and t.stem not in _REPORTING
         and _LETTERS.search(t.stem)
         and not (start <= t.start < end)
