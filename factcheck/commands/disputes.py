@@ -81,6 +81,10 @@ LINK = 0.5
 # besides it, on average over their pairs, about one word (any word the documents use links them somewhat): the
 # figures of a digest's unrelated events that share a word and nothing else do not form a group.
 BARE_LINK = LINK / 2
+# A group is of different places or bodies when this share of its pairs of documents that name something in their
+# figures' clauses name nothing in common.
+NAMED_APART = 0.5
+NAME_LETTERS = 4  # the letters that name a place or a people alike ("Cuba", "Cuban")
 # Groups of more documents keep compare's choice and are not split: weighing every pair costs the square of them.
 MOST_WEIGHED = 150
 # Findings asked of compare per document, of which those of the group's kind are kept.
@@ -285,6 +289,8 @@ def find_disputes(
                 bare = not told and _bare(key, label)
                 if bare and _link(part, key[1:], vocabulary) < BARE_LINK:
                     continue  # one common word, and sentences that share nothing else: nothing says it is one thing
+                if not told and _named_apart(part, key[1:], vocabulary):
+                    continue  # the figures of different places or bodies, named in their clauses
                 dispute = _dispute(named_by, comparison.label or label, answer, reviewed, options)
                 if dispute is not None:
                     if bare:
@@ -533,6 +539,48 @@ def _link(comparison: Comparison, phrase: Collection[str], vocabulary: _Vocabula
     if not pairs:
         return math.inf
     return sum(sum(vocabulary.linking(w) for w in a & b) for a, b in pairs) / len(pairs)
+
+
+def _names(text: str, vocabulary: _Vocabulary, skip: int = -1) -> frozenset[str]:
+    """The names a text writes (words with a capital; ``skip``: the offset of a word that opens its sentence, whose
+    capital says nothing), by their first letters: the place, body or person a figure is of."""
+    return frozenset(
+        _name_key(vocabulary.name(t.stem))
+        for t in tokens(text)
+        if t.start != skip
+        and text[t.start : t.end][:1].isupper()
+        and t.stem not in STOPWORDS
+        and t.stem not in _CALENDAR
+        and t.stem not in _REPORTING
+        and _LETTERS.search(t.stem)
+    )
+
+
+def _name_key(stem: str) -> str:
+    """What two names share when they name one place or people: their first letters ("Cuba" and "Cuban", "Canada"
+    and "Canadian", "Israel" and "Israeli")."""
+    return stem[:NAME_LETTERS]
+
+
+def _named_apart(comparison: Comparison, phrase: Collection[str], vocabulary: _Vocabulary) -> bool:
+    """Whether a group's figures are of different places or bodies: of the pairs of its documents whose figures'
+    clauses both name something (besides the group's phrase), NAMED_APART or more are named apart, neither clause
+    naming what the other's sentence names ("a temperature of 44.3°C in Pissos" and "38°C in Basel"; "deaths in
+    West Kordofan" and "deaths in Bimbo"). A clause that names nothing tells nothing."""
+    shown = [d.findings[0] for d in comparison.with_figures]
+    if len(shown) > MOST_WEIGHED:
+        return False
+    said = frozenset(_name_key(vocabulary.name(p)) for p in phrase)
+    named: list[tuple[frozenset[str], frozenset[str]]] = []  # (the clause's names, the sentence's)
+    for f in shown:
+        clause = _clause(f)
+        opens = len(f.sentence) - len(f.sentence.lstrip(_BULLETS))
+        left = f.sentence.find(clause)
+        if own := _names(clause, vocabulary, opens - left) - said:
+            named.append((own, _names(f.sentence, vocabulary)))
+    pairs = [(a, b) for i, a in enumerate(named) for b in named[i + 1 :]]
+    apart = sum(1 for a, b in pairs if not a[0] & b[1] and not b[0] & a[1])
+    return bool(pairs) and apart >= NAMED_APART * len(pairs)
 
 
 def _average_linkage(docs: Sequence[str], similarity: Callable[[str, str], float]) -> list[list[str]]:
