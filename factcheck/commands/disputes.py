@@ -548,6 +548,7 @@ def _names(text: str, vocabulary: _Vocabulary, skip: int = -1) -> frozenset[str]
         _name_key(vocabulary.name(t.stem))
         for t in tokens(text)
         if t.start != skip
+        and t.end - t.start > 1  # a capital alone is a unit's ("°C") or an initial
         and text[t.start : t.end][:1].isupper()
         and t.stem not in STOPWORDS
         and t.stem not in _CALENDAR
