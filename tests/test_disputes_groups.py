@@ -513,3 +513,17 @@ def test_figures_of_places_named_apart_form_no_group(tmp_path: Path) -> None:
         },
     )
     assert {"herald": "100,000", "courier": "90,000"} in [figures for _, figures in demonym]
+
+
+def test_the_sides_of_a_score_form_no_group(tmp_path: Path) -> None:
+    # "the team's 3–2 victory", "drawing 1–1": one side of a score is no level two documents could disagree about
+    # (the old code set the 3 against the 2, named "team's"); the goals of the season still form their group.
+    found = _disputes(
+        tmp_path,
+        {
+            "herald": "Cup\n\nHe scored twice in the team's 3–2 victory and has 18 goals this season.\n",
+            "courier": "Final\n\nAfter the team's 2–1 victory his goals this season reached 20.\n",
+        },
+    )
+    shown = [figures for _, figures in found]
+    assert shown == [{"herald": "18", "courier": "20"}], found

@@ -143,6 +143,9 @@ _PART_OF = re.compile(
     r"\bof\s+(?:whom|which|them|these|those)\s+(?:(?:some|about|around|roughly|nearly|almost|over|more\s+than|at\s+least|only|just)\s+)*$",
     re.IGNORECASE,
 )
+# A count joined to another by a dash ("a 3–2 victory", "drawing 1–1") is one side of a score, not a level.
+_SCORE_AFTER = re.compile(r"\s*[-–—]\s*\d")
+_SCORE_BEFORE = re.compile(r"\d\s*[-–—]\s*$")
 # A figure right after "per" is a rate's denominator ("50 deaths per 1,000 births"), not a figure of its own.
 _DENOMINATOR = re.compile(r"\b(?:per|every|each|out of)\s*$", re.IGNORECASE)
 
@@ -332,6 +335,8 @@ def _can_answer(figure: Figure, sentence: Sentence, kinds: frozenset[Kind]) -> b
         return False  # "2026 outbreak" in a heading: a year the reader could not tell from a count
     if q.kind == Kind.COUNT and (_PARTITIVE.match(after) or _PART_OF.search(before)):
         return False
+    if q.kind == Kind.COUNT and (_SCORE_AFTER.match(after) or _SCORE_BEFORE.search(before)):
+        return False
     return not is_vague(figure)
 
 
@@ -401,7 +406,7 @@ def _narrowed(
     wanted = {k.value for k in kinds}
 
     def fits(f: Finding) -> bool:
-        if f.role in _NOT_LEVELS or f.vague or _year_like(f) or _partitive(f):
+        if f.role in _NOT_LEVELS or f.vague or _year_like(f) or _partitive(f) or _score_side(f):
             return False
         return _finding_kind(f) == kind if kind is not None else f.kind in wanted
 
@@ -766,6 +771,16 @@ def _partitive(finding: Finding) -> bool:
     if finding.kind != Kind.COUNT.value or not 0 <= start < end <= len(finding.sentence):
         return False
     return _PARTITIVE.match(finding.sentence, end) is not None or _PART_OF.search(finding.sentence[:start]) is not None
+
+
+def _score_side(finding: Finding) -> bool:
+    """Whether a count is one side of a score ("the team's 3–2 victory": 3, or 2)."""
+    start = finding.start - finding.sentence_start
+    end = start + len(finding.text)
+    if finding.kind != Kind.COUNT.value or not 0 <= start < end <= len(finding.sentence):
+        return False
+    text = finding.sentence
+    return _SCORE_AFTER.match(text, end) is not None or _SCORE_BEFORE.search(text[:start]) is not None
 
 
 def _year_like(finding: Finding) -> bool:
