@@ -420,3 +420,110 @@ def test_average_linkage_joins_as_weighing_every_link_again_does(case: tuple[int
     similarity = dict(zip(pairs, values, strict=True))  # ties on purpose: the later pair joins first
     fast = _average_linkage(docs, lambda a, b: similarity[(a, b)])
     assert fast == _naive_average_linkage(docs, similarity)
+
+
+def test_a_group_named_by_one_common_word_whose_sentences_share_nothing_else_is_dropped(tmp_path: Path) -> None:
+    # Two digests' deaths: a bus crash's and a flood's. "deaths" is all their sentences share: nothing says the
+    # figures count one thing, and no group is formed (the old code set 12 against 40).
+    (tmp_path / "apart").mkdir()
+    (tmp_path / "together").mkdir()
+    apart = _disputes(
+        tmp_path / "apart",
+        {
+            "herald": "The week\n\nA bus crash on a mountain road left 12 deaths.\n",
+            "courier": "In brief\n\nRiver floods brought 40 deaths.\n",
+        },
+    )
+    assert apart == []
+    # The same word, and sentences that share more ("river floods"): one thing, and a group.
+    together = _disputes(
+        tmp_path / "together",
+        {
+            "herald": "The week\n\nRiver floods brought 40 deaths.\n",
+            "courier": "In brief\n\nThe river floods left 45 deaths.\n",
+        },
+    )
+    assert [figures for _, figures in together] == [{"herald": "40", "courier": "45"}]
+
+
+def test_groups_named_precisely_come_before_groups_named_by_one_common_word(tmp_path: Path) -> None:
+    # The deaths conflict (40 against 90) and would come first by the one rule; but "deaths" alone is a common
+    # word, and the group of a statistic of the claims file ("villages evacuated") comes first although its
+    # figures agree.
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    documents = {
+        "herald": "Floods\n\nThe river floods caused 40 deaths.\nRescuers evacuated 12 villages near the dam.\n",
+        "courier": "The valley\n\nThe river floods caused 90 deaths.\nRescuers evacuated 12 villages near the dam.\n",
+    }
+    for name, text in documents.items():
+        (corpus / f"{name}.txt").write_text(text, encoding="utf-8")
+    claims = tmp_path / "claims.yaml"
+    claims.write_text(
+        "statistics:\n  - id: evacuated\n    label: villages evacuated\n    kind: count\nclaims: []\n",
+        encoding="utf-8",
+    )
+    where = ["--corpus", str(corpus), "--no-index", "--claims", str(claims), "--format", "json"]
+    result = runner.invoke(app, ["disputes", *where])
+    assert result.exit_code == 0, result.output
+    shown = [(g["label"], g["verdict"]) for g in json.loads(result.stdout)["disputes"]]
+    assert shown == [("villages evacuated", "agree"), ("deaths", "conflict")]
+
+
+def test_words_of_time_do_not_name_what_a_figure_counts(tmp_path: Path) -> None:
+    # "since Friday": when a figure stood, not what it counts; the dead and the rescued "since Friday" are no group
+    # (the old code set 40 against 300, named "since").
+    found = _disputes(
+        tmp_path,
+        {
+            "herald": "Floods\n\nThe floods have killed 40 since Friday.\n",
+            "courier": "The valley\n\nRescuers have saved 300 since Friday.\n",
+        },
+    )
+    assert found == []
+
+
+def test_figures_of_places_named_apart_form_no_group(tmp_path: Path) -> None:
+    # A record in Pissos and one in Basel: both "temperature recorded", of different places (the old code set
+    # 44.3°C against 38°C); records of one place, or of a place and its people's name, form a group.
+    (tmp_path / "apart").mkdir()
+    (tmp_path / "together").mkdir()
+    apart = _disputes(
+        tmp_path / "apart",
+        {
+            "herald": "Heat\n\nA temperature of 44.3°C was recorded in Pissos on Sunday.\n",
+            "courier": "Heat\n\nA temperature of 38°C was recorded in Basel on Sunday.\n",
+        },
+    )
+    assert apart == []
+    together = _disputes(
+        tmp_path / "together",
+        {
+            "herald": "Heat\n\nA temperature of 44.3°C was recorded in Pissos on Sunday.\n",
+            "courier": "Heat\n\nA temperature of 44.1°C was recorded in Pissos on Sunday.\n",
+        },
+    )
+    assert [figures for _, figures in together] == [{"herald": "44.3°C", "courier": "44.1°C"}]
+    (tmp_path / "demonym").mkdir()
+    demonym = _disputes(
+        tmp_path / "demonym",
+        {
+            "herald": "Aid\n\nIn exchange, Venezuela sends Cuba 100,000 barrels of oil a day.\n",
+            "courier": "Aid\n\nCuban doctors were paid with 90,000 barrels of oil a day.\n",
+        },
+    )
+    assert {"herald": "100,000", "courier": "90,000"} in [figures for _, figures in demonym]
+
+
+def test_the_sides_of_a_score_form_no_group(tmp_path: Path) -> None:
+    # "the team's 3–2 victory", "drawing 1–1": one side of a score is no level two documents could disagree about
+    # (the old code set the 3 against the 2, named "team's"); the goals of the season still form their group.
+    found = _disputes(
+        tmp_path,
+        {
+            "herald": "Cup\n\nHe scored twice in the team's 3–2 victory and has 18 goals this season.\n",
+            "courier": "Final\n\nAfter the team's 2–1 victory his goals this season reached 20.\n",
+        },
+    )
+    shown = [figures for _, figures in found]
+    assert shown == [{"herald": "18", "courier": "20"}], found

@@ -77,6 +77,14 @@ SAME_GROUP = 0.5
 # phrase) weigh this much on average over their pairs: one word that at most 60% of the documents use, or two that
 # at most 78% use (a word's weight: the log of the documents over those that use it).
 LINK = 0.5
+# A group named by one common word alone ("deaths", "tariff") is kept only when its documents' sentences share
+# besides it, on average over their pairs, about one word (any word the documents use links them somewhat): the
+# figures of a digest's unrelated events that share a word and nothing else do not form a group.
+BARE_LINK = LINK / 2
+# A group is of different places or bodies when this share of its pairs of documents that name something in their
+# figures' clauses name nothing in common.
+NAMED_APART = 0.5
+NAME_LETTERS = 4  # the letters that name a place or a people alike ("Cuba", "Cuban")
 # Groups of more documents keep compare's choice and are not split: weighing every pair costs the square of them.
 MOST_WEIGHED = 150
 # Findings asked of compare per document, of which those of the group's kind are kept.
@@ -111,6 +119,9 @@ _REPORTING = frozenset(
 )
 # Words that stand where a counted noun stands but say no more than "people" do ("36,000 others", "20 more").
 _NO_NOUNS = frozenset(stem(w) for w in "other others more".split())
+# Words of time and order say when a figure stood, never what it counts ("killed since Friday", "at the end of
+# June", "in the past 24 hours").
+_WHEN = frozenset(stem(w) for w in "since after before past ago until till end start beginning".split())
 # Months and weekdays date a figure, never name what it counts.
 _CALENDAR = frozenset(
     stem(w)
@@ -132,6 +143,9 @@ _PART_OF = re.compile(
     r"\bof\s+(?:whom|which|them|these|those)\s+(?:(?:some|about|around|roughly|nearly|almost|over|more\s+than|at\s+least|only|just)\s+)*$",
     re.IGNORECASE,
 )
+# A count joined to another by a dash ("a 3–2 victory", "drawing 1–1") is one side of a score, not a level.
+_SCORE_AFTER = re.compile(r"\s*[-–—]\s*\d")
+_SCORE_BEFORE = re.compile(r"\d\s*[-–—]\s*$")
 # A figure right after "per" is a rate's denominator ("50 deaths per 1,000 births"), not a figure of its own.
 _DENOMINATOR = re.compile(r"\b(?:per|every|each|out of)\s*$", re.IGNORECASE)
 
@@ -229,7 +243,7 @@ def find_disputes(
     used_by = Counter(w for used in used_of for w in {names.get(s, s) for s in used})  # the same, by family
     documents = len(used_of)
     weight = {w: math.log(documents / n) for w, n in used_by.items()}
-    vocabulary = _Vocabulary(names, weight, _family_names(stems_used, FAMILY_WEIGHT))
+    vocabulary = _Vocabulary(names, weight, _family_names(stems_used, FAMILY_WEIGHT), documents)
     documents_of: dict[tuple[str, ...], set[str]] = defaultdict(set)
     distance: Counter[tuple[str, ...]] = Counter()
     places: dict[tuple[str, ...], set[tuple[str, int]]] = defaultdict(set)  # the figures each phrase names
@@ -251,6 +265,7 @@ def find_disputes(
     own: set[str] = set()  # the groups asked by a statistic's id: the claims file's reading of the corpus
     written_as: dict[str, str] = {}  # each group's phrase as the documents write it
     given: dict[str, set[tuple[str, int]]] = {}  # each statistic's figures in its own answer
+    vague: set[str] = set()  # the groups named by one common word alone
     # The claims file's statistics are asked first: the groups they cover are marked with them.
     questions: list[tuple[tuple[str, ...], str]] = [
         (("statistic", s.id), s.id) for s in (claims.statistics if claims else ()) if _wanted(s.kind, kinds)
@@ -274,8 +289,15 @@ def find_disputes(
                 # answer gives: a short phrase may resolve to a statistic it shares a word with ("countries").
                 confirmed = about if told or _shown(part) & given.get(about or "", set()) else None
                 answer = replace(part, statistic=confirmed)
+                bare = not told and _bare(key, label)
+                if bare and _link(part, key[1:], vocabulary) < BARE_LINK:
+                    continue  # one common word, and sentences that share nothing else: nothing says it is one thing
+                if not told and _named_apart(part, key[1:], vocabulary):
+                    continue  # the figures of different places or bodies, named in their clauses
                 dispute = _dispute(named_by, comparison.label or label, answer, reviewed, options)
                 if dispute is not None:
+                    if bare:
+                        vague.add(dispute.id)
                     found.append(dispute)
                     if told:
                         own.add(dispute.id)
@@ -283,7 +305,9 @@ def find_disputes(
         if progress is not None:
             progress(done, len(questions))
     kept = _marked(_distinct(found, own), own, written_as)
-    kept.sort(key=lambda d: (d.reviewed, _rank(d)))
+    # A group named precisely (two words, a name, a statistic) is more often about one thing than one named by a
+    # common word alone ("deaths", "tariff"): the precise ones come first, each kind by the one rule.
+    kept.sort(key=lambda d: (d.reviewed, d.id in vague, _rank(d)))
     return DisputesReport(tuple(kept[: options.limit]), len(questions), figures)
 
 
@@ -311,6 +335,8 @@ def _can_answer(figure: Figure, sentence: Sentence, kinds: frozenset[Kind]) -> b
         return False  # "2026 outbreak" in a heading: a year the reader could not tell from a count
     if q.kind == Kind.COUNT and (_PARTITIVE.match(after) or _PART_OF.search(before)):
         return False
+    if q.kind == Kind.COUNT and (_SCORE_AFTER.match(after) or _SCORE_BEFORE.search(before)):
+        return False
     return not is_vague(figure)
 
 
@@ -331,6 +357,7 @@ def _phrases(figure: Figure, sentence: Sentence, vocabulary: _Vocabulary) -> Ite
         and t.stem not in _NOT_NAMES
         and t.stem not in _CHANGE_VERBS
         and t.stem not in _CALENDAR
+        and t.stem not in _WHEN
         and t.stem not in _REPORTING
         and _LETTERS.search(t.stem)
         and not (start <= t.start < end)
@@ -379,7 +406,7 @@ def _narrowed(
     wanted = {k.value for k in kinds}
 
     def fits(f: Finding) -> bool:
-        if f.role in _NOT_LEVELS or f.vague or _year_like(f) or _partitive(f):
+        if f.role in _NOT_LEVELS or f.vague or _year_like(f) or _partitive(f) or _score_side(f):
             return False
         return _finding_kind(f) == kind if kind is not None else f.kind in wanted
 
@@ -496,6 +523,70 @@ def _split(comparison: Comparison, phrase: Collection[str], top: int, vocabulary
             ):
                 joined.append(doc)
     return [_chosen(comparison, {doc: found[doc] for doc in core}, top, vocabulary) for core in members]
+
+
+def _bare(key: Sequence[str], label: str) -> bool:
+    """Whether a phrase's group is named by one common word alone: one content word (its key: its kind and one word
+    family), not a name (a capital that only opens a sentence is dropped from the label)."""
+    return len(key) == 2 and not any(w[:1].isupper() for w in label.split())
+
+
+def _link(comparison: Comparison, phrase: Collection[str], vocabulary: _Vocabulary) -> float:
+    """How much the sentences of a group's figures (each document's first) share besides the group's phrase: the
+    weight of the words two of them share, on average over their pairs (a group of more than MOST_WEIGHED documents
+    is taken as linked)."""
+    shown = [d.findings[0] for d in comparison.with_figures]
+    if len(shown) > MOST_WEIGHED:
+        return math.inf
+    said = frozenset(vocabulary.name(p) for p in phrase)
+    words = [vocabulary.topic(f.sentence) - said for f in shown]
+    pairs = [(a, b) for i, a in enumerate(words) for b in words[i + 1 :]]
+    if not pairs:
+        return math.inf
+    return sum(sum(vocabulary.linking(w) for w in a & b) for a, b in pairs) / len(pairs)
+
+
+def _names(text: str, vocabulary: _Vocabulary, skip: int = -1) -> frozenset[str]:
+    """The names a text writes (words with a capital; ``skip``: the offset of a word that opens its sentence, whose
+    capital says nothing), by their first letters: the place, body or person a figure is of."""
+    return frozenset(
+        _name_key(vocabulary.name(t.stem))
+        for t in tokens(text)
+        if t.start != skip
+        and t.end - t.start > 1  # a capital alone is a unit's ("°C") or an initial
+        and text[t.start : t.end][:1].isupper()
+        and t.stem not in STOPWORDS
+        and t.stem not in _CALENDAR
+        and t.stem not in _REPORTING
+        and _LETTERS.search(t.stem)
+    )
+
+
+def _name_key(stem: str) -> str:
+    """What two names share when they name one place or people: their first letters ("Cuba" and "Cuban", "Canada"
+    and "Canadian", "Israel" and "Israeli")."""
+    return stem[:NAME_LETTERS]
+
+
+def _named_apart(comparison: Comparison, phrase: Collection[str], vocabulary: _Vocabulary) -> bool:
+    """Whether a group's figures are of different places or bodies: of the pairs of its documents whose figures'
+    clauses both name something (besides the group's phrase), NAMED_APART or more are named apart, neither clause
+    naming what the other's sentence names ("a temperature of 44.3°C in Pissos" and "38°C in Basel"; "deaths in
+    West Kordofan" and "deaths in Bimbo"). A clause that names nothing tells nothing."""
+    shown = [d.findings[0] for d in comparison.with_figures]
+    if len(shown) > MOST_WEIGHED:
+        return False
+    said = frozenset(_name_key(vocabulary.name(p)) for p in phrase)
+    named: list[tuple[frozenset[str], frozenset[str]]] = []  # (the clause's names, the sentence's)
+    for f in shown:
+        clause = _clause(f)
+        opens = len(f.sentence) - len(f.sentence.lstrip(_BULLETS))
+        left = f.sentence.find(clause)
+        if own := _names(clause, vocabulary, opens - left) - said:
+            named.append((own, _names(f.sentence, vocabulary)))
+    pairs = [(a, b) for i, a in enumerate(named) for b in named[i + 1 :]]
+    apart = sum(1 for a, b in pairs if not a[0] & b[1] and not b[0] & a[1])
+    return bool(pairs) and apart >= NAMED_APART * len(pairs)
 
 
 def _average_linkage(docs: Sequence[str], similarity: Callable[[str, str], float]) -> list[list[str]]:
@@ -616,6 +707,15 @@ class _Vocabulary:
     names: Mapping[str, str]
     weight: Mapping[str, float]
     synonyms: Mapping[str, str]  # the same, of families of synonyms only: what a figure counts
+    documents: int = 1  # the documents of the corpus
+
+    def linking(self, word: str) -> float:
+        """How much a word two sentences share says they speak of one thing: its weight as if the corpus held one
+        document more, one that does not use it (a word every document uses still tells the corpus's topic from
+        any other; in a corpus of three documents about one flood, "valley" links their sentences)."""
+        if word not in self.weight:
+            return 0.0
+        return self.weight[word] + math.log1p(1 / max(self.documents, 1))
 
     def name(self, stem: str) -> str:
         return self.names.get(stem, stem)
@@ -671,6 +771,16 @@ def _partitive(finding: Finding) -> bool:
     if finding.kind != Kind.COUNT.value or not 0 <= start < end <= len(finding.sentence):
         return False
     return _PARTITIVE.match(finding.sentence, end) is not None or _PART_OF.search(finding.sentence[:start]) is not None
+
+
+def _score_side(finding: Finding) -> bool:
+    """Whether a count is one side of a score ("the team's 3–2 victory": 3, or 2)."""
+    start = finding.start - finding.sentence_start
+    end = start + len(finding.text)
+    if finding.kind != Kind.COUNT.value or not 0 <= start < end <= len(finding.sentence):
+        return False
+    text = finding.sentence
+    return _SCORE_AFTER.match(text, end) is not None or _SCORE_BEFORE.search(text[:start]) is not None
 
 
 def _year_like(finding: Finding) -> bool:
