@@ -379,7 +379,8 @@ def test_others_names_nothing_alone(tmp_path: Path) -> None:
 
 
 def _naive_average_linkage(docs: list[str], similarity: dict[tuple[str, str], float]) -> list[list[str]]:
-    """The first version of the clustering, every link weighed again at every join (time in the fourth power)."""
+    """The first version of the clustering, every link weighed again at every join (time in the fourth power), with
+    its averages rounded as the shipped one rounds them."""
     from factcheck.commands.disputes import LINK
 
     def shared(a: str, b: str) -> float:
@@ -406,7 +407,7 @@ def _naive_average_linkage(docs: list[str], similarity: dict[tuple[str, str], fl
         lambda n: st.tuples(
             st.just(n),
             st.lists(
-                st.sampled_from([0.0, 0.25, 0.5, 0.75, 1.0, 2.0]), min_size=n * (n - 1) // 2, max_size=n * (n - 1) // 2
+                st.sampled_from([0.0, 0.1, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 1.0, 2.0]), min_size=n * (n - 1) // 2, max_size=n * (n - 1) // 2
             ),
         )
     )

@@ -594,7 +594,8 @@ def _average_linkage(docs: Sequence[str], similarity: Callable[[str, str], float
     sets that shares most first; of equal ones, the later pair in the documents' order). Each pair of documents is
     weighed once; a set keeps its sums with the others as sets join, and the links wait in a heap (a link of a set
     that has grown since is passed over), so that the whole costs about the square of the documents, not their
-    fourth power."""
+    fourth power. Averages are rounded to 9 decimals: a link of exactly LINK that adds up to 0.4999999999999999
+    joins (the first version, comparing raw sums, left such sets apart)."""
     n = len(docs)
     sums = [[0.0] * n for _ in range(n)]  # sums[a][b]: the similarities of every pair of the sets a and b
     for a in range(n):
