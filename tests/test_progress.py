@@ -49,3 +49,20 @@ def test_a_single_step_shows_no_bar(monkeypatch: pytest.MonkeyPatch) -> None:
     with steps("checking", "claims", 1) as bar:
         bar.step()
         assert bar.bar is None
+
+
+def test_a_bar_on_screen_starts_no_thread_and_is_drawn_as_steps_are_done(monkeypatch: pytest.MonkeyPatch) -> None:
+    # compare forks its workers only from a process of one thread: a bar's refresh thread kept a terminal user's
+    # disputes, report and check to one process once their bar had appeared.
+    import threading
+
+    terminal = Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    monkeypatch.setattr(progress, "SHOW_AFTER", 0.0)
+    before = threading.active_count()
+    with steps("comparing", "statistics", 3) as bar:
+        bar.step()
+        assert bar.bar is not None and threading.active_count() == before
+        assert "1/3" in terminal.getvalue()  # drawn at the step, with no thread to draw it
+        bar.step(2)
+        assert "3/3" in terminal.getvalue()  # the last step is drawn however soon it comes

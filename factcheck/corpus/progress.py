@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
 SHOW_AFTER: Final = 1.0  # seconds of work before a progress bar appears
+REFRESH_EVERY: Final = 0.1  # seconds between two drawings of a bar
 
 
 class Steps:
@@ -32,6 +33,7 @@ class Steps:
         self.start = time.monotonic()
         self.done = 0
         self.bar: Progress | None = None
+        self.drawn = 0.0  # when the bar was last drawn
         self.task: TaskID | None = None
 
     def update(self, done: int, total: int) -> None:
@@ -57,11 +59,18 @@ class Steps:
                 TimeRemainingColumn(),
                 console=Console(stderr=True),
                 transient=True,
+                # No refresh thread: drawn as steps are done (at most every REFRESH_EVERY seconds). A second thread
+                # would keep compare from forking its workers (forking is safe only from a process of one thread).
+                auto_refresh=False,
             )
             self.bar.start()
             self.task = self.bar.add_task(self.label, total=self.total)
         if self.bar is not None and self.task is not None:
             self.bar.update(self.task, completed=self.done)
+            now = time.monotonic()
+            if now - self.drawn >= REFRESH_EVERY or self.done >= self.total:
+                self.bar.refresh()
+                self.drawn = now
 
     def close(self) -> None:
         """Take the bar off the terminal (it leaves no line behind)."""
