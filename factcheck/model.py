@@ -160,7 +160,7 @@ class Cues:
 
 @dataclass(frozen=True, slots=True)
 class Statistic:
-    """A thing users compare across documents ("doctors abroad", "annual revenue")."""
+    """A thing users compare across documents ("people displaced", "annual revenue")."""
 
     id: str
     label: str

@@ -61,9 +61,11 @@ def test_every_command_has_short_help_and_examples_that_run(
     shown = [line.strip().split("  (")[0] for line in lines if line.strip().startswith("factcheck ")]
     assert len(shown) >= 2, command
     if command == "evaluate":
-        return  # its examples name the repository's answer keys
+        return  # its examples name answer keys the bundled project has not
     for example in shown:
         args = shlex.split(example.split(">")[0])[1:]
+        if any(arg.isupper() and len(arg) > 1 for arg in args):
+            continue  # a placeholder (DOCUMENT, STATISTIC): the package names no corpus's documents or statistics
         ran = runner.invoke(app, args, env={"COLUMNS": "200"})
         assert ran.exit_code in (0, 1), f"{example}: {ran.output}"
 

@@ -29,7 +29,7 @@ from factcheck.cli._app import (
 
 @app.command(
     epilog=examples(
-        'factcheck compare "doctors abroad"',
+        'factcheck compare "people killed"',
         "factcheck compare revenue --format json",
         "factcheck compare            (every statistic of claims.yaml)",
     )

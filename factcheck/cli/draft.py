@@ -36,8 +36,8 @@ class DraftFormat(StrEnum):
 
 @app.command(
     epilog=examples(
-        'factcheck draft "doctors abroad"',
-        "factcheck draft --document king-2020 --write",
+        'factcheck draft "people killed"',
+        "factcheck draft --document DOCUMENT --write   (a document's id, as `factcheck sources` lists it)",
         "factcheck draft            (every statistic of claims.yaml)",
     )
 )

@@ -23,8 +23,8 @@ from factcheck.cli._app import (
 
 @app.command(
     epilog=examples(
-        "factcheck evaluate tests/gold/bundled.yaml",
-        "factcheck evaluate eval/clusters/*/ --min-accuracy 0.8",
+        "factcheck evaluate gold.yaml",
+        "factcheck evaluate keys/*/ --min-accuracy 0.8",
     )
 )
 def evaluate(

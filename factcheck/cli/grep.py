@@ -30,9 +30,9 @@ from factcheck.cli._app import (
 
 @app.command(
     epilog=examples(
-        "factcheck grep doctors",
-        'factcheck grep --statistic "medical workers abroad"',
-        "factcheck grep --sentences 28,000",
+        "factcheck grep killed",
+        "factcheck grep --statistic STATISTIC   (a statistic's id, label or alias)",
+        "factcheck grep --sentences 1,000",
     )
 )
 def grep(

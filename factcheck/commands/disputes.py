@@ -3,12 +3,12 @@
 Every figure of the corpus that could answer a question (no year, date, ordinal, score, change, modifier, vague
 amount or part of a whole: "22 of the dead", "of whom 2.2 million") is read for what it counts: its counted noun and
 the nearest words of its clause, as word families, with its kind and unit. A group of counts counts one noun (or its
-synonyms). A phrase that several documents use about their figures ("people killed", "death toll", "doctors abroad")
+synonyms). A phrase that several documents use about their figures ("people killed", "death toll", "workers abroad")
 is a question the corpus answers more than once; each such phrase is put to ``compare``, whose answer (each
 document's best figure, split by scope, unit and rate, with its verdict: agree, conflict, time line) is the group.
 Of each document's figures the phrase names, the one whose sentence shares the most rare words with the other
 documents' (its place, its cause) stands for it; documents whose figures speak of different things (the deaths of a
-heat wave, of a cholera outbreak) are split into groups by those words, a document that speaks of both giving each
+heat wave, of a flu outbreak) are split into groups by those words, a document that speaks of both giving each
 its figure. Groups that hold the same figures of the same documents are kept once (a narrower group that leaves out
 a document is kept). A statistic of the claims file marks one group, its own reading (compare's choice); the phrases
 are asked as they are written (as without a claims file), and a phrase's group that shows a figure of a statistic's
@@ -84,7 +84,7 @@ BARE_LINK = LINK / 2
 # A group is of different places or bodies when this share of its pairs of documents that name something in their
 # figures' clauses name nothing in common.
 NAMED_APART = 0.5
-NAME_LETTERS = 4  # the letters that name a place or a people alike ("Cuba", "Cuban")
+NAME_LETTERS = 4  # the letters that name a place or a people alike ("Norway", "Norwegian")
 # Groups of more documents keep compare's choice and are not split: weighing every pair costs the square of them.
 MOST_WEIGHED = 150
 # Findings asked of compare per document, of which those of the group's kind are kept.
@@ -423,7 +423,7 @@ def _narrowed(
 
 
 def _noun(finding: Finding) -> str | None:
-    """The stem of the noun a count counts ("1,700 medical personnel": personnel), or None (no noun, or one that
+    """The stem of the noun a count counts ("1,700 ground personnel": personnel), or None (no noun, or one that
     says nothing: "people")."""
     if finding.kind != Kind.COUNT.value or not finding.unit:
         return None
@@ -471,7 +471,7 @@ def _split(comparison: Comparison, phrase: Collection[str], top: int, vocabulary
 
     Two documents' figures speak of one thing when their sentences share words besides the group's phrase, enough
     of them or rare enough (``LINK``). The documents linked directly or through others form a core; when two or
-    more cores are found ("deaths" in sentences on a heat wave, and in others on a cholera outbreak) the group is
+    more cores are found ("deaths" in sentences on a heat wave, and in others on a flu outbreak) the group is
     split, one group a core. A document linked to none joins the core whose sentences one of its figures' shares
     most with, if it shares LINK on average with them, or else leaves the group (a fire's injured beside an
     earthquake's, even when one core is found); each group's figures are chosen again among its documents. A group
@@ -563,16 +563,16 @@ def _names(text: str, vocabulary: _Vocabulary, skip: int = -1) -> frozenset[str]
 
 
 def _name_key(stem: str) -> str:
-    """What two names share when they name one place or people: their first letters ("Cuba" and "Cuban", "Canada"
-    and "Canadian", "Israel" and "Israeli")."""
+    """What two names share when they name one place or people: their first letters ("Norway" and "Norwegian",
+    "Chile" and "Chilean", "Iceland" and "Icelandic")."""
     return stem[:NAME_LETTERS]
 
 
 def _named_apart(comparison: Comparison, phrase: Collection[str], vocabulary: _Vocabulary) -> bool:
     """Whether a group's figures are of different places or bodies: of the pairs of its documents whose figures'
     clauses both name something (besides the group's phrase), NAMED_APART or more are named apart, neither clause
-    naming what the other's sentence names ("a temperature of 44.3°C in Pissos" and "38°C in Basel"; "deaths in
-    West Kordofan" and "deaths in Bimbo"). A clause that names nothing tells nothing."""
+    naming what the other's sentence names ("a temperature of 44.3°C in Arden" and "38°C in Brill"; "deaths in
+    the north" of one country and "deaths in Tarvo"). A clause that names nothing tells nothing."""
     shown = [d.findings[0] for d in comparison.with_figures]
     if len(shown) > MOST_WEIGHED:
         return False
@@ -665,8 +665,8 @@ def _coherent(candidates: Mapping[str, Sequence[Finding]], vocabulary: _Vocabula
         return round(sum(best.values()), 9)
 
     def score(doc: str, i: int, f: Finding) -> float:
-        # The words of its own clause count twice: of two figures of one sentence ("the Palisades Fire is 50%
-        # contained, while the Eaton Fire is 80% contained"), the one whose clause speaks of the group's thing.
+        # The words of its own clause count twice: of two figures of one sentence ("the Ridge Fire is 50%
+        # contained, while the Creek Fire is 80% contained"), the one whose clause speaks of the group's thing.
         return fit(doc, words[doc][i]) + fit(doc, vocabulary.topic(_clause(f)))
 
     return {
@@ -754,8 +754,8 @@ def _wanted(kind: str | None, kinds: frozenset[Kind]) -> bool:
 def _is_year_like(kind: str, unit: str | None, text: str, before: str = "") -> bool:
     """A count written as a year of the last two centuries ("2026", "2022–2026" is a range of them) with no noun,
     or with one but used as a year is: a span of two years, after a determiner or a possessive ("the 2011 floods",
-    "Lusarra's 2011 floods"), or opening its sentence or list item ("2026 Venezuela earthquakes", "2025 massacres
-    of ...", a heading; style spells out a count that opens a sentence). ``before``: the sentence's text before
+    "Veldane's 2011 floods"), or opening its sentence or list item ("2026 Arden earthquakes", "2025 attacks
+    on ...", a heading; style spells out a count that opens a sentence). ``before``: the sentence's text before
     the figure."""
     if kind != Kind.COUNT.value or _YEAR_LIKE.fullmatch(text) is None:
         return False
@@ -808,7 +808,7 @@ def _kind_of(kind: str, unit: str | None) -> str:
 
 def _label(forms: Counter[str]) -> str:
     """The form of a phrase the documents write most (ties: the first alphabetically); a capital that only starts
-    a sentence is dropped ("Doctors abroad" → "doctors abroad"), a name's is kept."""
+    a sentence is dropped ("Workers abroad" → "workers abroad"), a name's is kept."""
     best = min(forms.items(), key=lambda item: (-item[1], item[0].lower()))[0]
     lower = {w for form in forms for w in form.split() if w.islower()}
     return " ".join(w.lower() if w.lower() in lower else w for w in best.split())

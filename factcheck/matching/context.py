@@ -8,7 +8,7 @@ of the mine collapse. The context of a sentence is
   it is nested in (``- Colombian conflict`` / ``  - 2025 attacks`` / ``    - Fourteen members ...``),
 - the **sentences just before** it (PREVIOUS_SENTENCES of them, in the same document and the same block: no
   heading or list item begins between them, so that in a digest one item is no context of the next; a heading or
-  item it stands under counts, "- Gaza war" for the items below it).
+  item it stands under counts, "- Harbour fire" for the items below it).
 
 Nothing here depends on the query: the outline of a document is read once per document and kept while the
 document is (an LRU keyed by the document's hash).
@@ -58,7 +58,7 @@ class Outline:
         lines = [min(last, max(0, bisect_right(self.line_starts, at) - 1)) for at in (first, second)]
         if self.block_of_line[lines[0]] == self.block_of_line[lines[1]]:
             return True
-        # a heading the text at ``second`` stands under ("- Gaza war" above its items) is read before it too
+        # a heading the text at ``second`` stands under ("- Harbour fire" above its items) is read before it too
         own = self.own_heading_of_line[lines[0]] if self.own_heading_of_line else -1
         at = self.heading_of_line[lines[1]]
         while own >= 0 and at >= 0:

@@ -221,7 +221,7 @@ def resolve_query(statistics: Sequence[Statistic], query: str) -> Statistic | No
 def fitting_statistics(statistics: Sequence[Statistic], query: str) -> tuple[Statistic, ...]:
     """The statistics a free-text query fits (see resolve_query): none; the one it names or clearly paraphrases;
     or two, best first, when it fits both about equally (within RESOLVE_MARGIN) or when the best has a sibling of
-    the other scope that it also fits ("nations that hosted brigades": now, and since the programme began)."""
+    the other scope that it also fits ("countries that hosted the fair": now, and since it began)."""
     named = normalise_phrase(query)
     exact = [s for s in statistics if named in {normalise_phrase(p) for p in (s.id, *s.phrasings)}]
     if len(exact) == 1:
@@ -600,7 +600,7 @@ _RESPECTIVELY = re.compile(r"[^.;:,]{0,30},?\s*respectively\b", re.IGNORECASE)
 def _respective(
     text: str, words: Sequence[Token], figure: tuple[int, int], competing: Sequence[tuple[int, int]]
 ) -> tuple[frozenset[int], frozenset[int]]:
-    """For a figure of a list that ends in "respectively" ("Brent and WTI rose to $78 and $74, respectively"),
+    """For a figure of a list that ends in "respectively" ("Gold and silver rose to $78 and $74, respectively"),
     the starts of the words of the other items of the list of names before it (not this figure's), and of this
     figure's item (its own); empty sets when the sentence does not pair two lists so."""
     spans = sorted([*competing, figure])
@@ -626,7 +626,7 @@ def _named_items(text: str, words: Sequence[Token], before: int, count: int) -> 
     a run of capitalised words, else one word. None when there is no such list."""
     ahead = [t for t in words if t.end <= before]
     joins = [k for k, t in enumerate(ahead) if text[t.start : t.end].lower() == "and" and k + 1 < len(ahead)]
-    # A list of names ("Brent Crude and West Texas Intermediate"), the last before the figures; else a list that
+    # A list of names ("Northern Light and Eastern Blend"), the last before the figures; else a list that
     # opens the sentence ("Exports and imports rose 5% and 3%"); an "and" between verbs ("rose and settled") or
     # deep in the sentence pairs nothing.
     named = [k for k in joins if text[ahead[k + 1].start].isupper()]
@@ -803,7 +803,7 @@ def score_bound(target: Target, figure: Figure) -> float:
     """An upper bound of score_figure read from the figure alone (kind and counted noun), not its sentence.
 
     A counted noun that matches no word of the target caps the score at OTHER_NOUN_FACTOR times the best
-    weight of any other place (NEAR_WEIGHT): "50 countries" barely answers "doctors abroad" whatever surrounds it.
+    weight of any other place (NEAR_WEIGHT): "50 countries" barely answers "workers abroad" whatever surrounds it.
     """
     q = figure.quantity
     if q.kind not in target.kinds:

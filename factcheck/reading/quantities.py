@@ -1886,7 +1886,7 @@ def _finish(text: str, fig: _Fig) -> bool:
     if not fig.word and (_is_identifier(text, fig, prev) or _street_number(text, fig)):
         return False
     if fig.kind == _YEAR and fig.is_range:
-        # "between 1500 and 2000 doctors" counts doctors; "between 1998 and 2003" are years
+        # "between 1500 and 2000 workers" counts workers; "between 1998 and 2003" are years
         unit, _ = _counted_noun(text, fig.end, fig.high)
         if (
             unit is None
@@ -2070,7 +2070,7 @@ def _is_identifier(text: str, fig: _Fig, prev: str) -> bool:
     if lower in _FUNCTION_WORDS or lower in _QUALIFIERS or len(word) == 1:
         return False
     unit, _ = _counted_noun(text, fig.end, fig.value)
-    return unit is None or not _is_plural(unit.split()[-1])  # "In Brazil 20 people died" is a count
+    return unit is None or not _is_plural(unit.split()[-1])  # "In Ostrava 20 people died" is a count
 
 
 # A house number: a number, then (a compass letter, an ordinal,) capitalised words ending in a street word.
@@ -2102,7 +2102,7 @@ def _street_number(text: str, fig: _Fig) -> bool:
 
 
 def _line_number(text: str, fig: _Fig) -> bool:
-    """A list or section number at the start of a line: "1. Missions", "2) Text", "1.3. History"."""
+    """A list or section number at the start of a line: "1. Methods", "2) Text", "1.3. History"."""
     s = fig.start
     ls = text.rfind("\n", max(0, s - 12), s)
     if ls == -1:
@@ -2234,7 +2234,7 @@ def _compound_after(text: str, om: re.Match[str]) -> bool:
     if nm is None or nm.start(1) != om.end() + 1:
         return False
     word = nm.group(1).lower()
-    # A verb or participle after it ends the phrase: "cases of cholera reported", "barrels of oil stolen".
+    # A verb or participle after it ends the phrase: "cases of flu reported", "barrels of oil stolen".
     return word not in _STOP and not word.endswith(("ed", "ing", "ly")) and word not in _NOT_NOUNS
 
 
