@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
 import math
-import os
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
@@ -43,8 +41,7 @@ from factcheck.reading.sentences import sentence_around
 from factcheck.reading.text import find_words, tokens
 
 if TYPE_CHECKING:
-    from multiprocessing.connection import Connection
-    from multiprocessing.process import BaseProcess
+    pass
 
 SCHEMA_VERSION = 2  # 2: a query may answer for two statistics (compare_query); resolved
 DEFAULT_TOP = 3
@@ -717,76 +714,41 @@ def _balanced(work: Mapping[str, int], parts: int) -> list[list[str]]:
     return [c for c in chunks if c]
 
 
-# What forked workers score: set just before they start (they inherit it), never pickled.
-_FORKED: tuple[Corpus, _Job] | None = None
-
-
 def _in_processes(corpus: Corpus, job: _Job, chunks: Sequence[Sequence[str]]) -> list[dict[str, tuple[Finding, ...]]]:
-    """Each chunk of documents scored in a forked worker; every worker is stopped however this ends (Ctrl-C too).
+    """Each chunk of documents scored in a forked worker on its own handle on the corpus; every worker is stopped
+    however this ends (Ctrl-C too).
 
-    Raises OSError when a worker gives no answer (the caller then scores in this process).
+    Raises OSError when a worker gives no answer (the caller then scores in this process and reports any error).
     """
-    import multiprocessing
+    from factcheck.corpus.index import held_locks
+    from factcheck.corpus.processes import Forked, answer_of, fork_answering, stop
 
-    global _FORKED
-    context = multiprocessing.get_context("fork")
-    workers: list[tuple[BaseProcess, Connection]] = []
+    def scorer(doc_ids: Sequence[str]) -> Callable[[], dict[str, tuple[Finding, ...]]]:
+        def score() -> dict[str, tuple[Finding, ...]]:
+            own = corpus.reopen()
+            found = {}
+            for doc_id in doc_ids:
+                doc = own.document(doc_id)
+                if doc is None:
+                    raise LookupError(doc_id)
+                found[doc_id] = _find(own, doc, job)
+            return found
+
+        return score
+
+    workers: list[Forked] = []
     try:
-        _FORKED = (corpus, job)
         for chunk in chunks:
-            receive, send = context.Pipe(duplex=False)
-            process = context.Process(target=_score_chunk, args=(os.getpid(), chunk, send), daemon=True)
-            workers.append((process, receive))
-            process.start()  # forks now: the worker has _FORKED
-            send.close()
-        _FORKED = None
+            workers.append(fork_answering(scorer(chunk), held_locks()))
         results = []
-        for worker, receive in workers:
-            try:
-                answer = receive.recv()
-            except EOFError:
-                answer = None
+        for worker in workers:
+            answer = answer_of(worker)
             if answer is None:
-                raise OSError(f"a scoring worker (pid {worker.pid}) ended without an answer")
+                raise OSError(f"a scoring worker (pid {worker[0].pid}) ended without an answer")
             results.append(answer)
         return results
     finally:
-        _FORKED = None
-        for worker, receive in workers:
-            if worker.is_alive():
-                worker.terminate()
-            worker.join()
-            receive.close()
-
-
-def _score_chunk(parent: int, doc_ids: Sequence[str], send: Connection) -> None:
-    """In a forked worker: score these documents on the worker's own handle on the corpus, send the findings.
-
-    Sends None when anything goes wrong: the parent then scores the documents itself and reports any error. The
-    worker dies with ``parent`` (a forked process outlives a parent killed with SIGKILL otherwise) and closes the
-    parent's lock descriptors.
-    """
-    from factcheck.corpus.index import held_locks
-    from factcheck.corpus.processes import start_worker
-
-    start_worker(parent, held_locks())
-    found: dict[str, tuple[Finding, ...]] | None = None
-    try:
-        if _FORKED is None:
-            raise RuntimeError("_score_chunk runs in a worker forked by _in_processes")
-        corpus, job = _FORKED
-        own = corpus.reopen()
-        found = {}
-        for doc_id in doc_ids:
-            doc = own.document(doc_id)
-            if doc is None:
-                raise LookupError(doc_id)
-            found[doc_id] = _find(own, doc, job)
-    except Exception:
-        found = None
-    with contextlib.suppress(OSError):  # the parent is gone (the kernel ends this process too)
-        send.send(found)
-    send.close()
+        stop(workers)
 
 
 # --- entry points -------------------------------------------------------------------------------

@@ -70,7 +70,7 @@ from factcheck.corpus.documents import (
     sentence_containing,
     unknown_document,
 )
-from factcheck.corpus.processes import running, start_worker, usable_cores
+from factcheck.corpus.processes import Forked, answer_of, fork_answering, running, start_worker, stop, usable_cores
 from factcheck.corpus.progress import Steps
 from factcheck.errors import CorpusError, FactcheckWarning, InputError, Problem
 from factcheck.model import Document, DocumentMeta, Figure, Kind, Qualifier, Quantity, Role, Sentence
@@ -80,8 +80,6 @@ from factcheck.version import READER_VERSION
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
-    from multiprocessing.connection import Connection
-    from multiprocessing.process import BaseProcess
 
 
 __all__ = [
@@ -1603,7 +1601,7 @@ class IndexedCorpus:
         parts = _select_parts(docnos)
         # The first part is scanned here while forked processes scan the others; a part whose process fails to
         # start or to answer is scanned here too.
-        workers: list[tuple[list[int], tuple[BaseProcess, Connection] | None]] = []
+        workers: list[tuple[list[int], Forked | None]] = []
         try:
             for part in parts[1:]:
                 try:
@@ -1612,19 +1610,10 @@ class IndexedCorpus:
                     workers.append((part, None))
             chosen = self._scan(parts[0], hits, enough, context)
             for part, started in workers:
-                answer = None
-                if started is not None:
-                    with contextlib.suppress(EOFError, OSError):
-                        answer = started[1].recv()
+                answer = answer_of(started) if started is not None else None
                 chosen.update(answer if answer is not None else self._scan(part, hits, enough, context))
         finally:
-            for _, started in workers:
-                if started is not None:
-                    process, receive = started
-                    if process.is_alive():
-                        process.terminate()
-                    process.join()
-                    receive.close()
+            stop(started for _, started in workers if started is not None)
         return {self._by_docno[d].id: chosen[d] for d in docnos if d in chosen}
 
     def _scan(
@@ -1737,46 +1726,19 @@ def _start_select(
     hits: Callable[[list[str]], frozenset[str]],
     enough: Callable[[frozenset[str]], bool],
     context: bool,
-) -> tuple[BaseProcess, Connection]:
-    """A forked process that pre-selects in these documents (IndexedCorpus._scan) and sends what it found."""
-    import multiprocessing
+) -> Forked:
+    """A forked process that pre-selects in these documents (IndexedCorpus._scan) on a connection of its own and
+    sends what it found; None when anything goes wrong or a document's copy in the index is damaged (the parent
+    then does the part itself, and warns once)."""
 
-    fork = multiprocessing.get_context("fork")
-    receive, send = fork.Pipe(duplex=False)
-    process = fork.Process(
-        target=_select_worker, args=(os.getpid(), corpus, docnos, hits, enough, context, send), daemon=True
-    )
-    process.start()  # forked: nothing is pickled
-    send.close()
-    return process, receive
-
-
-def _select_worker(
-    parent: int,
-    corpus: IndexedCorpus,
-    docnos: list[int],
-    hits: Callable[[list[str]], frozenset[str]],
-    enough: Callable[[frozenset[str]], bool],
-    context: bool,
-    send: Connection,
-) -> None:
-    """In a forked process: _scan on a connection of its own. Sends None when anything goes wrong or a document's
-    copy in the index is damaged: the parent then does the part itself (and warns once). It dies with ``parent``
-    (a forked process outlives a parent killed with SIGKILL otherwise) and closes the parent's lock descriptors."""
-    start_worker(parent, held_locks())
-    found: dict[int, frozenset[int]] | None = None
-    try:
+    def scan() -> dict[int, frozenset[int]] | None:
         with pywarnings.catch_warnings():
             pywarnings.simplefilter("ignore")
             own = corpus.reopen()
             found = own._scan(docnos, hits, enough, context)
-            if own._fresh_reads:
-                found = None
-    except Exception:
-        found = None
-    with contextlib.suppress(OSError):  # the parent is gone (the kernel ends this process too)
-        send.send(found)
-    send.close()
+            return None if own._fresh_reads else found
+
+    return fork_answering(scan, held_locks())
 
 
 def _any_of(terms: Iterable[str]) -> str:

@@ -5,7 +5,10 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from typing import Any
 
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
@@ -86,3 +89,47 @@ def children(pid: int) -> list[int]:
             return [int(p) for p in handle.read().split()]
     except OSError:
         return []
+
+
+Forked = tuple[BaseProcess, Connection]  # a forked process and the end of the pipe its answer comes through
+
+
+def fork_answering(work: Callable[[], Any], inherited: Iterable[int] = ()) -> Forked:
+    """A forked process that does ``work`` and sends back its result, or None when it raises (the caller then does
+    the work itself). It starts as a reading worker does (start_worker: no Ctrl-C, dies with this process, the
+    ``inherited`` lock descriptors closed); nothing is pickled but the answer. Only where can_fork() says so."""
+    import multiprocessing
+
+    fork = multiprocessing.get_context("fork")
+    receive, send = fork.Pipe(duplex=False)
+    process = fork.Process(target=_answer, args=(os.getpid(), tuple(inherited), work, send), daemon=True)
+    process.start()
+    send.close()
+    return process, receive
+
+
+def _answer(parent: int, inherited: tuple[int, ...], work: Callable[[], Any], send: Connection) -> None:
+    start_worker(parent, inherited)
+    try:
+        found = work()
+    except Exception:
+        found = None
+    with contextlib.suppress(OSError):  # the parent is gone (the kernel ends this process too)
+        send.send(found)
+    send.close()
+
+
+def answer_of(forked: Forked) -> Any:
+    """What a forked process sent back, or None (it failed, or ended without an answer)."""
+    with contextlib.suppress(EOFError, OSError):
+        return forked[1].recv()
+    return None
+
+
+def stop(forked: Iterable[Forked]) -> None:
+    """End forked processes however their caller ends (an answer, an error, Ctrl-C): none is left behind."""
+    for process, receive in forked:
+        if process.is_alive():
+            process.terminate()
+        process.join()
+        receive.close()
