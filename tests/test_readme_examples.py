@@ -53,8 +53,12 @@ def test_the_readme_has_examples_to_run() -> None:
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The bundled corpus, claims file and the answer keys the examples name, copied (without their indexes)."""
-    where = tmp_path_factory.mktemp("readme")
+    return copy_project(tmp_path_factory.mktemp("readme"))
+
+
+def copy_project(where: Path) -> Path:
+    """The bundled corpus, claims file and the answer keys the examples name, copied into ``where`` (without their
+    indexes): what the examples run on (tools/refresh_readme.py too)."""
     ignore = shutil.ignore_patterns(".factcheck")
     shutil.copytree(ROOT / "corpus", where / "corpus", ignore=ignore)
     shutil.copy(ROOT / "claims.yaml", where / "claims.yaml")

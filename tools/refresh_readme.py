@@ -20,26 +20,18 @@ sys.path.insert(0, str(ROOT))
 from typer.testing import CliRunner  # noqa: E402
 
 from factcheck.cli import app  # noqa: E402
-from tests.test_readme_examples import NOT_RUN, examples, invocation, lines, part_of  # noqa: E402
+from tests.test_readme_examples import NOT_RUN, copy_project, examples, invocation, lines, part_of  # noqa: E402
 
 
 def main() -> int:
     import os
-    import shutil
     import tempfile
 
     readme = ROOT / "README.md"
     text = readme.read_text(encoding="utf-8")
     runner = CliRunner()
     with tempfile.TemporaryDirectory() as where:
-        project = Path(where)
-        ignore = shutil.ignore_patterns(".factcheck")
-        shutil.copytree(ROOT / "corpus", project / "corpus", ignore=ignore)
-        shutil.copy(ROOT / "claims.yaml", project / "claims.yaml")
-        (project / "tests" / "gold").mkdir(parents=True)
-        shutil.copy(ROOT / "tests" / "gold" / "bundled.yaml", project / "tests" / "gold" / "bundled.yaml")
-        flood = ROOT / "tests" / "corpora" / "flood-toll"
-        shutil.copytree(flood, project / "tests" / "corpora" / "flood-toll", ignore=ignore)
+        project = copy_project(Path(where))
         here = os.getcwd()
         os.chdir(project)
         try:
