@@ -82,14 +82,16 @@ _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _WORD = r"[^ \n]+"
 
 
+_INVISIBLE_CHARACTER = re.compile("[" + "".join(sorted(_INVISIBLE)) + "]")
+
+
 def _removed_mask(text: str) -> bytearray:
     """1 for every character of ``text`` that normalisation drops outright (footnote markers, invisibles)."""
     mask = bytearray(len(text))
     for m in _FOOTNOTE.finditer(text):
         mask[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
-    for i, ch in enumerate(text):
-        if ch in _INVISIBLE:
-            mask[i] = 1
+    for m in _INVISIBLE_CHARACTER.finditer(text):
+        mask[m.start()] = 1
     return mask
 
 
