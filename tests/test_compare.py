@@ -445,3 +445,17 @@ def test_many_queries_scored_in_worker_processes_give_what_one_process_gives(tmp
     assert [{d: f for d, f in by_doc.items() if f} for by_doc in forked] == [
         {d: f for d, f in by_doc.items() if f} for by_doc in alone
     ]
+
+
+def test_a_query_scored_within_some_documents_answers_for_them_as_over_the_whole_corpus() -> None:
+    root = Path(__file__).resolve().parent.parent
+    corpus = load_corpus(root / "corpus")
+    claims = load_claims(root / "claims.yaml")
+    whole = compare_query(corpus, claims, "doctors abroad")[0]
+    answering = [d.id for d in whole.documents if d.findings]
+    assert len(answering) >= 3
+    some = set(answering[:2])
+    part = compare_queries(corpus, [(claims, "doctors abroad")], within=[some])[0][0]
+    assert [d.id for d in part.documents] == [d.id for d in whole.documents]  # every document listed
+    for mine, theirs in zip(part.documents, whole.documents, strict=True):
+        assert mine.findings == (theirs.findings if mine.id in some else ())

@@ -6,7 +6,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import TYPE_CHECKING
@@ -692,6 +692,7 @@ class _Job:
     options: CompareOptions
     rivals: TargetGroup
     selected: Mapping[str, frozenset[int]] | None  # candidate sentences; None: every sentence
+    within: frozenset[str] | None = None  # the only documents scored (the others answer nothing); None: all
 
 
 def _score_documents(
@@ -739,10 +740,14 @@ def _score_many(
 
 def _work(corpus: Corpus, doc: Document, job: _Job) -> int:
     """The sentences ``job`` scores in ``doc``."""
+    if job.within is not None and doc.id not in job.within:
+        return 0
     return len(job.selected.get(doc.id, ())) if job.selected is not None else len(corpus.sentences(doc.id))
 
 
 def _find(corpus: Corpus, doc: Document, job: _Job, shared: DocumentReading | None = None) -> tuple[Finding, ...]:
+    if job.within is not None and doc.id not in job.within:
+        return ()
     candidates = None if job.selected is None else job.selected.get(doc.id, frozenset())
     return find_in_document(corpus, doc, job.target, job.scopes, job.options, job.rivals, candidates, shared=shared)
 
@@ -843,20 +848,38 @@ def compare_query(
 
 
 def compare_queries(
-    corpus: Corpus, asked: Sequence[tuple[ClaimsFile | None, str]], options: CompareOptions = CompareOptions()
+    corpus: Corpus,
+    asked: Sequence[tuple[ClaimsFile | None, str]],
+    options: CompareOptions = CompareOptions(),
+    within: Sequence[Collection[str] | None] | None = None,
 ) -> tuple[tuple[Comparison, ...], ...]:
     """compare_query for each (claims file, query) asked, in order: every document is read once for all of them
-    (its figures, the words before its sentences, its figures' contexts), in one set of worker processes."""
-    fitted = [(claims, query, query_statistics(claims, query)) for claims, query in asked]
-    plans = [(claims, query, statistic, resolved) for claims, query, fits in fitted for statistic, resolved in fits]
-    jobs = [_job_for(corpus, claims, query, statistic, options) for claims, query, statistic, _ in plans]
+    (its figures, the words before its sentences, its figures' contexts), in one set of worker processes.
+
+    ``within``: for each query, the only documents to score (the others are listed with no findings), or None.
+    """
+    fitted = [
+        (claims, query, query_statistics(claims, query), None if within is None else within[i])
+        for i, (claims, query) in enumerate(asked)
+    ]
+    plans = [
+        (claims, query, statistic, resolved, subset)
+        for claims, query, fits, subset in fitted
+        for statistic, resolved in fits
+    ]
+    jobs = [
+        replace(
+            _job_for(corpus, claims, query, statistic, options), within=None if subset is None else frozenset(subset)
+        )
+        for claims, query, statistic, _, subset in plans
+    ]
     docs = sorted(corpus.documents(), key=lambda d: d.id)
     evidence = _score_many(corpus, docs, jobs) if jobs else []
     made = iter(
         _comparison(corpus, claims, query, statistic, resolved, job, docs, found)
-        for (claims, query, statistic, resolved), job, found in zip(plans, jobs, evidence, strict=True)
+        for (claims, query, statistic, resolved, _), job, found in zip(plans, jobs, evidence, strict=True)
     )
-    return tuple(tuple(next(made) for _ in fits) for _, _, fits in fitted)
+    return tuple(tuple(next(made) for _ in fits) for _, _, fits, _ in fitted)
 
 
 def query_statistics(claims: ClaimsFile | None, query: str) -> tuple[tuple[Statistic | None, str | None], ...]:

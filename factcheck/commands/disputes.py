@@ -272,7 +272,9 @@ def find_disputes(
         (("statistic", s.id), s.id) for s in (claims.statistics if claims else ()) if _wanted(s.kind, kinds)
     ]
     questions += [(key, _label(written[key])) for key in tried]
-    for (key, label), answers in zip(questions, _answers(corpus, claims, questions, wide, progress), strict=True):
+    for (key, label), answers in zip(
+        questions, _answers(corpus, claims, questions, documents_of, wide, progress), strict=True
+    ):
         for comparison, about in answers:
             # A statistic's answer is the claims file's reading of the corpus: its figures are kept as compare chose.
             # A phrase's answer is read as a phrase's, whether or not the phrase resolves to a statistic (``about``).
@@ -314,6 +316,7 @@ def _answers(
     corpus: Corpus,
     claims: ClaimsFile | None,
     questions: Sequence[tuple[Sequence[str], str]],
+    documents_of: Mapping[tuple[str, ...], Collection[str]],
     options: CompareOptions,
     progress: Callable[[int, int], None] | None,
 ) -> list[tuple[tuple[Comparison, str | None], ...]]:
@@ -326,7 +329,13 @@ def _answers(
         batch = questions[start : start + BATCH_QUERIES]
         told = [key[0] == "statistic" for key, _ in batch]
         asked = [(claims if by_id else None, label) for (_, label), by_id in zip(batch, told, strict=True)]
-        for (_, label), by_id, comparisons in zip(batch, told, compare_queries(corpus, asked, options), strict=True):
+        # A phrase's group holds only the figures the phrase names (_narrowed): only its documents are scored.
+        within = [
+            None if by_id else documents_of.get(tuple(key), ()) for (key, _), by_id in zip(batch, told, strict=True)
+        ]
+        for (_, label), by_id, comparisons in zip(
+            batch, told, compare_queries(corpus, asked, options, within), strict=True
+        ):
             if by_id:
                 found.append(tuple((c, c.statistic) for c in comparisons))
                 continue
