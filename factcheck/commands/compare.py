@@ -813,8 +813,11 @@ def _in_processes(
 # --- entry points -------------------------------------------------------------------------------
 
 
-def preselect(corpus: Corpus, target: Target, options: CompareOptions) -> Mapping[str, frozenset[int]] | None:
-    """The sentences whose figures can score at least ``min_score`` (any score with --all), if the corpus knows.
+def preselect(
+    corpus: Corpus, target: Target, options: CompareOptions, within: Collection[str] | None = None
+) -> Mapping[str, frozenset[int]] | None:
+    """The sentences whose figures can score at least ``min_score`` (any score with --all), if the corpus knows
+    (of the documents ``within``, if given).
 
     A candidate's sentence and the sentences read before it hold at least the model's gate of a phrasing's words
     (its reach); its phrase score is at most 100 times the share of a phrasing's words in the sentence, and must
@@ -822,7 +825,8 @@ def preselect(corpus: Corpus, target: Target, options: CompareOptions) -> Mappin
     """
     scorer = options.model or model()
     floor = 0.0 if options.all_candidates else max(0.0, options.min_score - SCORE_ROUNDING)
-    return corpus.candidate_sentences(target.stems, max(scorer.gate, scorer.phrase_needed(floor) / 100), context=True)
+    share = max(scorer.gate, scorer.phrase_needed(floor) / 100)
+    return corpus.candidate_sentences(target.stems, share, context=True, documents=within)
 
 
 def compare(
@@ -868,9 +872,7 @@ def compare_queries(
         for statistic, resolved in fits
     ]
     jobs = [
-        replace(
-            _job_for(corpus, claims, query, statistic, options), within=None if subset is None else frozenset(subset)
-        )
+        _job_for(corpus, claims, query, statistic, options, None if subset is None else frozenset(subset))
         for claims, query, statistic, _, subset in plans
     ]
     docs = sorted(corpus.documents(), key=lambda d: d.id)
@@ -898,9 +900,15 @@ def query_statistics(claims: ClaimsFile | None, query: str) -> tuple[tuple[Stati
 
 
 def _job_for(
-    corpus: Corpus, claims: ClaimsFile | None, query: str, statistic: Statistic | None, options: CompareOptions
+    corpus: Corpus,
+    claims: ClaimsFile | None,
+    query: str,
+    statistic: Statistic | None,
+    options: CompareOptions,
+    within: frozenset[str] | None = None,
 ) -> _Job:
-    """What scoring ``query`` (for ``statistic``, if any) takes: its target, scope cues, rivals and candidates."""
+    """What scoring ``query`` (for ``statistic``, if any) takes: its target, scope cues, rivals and candidates (in
+    the documents ``within``, if given)."""
     target = Target.build(query, statistic, options.aliases)
     scopes = ScopeReader(statistic.cues.cumulative if statistic else (), statistic.cues.current if statistic else ())
     rivals = TargetGroup(
@@ -908,7 +916,7 @@ def _job_for(
             Target.build(s.label, s) for s in (claims.statistics if claims and statistic else ()) if s is not statistic
         )
     )
-    return _Job(target, scopes, options, rivals, preselect(corpus, target, options))
+    return _Job(target, scopes, options, rivals, preselect(corpus, target, options, within), within)
 
 
 def document_answer(
