@@ -2,7 +2,8 @@
 
 Runs factcheck.reading.quantities.read_quantities on every sentence of the key and prints, overall, per portal
 section and per kind: figure detection precision/recall/F1 (a produced figure matches an expected one when their
-spans overlap), value F1 (matched and value/low/high right within 0.5%), and the share right of kind, unit and
+spans overlap), value F1 (matched and value/low/high right within 0.5%; a score has no value, so a number read
+there is wrong; a vague amount given without a value is not checked), and the share right of kind, unit and
 qualifier among the matched figures whose expected figure gives that field. Produced figures of kind year or date
 are ignored unless an expected figure matches them, as in tests/test_quantity_cases.py. An expected figure is found
 at the first occurrence of its text at word boundaries after the previous expected figure, and takes the first
@@ -110,7 +111,7 @@ def evaluate(cases: list[dict[str, Any]]) -> tuple[dict[str, dict[str, Tally]], 
                 raise SystemExit(f"{case['id']}: expected text {etext!r} not in the sentence")
             span = (found.start(), found.end())
             search_from = span[1]
-            kind = str(exp.get("kind", "unset"))
+            kind = str(exp.get("kind", "not given"))
             forms = ["all"]
             if exp.get("low") is not None and exp.get("high") is not None:
                 forms.append("range")
@@ -133,8 +134,12 @@ def evaluate(cases: list[dict[str, Any]]) -> tuple[dict[str, dict[str, Tally]], 
                 continue
             used.add(match)
             q = produced[match]
-            value_ok = all(same_number(exp[k], getattr(q, k)) for k in ("value", "low", "high") if k in exp)
-            wrong = [k for k in ("value", "low", "high") if k in exp and not same_number(exp[k], getattr(q, k))]
+            numbers = {k: exp[k] for k in ("value", "low", "high") if k in exp}
+            if kind == "score" and not numbers:
+                # a result or a vote has no value (README): a number read there is wrong
+                numbers = {"value": None, "low": None, "high": None}
+            wrong = [k for k, v in numbers.items() if not same_number(v, getattr(q, k))]
+            value_ok = not wrong
             for name in ("kind", "unit", "qualifier"):
                 if name in exp:
                     ok = str(exp[name]) == str(enum_text(getattr(q, name)))
@@ -147,7 +152,7 @@ def evaluate(cases: list[dict[str, Any]]) -> tuple[dict[str, dict[str, Tally]], 
                 t.matched += 1
                 t.value_right += int(value_ok)
             if wrong:
-                shown = {k: exp[k] for k in exp if k in wrong}
+                shown = {k: exp.get(k, numbers.get(k)) for k in wrong}
                 notes.append(f"WRONG {case['id']}: {etext!r} {','.join(wrong)} expected {shown}, got {describe(q)}")
         for i, q in enumerate(produced):
             if i in used or enum_text(q.kind) in IGNORED_KINDS:
