@@ -106,6 +106,7 @@ from factcheck.reading.units import (
     SCALE_WORDS,
     SPACED_M_RE,
     UNIT_AFTER_RE,
+    UNIT_TAIL_RE,
 )
 from factcheck.version import READER_VERSION
 
@@ -386,7 +387,7 @@ _NEXT_WORD_RE: Final = re.compile(r"[ \t\u00a0\u202f\u2009]{0,3}-?[ \t\u00a0\u20
 _PERCENT_WORDS: Final = frozenset({"%", "percent", "per", "pct", "percentage", "basis", "bps", "pp", "pc"})
 _CURRENCY_ADJ_FIRST: Final = frozenset(a.split()[0] for a in CURRENCY_ADJECTIVES) | {"u"}
 _UNIT_FIRST_WORDS: Final = frozenset(
-    re.split(r"[ /²³-]", u.lower())[0] for u in (*MEASURE_WORDS, *DURATION_WORDS, *MULTIWORD_MEASURES, *MEASURE_SYMBOLS)
+    re.split(r"[ /²³·-]", u.lower())[0] for u in (*MEASURE_WORDS, *DURATION_WORDS, *MULTIWORD_MEASURES, *MEASURE_SYMBOLS)
 ) | {"°"}
 _OCCURRENCE_FOLLOWERS: Final = frozenset(
     """in a an per since this last during before after between each every already so now on at with and or but
@@ -1065,12 +1066,16 @@ def _glued(
         fig.end = g_end
         return None
     unit_kind = GLUED_UNITS.get(glue) or ("measure" if glue.startswith("°") else None)
+    if unit_kind is None and "/" in glue and GLUED_UNITS.get(glue.split("/", 1)[0]) == "measure":
+        unit_kind, g_end, glue = "measure", g_end - len(glue) + glue.index("/"), glue.split("/", 1)[0]  # "7,000MB/s"
     if unit_kind is not None and fig.kind != _MONEY:
         fig.kind = _DURATION if unit_kind == "duration" else _MEASURE
         fig.unit = glue
         fig.explicit = True
         fig.plain = False
         fig.end = g_end
+        if unit_kind == "measure":
+            _unit_tail(text, fig)
         _trailing(text, fig)
         return [fig]
     if gl == "x" and fig.kind != _MONEY:  # "3x"
@@ -1401,6 +1406,8 @@ def _suffixes(text: str, fig: _Fig, pos: int) -> None:
                     fig.unit = unit
                     fig.explicit = True
                     fig.end = m.end()
+                    if m.group("sym") is not None:
+                        _unit_tail(text, fig)
                     _trailing(text, fig)
                     return
         if word in ("times", "fold", "x"):
@@ -1451,6 +1458,15 @@ def _trailing(text: str, fig: _Fig) -> None:
             fig.unit = word
             fig.plain = False
             fig.explicit = True
+
+
+def _unit_tail(text: str, fig: _Fig) -> None:
+    """A compound unit: a denominator, a factor or an exponent after a unit symbol ("m/s²", "g/cm3", "kW·h")."""
+    if fig.end < len(text) and text[fig.end] in "/·⋅²³^":
+        t = UNIT_TAIL_RE.match(text, fig.end)
+        if t:
+            fig.unit = (fig.unit or "") + t.group()
+            fig.end = t.end()
 
 
 def _participle(word: str) -> bool:

@@ -351,6 +351,7 @@ MEASURE_WORDS: Final[frozenset[str]] = frozenset(
     watt watts kilowatt kilowatts megawatt megawatts gigawatt gigawatts terawatt terawatts
     kilowatt-hour kilowatt-hours megawatt-hour megawatt-hours gigawatt-hours terawatt-hours
     joule joules calorie calories kilocalories volt volts amp amps hertz decibel decibels
+    newton newtons kilonewton kilonewtons lux stone
     byte bytes kilobyte kilobytes megabyte megabytes gigabyte gigabytes terabyte terabytes petabytes
     light-year light-years parsec parsecs""".split()
 )
@@ -373,6 +374,33 @@ MULTIWORD_MEASURES: Final[tuple[str, ...]] = (
     "cubic meter",
     "cubic feet",
     "cubic foot",
+    "cubic kilometres",
+    "cubic kilometers",
+    "cubic kilometre",
+    "cubic kilometer",
+    "cubic centimetres",
+    "cubic centimeters",
+    "cubic yards",
+    "cubic yard",
+    "cubic inches",
+    "cubic miles",
+    "square yards",
+    "square inches",
+    "square centimetres",
+    "square centimeters",
+    "cu ft",
+    "cu m",
+    "cu yd",
+    "metres per second",
+    "meters per second",
+    "kilometres per second",
+    "kilometers per second",
+    "miles per second",
+    "feet per second",
+    "cubic metres per second",
+    "cubic meters per second",
+    "litres per second",
+    "liters per second",
     "nautical miles",
     "sq km",
     "sq mi",
@@ -395,10 +423,10 @@ MULTIWORD_MEASURES: Final[tuple[str, ...]] = (
 )
 # Units written as symbols (reported as written).
 MEASURE_SYMBOLS: Final[frozenset[str]] = frozenset(
-    """km km² km2 km³ m m² m³ cm mm µm nm mi ft sq km/h kph kmh mph m/s km/s kg mg µg g lb lbs oz t kt
-    ml mL l L bcm tcf tsp tbsp mbar hPa kPa Pa
+    """km km² km2 km³ m m² m³ cm mm µm μm nm mi ft sq km/h kph kmh mph m/s km/s kg mg µg μg g lb lbs oz t kt
+    ml mL l L l/100km L/100km bcm tcf tsp tbsp mbar hPa kPa Pa MPa GPa bar psi mmHg lx N·m Nm kN·m kNm kN
     °C °F ° C F K
-    W kW MW GW TW kWh MWh GWh TWh Wh J kJ MJ GJ kcal cal V kV mAh Ah
+    W kW MW GW TW kWh MWh GWh TWh Wh J kJ MJ GJ kcal cal V kV mV mA mAh Ah
     B KB kB MB GB TB PB Gb Mb Kbps kbps Mbps Gbps
     Hz kHz MHz GHz dB
     eV keV MeV GeV TeV
@@ -407,6 +435,14 @@ MEASURE_SYMBOLS: Final[frozenset[str]] = frozenset(
 # Symbols that are also read with a space before them ("10 km", "6 g", "125 GeV"); single letters
 # like "C" or "t" only count glued to the number ("40C").
 SPACED_SYMBOLS: Final[frozenset[str]] = MEASURE_SYMBOLS - {"C", "F", "K", "t", "l", "L", "B", "V", "J", "W", "sq"}
+
+# What may follow a unit symbol to make a compound unit (reported as written, with the symbol): a denominator after
+# "/" or a factor after "·" ("m/s", "g/cm³", "mg/dL", "µg/m³", "MB/s", "m³/h", "kW·h"), then an exponent ("m/s²",
+# "m/s^2", "kg/m3"). A compound of a unit is a unit, not a rate: "50 mm/h" has no ``per``.
+_UNIT_FACTORS = "100 ?km|[kcmdµμn]?(?:m|g|l|L|s)|dL|mL|h|hr|min|yr|mol|mmol|ha|kWh|MWh|W"
+UNIT_TAIL_RE: Final[re.Pattern[str]] = re.compile(
+    rf"(?:[/·⋅](?:{_UNIT_FACTORS})(?:[²³]|\^-?[1-3]|[23](?!\d|[.,]\d))?|[²³]|\^-?[1-3])(?![A-Za-z0-9²³])"
+)
 
 
 def _unit_regex() -> re.Pattern[str]:
