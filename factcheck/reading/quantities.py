@@ -797,7 +797,9 @@ def _from_digits(text: str, m: re.Match[str], dot_mode: bool, prev_end: int) -> 
     s, e = m.span()
     if kind == "num":
         return _number(text, s, e, dot_mode, prev_end)
-    if kind in ("phone", "time", "colon"):
+    if kind == "colon":
+        return _race_time(text, m)
+    if kind in ("phone", "time"):
         return e
     if kind == "iso":
         tok = m.group()
@@ -825,6 +827,35 @@ def _from_digits(text: str, m: re.Match[str], dot_mode: bool, prev_end: int) -> 
         start = 1900 + d if d >= 20 else 2000 + d
         return [_Fig(s, e, float(start), _YEAR, low=float(start), high=float(start + 9), explicit=True)]
     return _number(text, s, e, dot_mode, prev_end)
+
+
+_RACE_TIME_RE: Final = re.compile(r"(\d{1,2}):([0-5]\d):([0-5]\d)(\.\d{1,3})?|(\d{1,2}):([0-5]\d)(\.\d{1,3})")
+_CLOCK_BEFORE: Final = frozenset(
+    "at from until till to by before after since around about between and or on".split()
+)
+_CLOCK_AFTER_RE: Final = re.compile(r"[ \u00a0]*(?:[ap]\.?m\b|[AP]\.?M\b|GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|ET|local|hrs)")
+
+
+def _race_time(text: str, m: re.Match[str]) -> list[_Fig] | int:
+    """A time of a race or a task written like a clock: "2:03:23" (hours, minutes, seconds) is a duration of
+    2.0564 hours, "3:43.13" (minutes, seconds and hundredths) 3.7188 minutes. A clock time ("at 19:45", "10:30:15
+    GMT") and a bare "1:45" (a time of day or a duration) are no figure."""
+    s = m.start()
+    rm = _RACE_TIME_RE.match(text, s)
+    if rm is None or (s and (text[s - 1].isalnum() or text[s - 1] in ".:")):
+        return m.end()
+    e = rm.end()
+    if e < len(text) and (text[e].isdigit() or text[e] == ":" or (text[e] == "." and text[e + 1 : e + 2].isdigit())):
+        return m.end()
+    if _word_before(text, s) in _CLOCK_BEFORE or _CLOCK_AFTER_RE.match(text, e):
+        return max(m.end(), e)
+    if rm.group(1) is not None:
+        v = int(rm.group(1)) + int(rm.group(2)) / 60 + (int(rm.group(3)) + float(rm.group(4) or 0)) / 3600
+        unit = "hours"
+    else:
+        v = int(rm.group(5)) + (int(rm.group(6)) + float(rm.group(7))) / 60
+        unit = "minutes"
+    return [_Fig(s, e, v, _DURATION, low=v, high=v, unit=unit, explicit=True, number_end=e)]
 
 
 def _slash(text: str, m: re.Match[str], prev_end: int) -> list[_Fig] | int:
@@ -1638,6 +1669,7 @@ def _merge(text: str, figs: list[_Fig]) -> list[_Fig]:
                 or _ratio(text, a, b)
                 or _per_base(text, a, b)
                 or _two_units(text, a, b)
+                or _two_measures(text, a, b)
                 or _range(text, a, b)
             )
             if merged is not None:
@@ -1706,6 +1738,83 @@ def _two_units(text: str, a: _Fig, b: _Fig) -> _Fig | None:
     v = a.value + minor
     a.value = a.low = a.high = v
     a.end = b.end
+    a.number_end = max(a.number_end, b.number_end)
+    return a
+
+
+_FEET: Final = frozenset({"in", "inch", "inches", "ins"})
+_POUNDS: Final = frozenset({"lb", "lbs", "pound", "pounds"})
+_OUNCES: Final = frozenset({"oz", "ounce", "ounces"})
+_GRAMS: Final = frozenset({"g", "gram", "grams"})
+_CENTIMETRES: Final = frozenset({"cm", "centimetre", "centimetres", "centimeter", "centimeters"})
+_METRES: Final = frozenset({"m", "metre", "metres", "meter", "meters"})
+_MINUTES: Final = frozenset({"min", "mins", "minute", "minutes"})
+_SECONDS: Final = frozenset({"s", "sec", "secs", "second", "seconds"})
+_HOURS: Final = frozenset({"h", "hr", "hrs", "hour", "hours"})
+# A unit and the smaller unit that may follow it in one measure ("5 ft 10 in", "3 kg 200 g", "2 hours and 30
+# minutes"), with how many of the smaller make one of the larger.
+_MINOR_UNITS: Final[dict[str, tuple[frozenset[str], float]]] = {
+    **dict.fromkeys(("ft", "feet", "foot"), (_FEET, 12.0)),
+    **dict.fromkeys(("st", "stone"), (_POUNDS, 14.0)),
+    **dict.fromkeys(_POUNDS, (_OUNCES, 16.0)),
+    **dict.fromkeys(("kg", "kilo", "kilos", "kilogram", "kilograms"), (_GRAMS, 1000.0)),
+    **dict.fromkeys(_METRES, (_CENTIMETRES, 100.0)),
+    **dict.fromkeys(("km", "kilometre", "kilometres", "kilometer", "kilometers"), (_METRES, 1000.0)),
+    **dict.fromkeys(_HOURS, (_MINUTES, 60.0)),
+    **dict.fromkeys(_MINUTES, (_SECONDS, 60.0)),
+    **dict.fromkeys(("day", "days"), (_HOURS, 24.0)),
+}
+_TIME_UNITS: Final = _HOURS | _MINUTES | _SECONDS | {"day", "days"}
+# The larger unit written after a bare number ("5 stone 4 lb", "1 h 20 min", "5′10″"), and the joins between the
+# two parts.
+_MAJOR_AFTER_RE: Final = re.compile(r"[ \u00a0](st|stone|h|ft)[ \u00a0]\Z|['′]\Z")
+_MINOR_AFTER_RE: Final = re.compile(r"[ \u00a0]?(in|s|sec|secs)(?![A-Za-z0-9])(?![ \u00a0]+(?:the|a|an|\d))|[\"″]")
+_PARTS_JOIN: Final = frozenset({" ", "\u00a0", " and ", ", "})
+
+
+def _two_measures(text: str, a: _Fig, b: _Fig) -> _Fig | None:
+    """A measure in two units is one figure in the larger unit: "5 ft 10 in" is 5.8333 ft, "3 kg 200 g" 3.2 kg,
+    "2 hours and 30 minutes" 2.5 hours, "5 stone 4 lb" 5.2857 stone, "5′10″" 5.8333 ft."""
+    if a.value is None or b.value is None or a.is_range or b.is_range or a.has_scale or b.has_scale:
+        return None
+    if a.value != int(a.value) or a.value < 0 or b.value < 0 or b.start - a.end > 8:
+        return None
+    between = text[a.end : b.start]
+    if a.kind in (_MEASURE, _DURATION) and a.unit is not None:
+        if between not in _PARTS_JOIN:
+            return None
+        major = a.unit
+    elif a.kind == _COUNT and a.unit is None and not a.explicit:
+        mm = _MAJOR_AFTER_RE.search(between)
+        if mm is None or mm.start() != 0:
+            return None
+        major = mm.group(1) or "ft"
+    else:
+        return None
+    minor_of = _MINOR_UNITS.get(major.lower())
+    if minor_of is None:
+        return None
+    minors, factor = minor_of
+    end = b.end
+    if b.kind in (_MEASURE, _DURATION) and b.unit is not None:
+        if b.unit.lower() not in minors:
+            return None
+    elif b.kind == _COUNT and b.unit is None and not b.explicit:
+        tail = _MINOR_AFTER_RE.match(text, b.end)
+        if tail is None or (tail.group(1) or "in") not in minors:
+            return None
+        end = tail.end()
+    else:
+        return None
+    if b.value >= factor:
+        return None
+    v = a.value + b.value / factor
+    a.value = a.low = a.high = v
+    a.kind = _DURATION if major.lower() in _TIME_UNITS else _MEASURE
+    a.unit = major
+    a.end = end
+    a.explicit = True
+    a.plain = False
     a.number_end = max(a.number_end, b.number_end)
     return a
 
