@@ -387,7 +387,8 @@ _NEXT_WORD_RE: Final = re.compile(r"[ \t\u00a0\u202f\u2009]{0,3}-?[ \t\u00a0\u20
 _PERCENT_WORDS: Final = frozenset({"%", "percent", "per", "pct", "percentage", "basis", "bps", "pp", "pc"})
 _CURRENCY_ADJ_FIRST: Final = frozenset(a.split()[0] for a in CURRENCY_ADJECTIVES) | {"u"}
 _UNIT_FIRST_WORDS: Final = frozenset(
-    re.split(r"[ /²³·-]", u.lower())[0] for u in (*MEASURE_WORDS, *DURATION_WORDS, *MULTIWORD_MEASURES, *MEASURE_SYMBOLS)
+    re.split(r"[ /²³·-]", u.lower())[0]
+    for u in (*MEASURE_WORDS, *DURATION_WORDS, *MULTIWORD_MEASURES, *MEASURE_SYMBOLS)
 ) | {"°"}
 _OCCURRENCE_FOLLOWERS: Final = frozenset(
     """in a an per since this last during before after between each every already so now on at with and or but
@@ -597,6 +598,7 @@ def _read(text: str, sentences: Sequence[tuple[int, int]], dots_group: bool | No
         if _finish(text, fig):
             kept.append(fig)
     _glued_metres(text, kept, sentences)
+    _dimensions(text, kept)
     kept = _bounds(text, kept)
     _attach_years(text, kept, sentences)
     _link(text, kept)
@@ -830,10 +832,10 @@ def _from_digits(text: str, m: re.Match[str], dot_mode: bool, prev_end: int) -> 
 
 
 _RACE_TIME_RE: Final = re.compile(r"(\d{1,2}):([0-5]\d):([0-5]\d)(\.\d{1,3})?|(\d{1,2}):([0-5]\d)(\.\d{1,3})")
-_CLOCK_BEFORE: Final = frozenset(
-    "at from until till to by before after since around about between and or on".split()
+_CLOCK_BEFORE: Final = frozenset("at from until till to by before after since around about between and or on".split())
+_CLOCK_AFTER_RE: Final = re.compile(
+    r"[ \u00a0]*(?:[ap]\.?m\b|[AP]\.?M\b|GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|ET|local|hrs)"
 )
-_CLOCK_AFTER_RE: Final = re.compile(r"[ \u00a0]*(?:[ap]\.?m\b|[AP]\.?M\b|GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|ET|local|hrs)")
 
 
 def _race_time(text: str, m: re.Match[str]) -> list[_Fig] | int:
@@ -934,6 +936,8 @@ def _number(text: str, s: int, e: int, dot_mode: bool, prev_end: int) -> list[_F
             code = text[s - 3 : s] if s >= 3 else ""
             if code in ISO_CODES and code.isupper() and (s == 3 or not text[s - 4].isalpha()):
                 glued_code = code  # "EUR1.2bn"
+            elif before == "x" and s >= 2 and text[s - 2].isdigit() and prev_end == s - 1:
+                pass  # the second side of "1920x1080"
             elif not _glued_sign(text, s, e):
                 return e  # "H1N1", "word12", "PM2.5", "G7"
         if before in ".," and s >= 2 and text[s - 2].isalnum():
@@ -1041,6 +1045,9 @@ def _glued(
             fig.plain = False
             fig.end = em.end()
             return None
+    if gl == "x" and fig.kind != _MONEY and _dimension_after(text, g_end):
+        fig.plain = False  # "1920x1080 pixels": one side of a dimension, the next number the other
+        return [fig]
     if text[g_end : g_end + 1].isdigit():
         return _skip_number_tail(text, g_end)
     if gl in ("st", "nd", "rd", "th") and form in ("plain", "grouped") and not ambiguous:
@@ -1118,6 +1125,36 @@ def _glued(
     return _skip_number_tail(text, g_end)
 
 
+_DIGIT_AFTER_RE: Final = re.compile(r"[ \u00a0]?\d")
+_DIM_NUMBER_RE: Final = re.compile(r"\d[\d,.]*(?:[x×]\d[\d,.]*)?")
+_DIM_UNIT_RE: Final = re.compile(
+    r"[ \u00a0]?(?:pixels?|px|mm|cm|m|km|in|ft)(?![A-Za-z0-9])|[ \u00a0]+(?:resolution|display|screen)"
+)
+_DIM_JOIN_RE: Final = re.compile(r"[ \u00a0]*(?:[x×]|by)[ \u00a0]*")
+
+
+def _dimension_after(text: str, pos: int) -> bool:
+    """Whether the digits at ``pos`` (after a glued "x") and a unit make the other sides of a dimension
+    ("1920x1080 pixels", "40x30cm"); "a 4x4" has no unit and is a name."""
+    m = _DIM_NUMBER_RE.match(text, pos)
+    if m is None:
+        return False
+    end = m.end()
+    return bool(_DIM_UNIT_RE.match(text, end) or UNIT_AFTER_RE.match(text, end))
+
+
+def _dimensions(text: str, figs: list[_Fig]) -> None:
+    """Each side of a dimension is a figure, and a unit written once after the last side is every side's unit:
+    "100 x 60 metres", "1,722 x 1,134 x 30 mm", "30 by 45 feet", "1920x1080 pixels"."""
+    for i in range(len(figs) - 2, -1, -1):
+        a, b = figs[i], figs[i + 1]
+        if a.kind is not _COUNT or a.unit is not None or a.value is None or a.is_range or b.unit is None:
+            continue
+        if b.kind not in (_MEASURE, _COUNT) or b.start - a.end > 6 or not _DIM_JOIN_RE.fullmatch(text, a.end, b.start):
+            continue
+        a.kind, a.unit, a.explicit = b.kind, b.unit, True
+
+
 def _glued_metres(text: str, figs: list[_Fig], sentences: Sequence[tuple[int, int]]) -> None:
     """A glued "m" read as millions ("298m", no noun after it) is metres when its sentence gives metres written
     with a grouped number, which are never millions ("its main span is 1,991m long and its towers rise 298m", "the
@@ -1188,6 +1225,8 @@ def _m_is_metres(text: str, s: int, e: int, grouped: bool) -> bool:
     """
     if grouped:
         return not _counts_millions(text, e)
+    if _DIM_M_AFTER_RE.match(text, e) or _DIM_M_BEFORE_RE.search(text, max(0, s - 16), s):
+        return True  # "2.5m x 5m", "5.2m by 4.1m": the sides of a dimension
     word = _next_word(text, e)
     if word in CURRENCY_WORDS or word in _MILLION_CONTEXT:
         return False
@@ -1199,6 +1238,10 @@ def _m_is_metres(text: str, s: int, e: int, grouped: bool) -> bool:
         return False
     cue = _m_context(text, s, e)
     return cue if cue is not None else word == "of"
+
+
+_DIM_M_AFTER_RE: Final = re.compile(r"[ \u00a0]*(?:[x×]|by)[ \u00a0]*\d[\d.,]*m(?![A-Za-z0-9])")
+_DIM_M_BEFORE_RE: Final = re.compile(r"\d[\d.,]*m[ \u00a0]*(?:[x×]|by)[ \u00a0]*\Z")
 
 
 def _m_context(text: str, s: int, e: int) -> bool | None:
@@ -1454,6 +1497,9 @@ def _suffixes(text: str, fig: _Fig, pos: int) -> None:
                         fig.end = m.end()
                         return
                     fig.unit = "times"
+                    return
+                if token == "x" and _DIGIT_AFTER_RE.match(text, m.end()):
+                    fig.plain = False  # "100 x 60 metres": a side of a dimension, not a ratio
                     return
                 if token != "x" or not fig.word:  # "3x", "-fold"
                     fig.kind = _RATIO
