@@ -99,6 +99,7 @@ from factcheck.reading.units import (
     MONEY_ONLY_SCALES,
     MULTIWORD_MEASURES,
     PER_ADVERBS,
+    PER_MEASURE_RE,
     PER_RE,
     PER_UNITS,
     PERCENT_RE,
@@ -2122,6 +2123,12 @@ def _finish(text: str, fig: _Fig) -> bool:
         return False  # a bare "one": "one of the", "no one"
     if fig.kind in (_COUNT, _MONEY, _MEASURE, _DURATION, _PERCENT) and fig.per is None:
         fig.per = _find_per(text, pos)
+        if (
+            fig.per is None
+            and fig.kind in (_COUNT, _MONEY)
+            and text[pos : pos + 5].lstrip(_SPACES)[:1] in _PER_BASE_FIRST
+        ):
+            fig.per = _per_measure(text, pos)
     _open_ends(fig)
     return True
 
@@ -2416,6 +2423,22 @@ def _is_plural(w: str) -> bool:
     if len(w) < 3 or not w.endswith("s") or w in _NOT_PLURAL:
         return False
     return not w.endswith(("ss", "us", "is", "'s", "’s", "ous"))
+
+
+_PER_BASE_FIRST: Final = frozenset("pPaA/")
+
+
+def _per_measure(text: str, pos: int) -> str | None:
+    """The unit of measure a price or a count is for ("$0.28 per kilowatt-hour", "€1.89 a litre", "72 beats per
+    minute"): the unit as written, a word lowercased."""
+    m = PER_MEASURE_RE.match(text, pos)
+    if m is None:
+        return None
+    word = m.group("word") or m.group("aword")
+    if word is not None:
+        return None if word[0].isupper() and not word.isupper() else " ".join(word.lower().split())
+    sym = m.group("sym")
+    return sym if sym in MEASURE_SYMBOLS else None
 
 
 def _find_per(text: str, pos: int) -> str | None:

@@ -515,3 +515,13 @@ PER_RE: Final[re.Pattern[str]] = re.compile(
     rf"|(?P<adv>annually|yearly|monthly|weekly|daily|hourly|p\.a\.|per{_SP}+annum)(?![A-Za-z0-9-]))",
     re.IGNORECASE,
 )
+
+# A price or a count for a unit of measure: "$0.28 per kilowatt-hour", "€1.89 a litre", "£65 per square foot",
+# "24.5 cents/kWh", "72 beats per minute". The rate's base (``per``) is the unit as written: a word lowercased, a
+# symbol as written. (A time base of a day, week, month or year is PER_RE's.)
+PER_MEASURE_RE: Final[re.Pattern[str]] = re.compile(
+    rf"(?:{_SP}+(?:per{_SP}+(?P<word>{_alternation([*MULTIWORD_MEASURES, *MEASURE_WORDS, 'minute', 'second'])})"
+    rf"|an?{_SP}+(?P<aword>{_alternation([*MULTIWORD_MEASURES, *MEASURE_WORDS, 'minute'])}))"
+    rf"|{_SP}?(?:/|per{_SP}+){_SP}?(?P<sym>{_alternation(SPACED_SYMBOLS)}))(?![A-Za-z0-9²³-])",
+    re.IGNORECASE,
+)
