@@ -748,6 +748,12 @@ def _scan(text: str, dot_mode: bool) -> list[_Fig]:
         cands.append((m.start(), 1, m))
     for span in number_word_runs(text, latin1):  # only runs that start a word
         cands.append((span[0], 2, span))
+    if "couple" in text:
+        for m in _COUPLE_RE.finditer(text):
+            cands.append((m.start(), 3, m))
+    if not _VULGAR_CHARS.isdisjoint(text):
+        for m in _VULGAR_ALONE_RE.finditer(text):
+            cands.append((m.start(), 4, m))
     cands.sort()  # no two candidates share a start and a source
     masks = _masked(text)
     mask_starts = [s for s, _ in masks]
@@ -767,6 +773,10 @@ def _scan(text: str, dot_mode: bool) -> list[_Fig]:
             got = _from_words(text, found[0], found[1], prev_end)
         elif source == 0:
             got = _from_digits(text, found, dot_mode, prev_end)
+        elif source == 3:
+            got = _couple(found)
+        elif source == 4:
+            got = _vulgar_alone(text, found)
         else:
             got = _from_month_date(text, found)
         if isinstance(got, int):
@@ -784,6 +794,19 @@ def _scan(text: str, dot_mode: bool) -> list[_Fig]:
                 consumed = fig.end
             prev_end = fig.end
     return figs
+
+
+_VULGAR_CHARS: Final = frozenset(_VULGAR)
+_VULGAR_ALONE_RE: Final = re.compile(rf"(?<![\d\w])[{''.join(_VULGAR)}]")
+
+
+def _vulgar_alone(text: str, m: re.Match[str]) -> list[_Fig] | int:
+    """A vulgar fraction with no whole number before it is a measure when a unit follows: "¾ cup", "½ teaspoon",
+    "a ¼-inch cube"."""
+    v = _VULGAR[m.group()]
+    fig = _Fig(m.start(), m.end(), v, low=v, high=v, number_end=m.end())
+    _suffixes(text, fig, m.end())
+    return [fig] if fig.kind in (_MEASURE, _DURATION) else m.end()
 
 
 def _from_month_date(text: str, m: re.Match[str]) -> list[_Fig] | int:
@@ -1002,6 +1025,14 @@ def _number(text: str, s: int, e: int, dot_mode: bool, prev_end: int) -> list[_F
         fig.start = sign_at
         fig.negative = True  # applied once the number is read ("-15C", "−2.3%")
         fig.plain = False
+    if (
+        pos + 1 < len(text)
+        and text[pos] == " "
+        and text[pos + 1] in _VULGAR
+        and form == "plain"
+        and not text[pos + 2 : pos + 3].isalnum()
+    ):
+        pos += 1  # "5 ½ hours"
     if pos < len(text) and text[pos] in _VULGAR and fig.kind in (_COUNT, _MONEY) and form == "plain":
         value += _VULGAR[text[pos]]  # "2½"
         fig.value = fig.low = fig.high = value
@@ -1625,6 +1656,9 @@ def _word_figure(text: str, num: WordNumber, a_start: int | None, prev_end: int)
         return _Fig(s, e, num.value, _ORDINAL, low=num.value, high=num.value, explicit=True, word=True)
     if num.form == "fraction":
         start = s
+        measure = _fraction_measure(text, num, a_start)
+        if measure is not None:
+            return measure
         if num.single == "half":
             if not _OF_RE.match(text, e):
                 return None  # "half of" is a figure; "an hour and a half" is not
@@ -1674,6 +1708,48 @@ def _word_figure(text: str, num: WordNumber, a_start: int | None, prev_end: int)
         fig.weak = True  # "one of the", "no one", "net zero"
     _suffixes(text, fig, e)
     return fig
+
+
+_UNIT_WORD_ALT: Final = "|".join(
+    sorted((w for w in (*MEASURE_WORDS, *DURATION_WORDS) if w.isalpha() and len(w) > 3), key=len, reverse=True)
+)
+# "half a kilometre", "half an hour"; "three quarters of an hour", "a quarter of a mile"; "a kilometre and a half".
+_HALF_A_UNIT_RE: Final = re.compile(rf"[ \t\u00a0]+an?[ \t\u00a0]+({_UNIT_WORD_ALT})(?![A-Za-z0-9-])")
+_OF_A_UNIT_RE: Final = re.compile(rf"[ \t\u00a0]+of[ \t\u00a0]+an?[ \t\u00a0]+({_UNIT_WORD_ALT})(?![A-Za-z0-9-])")
+_UNIT_AND_A_RE: Final = re.compile(
+    rf"(?:^|(?<=[^A-Za-z]))([Aa]n?)[ \t\u00a0]+({_UNIT_WORD_ALT})[ \t\u00a0]+and[ \t\u00a0]+a[ \t\u00a0]+\Z"
+)
+# "a couple of metres": about two of a unit (a couple of anything else is no figure).
+_COUPLE_RE: Final = re.compile(
+    rf"(?<![A-Za-z])[Aa][ \t\u00a0]+couple[ \t\u00a0]+of[ \t\u00a0]+({_UNIT_WORD_ALT})(?![A-Za-z0-9-])"
+)
+
+
+def _unit_figure(start: int, end: int, value: float, unit: str) -> _Fig:
+    kind = _DURATION if unit in DURATION_WORDS else _MEASURE
+    return _Fig(start, end, value, kind, low=value, high=value, unit=unit, explicit=True, word=True, number_end=end)
+
+
+def _fraction_measure(text: str, num: WordNumber, a_start: int | None) -> _Fig | None:
+    """A fraction of a unit of measure or time: "half a kilometre" (0.5 kilometre), "three quarters of an hour"
+    (0.75 hour), "a kilometre and a half" (1.5 kilometre)."""
+    s, e = num.start, num.end
+    m = _HALF_A_UNIT_RE.match(text, e) if num.single == "half" else _OF_A_UNIT_RE.match(text, e)
+    if m is not None and m.group(1).islower():
+        return _unit_figure(s if a_start is None else a_start, m.end(), num.value, m.group(1))
+    if num.single == "half" and a_start is not None:
+        before = _UNIT_AND_A_RE.search(text, max(0, a_start - 40), a_start + 2)
+        if before is not None and before.group(2).islower():
+            return _unit_figure(before.start(1), e, 1.5, before.group(2))
+    return None
+
+
+def _couple(m: re.Match[str]) -> list[_Fig] | int:
+    if not m.group(1).islower():
+        return m.end()
+    fig = _unit_figure(m.start(), m.end(), 2.0, m.group(1))
+    fig.qualifier = _ABOUT
+    return [fig]
 
 
 def _vague(text: str, s: int, e: int, base: float, scale: float) -> _Fig:
