@@ -146,7 +146,8 @@ _DIGIT_RE: Final = re.compile(
     r"(?:,?[ \t]+(?P<dyear>\d{4}))?(?![A-Za-z0-9]))"
     r"|(?P<decade>['’]\d0s(?![A-Za-z]))"
     r"|(?P<slash>\d+/\d+(?![\d/]))"
-    r"|(?P<num>\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d]|[.,]\d)|\d(?:[\d,.]*\d)?)"
+    r"|(?P<num>\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d]|[.,]\d)|\d{1,3}(?:['’]\d{3})+(?![\d'’])(?:\.\d+)?"
+    r"|\d(?:[\d,.]*\d)?)"
 )
 _MONTH_DATE_RE: Final = re.compile(
     rf"(?P<mon>{_MONTHS})[ \t]+(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:[-–]\d{{1,2}}(?:st|nd|rd|th)?)?(?![\d.,]\d)"
@@ -732,7 +733,7 @@ def _plain_number_only(text: str, p: int, q: int) -> bool:
         if c == ".":  # "555.123.4567", "9.30pm"
             return digits != 3 and not (digits <= 2 and text[q + 1 : q + 3].isdecimal())
         # "100 000" with other spaces, "1-800-...", "555-123-4567", "12-14 May", "5pm", "5th May"
-        return c not in "\u00a0\u202f\u2009-–" and not (digits <= 2 and c in "apAPsnrt")
+        return c not in "\u00a0\u202f\u2009-–'’" and not (digits <= 2 and c in "apAPsnrt")
     if digits == 4:  # "2019-05-01", "2019/05/01", "2019 - 05 - 01", "0123 456 789"
         return c != "-" and not (c == " " and (text[q + 1 : q + 2] == "-" or text[p] == "0"))
     return not (digits == 5 and c == " " and text[p] == "0")  # "01234 567 890"
@@ -922,6 +923,9 @@ def _parse_digits(tok: str, dot_mode: bool) -> tuple[float, float | None, str] |
         return float(tok), None, "plain"
     if " " in tok or "\u00a0" in tok or "\u202f" in tok or "\u2009" in tok:
         return float(_NON_DIGIT_RE.sub("", tok)), None, "grouped"
+    if "'" in tok or "’" in tok:  # "1'000'000": thousands grouped with an apostrophe (Swiss usage)
+        whole, _, decimals = tok.replace("’", "").replace("'", "").partition(".")
+        return float(f"{whole}.{decimals}" if decimals else whole), None, "grouped"
     if "," in tok:
         if _COMMA_NUMBER_RE.fullmatch(tok):
             return float(tok.replace(",", "")), None, "grouped"
