@@ -2845,6 +2845,10 @@ def _modifier(text: str, f: _Fig) -> bool:
     m = _MODIFIER_RE.search(text, f.start, f.end)
     if m is None:
         return False
+    if m.start() > f.number_end and f.kind in (_MEASURE, _DURATION):
+        # a hyphen inside the unit: "a 4.2 light-year journey" (singular: describes the noun), not "4.2
+        # light-years away"
+        return f.value != 1 and not m.group().endswith("s")
     if f.kind is not _COUNT:
         return True
     # a count: "a 12-man crew", "a two-door coupe", not "sixty-four students" or "30,000-plus personnel"

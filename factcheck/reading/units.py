@@ -450,7 +450,7 @@ def _unit_regex() -> re.Pattern[str]:
     word_alt = _alternation(words)
     sym_alt = _alternation(SPACED_SYMBOLS)
     return re.compile(
-        rf"(?:(?P<sep>{_SP}|{_SP}?-{_SP}?)(?P<word>{word_alt})|{_SP}(?P<sym>{sym_alt}))(?![A-Za-z0-9²³])",
+        rf"(?:(?P<sep>{_SP}|{_SP}?-{_SP}?)(?P<word>{word_alt})|(?:{_SP}|-)(?P<sym>{sym_alt}))(?![A-Za-z0-9²³])",
         re.IGNORECASE,
     )
 
