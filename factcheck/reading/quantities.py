@@ -221,6 +221,11 @@ _QUALIFIERS: Final[dict[str, Qualifier]] = {
     "upwards of": Qualifier.OVER,
     "upward of": Qualifier.OVER,
     "greater than": Qualifier.OVER,
+    "larger than": Qualifier.OVER,
+    "bigger than": Qualifier.OVER,
+    "longer than": Qualifier.OVER,
+    "higher than": Qualifier.OVER,
+    "taller than": Qualifier.OVER,
     "above": Qualifier.OVER,
     "exceeding": Qualifier.OVER,
     "not exceeding": Qualifier.UP_TO,
@@ -237,6 +242,9 @@ _QUALIFIERS: Final[dict[str, Qualifier]] = {
     "a minimum of": Qualifier.AT_LEAST,
     "≥": Qualifier.AT_LEAST,
     "less than": Qualifier.UNDER,
+    "smaller than": Qualifier.UNDER,
+    "shorter than": Qualifier.UNDER,
+    "lower than": Qualifier.UNDER,
     "fewer than": Qualifier.UNDER,
     "below": Qualifier.UNDER,
     "under": Qualifier.UNDER,
@@ -358,7 +366,7 @@ _CHANGE_VERBS: Final = frozenset(
     slumped shrank shrunk expanded expand widened narrowed eased up down moved changed revised lowered accelerated
     slowed improved worsened recovered rebounded dipped edged crept inched swung spiked doubled tripled halved
     ballooned jumped shot sank dived slid tumbled deteriorated lifted lift lifts lifting boosted boost boosts
-    boosting added adds gained gains gaining lost""".split()
+    boosting added adds gained gains gaining lost warmed warming cooled cooling lengthened shortened deepened""".split()
 )
 _QUALIFIER_LAST_WORDS: Final = frozenset(q.split()[-1] for q in _QUALIFIERS if q[-1].isalpha() or q[-1] == ".") | {
     "every"
@@ -405,7 +413,8 @@ _NOT_BEFORE_HALF: Final = frozenset(
 )
 # After "5k" or "4K": a race or a screen, not thousands.
 _K_NOT_THOUSAND: Final = frozenset(
-    """run race walk fun tv display screen monitor resolution video camera gaming streaming projector""".split()
+    """run race walk fun tv display screen monitor resolution video camera gaming streaming projector
+    tvs television televisions displays screens monitors videos cameras projectors footage uhd hdr oled""".split()
 )
 _HUNDRED_SCALE_RE: Final = re.compile(
     r"[ \u00a0]hundred[ \u00a0](?P<scale>thousand|million|billion)(?![A-Za-z0-9])", re.IGNORECASE
@@ -892,6 +901,14 @@ def _slash(text: str, m: re.Match[str], prev_end: int) -> list[_Fig] | int:
         return e
     left, right = m.group().split("/")
     a, b = int(left), int(right)
+    mm = _MMHG_RE.match(text, e)
+    if mm is not None and 40 <= b < a <= 300:  # "120/80 mmHg": a blood pressure, two figures in mmHg
+        mid = s + len(left)
+        va, vb = float(a), float(b)
+        return [
+            _Fig(s, mid, va, _MEASURE, low=va, high=va, unit="mmHg", explicit=True, number_end=mid),
+            _Fig(mid + 1, mm.end(), vb, _MEASURE, low=vb, high=vb, unit="mmHg", explicit=True, number_end=e),
+        ]
     if len(left) == 4 and 1000 <= a <= 2100 and len(right) in (2, 4):
         high = a - a % 100 + b if len(right) == 2 else b
         if a < high <= a + 10:
@@ -909,6 +926,9 @@ def _slash(text: str, m: re.Match[str], prev_end: int) -> list[_Fig] | int:
         if prev_end == s - 1 and text[s - 1] == " ":
             return [_Fig(s, e, v, _RATIO, low=v, high=v, mixed_fraction=True)]  # "1 3/4"
     return e
+
+
+_MMHG_RE: Final = re.compile(r"[ \u00a0]?mm[ \u00a0]?Hg(?![A-Za-z])")
 
 
 def _parse_digits(tok: str, dot_mode: bool) -> tuple[float, float | None, str] | None:
@@ -2327,6 +2347,8 @@ def _is_identifier(text: str, fig: _Fig, prev: str) -> bool:
     lower = word.lower()
     if lower in _FUNCTION_WORDS or lower in _QUALIFIERS or len(word) == 1:
         return False
+    if "." in text[s : fig.number_end]:
+        return True  # "USB 3.0 ports", "HDMI 2.1 cables": a version, whatever noun follows
     unit, _ = _counted_noun(text, fig.end, fig.value)
     return unit is None or not _is_plural(unit.split()[-1])  # "In Ostrava 20 people died" is a count
 
