@@ -866,6 +866,27 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
     ("ng28", "Read the ISBN 978-0-306-40615-7 label.", []),
     ("ng29", "The quick brown fox jumps over the lazy dog.", []),
     ("ng30", "Email info2024@example.org for details.", []),
+    # --- round three (issue 16): variants of its classes met while checking the reader, not written blind -------
+    (
+        "r3x01",
+        "He is 6ft 2in tall and weighs 14st 3lb.",
+        [F("6ft 2in", 6 + 2 / 12, kind=ME, unit="ft"), F("14st 3lb", 14 + 3 / 14, kind=ME, unit="st")],
+    ),
+    ("r3x02", "She won in 3min 42s, he was 21st.", [F("3min 42s", 3.7, kind=D, unit="min"), F("21st", 21, kind=ORD)]),
+    ("r3x03", "Temperatures fell to –5C overnight.", [F("–5C", -5, kind=ME, unit="C")]),
+    (
+        "r3x04",
+        "At 3 kg, 200 g heavier than the last one.",
+        [F("3 kg", 3, kind=ME, unit="kg"), F("200 g", 200, kind=ME, unit="g")],
+    ),
+    (
+        "r3x05",
+        "Her time was 1 hour 2 minutes 3 seconds.",
+        [F("1 hour 2 minutes 3 seconds", 1 + 2 / 60 + 3 / 3600, kind=D, unit="hour")],
+    ),
+    ("r3x06", "He served 2 years 6 months in prison.", [F("2 years 6 months", 2.5, kind=D, unit="years")]),
+    ("r3x07", "The density is 9,830/sq mi in the centre.", [F("9,830", 9830, per="sq mi")]),
+    ("r3x08", "Doors open at 19:30:00 and the race starts at 8:15.", []),
 ]
 
 

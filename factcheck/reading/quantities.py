@@ -549,6 +549,9 @@ class _Fig:
     drop: bool = False
     role: Role = Role.LEVEL
     prev: str = ""  # the word right before the figure (before any qualifier), as _finish read it
+    # A measure in parts ("1 hour 2 minutes"): the unit of its last part, and how many of those make its unit.
+    parts_unit: str | None = None
+    parts_scale: float = 1.0
 
 
 def read_quantities(
@@ -1042,7 +1045,7 @@ def _number(text: str, s: int, e: int, dot_mode: bool, prev_end: int) -> list[_F
     sign_at = fig.start - 1
     if (
         sign_at >= 0
-        and text[sign_at] in "-−"
+        and text[sign_at] in "-−–"
         and sign_at != prev_end
         and (sign_at == 0 or text[sign_at - 1] in ' \t\n(\u00a0[“"')
     ):
@@ -1106,6 +1109,13 @@ def _glued(
         return [fig]
     if text[g_end : g_end + 1].isdigit():
         return _skip_number_tail(text, g_end)
+    if glue == "st" and _LB_AFTER_RE.match(text, g_end) and not (value % 10 == 1 and value % 100 != 11):
+        fig.kind, fig.unit, fig.explicit, fig.plain, fig.end = _MEASURE, "st", True, False, g_end
+        return [fig]  # "14st 3lb": stone, not an ordinal
+    if glue in ("in", "s") and _MAJOR_BEFORE_RE.search(text, max(0, s - 9), s):
+        fig.kind = _DURATION if glue == "s" else _MEASURE
+        fig.unit, fig.explicit, fig.plain, fig.end = glue, True, False, g_end
+        return [fig]  # the inches of "6ft 2in", the seconds of "3min 42s"
     if gl in ("st", "nd", "rd", "th") and form in ("plain", "grouped") and not ambiguous:
         fig.kind = _ORDINAL
         fig.end = g_end
@@ -1209,6 +1219,12 @@ def _dimensions(text: str, figs: list[_Fig]) -> None:
         if b.kind not in (_MEASURE, _COUNT) or b.start - a.end > 6 or not _DIM_JOIN_RE.fullmatch(text, a.end, b.start):
             continue
         a.kind, a.unit, a.explicit = b.kind, b.unit, True
+
+
+_LB_AFTER_RE: Final = re.compile(r"[ \u00a0]?\d{1,2}[ \u00a0]?(?:lb|lbs|pounds?)(?![A-Za-z])")
+_MAJOR_BEFORE_RE: Final = re.compile(
+    r"\d(?:ft|feet|foot|min|mins|minutes?)[ \u00a0]\Z|\d[ \u00a0](?:ft|feet|min|mins|minutes?)[ \u00a0]\Z"
+)
 
 
 def _glued_metres(text: str, figs: list[_Fig], sentences: Sequence[tuple[int, int]]) -> None:
@@ -1823,6 +1839,10 @@ def _merge(text: str, figs: list[_Fig]) -> list[_Fig]:
                 if merged is _DROP_BOTH:
                     i += 2
                     continue
+                if merged.parts_unit is not None:  # a measure in parts may go on ("1 hour 2 minutes 3 seconds")
+                    figs[i + 1] = merged
+                    i += 1
+                    continue
                 out.append(merged)
                 i += 2
                 continue
@@ -1910,24 +1930,31 @@ _MINOR_UNITS: Final[dict[str, tuple[frozenset[str], float]]] = {
     **dict.fromkeys(_HOURS, (_MINUTES, 60.0)),
     **dict.fromkeys(_MINUTES, (_SECONDS, 60.0)),
     **dict.fromkeys(("day", "days"), (_HOURS, 24.0)),
+    **dict.fromkeys(("year", "years", "yr", "yrs"), (frozenset({"month", "months"}), 12.0)),
 }
-_TIME_UNITS: Final = _HOURS | _MINUTES | _SECONDS | {"day", "days"}
+_TIME_UNITS: Final = _HOURS | _MINUTES | _SECONDS | {"day", "days", "year", "years", "yr", "yrs"}
 # The larger unit written after a bare number ("5 stone 4 lb", "1 h 20 min", "5′10″"), and the joins between the
 # two parts.
 _MAJOR_AFTER_RE: Final = re.compile(r"[ \u00a0](st|stone|h|ft)[ \u00a0]\Z|['′]\Z")
 _MINOR_AFTER_RE: Final = re.compile(r"[ \u00a0]?(in|s|sec|secs)(?![A-Za-z0-9])(?![ \u00a0]+(?:the|a|an|\d))|[\"″]")
-_PARTS_JOIN: Final = frozenset({" ", "\u00a0", " and ", ", "})
+_PARTS_JOIN: Final = frozenset({" ", "\u00a0", " and "})
 
 
 def _two_measures(text: str, a: _Fig, b: _Fig) -> _Fig | None:
     """A measure in two units is one figure in the larger unit: "5 ft 10 in" is 5.8333 ft, "3 kg 200 g" 3.2 kg,
-    "2 hours and 30 minutes" 2.5 hours, "5 stone 4 lb" 5.2857 stone, "5′10″" 5.8333 ft."""
+    "2 hours and 30 minutes" 2.5 hours, "5 stone 4 lb" 5.2857 stone, "5′10″" 5.8333 ft; and in three, "1 hour 2
+    minutes 3 seconds" 1.0342 hours."""
     if a.value is None or b.value is None or a.is_range or b.is_range or a.has_scale or b.has_scale:
         return None
-    if a.value != int(a.value) or a.value < 0 or b.value < 0 or b.start - a.end > 8:
+    if a.value < 0 or b.value < 0 or b.start - a.end > 8 or (a.value != int(a.value) and a.parts_unit is None):
         return None
     between = text[a.end : b.start]
-    if a.kind in (_MEASURE, _DURATION) and a.unit is not None:
+    scale = a.parts_scale
+    if a.parts_unit is not None:  # the third part
+        if between not in _PARTS_JOIN:
+            return None
+        major = a.parts_unit
+    elif a.kind in (_MEASURE, _DURATION) and a.unit is not None:
         if between not in _PARTS_JOIN:
             return None
         major = a.unit
@@ -1944,21 +1971,25 @@ def _two_measures(text: str, a: _Fig, b: _Fig) -> _Fig | None:
     minors, factor = minor_of
     end = b.end
     if b.kind in (_MEASURE, _DURATION) and b.unit is not None:
-        if b.unit.lower() not in minors:
+        minor = b.unit
+        if minor.lower() not in minors:
             return None
     elif b.kind == _COUNT and b.unit is None and not b.explicit:
         tail = _MINOR_AFTER_RE.match(text, b.end)
-        if tail is None or (tail.group(1) or "in") not in minors:
+        minor = (tail.group(1) or "in") if tail is not None else ""
+        if tail is None or minor not in minors:
             return None
         end = tail.end()
     else:
         return None
     if b.value >= factor:
         return None
-    v = a.value + b.value / factor
+    v = a.value + b.value / (scale * factor)
     a.value = a.low = a.high = v
-    a.kind = _DURATION if major.lower() in _TIME_UNITS else _MEASURE
-    a.unit = major
+    if a.parts_unit is None:
+        a.kind = _DURATION if major.lower() in _TIME_UNITS else _MEASURE
+        a.unit = major
+    a.parts_unit, a.parts_scale = minor.lower(), scale * factor
     a.end = end
     a.explicit = True
     a.plain = False
@@ -2536,7 +2567,7 @@ def _per_measure(text: str, pos: int) -> str | None:
     m = PER_MEASURE_RE.match(text, pos)
     if m is None:
         return None
-    word = m.group("word") or m.group("aword")
+    word = m.group("word") or m.group("aword") or m.group("sword")
     if word is not None:
         return None if word[0].isupper() and not word.isupper() else " ".join(word.lower().split())
     sym = m.group("sym")

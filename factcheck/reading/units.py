@@ -522,6 +522,7 @@ PER_RE: Final[re.Pattern[str]] = re.compile(
 PER_MEASURE_RE: Final[re.Pattern[str]] = re.compile(
     rf"(?:{_SP}+(?:per{_SP}+(?P<word>{_alternation([*MULTIWORD_MEASURES, *MEASURE_WORDS, 'minute', 'second'])})"
     rf"|an?{_SP}+(?P<aword>{_alternation([*MULTIWORD_MEASURES, *MEASURE_WORDS, 'minute'])}))"
+    rf"|{_SP}?/{_SP}?(?P<sword>{_alternation(MULTIWORD_MEASURES)})"
     rf"|{_SP}?(?:/|per{_SP}+){_SP}?(?P<sym>{_alternation(SPACED_SYMBOLS)}))(?![A-Za-z0-9²³-])",
     re.IGNORECASE,
 )
