@@ -887,6 +887,10 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
     ("r3x06", "He served 2 years 6 months in prison.", [F("2 years 6 months", 2.5, kind=D, unit="years")]),
     ("r3x07", "The density is 9,830/sq mi in the centre.", [F("9,830", 9830, per="sq mi")]),
     ("r3x08", "Doors open at 19:30:00 and the race starts at 8:15.", []),
+    ("r3x09", "Nitrogen dioxide reached 60 μg/m3 near the school.", [F("60 μg/m3", 60, kind=ME, unit="μg/m3")]),
+    ("r3x10", "Its cholesterol was 5.2 mmol/L in the test.", [F("5.2 mmol/L", 5.2, kind=ME, unit="mmol/L")]),
+    ("r3x11", "The turbine spins at 15 rpm.", [F("15 rpm", 15, kind=ME, unit="rpm")]),
+    ("r3x12", "Expect lows of -10 to -15C tonight.", [R("-10 to -15C", -15, -10, kind=ME, unit="C")]),
 ]
 
 

@@ -393,7 +393,7 @@ _REFERENCE_RE: Final = re.compile(r"[\d\s,;–-]+")
 _BPD_RE: Final = re.compile(r"[ \t\u00a0]+(?:bpd|b/d|barrels/day)\b")
 _TAIL_RE: Final = re.compile(r"(?:[A-Za-z0-9]|[.-](?=[A-Za-z0-9]))*")
 _SUFFIX_START: Final = frozenset(" \t\u00a0\u202f\u2009-%+")
-_NEXT_WORD_RE: Final = re.compile(r"[ \t\u00a0\u202f\u2009]{0,3}-?[ \t\u00a0\u202f\u2009]{0,3}([A-Za-zµ°]+|%)")
+_NEXT_WORD_RE: Final = re.compile(r"[ \t\u00a0\u202f\u2009]{0,3}-?[ \t\u00a0\u202f\u2009]{0,3}([A-Za-zµμ°]+|%)")
 _PERCENT_WORDS: Final = frozenset({"%", "percent", "per", "pct", "percentage", "basis", "bps", "pp", "pc"})
 _CURRENCY_ADJ_FIRST: Final = frozenset(a.split()[0] for a in CURRENCY_ADJECTIVES) | {"u"}
 _UNIT_FIRST_WORDS: Final = frozenset(
@@ -2078,6 +2078,8 @@ def _range(text: str, a: _Fig, b: _Fig) -> _Fig | None:
         low = _scaled(low, b.scale)  # "$6 to $8 billion", "5-7 million"
         if alow is not None:
             alow = _scaled(alow, b.scale)
+    if high < low < 0 and alow is None and ahigh is None and not bare_hyphen:
+        low, high = high, low  # "-10 to -15C": two negative ends, the nearer to zero first
     if not low < high:
         return _bad_hyphen(a, b, bare_hyphen)
     if b.explicit:

@@ -430,7 +430,7 @@ MEASURE_SYMBOLS: Final[frozenset[str]] = frozenset(
     B KB kB MB GB TB PB Gb Mb Kbps kbps Mbps Gbps
     Hz kHz MHz GHz dB
     eV keV MeV GeV TeV
-    ppm ppb ha mpg""".split()
+    ppm ppb ha mpg rpm mmol mol""".split()
 )
 # Symbols that are also read with a space before them ("10 km", "6 g", "125 GeV"); single letters
 # like "C" or "t" only count glued to the number ("40C").
