@@ -891,6 +891,8 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
     ("r3x10", "Its cholesterol was 5.2 mmol/L in the test.", [F("5.2 mmol/L", 5.2, kind=ME, unit="mmol/L")]),
     ("r3x11", "The turbine spins at 15 rpm.", [F("15 rpm", 15, kind=ME, unit="rpm")]),
     ("r3x12", "Expect lows of -10 to -15C tonight.", [R("-10 to -15C", -15, -10, kind=ME, unit="C")]),
+    ("r3x13", "The log shows the time stamp 10:05:30 for the fault.", []),
+    ("r3x14", "She clocked 2:18:59 in the rain.", [F("2:18:59", 2 + 18 / 60 + 59 / 3600, kind=D)]),
 ]
 
 

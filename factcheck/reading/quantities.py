@@ -870,15 +870,20 @@ def _from_digits(text: str, m: re.Match[str], dot_mode: bool, prev_end: int) -> 
 
 _RACE_TIME_RE: Final = re.compile(r"(\d{1,2}):([0-5]\d):([0-5]\d)(\.\d{1,3})?|(\d{1,2}):([0-5]\d)(\.\d{1,3})")
 _CLOCK_BEFORE: Final = frozenset("at from until till to by before after since around about between and or on".split())
+_RACE_BEFORE: Final = frozenset(
+    """in of clocked timed ran run runs won win wins finished finishing record time times posted set setting winning
+    best personal""".split()
+)
 _CLOCK_AFTER_RE: Final = re.compile(
     r"[ \u00a0]*(?:[ap]\.?m\b|[AP]\.?M\b|GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|ET|local|hrs)"
 )
 
 
 def _race_time(text: str, m: re.Match[str]) -> list[_Fig] | int:
-    """A time of a race or a task written like a clock: "2:03:23" (hours, minutes, seconds) is a duration of
-    2.0564 hours, "3:43.13" (minutes, seconds and hundredths) 3.7188 minutes. A clock time ("at 19:45", "10:30:15
-    GMT") and a bare "1:45" (a time of day or a duration) are no figure."""
+    """A time of a race or a task written like a clock: "in 2:03:23" (hours, minutes, seconds, after a word of a
+    race: "in", "of", "clocked", "ran"...) is a duration of 2.0564 hours, "3:49.70" (minutes, seconds and
+    hundredths) 3.8283 minutes. A clock time ("at 19:45", "10:30:15 GMT", "the time stamp 10:05:30") and a bare
+    "1:45" (a time of day or a duration) are no figure."""
     s = m.start()
     rm = _RACE_TIME_RE.match(text, s)
     if rm is None or (s and (text[s - 1].isalnum() or text[s - 1] in ".:")):
@@ -886,8 +891,11 @@ def _race_time(text: str, m: re.Match[str]) -> list[_Fig] | int:
     e = rm.end()
     if e < len(text) and (text[e].isdigit() or text[e] == ":" or (text[e] == "." and text[e + 1 : e + 2].isdigit())):
         return m.end()
-    if _word_before(text, s) in _CLOCK_BEFORE or _CLOCK_AFTER_RE.match(text, e):
+    prev = _word_before(text, s)
+    if prev in _CLOCK_BEFORE or _CLOCK_AFTER_RE.match(text, e):
         return max(m.end(), e)
+    if rm.group(1) is not None and prev not in _RACE_BEFORE:
+        return max(m.end(), e)  # "the time stamp 10:05:30": hours, minutes and seconds only after a word of a race
     if rm.group(1) is not None:
         v = int(rm.group(1)) + int(rm.group(2)) / 60 + (int(rm.group(3)) + float(rm.group(4) or 0)) / 3600
         unit = "hours"
