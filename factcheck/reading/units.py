@@ -258,6 +258,30 @@ def _alternation(words: object) -> str:
 
 _SP = r"[ \t\u00a0\u202f\u2009]"
 
+
+def _trie(words: object) -> str:
+    """A regex matching any of ``words`` (longest first, as ``_alternation``), as a trie: each position is rejected
+    after a character or two, where an alternation of hundreds of units tries every one. A space in a word matches
+    any run of spaces."""
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in {str(w) for w in words}:  # type: ignore[attr-defined]
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+        branches = [
+            (r"[ \t\u00a0]+" if ch == " " else re.escape(ch)) + build(child) for ch, child in sorted(node.items()) if ch
+        ]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)
+
+
 # "dollars", "US dollars", "Hong Kong dollars", "pounds sterling" right after a number.
 CURRENCY_WORD_RE: Final[re.Pattern[str]] = re.compile(
     # a known adjective, or any capitalised demonym ("Bhutanese ngultrum" style: the word then names the currency)
@@ -447,8 +471,8 @@ UNIT_TAIL_RE: Final[re.Pattern[str]] = re.compile(
 
 def _unit_regex() -> re.Pattern[str]:
     words = [*MULTIWORD_MEASURES, *MEASURE_WORDS, *DURATION_WORDS]
-    word_alt = _alternation(words)
-    sym_alt = _alternation(SPACED_SYMBOLS)
+    word_alt = _trie(words)
+    sym_alt = _trie(SPACED_SYMBOLS)
     return re.compile(
         rf"(?:(?P<sep>{_SP}|{_SP}?-{_SP}?)(?P<word>{word_alt})|(?:{_SP}|-)(?P<sym>{sym_alt}))(?![A-Za-z0-9²³])",
         re.IGNORECASE,
@@ -520,9 +544,9 @@ PER_RE: Final[re.Pattern[str]] = re.compile(
 # "24.5 cents/kWh", "72 beats per minute". The rate's base (``per``) is the unit as written: a word lowercased, a
 # symbol as written. (A time base of a day, week, month or year is PER_RE's.)
 PER_MEASURE_RE: Final[re.Pattern[str]] = re.compile(
-    rf"(?:{_SP}+(?:per{_SP}+(?P<word>{_alternation([*MULTIWORD_MEASURES, *MEASURE_WORDS, 'minute', 'second'])})"
-    rf"|an?{_SP}+(?P<aword>{_alternation([*MULTIWORD_MEASURES, *MEASURE_WORDS, 'minute'])}))"
-    rf"|{_SP}?/{_SP}?(?P<sword>{_alternation(MULTIWORD_MEASURES)})"
-    rf"|{_SP}?(?:/|per{_SP}+){_SP}?(?P<sym>{_alternation(SPACED_SYMBOLS)}))(?![A-Za-z0-9²³-])",
+    rf"(?:{_SP}+(?:per{_SP}+(?P<word>{_trie([*MULTIWORD_MEASURES, *MEASURE_WORDS, 'minute', 'second'])})"
+    rf"|an?{_SP}+(?P<aword>{_trie([*MULTIWORD_MEASURES, *MEASURE_WORDS, 'minute'])}))"
+    rf"|{_SP}?/{_SP}?(?P<sword>{_trie(MULTIWORD_MEASURES)})"
+    rf"|{_SP}?(?:/|per{_SP}+){_SP}?(?P<sym>{_trie(SPACED_SYMBOLS)}))(?![A-Za-z0-9²³-])",
     re.IGNORECASE,
 )
