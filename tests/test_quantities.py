@@ -893,6 +893,10 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
     ("r3x12", "Expect lows of -10 to -15C tonight.", [R("-10 to -15C", -15, -10, kind=ME, unit="C")]),
     ("r3x13", "The log shows the time stamp 10:05:30 for the fault.", []),
     ("r3x14", "She clocked 2:18:59 in the rain.", [F("2:18:59", 2 + 18 / 60 + 59 / 3600, kind=D)]),
+    # "x" before a relay's distance is a multiplier, not a dimension: no side takes the unit
+    ("r3x15", "The women took gold in the 4 x 400 metres relay.", [F("4 x", 4, kind=RT), F("400 metres", 400)]),
+    ("r3x16", "Hotel rooms cost $120 per person per night.", [F("$120", 120, kind=M, per=None)]),
+    ("r3x17", "The fee is 5 euros per visit.", [F("5 euros", 5, kind=M, unit=EUR, per=None)]),
 ]
 
 

@@ -1207,10 +1207,17 @@ def _dimension_after(text: str, pos: int) -> bool:
     """Whether the digits at ``pos`` (after a glued "x") and a unit make the other sides of a dimension
     ("1920x1080 pixels", "40x30cm"); "a 4x4" has no unit and is a name."""
     m = _DIM_NUMBER_RE.match(text, pos)
-    if m is None:
-        return False
+    if m is None or _REPEATS_RE.match(text, pos):
+        return False  # "4x100m relay": four legs of 100 m, no dimension
     end = m.end()
     return bool(_DIM_UNIT_RE.match(text, end) or UNIT_AFTER_RE.match(text, end))
+
+
+# A number of repeats before a distance ("the 4 x 400 metres relay", "6x800m repeats"): "x" is a multiplier there.
+_REPEATS_RE: Final = re.compile(
+    r"[ \u00a0]?\d[\d,.]*[ \u00a0]?[A-Za-z]{1,12}[ \u00a0-]*"
+    r"(?:relays?|medley|medleys|repeats|intervals|reps)(?![A-Za-z])"
+)
 
 
 def _dimensions(text: str, figs: list[_Fig]) -> None:
@@ -1575,7 +1582,7 @@ def _suffixes(text: str, fig: _Fig, pos: int) -> None:
                         return
                     fig.unit = "times"
                     return
-                if token == "x" and _DIGIT_AFTER_RE.match(text, m.end()):
+                if token == "x" and _DIGIT_AFTER_RE.match(text, m.end()) and not _REPEATS_RE.match(text, m.end()):
                     fig.plain = False  # "100 x 60 metres": a side of a dimension, not a ratio
                     return
                 if token != "x" or not fig.word:  # "3x", "-fold"
