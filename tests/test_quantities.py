@@ -897,6 +897,13 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
     ("r3x15", "The women took gold in the 4 x 400 metres relay.", [F("4 x", 4, kind=RT), F("400 metres", 400)]),
     ("r3x16", "Hotel rooms cost $120 per person per night.", [F("$120", 120, kind=M, per=None)]),
     ("r3x17", "The fee is 5 euros per visit.", [F("5 euros", 5, kind=M, unit=EUR, per=None)]),
+    ("r3x18", "Expect lows of -2°C to +3°C.", [R("-2°C to +3°C", -2, 3, kind=ME, unit="°C")]),
+    (
+        "r3x19",
+        "The plant emits 1.2 million tonnes of CO2 a year.",
+        [F("1.2 million tonnes", 1_200_000, kind=ME, unit="tonnes", per="year")],
+    ),
+    ("r3x20", "Each of us emits 5 tonnes of CO₂ a year.", [F("5 tonnes", 5, kind=ME, per="year")]),
 ]
 
 

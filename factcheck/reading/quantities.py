@@ -1083,11 +1083,22 @@ def _number(text: str, s: int, e: int, dot_mode: bool, prev_end: int) -> list[_F
     if g is not None:
         done = _glued(text, fig, g.group(), g.end(), tok, form, alt is not None)
         if done is not None:
+            if isinstance(done, list) and fig.kind is _MEASURE and fig.start == s and text[s - 1 : s] == "+":
+                _plus_sign(text, fig, prev_end)
             return done
     _suffixes(text, fig, fig.end)
     if fig.kind is not _COUNT or fig.has_scale:
         fig.plain = False
+        if fig.kind is _MEASURE and fig.start == s and text[s - 1 : s] == "+":
+            _plus_sign(text, fig, prev_end)
     return [fig]
+
+
+def _plus_sign(text: str, fig: _Fig, prev_end: int) -> None:
+    """A plus sign before a measure is part of it ("+3°C"), so that "-2°C to +3°C" is one range."""
+    s = fig.start
+    if s >= 2 and text[s - 2] in " (\u00a0" and s - 1 != prev_end:
+        fig.start = s - 1
 
 
 def _glued(
@@ -2621,12 +2632,18 @@ def _per_after(text: str, pos: int) -> str | None:
         lw = w.group(1).lower()
         if lw in ("and", "but", "while", "whereas", "which", "who", "or", "than", "to"):
             return None
-        if w.end() < n and text[w.end()].isdigit():
-            return None
+        end = w.end()
+        if end < n and text[end].isdigit():
+            if not (w.group(1).isupper() and len(w.group(1)) <= 3):
+                return None
+            end = _FORMULA_TAIL_RE.match(text, end).end()  # type: ignore[union-attr]  # "of CO2 a year", "CH4"
         if skipped == 0:
             of_phrase = lw == "of"
-        p = w.end()
+        p = end
     return None
+
+
+_FORMULA_TAIL_RE: Final = re.compile(r"[A-Za-z0-9₀-₉]*")
 
 
 _SPACES: Final = " \t\u00a0\u202f\u2009"  # units._SP
