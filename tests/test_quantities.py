@@ -904,6 +904,7 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
         [F("1.2 million tonnes", 1_200_000, kind=ME, unit="tonnes", per="year")],
     ),
     ("r3x20", "Each of us emits 5 tonnes of CO₂ a year.", [F("5 tonnes", 5, kind=ME, per="year")]),
+    ("r3x21", "The phone has a 48MP camera.", [F("48MP", 48, kind=ME, unit="MP")]),
 ]
 
 

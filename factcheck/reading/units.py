@@ -375,7 +375,7 @@ MEASURE_WORDS: Final[frozenset[str]] = frozenset(
     watt watts kilowatt kilowatts megawatt megawatts gigawatt gigawatts terawatt terawatts
     kilowatt-hour kilowatt-hours megawatt-hour megawatt-hours gigawatt-hours terawatt-hours
     joule joules calorie calories kilocalories volt volts amp amps hertz decibel decibels
-    newton newtons kilonewton kilonewtons lux stone
+    newton newtons kilonewton kilonewtons lux stone megapixel megapixels
     byte bytes kilobyte kilobytes megabyte megabytes gigabyte gigabytes terabyte terabytes petabytes
     light-year light-years parsec parsecs""".split()
 )
@@ -497,6 +497,7 @@ GLUED_UNITS: Final[dict[str, str]] = {
     "ns": "duration",
     "µs": "duration",
     "degC": "measure",
+    "MP": "measure",  # "a 48MP camera": megapixels (glued only: "48 MPs" are members of parliament)
     "degF": "measure",
 }
 
