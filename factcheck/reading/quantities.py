@@ -38,7 +38,17 @@ How figures are read
 * Units of measure and time are reported as written, lowercased when they are words ("miles",
   "hours") and as written when they are symbols ("km", "GW", "C"); hyphenated forms count
   ("a seventy-year tradition", "6.1-inch"). Otherwise the unit of a count is the noun phrase it
-  counts, lowercased ("flood victims", "barrels of oil"). ``per`` is day/week/month/year/hour.
+  counts, lowercased ("flood victims", "barrels of oil"). ``per`` is day/week/month/year/hour, or for a
+  price or a count, the unit of measure it is for, as written ("$0.28 per kilowatt-hour", "€1.89 a litre",
+  "188 beats per minute", "3,796/km2").
+* Physical units: a symbol takes what is written after it as one unit ("9.8 m/s²", "2.7 g/cm3", "180 µg/m³",
+  "13.5 kW·h"), which is no rate; "cubic kilometres", "cu ft", "metres per second" are units. Each side of a
+  dimension is a figure, a unit written after the last side being every side's ("100 x 60 metres", "1920x1080
+  pixels"; not "the 4 x 400 metres relay"). A measure in two or three units is one figure in the largest ("5 ft
+  10 in" 5.8333 ft, "2 hours and 30 minutes" 2.5 hours, "5′10″"), a race time written like a clock a duration
+  ("in 2:03:23" 2.0564 hours, "3:49.70" 3.8283 minutes). "120/80 mmHg" is two figures. "half a kilometre",
+  "three quarters of an hour", "a kilometre and a half", "a couple of metres" (about 2), "¾ cup", "5 ½ hours"
+  are measures; "1'000'000" groups thousands with apostrophes.
 * Ranges: "between 20,000 and 50,000", "20,000 to 50,000", "$6 to $8 billion", "$6–8 billion",
   "10-25%", "1.5 million-2 million". The scale, currency, percent sign or unit of either end
   applies to both. "rose from 30 to 40" and "fell by £122 to £1,568" are two figures, and
