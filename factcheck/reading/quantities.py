@@ -274,16 +274,28 @@ _QUALIFIERS: Final[dict[str, Qualifier]] = {
 }
 
 
-def _reversed_alternation(phrases: Sequence[str]) -> str:
-    parts = []
-    for phrase in sorted(phrases, key=len, reverse=True):
-        rev = phrase[::-1]
-        parts.append(r"\s+".join(re.escape(w) for w in rev.split(" ")))
-    return "|".join(parts)
+def _reversed_trie(phrases: Sequence[str]) -> str:
+    """The phrases reversed, as a trie: the longest phrase that fits is found first, and each position is rejected
+    after a character or two (where an alternation tries every phrase); a space matches any run of spaces."""
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for phrase in phrases:
+        node = root
+        for ch in phrase[::-1]:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+        branches = [(r"\s+" if ch == " " else re.escape(ch)) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)
 
 
 # Matched against the reversed, lowercased text before a figure.
-_QUALIFIER_REV: Final = re.compile(rf"\s*(?:yreve\s+)?(?P<q>{_reversed_alternation(list(_QUALIFIERS))})(?![a-z])")
+_QUALIFIER_REV: Final = re.compile(rf"\s*(?:yreve\s+)?(?P<q>{_reversed_trie(list(_QUALIFIERS))})(?![a-z])")
 _PREV_WORD_REV: Final = re.compile(r"[ \t\u00a0]*(?P<w>[.a-z'’#§№-]*[a-z#§№])(?![a-z])")
 
 # Words that name an identifier when right before a number ("Chapter 11", "Boeing 747").
@@ -771,7 +783,8 @@ def _scan(text: str, dot_mode: bool) -> list[_Fig]:
     if "couple" in text:
         for m in _COUPLE_RE.finditer(text):
             cands.append((m.start(), 3, m))
-    if any(c in text for c in _VULGAR):  # (nine searches of the text: a tenth of the time of the pattern's)
+    vulgar = any(c in text for c in _VULGAR)  # (nine searches of the text: a tenth of the time of the pattern's)
+    if vulgar:
         for m in _VULGAR_ALONE_RE.finditer(text):
             if not (m.start() and text[m.start() - 1].isalnum()):  # not the "½" of "2½"
                 cands.append((m.start(), 4, m))
@@ -793,7 +806,7 @@ def _scan(text: str, dot_mode: bool) -> list[_Fig]:
         if isinstance(found, tuple):
             got = _from_words(text, found[0], found[1], prev_end)
         elif source == 0:
-            got = _from_digits(text, found, dot_mode, prev_end)
+            got = _from_digits(text, found, dot_mode, prev_end, vulgar)
         elif source == 3:
             got = _couple(found)
         elif source == 4:
@@ -838,11 +851,11 @@ def _from_month_date(text: str, m: re.Match[str]) -> list[_Fig] | int:
     return [_Fig(m.start(), m.end(), value, _DATE, low=value, high=value, year=year, explicit=True)]
 
 
-def _from_digits(text: str, m: re.Match[str], dot_mode: bool, prev_end: int) -> list[_Fig] | int:
+def _from_digits(text: str, m: re.Match[str], dot_mode: bool, prev_end: int, vulgar: bool) -> list[_Fig] | int:
     kind = m.lastgroup
     s, e = m.span()
     if kind == "num":
-        return _number(text, s, e, dot_mode, prev_end)
+        return _number(text, s, e, dot_mode, prev_end, vulgar)
     if kind == "colon":
         return _race_time(text, m)
     if kind in ("phone", "time"):
@@ -872,7 +885,7 @@ def _from_digits(text: str, m: re.Match[str], dot_mode: bool, prev_end: int) -> 
         d = int(m.group()[1:3])
         start = 1900 + d if d >= 20 else 2000 + d
         return [_Fig(s, e, float(start), _YEAR, low=float(start), high=float(start + 9), explicit=True)]
-    return _number(text, s, e, dot_mode, prev_end)
+    return _number(text, s, e, dot_mode, prev_end, vulgar)
 
 
 _RACE_TIME_RE: Final = re.compile(r"(\d{1,2}):([0-5]\d):([0-5]\d)(\.\d{1,3})?|(\d{1,2}):([0-5]\d)(\.\d{1,3})")
@@ -993,7 +1006,7 @@ def _scaled(tok_value: float, scale: float) -> float:
     return float(f"{written}e{exp}")
 
 
-def _number(text: str, s: int, e: int, dot_mode: bool, prev_end: int) -> list[_Fig] | int:
+def _number(text: str, s: int, e: int, dot_mode: bool, prev_end: int, vulgar: bool = False) -> list[_Fig] | int:
     tok = text[s:e]
     before = text[s - 1] if s else " "
     glued_code = None
@@ -1068,7 +1081,8 @@ def _number(text: str, s: int, e: int, dot_mode: bool, prev_end: int) -> list[_F
         fig.negative = True  # applied once the number is read ("-15C", "−2.3%")
         fig.plain = False
     if (
-        text[pos + 1 : pos + 2] in _VULGAR
+        vulgar
+        and text[pos + 1 : pos + 2] in _VULGAR
         and text[pos : pos + 1] == " "
         and form == "plain"
         and not text[pos + 2 : pos + 3].isalnum()
@@ -1969,7 +1983,8 @@ _MINOR_UNITS: Final[dict[str, tuple[frozenset[str], float]]] = {
 _TIME_UNITS: Final = _HOURS | _MINUTES | _SECONDS | {"day", "days", "year", "years", "yr", "yrs"}
 # The larger unit written after a bare number ("5 stone 4 lb", "1 h 20 min", "5′10″"), and the joins between the
 # two parts.
-_MAJOR_AFTER_RE: Final = re.compile(r"[ \u00a0](st|stone|h|ft)[ \u00a0]\Z|['′]\Z")
+_MAJOR_AFTER_RE: Final = re.compile(r"[ \u00a0](st|stone|h|ft)[ \u00a0]|['′]")
+_MAJOR_ENDS: Final = frozenset(" \u00a0'′")
 _MINOR_AFTER_RE: Final = re.compile(r"[ \u00a0]?(in|s|sec|secs)(?![A-Za-z0-9])(?![ \u00a0]+(?:the|a|an|\d))|[\"″]")
 _PARTS_JOIN: Final = frozenset({" ", "\u00a0", " and "})
 _PARTS_KINDS: Final = frozenset({Kind.MEASURE, Kind.DURATION, Kind.COUNT})
@@ -1979,27 +1994,27 @@ def _two_measures(text: str, a: _Fig, b: _Fig, parts: dict[int, tuple[str, float
     """A measure in two units is one figure in the larger unit: "5 ft 10 in" is 5.8333 ft, "3 kg 200 g" 3.2 kg,
     "2 hours and 30 minutes" 2.5 hours, "5 stone 4 lb" 5.2857 stone, "5′10″" 5.8333 ft; and in three, "1 hour 2
     minutes 3 seconds" 1.0342 hours."""
-    if a.value is None or b.value is None or a.is_range or b.is_range or a.has_scale or b.has_scale:
-        return None
-    so_far = parts.get(id(a))  # the unit and scale of its last part, when ``a`` is already a measure in parts
-    if a.value < 0 or b.value < 0 or (a.value != int(a.value) and so_far is None):
-        return None
-    between = text[a.end : b.start]
+    between = text[a.end : b.start]  # (the cheapest test first: most pairs of figures are no such measure)
+    so_far = parts.get(id(a)) if parts else None  # the last part's unit and scale, when ``a`` has parts already
     scale = 1.0
     if so_far is not None:  # the third part
         if between not in _PARTS_JOIN:
             return None
         major, scale = so_far
-    elif a.kind in (_MEASURE, _DURATION) and a.unit is not None:
+    elif a.unit is not None and (a.kind is _MEASURE or a.kind is _DURATION):
         if between not in _PARTS_JOIN:
             return None
         major = a.unit
-    elif a.kind == _COUNT and a.unit is None and not a.explicit:
-        mm = _MAJOR_AFTER_RE.search(between)
-        if mm is None or mm.start() != 0:
+    elif between[-1:] in _MAJOR_ENDS and a.kind is _COUNT and a.unit is None and not a.explicit:
+        mm = _MAJOR_AFTER_RE.fullmatch(between)
+        if mm is None:
             return None
         major = mm.group(1) or "ft"
     else:
+        return None
+    if a.value is None or b.value is None or a.is_range or b.is_range or a.has_scale or b.has_scale:
+        return None
+    if a.value < 0 or b.value < 0 or (a.value != int(a.value) and so_far is None):
         return None
     minor_of = _MINOR_UNITS.get(major.lower())
     if minor_of is None:
@@ -2590,6 +2605,7 @@ def _is_plural(w: str) -> bool:
     return not w.endswith(("ss", "us", "is", "'s", "’s", "ous"))
 
 
+_PER_BASE_FIRST: Final = frozenset("pPaA")  # the character after a space where PER_MEASURE_RE may match
 # Where PER_MEASURE_RE may match: "per", "a", "an" or "/" next (a cheap test before the long pattern).
 _PER_BASE_START_RE: Final = re.compile(
     r"[ \t\u00a0\u202f\u2009]{0,3}(?:/|(?:per|an?)[ \t\u00a0\u202f\u2009])", re.IGNORECASE
@@ -2615,7 +2631,12 @@ def _find_per(text: str, pos: int, measure_base: bool = False) -> str | None:
     if not _PER_HINT_RE.search(text[pos : pos + 60].lower()):
         return None
     per = _per_after(text, pos)
-    if per is None and measure_base and _PER_BASE_START_RE.match(text, pos):
+    if (
+        per is None
+        and measure_base
+        and (text[pos + 1 : pos + 2] in _PER_BASE_FIRST or text[pos : pos + 1] == "/")
+        and _PER_BASE_START_RE.match(text, pos)
+    ):
         return _per_measure(text, pos)
     return per
 
