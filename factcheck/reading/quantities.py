@@ -1880,7 +1880,12 @@ def _merge(text: str, figs: list[_Fig]) -> list[_Fig]:
                 or _ratio(text, a, b)
                 or _per_base(text, a, b)
                 or _two_units(text, a, b)
-                or (b.start - a.end <= 8 and a.kind in _PARTS_KINDS and _two_measures(text, a, b, parts))
+                or (
+                    b.start - a.end <= 8
+                    and text[b.start - 1] in _MAJOR_ENDS
+                    and a.kind in _PARTS_KINDS
+                    and _two_measures(text, a, b, parts)
+                )
                 or _range(text, a, b)
             )
             if merged is not None:
@@ -1985,6 +1990,7 @@ _TIME_UNITS: Final = _HOURS | _MINUTES | _SECONDS | {"day", "days", "year", "yea
 # two parts.
 _MAJOR_AFTER_RE: Final = re.compile(r"[ \u00a0](st|stone|h|ft)[ \u00a0]|['′]")
 _MAJOR_ENDS: Final = frozenset(" \u00a0'′")
+_PRIMES: Final = frozenset("'′")
 _MINOR_AFTER_RE: Final = re.compile(r"[ \u00a0]?(in|s|sec|secs)(?![A-Za-z0-9])(?![ \u00a0]+(?:the|a|an|\d))|[\"″]")
 _PARTS_JOIN: Final = frozenset({" ", "\u00a0", " and "})
 _PARTS_KINDS: Final = frozenset({Kind.MEASURE, Kind.DURATION, Kind.COUNT})
@@ -2005,7 +2011,7 @@ def _two_measures(text: str, a: _Fig, b: _Fig, parts: dict[int, tuple[str, float
         if between not in _PARTS_JOIN:
             return None
         major = a.unit
-    elif between[-1:] in _MAJOR_ENDS and a.kind is _COUNT and a.unit is None and not a.explicit:
+    elif (len(between) > 2 or between in _PRIMES) and a.kind is _COUNT and a.unit is None and not a.explicit:
         mm = _MAJOR_AFTER_RE.fullmatch(between)
         if mm is None:
             return None
