@@ -2317,7 +2317,7 @@ def _finish(text: str, fig: _Fig) -> bool:
     if fig.weak and fig.qualifier == _EXACT and not fig.explicit and not fig.is_range:
         return False  # a bare "one": "one of the", "no one"
     if fig.kind in (_COUNT, _MONEY, _MEASURE, _DURATION, _PERCENT) and fig.per is None:
-        fig.per = _find_per(text, pos, fig.kind is _COUNT or fig.kind is _MONEY)
+        fig.per = _find_per(text, pos, fig.kind)
     _open_ends(fig)
     return True
 
@@ -2636,15 +2636,15 @@ def _per_measure(text: str, pos: int) -> str | None:
     return sym if sym in MEASURE_SYMBOLS else None
 
 
-def _find_per(text: str, pos: int, measure_base: bool = False) -> str | None:
-    """A rate after the figure ("per day", "a year", "each month", "annually"), within a few words; with
-    ``measure_base`` (a price or a count), a unit of measure right after it ("$0.28 per kilowatt-hour")."""
+def _find_per(text: str, pos: int, kind: Kind | None = None) -> str | None:
+    """A rate after the figure ("per day", "a year", "each month", "annually"), within a few words; for a price or
+    a count (``kind``), a unit of measure right after it ("$0.28 per kilowatt-hour")."""
     if not _PER_HINT_RE.search(text[pos : pos + 60].lower()):
         return None
     per = _per_after(text, pos)
     if (
         per is None
-        and measure_base
+        and (kind is _COUNT or kind is _MONEY)
         and (text[pos + 1 : pos + 2] in _PER_BASE_FIRST or text[pos : pos + 1] == "/")
         and _PER_BASE_START_RE.match(text, pos)
     ):
