@@ -133,10 +133,8 @@ FOLDS: Final[dict[str, int]] = {
     "thousandfold": 1000,
 }
 
-# "couple" starts a run only so that the reader finds "a couple of metres" in the same pass (it is no number here:
-# parse_run skips it).
 _ALL_WORDS: Final[frozenset[str]] = frozenset(
-    [*UNITS, *TEENS, *TENS, HUNDRED, *MULTIPLIERS, *VAGUE, *ORDINALS, *FRACTIONS, *FOLDS, "dozen", "couple"]
+    [*UNITS, *TEENS, *TENS, HUNDRED, *MULTIPLIERS, *VAGUE, *ORDINALS, *FRACTIONS, *FOLDS, "dozen"]
 )
 
 
