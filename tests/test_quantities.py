@@ -255,8 +255,8 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
         "The winner covered the 42.195 kilometres in 2 hours 1 minute.",
         [
             F("42.195 kilometres", 42.195, kind=ME, unit="kilometres"),
-            F("2 hours", 2, kind=D, unit="hours"),
-            F("1 minute", 1, kind=D, unit="minute"),
+            # a measure in two units is one figure in the larger unit (issue 16, round three): 2 h + 1/60 h
+            F("2 hours 1 minute", 2 + 1 / 60, kind=D, unit="hours"),
         ],
     ),
     ("sp03", "A record crowd of 91,648 watched the match.", [F("91,648", 91648, kind=C)]),
@@ -371,7 +371,8 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
     (
         "sc16",
         "The eclipse lasted 4 minutes and 28 seconds.",
-        [F("4 minutes", 4, kind=D, unit="minutes"), F("28 seconds", 28, kind=D, unit="seconds")],
+        # a measure in two units is one figure in the larger unit (issue 16, round three): 4 min + 28/60 min
+        [F("4 minutes and 28 seconds", 4 + 28 / 60, kind=D, unit="minutes")],
     ),
     # --- health --------------------------------------------------------------------------------
     (
@@ -865,6 +866,45 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
     ("ng28", "Read the ISBN 978-0-306-40615-7 label.", []),
     ("ng29", "The quick brown fox jumps over the lazy dog.", []),
     ("ng30", "Email info2024@example.org for details.", []),
+    # --- round three (issue 16): variants of its classes met while checking the reader, not written blind -------
+    (
+        "r3x01",
+        "He is 6ft 2in tall and weighs 14st 3lb.",
+        [F("6ft 2in", 6 + 2 / 12, kind=ME, unit="ft"), F("14st 3lb", 14 + 3 / 14, kind=ME, unit="st")],
+    ),
+    ("r3x02", "She won in 3min 42s, he was 21st.", [F("3min 42s", 3.7, kind=D, unit="min"), F("21st", 21, kind=ORD)]),
+    ("r3x03", "Temperatures fell to –5C overnight.", [F("–5C", -5, kind=ME, unit="C")]),
+    (
+        "r3x04",
+        "At 3 kg, 200 g heavier than the last one.",
+        [F("3 kg", 3, kind=ME, unit="kg"), F("200 g", 200, kind=ME, unit="g")],
+    ),
+    (
+        "r3x05",
+        "Her time was 1 hour 2 minutes 3 seconds.",
+        [F("1 hour 2 minutes 3 seconds", 1 + 2 / 60 + 3 / 3600, kind=D, unit="hour")],
+    ),
+    ("r3x06", "He served 2 years 6 months in prison.", [F("2 years 6 months", 2.5, kind=D, unit="years")]),
+    ("r3x07", "The density is 9,830/sq mi in the centre.", [F("9,830", 9830, per="sq mi")]),
+    ("r3x08", "Doors open at 19:30:00 and the race starts at 8:15.", []),
+    ("r3x09", "Nitrogen dioxide reached 60 μg/m3 near the school.", [F("60 μg/m3", 60, kind=ME, unit="μg/m3")]),
+    ("r3x10", "Its cholesterol was 5.2 mmol/L in the test.", [F("5.2 mmol/L", 5.2, kind=ME, unit="mmol/L")]),
+    ("r3x11", "The turbine spins at 15 rpm.", [F("15 rpm", 15, kind=ME, unit="rpm")]),
+    ("r3x12", "Expect lows of -10 to -15C tonight.", [R("-10 to -15C", -15, -10, kind=ME, unit="C")]),
+    ("r3x13", "The log shows the time stamp 10:05:30 for the fault.", []),
+    ("r3x14", "She clocked 2:18:59 in the rain.", [F("2:18:59", 2 + 18 / 60 + 59 / 3600, kind=D)]),
+    # "x" before a relay's distance is a multiplier, not a dimension: no side takes the unit
+    ("r3x15", "The women took gold in the 4 x 400 metres relay.", [F("4 x", 4, kind=RT), F("400 metres", 400)]),
+    ("r3x16", "Hotel rooms cost $120 per person per night.", [F("$120", 120, kind=M, per=None)]),
+    ("r3x17", "The fee is 5 euros per visit.", [F("5 euros", 5, kind=M, unit=EUR, per=None)]),
+    ("r3x18", "Expect lows of -2°C to +3°C.", [R("-2°C to +3°C", -2, 3, kind=ME, unit="°C")]),
+    (
+        "r3x19",
+        "The plant emits 1.2 million tonnes of CO2 a year.",
+        [F("1.2 million tonnes", 1_200_000, kind=ME, unit="tonnes", per="year")],
+    ),
+    ("r3x20", "Each of us emits 5 tonnes of CO₂ a year.", [F("5 tonnes", 5, kind=ME, per="year")]),
+    ("r3x21", "The phone has a 48MP camera.", [F("48MP", 48, kind=ME, unit="MP")]),
 ]
 
 

@@ -370,11 +370,24 @@ def _cardinal(
                 single = None
                 j += 1
                 break
-            # "one and a half (million)", "two and a half"
-            if word != "half" or last not in ("unit", "teen", "tens", "hundred") or total:
+            # "one and a half (million)", "two and a half", "two and a quarter"
+            if word not in ("half", "quarter") or last not in ("unit", "teen", "tens", "hundred") or total:
                 break
-            cur += 0.5
+            cur += 1 / FRACTIONS[word]
             last = "half"
+        elif (
+            joiner == "and"
+            and word in UNITS
+            and j + 1 < n
+            and toks[j + 1][0] in FRACTIONS
+            and last in ("unit", "teen", "tens")
+            and not total
+            and 0 < UNITS[word] < FRACTIONS[toks[j + 1][0]]
+            and text[toks[j][2] : toks[j + 1][1]] in ("-", " ")
+        ):
+            cur += UNITS[word] / FRACTIONS[toks[j + 1][0]]  # "four and three-quarter miles"
+            last = "half"
+            j += 1
         elif joiner == "and":
             # "two thousand and nineteen", "a hundred and twenty"; not "two and three"
             if last not in ("hundred", "mult") or word not in UNITS and word not in TEENS and word not in TENS:

@@ -38,7 +38,17 @@ How figures are read
 * Units of measure and time are reported as written, lowercased when they are words ("miles",
   "hours") and as written when they are symbols ("km", "GW", "C"); hyphenated forms count
   ("a seventy-year tradition", "6.1-inch"). Otherwise the unit of a count is the noun phrase it
-  counts, lowercased ("flood victims", "barrels of oil"). ``per`` is day/week/month/year/hour.
+  counts, lowercased ("flood victims", "barrels of oil"). ``per`` is day/week/month/year/hour, or for a
+  price or a count, the unit of measure it is for, as written ("$0.28 per kilowatt-hour", "€1.89 a litre",
+  "188 beats per minute", "3,796/km2").
+* Physical units: a symbol takes what is written after it as one unit ("9.8 m/s²", "2.7 g/cm3", "180 µg/m³",
+  "13.5 kW·h"), which is no rate; "cubic kilometres", "cu ft", "metres per second" are units. Each side of a
+  dimension is a figure, a unit written after the last side being every side's ("100 x 60 metres", "1920x1080
+  pixels"; not "the 4 x 400 metres relay"). A measure in two or three units is one figure in the largest ("5 ft
+  10 in" 5.8333 ft, "2 hours and 30 minutes" 2.5 hours, "5′10″"), a race time written like a clock a duration
+  ("in 2:03:23" 2.0564 hours, "3:49.70" 3.8283 minutes). "120/80 mmHg" is two figures. "half a kilometre",
+  "three quarters of an hour", "a kilometre and a half", "a couple of metres" (about 2), "¾ cup", "5 ½ hours"
+  are measures; "1'000'000" groups thousands with apostrophes.
 * Ranges: "between 20,000 and 50,000", "20,000 to 50,000", "$6 to $8 billion", "$6–8 billion",
   "10-25%", "1.5 million-2 million". The scale, currency, percent sign or unit of either end
   applies to both. "rose from 30 to 40" and "fell by £122 to £1,568" are two figures, and
@@ -99,6 +109,7 @@ from factcheck.reading.units import (
     MONEY_ONLY_SCALES,
     MULTIWORD_MEASURES,
     PER_ADVERBS,
+    PER_MEASURE_RE,
     PER_RE,
     PER_UNITS,
     PERCENT_RE,
@@ -106,6 +117,7 @@ from factcheck.reading.units import (
     SCALE_WORDS,
     SPACED_M_RE,
     UNIT_AFTER_RE,
+    UNIT_TAIL_RE,
 )
 from factcheck.version import READER_VERSION
 
@@ -144,7 +156,8 @@ _DIGIT_RE: Final = re.compile(
     r"(?:,?[ \t]+(?P<dyear>\d{4}))?(?![A-Za-z0-9]))"
     r"|(?P<decade>['’]\d0s(?![A-Za-z]))"
     r"|(?P<slash>\d+/\d+(?![\d/]))"
-    r"|(?P<num>\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d]|[.,]\d)|\d(?:[\d,.]*\d)?)"
+    r"|(?P<num>\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d]|[.,]\d)|\d{1,3}(?:['’]\d{3})+(?![\d'’])(?:\.\d+)?"
+    r"|\d(?:[\d,.]*\d)?)"
 )
 _MONTH_DATE_RE: Final = re.compile(
     rf"(?P<mon>{_MONTHS})[ \t]+(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:[-–]\d{{1,2}}(?:st|nd|rd|th)?)?(?![\d.,]\d)"
@@ -218,6 +231,11 @@ _QUALIFIERS: Final[dict[str, Qualifier]] = {
     "upwards of": Qualifier.OVER,
     "upward of": Qualifier.OVER,
     "greater than": Qualifier.OVER,
+    "larger than": Qualifier.OVER,
+    "bigger than": Qualifier.OVER,
+    "longer than": Qualifier.OVER,
+    "higher than": Qualifier.OVER,
+    "taller than": Qualifier.OVER,
     "above": Qualifier.OVER,
     "exceeding": Qualifier.OVER,
     "not exceeding": Qualifier.UP_TO,
@@ -234,6 +252,9 @@ _QUALIFIERS: Final[dict[str, Qualifier]] = {
     "a minimum of": Qualifier.AT_LEAST,
     "≥": Qualifier.AT_LEAST,
     "less than": Qualifier.UNDER,
+    "smaller than": Qualifier.UNDER,
+    "shorter than": Qualifier.UNDER,
+    "lower than": Qualifier.UNDER,
     "fewer than": Qualifier.UNDER,
     "below": Qualifier.UNDER,
     "under": Qualifier.UNDER,
@@ -253,16 +274,28 @@ _QUALIFIERS: Final[dict[str, Qualifier]] = {
 }
 
 
-def _reversed_alternation(phrases: Sequence[str]) -> str:
-    parts = []
-    for phrase in sorted(phrases, key=len, reverse=True):
-        rev = phrase[::-1]
-        parts.append(r"\s+".join(re.escape(w) for w in rev.split(" ")))
-    return "|".join(parts)
+def _reversed_trie(phrases: Sequence[str]) -> str:
+    """The phrases reversed, as a trie: the longest phrase that fits is found first, and each position is rejected
+    after a character or two (where an alternation tries every phrase); a space matches any run of spaces."""
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for phrase in phrases:
+        node = root
+        for ch in phrase[::-1]:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+        branches = [(r"\s+" if ch == " " else re.escape(ch)) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)
 
 
 # Matched against the reversed, lowercased text before a figure.
-_QUALIFIER_REV: Final = re.compile(rf"\s*(?:yreve\s+)?(?P<q>{_reversed_alternation(list(_QUALIFIERS))})(?![a-z])")
+_QUALIFIER_REV: Final = re.compile(rf"\s*(?:yreve\s+)?(?P<q>{_reversed_trie(list(_QUALIFIERS))})(?![a-z])")
 _PREV_WORD_REV: Final = re.compile(r"[ \t\u00a0]*(?P<w>[.a-z'’#§№-]*[a-z#§№])(?![a-z])")
 
 # Words that name an identifier when right before a number ("Chapter 11", "Boeing 747").
@@ -355,7 +388,7 @@ _CHANGE_VERBS: Final = frozenset(
     slumped shrank shrunk expanded expand widened narrowed eased up down moved changed revised lowered accelerated
     slowed improved worsened recovered rebounded dipped edged crept inched swung spiked doubled tripled halved
     ballooned jumped shot sank dived slid tumbled deteriorated lifted lift lifts lifting boosted boost boosts
-    boosting added adds gained gains gaining lost""".split()
+    boosting added adds gained gains gaining lost warmed warming cooled cooling lengthened shortened deepened""".split()
 )
 _QUALIFIER_LAST_WORDS: Final = frozenset(q.split()[-1] for q in _QUALIFIERS if q[-1].isalpha() or q[-1] == ".") | {
     "every"
@@ -382,11 +415,12 @@ _REFERENCE_RE: Final = re.compile(r"[\d\s,;–-]+")
 _BPD_RE: Final = re.compile(r"[ \t\u00a0]+(?:bpd|b/d|barrels/day)\b")
 _TAIL_RE: Final = re.compile(r"(?:[A-Za-z0-9]|[.-](?=[A-Za-z0-9]))*")
 _SUFFIX_START: Final = frozenset(" \t\u00a0\u202f\u2009-%+")
-_NEXT_WORD_RE: Final = re.compile(r"[ \t\u00a0\u202f\u2009]{0,3}-?[ \t\u00a0\u202f\u2009]{0,3}([A-Za-zµ°]+|%)")
+_NEXT_WORD_RE: Final = re.compile(r"[ \t\u00a0\u202f\u2009]{0,3}-?[ \t\u00a0\u202f\u2009]{0,3}([A-Za-zµμ°]+|%)")
 _PERCENT_WORDS: Final = frozenset({"%", "percent", "per", "pct", "percentage", "basis", "bps", "pp", "pc"})
 _CURRENCY_ADJ_FIRST: Final = frozenset(a.split()[0] for a in CURRENCY_ADJECTIVES) | {"u"}
 _UNIT_FIRST_WORDS: Final = frozenset(
-    re.split(r"[ /²³-]", u.lower())[0] for u in (*MEASURE_WORDS, *DURATION_WORDS, *MULTIWORD_MEASURES, *MEASURE_SYMBOLS)
+    re.split(r"[ /²³·-]", u.lower())[0]
+    for u in (*MEASURE_WORDS, *DURATION_WORDS, *MULTIWORD_MEASURES, *MEASURE_SYMBOLS)
 ) | {"°"}
 _OCCURRENCE_FOLLOWERS: Final = frozenset(
     """in a an per since this last during before after between each every already so now on at with and or but
@@ -401,7 +435,8 @@ _NOT_BEFORE_HALF: Final = frozenset(
 )
 # After "5k" or "4K": a race or a screen, not thousands.
 _K_NOT_THOUSAND: Final = frozenset(
-    """run race walk fun tv display screen monitor resolution video camera gaming streaming projector""".split()
+    """run race walk fun tv display screen monitor resolution video camera gaming streaming projector
+    tvs television televisions displays screens monitors videos cameras projectors footage uhd hdr oled""".split()
 )
 _HUNDRED_SCALE_RE: Final = re.compile(
     r"[ \u00a0]hundred[ \u00a0](?P<scale>thousand|million|billion)(?![A-Za-z0-9])", re.IGNORECASE
@@ -596,6 +631,7 @@ def _read(text: str, sentences: Sequence[tuple[int, int]], dots_group: bool | No
         if _finish(text, fig):
             kept.append(fig)
     _glued_metres(text, kept, sentences)
+    _dimensions(text, kept)
     kept = _bounds(text, kept)
     _attach_years(text, kept, sentences)
     _link(text, kept)
@@ -728,7 +764,7 @@ def _plain_number_only(text: str, p: int, q: int) -> bool:
         if c == ".":  # "555.123.4567", "9.30pm"
             return digits != 3 and not (digits <= 2 and text[q + 1 : q + 3].isdecimal())
         # "100 000" with other spaces, "1-800-...", "555-123-4567", "12-14 May", "5pm", "5th May"
-        return c not in "\u00a0\u202f\u2009-–" and not (digits <= 2 and c in "apAPsnrt")
+        return c not in "\u00a0\u202f\u2009-–'’" and not (digits <= 2 and c in "apAPsnrt")
     if digits == 4:  # "2019-05-01", "2019/05/01", "2019 - 05 - 01", "0123 456 789"
         return c != "-" and not (c == " " and (text[q + 1 : q + 2] == "-" or text[p] == "0"))
     return not (digits == 5 and c == " " and text[p] == "0")  # "01234 567 890"
@@ -744,6 +780,14 @@ def _scan(text: str, dot_mode: bool) -> list[_Fig]:
         cands.append((m.start(), 1, m))
     for span in number_word_runs(text, latin1):  # only runs that start a word
         cands.append((span[0], 2, span))
+    if "couple" in text:  # "a couple of metres"
+        for cm in _COUPLE_RE.finditer(text):
+            cands.append((cm.start(), 3, cm))
+    vulgar = any(c in text for c in _VULGAR)  # (nine searches of the text: a tenth of the time of the pattern's)
+    if vulgar:
+        for m in _VULGAR_ALONE_RE.finditer(text):
+            if not (m.start() and text[m.start() - 1].isalnum()):  # not the "½" of "2½"
+                cands.append((m.start(), 4, m))
     cands.sort()  # no two candidates share a start and a source
     masks = _masked(text)
     mask_starts = [s for s, _ in masks]
@@ -762,7 +806,11 @@ def _scan(text: str, dot_mode: bool) -> list[_Fig]:
         if isinstance(found, tuple):
             got = _from_words(text, found[0], found[1], prev_end)
         elif source == 0:
-            got = _from_digits(text, found, dot_mode, prev_end)
+            got = _from_digits(text, found, dot_mode, prev_end, vulgar)
+        elif source == 3:
+            got = _couple(found)
+        elif source == 4:
+            got = _vulgar_alone(text, found)
         else:
             got = _from_month_date(text, found)
         if isinstance(got, int):
@@ -782,6 +830,18 @@ def _scan(text: str, dot_mode: bool) -> list[_Fig]:
     return figs
 
 
+_VULGAR_ALONE_RE: Final = re.compile(f"[{''.join(_VULGAR)}]")  # (a leading class: the engine skips to it fast)
+
+
+def _vulgar_alone(text: str, m: re.Match[str]) -> list[_Fig] | int:
+    """A vulgar fraction with no whole number before it is a measure when a unit follows: "¾ cup", "½ teaspoon",
+    "a ¼-inch cube"."""
+    v = _VULGAR[m.group()]
+    fig = _Fig(m.start(), m.end(), v, low=v, high=v, number_end=m.end())
+    _suffixes(text, fig, m.end())
+    return [fig] if fig.kind in (_MEASURE, _DURATION) else m.end()
+
+
 def _from_month_date(text: str, m: re.Match[str]) -> list[_Fig] | int:
     year_text = m.group("year") or m.group("year2")
     year = int(year_text) if year_text else None
@@ -791,12 +851,14 @@ def _from_month_date(text: str, m: re.Match[str]) -> list[_Fig] | int:
     return [_Fig(m.start(), m.end(), value, _DATE, low=value, high=value, year=year, explicit=True)]
 
 
-def _from_digits(text: str, m: re.Match[str], dot_mode: bool, prev_end: int) -> list[_Fig] | int:
+def _from_digits(text: str, m: re.Match[str], dot_mode: bool, prev_end: int, vulgar: bool) -> list[_Fig] | int:
     kind = m.lastgroup
     s, e = m.span()
     if kind == "num":
-        return _number(text, s, e, dot_mode, prev_end)
-    if kind in ("phone", "time", "colon"):
+        return _number(text, s, e, dot_mode, prev_end, vulgar)
+    if kind == "colon":
+        return _race_time(text, m)
+    if kind in ("phone", "time"):
         return e
     if kind == "iso":
         tok = m.group()
@@ -823,7 +885,44 @@ def _from_digits(text: str, m: re.Match[str], dot_mode: bool, prev_end: int) -> 
         d = int(m.group()[1:3])
         start = 1900 + d if d >= 20 else 2000 + d
         return [_Fig(s, e, float(start), _YEAR, low=float(start), high=float(start + 9), explicit=True)]
-    return _number(text, s, e, dot_mode, prev_end)
+    return _number(text, s, e, dot_mode, prev_end, vulgar)
+
+
+_RACE_TIME_RE: Final = re.compile(r"(\d{1,2}):([0-5]\d):([0-5]\d)(\.\d{1,3})?|(\d{1,2}):([0-5]\d)(\.\d{1,3})")
+_CLOCK_BEFORE: Final = frozenset("at from until till to by before after since around about between and or on".split())
+_RACE_BEFORE: Final = frozenset(
+    """in of clocked timed ran run runs won win wins finished finishing record time times posted set setting winning
+    best personal""".split()
+)
+_CLOCK_AFTER_RE: Final = re.compile(
+    r"[ \u00a0]*(?:[ap]\.?m\b|[AP]\.?M\b|GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|ET|local|hrs)"
+)
+
+
+def _race_time(text: str, m: re.Match[str]) -> list[_Fig] | int:
+    """A time of a race or a task written like a clock: "in 2:03:23" (hours, minutes, seconds, after a word of a
+    race: "in", "of", "clocked", "ran"...) is a duration of 2.0564 hours, "3:49.70" (minutes, seconds and
+    hundredths) 3.8283 minutes. A clock time ("at 19:45", "10:30:15 GMT", "the time stamp 10:05:30") and a bare
+    "1:45" (a time of day or a duration) are no figure."""
+    s = m.start()
+    rm = _RACE_TIME_RE.match(text, s)
+    if rm is None or (s and (text[s - 1].isalnum() or text[s - 1] in ".:")):
+        return m.end()
+    e = rm.end()
+    if e < len(text) and (text[e].isdigit() or text[e] == ":" or (text[e] == "." and text[e + 1 : e + 2].isdigit())):
+        return m.end()
+    prev = _word_before(text, s)
+    if prev in _CLOCK_BEFORE or _CLOCK_AFTER_RE.match(text, e):
+        return max(m.end(), e)
+    if rm.group(1) is not None and prev not in _RACE_BEFORE:
+        return max(m.end(), e)  # "the time stamp 10:05:30": hours, minutes and seconds only after a word of a race
+    if rm.group(1) is not None:
+        v = int(rm.group(1)) + int(rm.group(2)) / 60 + (int(rm.group(3)) + float(rm.group(4) or 0)) / 3600
+        unit = "hours"
+    else:
+        v = int(rm.group(5)) + (int(rm.group(6)) + float(rm.group(7))) / 60
+        unit = "minutes"
+    return [_Fig(s, e, v, _DURATION, low=v, high=v, unit=unit, explicit=True, number_end=e)]
 
 
 def _slash(text: str, m: re.Match[str], prev_end: int) -> list[_Fig] | int:
@@ -833,6 +932,14 @@ def _slash(text: str, m: re.Match[str], prev_end: int) -> list[_Fig] | int:
         return e
     left, right = m.group().split("/")
     a, b = int(left), int(right)
+    mm = _MMHG_RE.match(text, e)
+    if mm is not None and 40 <= b < a <= 300:  # "120/80 mmHg": a blood pressure, two figures in mmHg
+        mid = s + len(left)
+        va, vb = float(a), float(b)
+        return [
+            _Fig(s, mid, va, _MEASURE, low=va, high=va, unit="mmHg", explicit=True, number_end=mid),
+            _Fig(mid + 1, mm.end(), vb, _MEASURE, low=vb, high=vb, unit="mmHg", explicit=True, number_end=e),
+        ]
     if len(left) == 4 and 1000 <= a <= 2100 and len(right) in (2, 4):
         high = a - a % 100 + b if len(right) == 2 else b
         if a < high <= a + 10:
@@ -850,6 +957,9 @@ def _slash(text: str, m: re.Match[str], prev_end: int) -> list[_Fig] | int:
         if prev_end == s - 1 and text[s - 1] == " ":
             return [_Fig(s, e, v, _RATIO, low=v, high=v, mixed_fraction=True)]  # "1 3/4"
     return e
+
+
+_MMHG_RE: Final = re.compile(r"[ \u00a0]?mm[ \u00a0]?Hg(?![A-Za-z])")
 
 
 def _parse_digits(tok: str, dot_mode: bool) -> tuple[float, float | None, str] | None:
@@ -872,6 +982,9 @@ def _parse_digits(tok: str, dot_mode: bool) -> tuple[float, float | None, str] |
         if dot_mode and _PLAIN_COMMA_DECIMAL_RE.fullmatch(tok):
             return float(tok.replace(",", ".")), None, "decimal"  # "4,6": a comma marks the decimals
         return None
+    if "'" in tok or "’" in tok:  # "1'000'000": thousands grouped with an apostrophe (Swiss usage)
+        whole, _, decimals = tok.replace("’", "").replace("'", "").partition(".")
+        return float(f"{whole}.{decimals}" if decimals else whole), None, "grouped"
     parts = tok.split(".")
     if len(parts) == 2:
         whole, frac = parts
@@ -893,7 +1006,7 @@ def _scaled(tok_value: float, scale: float) -> float:
     return float(f"{written}e{exp}")
 
 
-def _number(text: str, s: int, e: int, dot_mode: bool, prev_end: int) -> list[_Fig] | int:
+def _number(text: str, s: int, e: int, dot_mode: bool, prev_end: int, vulgar: bool = False) -> list[_Fig] | int:
     tok = text[s:e]
     before = text[s - 1] if s else " "
     glued_code = None
@@ -902,6 +1015,8 @@ def _number(text: str, s: int, e: int, dot_mode: bool, prev_end: int) -> list[_F
             code = text[s - 3 : s] if s >= 3 else ""
             if code in ISO_CODES and code.isupper() and (s == 3 or not text[s - 4].isalpha()):
                 glued_code = code  # "EUR1.2bn"
+            elif before == "x" and s >= 2 and text[s - 2].isdigit() and prev_end == s - 1:
+                pass  # the second side of "1920x1080"
             elif not _glued_sign(text, s, e):
                 return e  # "H1N1", "word12", "PM2.5", "G7"
         if before in ".," and s >= 2 and text[s - 2].isalnum():
@@ -958,13 +1073,21 @@ def _number(text: str, s: int, e: int, dot_mode: bool, prev_end: int) -> list[_F
     sign_at = fig.start - 1
     if (
         sign_at >= 0
-        and text[sign_at] in "-−"
+        and text[sign_at] in "-−–"
         and sign_at != prev_end
         and (sign_at == 0 or text[sign_at - 1] in ' \t\n(\u00a0[“"')
     ):
         fig.start = sign_at
         fig.negative = True  # applied once the number is read ("-15C", "−2.3%")
         fig.plain = False
+    if (
+        vulgar
+        and text[pos + 1 : pos + 2] in _VULGAR
+        and text[pos : pos + 1] == " "
+        and form == "plain"
+        and not text[pos + 2 : pos + 3].isalnum()
+    ):
+        pos += 1  # "5 ½ hours"
     if pos < len(text) and text[pos] in _VULGAR and fig.kind in (_COUNT, _MONEY) and form == "plain":
         value += _VULGAR[text[pos]]  # "2½"
         fig.value = fig.low = fig.high = value
@@ -984,11 +1107,22 @@ def _number(text: str, s: int, e: int, dot_mode: bool, prev_end: int) -> list[_F
     if g is not None:
         done = _glued(text, fig, g.group(), g.end(), tok, form, alt is not None)
         if done is not None:
+            if isinstance(done, list) and fig.kind is _MEASURE and fig.start == s and text[s - 1 : s] == "+":
+                _plus_sign(text, fig, prev_end)
             return done
     _suffixes(text, fig, fig.end)
     if fig.kind is not _COUNT or fig.has_scale:
         fig.plain = False
+        if fig.kind is _MEASURE and fig.start == s and text[s - 1 : s] == "+":
+            _plus_sign(text, fig, prev_end)
     return [fig]
+
+
+def _plus_sign(text: str, fig: _Fig, prev_end: int) -> None:
+    """A plus sign before a measure is part of it ("+3°C"), so that "-2°C to +3°C" is one range."""
+    s = fig.start
+    if s >= 2 and text[s - 2] in " (\u00a0" and s - 1 != prev_end:
+        fig.start = s - 1
 
 
 def _glued(
@@ -1009,8 +1143,18 @@ def _glued(
             fig.plain = False
             fig.end = em.end()
             return None
+    if gl == "x" and fig.kind != _MONEY and _dimension_after(text, g_end):
+        fig.plain = False  # "1920x1080 pixels": one side of a dimension, the next number the other
+        return [fig]
     if text[g_end : g_end + 1].isdigit():
         return _skip_number_tail(text, g_end)
+    if glue == "st" and _LB_AFTER_RE.match(text, g_end) and not (value % 10 == 1 and value % 100 != 11):
+        fig.kind, fig.unit, fig.explicit, fig.plain, fig.end = _MEASURE, "st", True, False, g_end
+        return [fig]  # "14st 3lb": stone, not an ordinal
+    if glue in ("in", "s") and _MAJOR_BEFORE_RE.search(text, max(0, s - 9), s):
+        fig.kind = _DURATION if glue == "s" else _MEASURE
+        fig.unit, fig.explicit, fig.plain, fig.end = glue, True, False, g_end
+        return [fig]  # the inches of "6ft 2in", the seconds of "3min 42s"
     if gl in ("st", "nd", "rd", "th") and form in ("plain", "grouped") and not ambiguous:
         fig.kind = _ORDINAL
         fig.end = g_end
@@ -1065,12 +1209,16 @@ def _glued(
         fig.end = g_end
         return None
     unit_kind = GLUED_UNITS.get(glue) or ("measure" if glue.startswith("°") else None)
+    if unit_kind is None and "/" in glue and GLUED_UNITS.get(glue.split("/", 1)[0]) == "measure":
+        unit_kind, g_end, glue = "measure", g_end - len(glue) + glue.index("/"), glue.split("/", 1)[0]  # "7,000MB/s"
     if unit_kind is not None and fig.kind != _MONEY:
         fig.kind = _DURATION if unit_kind == "duration" else _MEASURE
         fig.unit = glue
         fig.explicit = True
         fig.plain = False
         fig.end = g_end
+        if unit_kind == "measure":
+            _unit_tail(text, fig)
         _trailing(text, fig)
         return [fig]
     if gl == "x" and fig.kind != _MONEY:  # "3x"
@@ -1080,6 +1228,49 @@ def _glued(
         fig.end = g_end
         return [fig]
     return _skip_number_tail(text, g_end)
+
+
+_DIGIT_AFTER_RE: Final = re.compile(r"[ \u00a0]?\d")
+_DIM_NUMBER_RE: Final = re.compile(r"\d[\d,.]*(?:[x×]\d[\d,.]*)?")
+_DIM_UNIT_RE: Final = re.compile(
+    r"[ \u00a0]?(?:pixels?|px|mm|cm|m|km|in|ft)(?![A-Za-z0-9])|[ \u00a0]+(?:resolution|display|screen)"
+)
+_DIM_JOIN_RE: Final = re.compile(r"[ \u00a0]*(?:[x×]|by)[ \u00a0]*")
+
+
+def _dimension_after(text: str, pos: int) -> bool:
+    """Whether the digits at ``pos`` (after a glued "x") and a unit make the other sides of a dimension
+    ("1920x1080 pixels", "40x30cm"); "a 4x4" has no unit and is a name."""
+    m = _DIM_NUMBER_RE.match(text, pos)
+    if m is None or _REPEATS_RE.match(text, pos):
+        return False  # "4x100m relay": four legs of 100 m, no dimension
+    end = m.end()
+    return bool(_DIM_UNIT_RE.match(text, end) or UNIT_AFTER_RE.match(text, end))
+
+
+# A number of repeats before a distance ("the 4 x 400 metres relay", "6x800m repeats"): "x" is a multiplier there.
+_REPEATS_RE: Final = re.compile(
+    r"[ \u00a0]?\d[\d,.]*[ \u00a0]?[A-Za-z]{1,12}[ \u00a0-]*"
+    r"(?:relays?|medley|medleys|repeats|intervals|reps)(?![A-Za-z])"
+)
+
+
+def _dimensions(text: str, figs: list[_Fig]) -> None:
+    """Each side of a dimension is a figure, and a unit written once after the last side is every side's unit:
+    "100 x 60 metres", "1,722 x 1,134 x 30 mm", "30 by 45 feet", "1920x1080 pixels"."""
+    near = [i for i, (a, b) in enumerate(zip(figs, figs[1:], strict=False)) if b.start - a.end <= 6 and a.unit is None]
+    for i in reversed(near):  # from the right, so that the unit reaches every side of "1,722 x 1,134 x 30 mm"
+        a, b = figs[i], figs[i + 1]
+        if b.unit is None or a.kind is not _COUNT or a.value is None or a.is_range or b.kind not in (_MEASURE, _COUNT):
+            continue
+        if _DIM_JOIN_RE.fullmatch(text, a.end, b.start):
+            a.kind, a.unit, a.explicit = b.kind, b.unit, True
+
+
+_LB_AFTER_RE: Final = re.compile(r"[ \u00a0]?\d{1,2}[ \u00a0]?(?:lb|lbs|pounds?)(?![A-Za-z])")
+_MAJOR_BEFORE_RE: Final = re.compile(
+    r"\d(?:ft|feet|foot|min|mins|minutes?)[ \u00a0]\Z|\d[ \u00a0](?:ft|feet|min|mins|minutes?)[ \u00a0]\Z"
+)
 
 
 def _glued_metres(text: str, figs: list[_Fig], sentences: Sequence[tuple[int, int]]) -> None:
@@ -1152,6 +1343,8 @@ def _m_is_metres(text: str, s: int, e: int, grouped: bool) -> bool:
     """
     if grouped:
         return not _counts_millions(text, e)
+    if _DIM_M_AFTER_RE.match(text, e) or _DIM_M_BEFORE_RE.search(text, max(0, s - 16), s):
+        return True  # "2.5m x 5m", "5.2m by 4.1m": the sides of a dimension
     word = _next_word(text, e)
     if word in CURRENCY_WORDS or word in _MILLION_CONTEXT:
         return False
@@ -1163,6 +1356,10 @@ def _m_is_metres(text: str, s: int, e: int, grouped: bool) -> bool:
         return False
     cue = _m_context(text, s, e)
     return cue if cue is not None else word == "of"
+
+
+_DIM_M_AFTER_RE: Final = re.compile(r"[ \u00a0]*(?:[x×]|by)[ \u00a0]*\d[\d.,]*m(?![A-Za-z0-9])")
+_DIM_M_BEFORE_RE: Final = re.compile(r"\d[\d.,]*m[ \u00a0]*(?:[x×]|by)[ \u00a0]*\Z")
 
 
 def _m_context(text: str, s: int, e: int) -> bool | None:
@@ -1401,6 +1598,8 @@ def _suffixes(text: str, fig: _Fig, pos: int) -> None:
                     fig.unit = unit
                     fig.explicit = True
                     fig.end = m.end()
+                    if text[fig.end : fig.end + 1] in _TAIL_START and m.group("sym") is not None:
+                        _unit_tail(text, fig)
                     _trailing(text, fig)
                     return
         if word in ("times", "fold", "x"):
@@ -1416,6 +1615,9 @@ def _suffixes(text: str, fig: _Fig, pos: int) -> None:
                         fig.end = m.end()
                         return
                     fig.unit = "times"
+                    return
+                if token == "x" and _DIGIT_AFTER_RE.match(text, m.end()) and not _REPEATS_RE.match(text, m.end()):
+                    fig.plain = False  # "100 x 60 metres": a side of a dimension, not a ratio
                     return
                 if token != "x" or not fig.word:  # "3x", "-fold"
                     fig.kind = _RATIO
@@ -1451,6 +1653,18 @@ def _trailing(text: str, fig: _Fig) -> None:
             fig.unit = word
             fig.plain = False
             fig.explicit = True
+
+
+_TAIL_START: Final = frozenset("/·⋅²³^")
+
+
+def _unit_tail(text: str, fig: _Fig) -> None:
+    """A compound unit: a denominator, a factor or an exponent after a unit symbol ("m/s²", "g/cm3", "kW·h")."""
+    if fig.end < len(text) and text[fig.end] in "/·⋅²³^":
+        t = UNIT_TAIL_RE.match(text, fig.end)
+        if t:
+            fig.unit = (fig.unit or "") + t.group()
+            fig.end = t.end()
 
 
 def _participle(word: str) -> bool:
@@ -1531,6 +1745,9 @@ def _word_figure(text: str, num: WordNumber, a_start: int | None, prev_end: int)
         return _Fig(s, e, num.value, _ORDINAL, low=num.value, high=num.value, explicit=True, word=True)
     if num.form == "fraction":
         start = s
+        measure = _fraction_measure(text, num, a_start)
+        if measure is not None:
+            return measure
         if num.single == "half":
             if not _OF_RE.match(text, e):
                 return None  # "half of" is a figure; "an hour and a half" is not
@@ -1582,6 +1799,48 @@ def _word_figure(text: str, num: WordNumber, a_start: int | None, prev_end: int)
     return fig
 
 
+_UNIT_WORD_ALT: Final = "|".join(
+    sorted((w for w in (*MEASURE_WORDS, *DURATION_WORDS) if w.isalpha() and len(w) > 3), key=len, reverse=True)
+)
+# "half a kilometre", "half an hour"; "three quarters of an hour", "a quarter of a mile"; "a kilometre and a half".
+_HALF_A_UNIT_RE: Final = re.compile(rf"[ \t\u00a0]+an?[ \t\u00a0]+({_UNIT_WORD_ALT})(?![A-Za-z0-9-])")
+_OF_A_UNIT_RE: Final = re.compile(rf"[ \t\u00a0]+of[ \t\u00a0]+an?[ \t\u00a0]+({_UNIT_WORD_ALT})(?![A-Za-z0-9-])")
+_UNIT_AND_A_RE: Final = re.compile(
+    rf"(?:^|(?<=[^A-Za-z]))([Aa]n?)[ \t\u00a0]+({_UNIT_WORD_ALT})[ \t\u00a0]+and[ \t\u00a0]+a[ \t\u00a0]+\Z"
+)
+# "a couple of metres": about two of a unit (a couple of anything else is no figure).
+_COUPLE_RE: Final = re.compile(
+    rf"(?<![A-Za-z])[Aa][ \t\u00a0]+couple[ \t\u00a0]+of[ \t\u00a0]+({_UNIT_WORD_ALT})(?![A-Za-z0-9-])"
+)
+
+
+def _unit_figure(start: int, end: int, value: float, unit: str) -> _Fig:
+    kind = _DURATION if unit in DURATION_WORDS else _MEASURE
+    return _Fig(start, end, value, kind, low=value, high=value, unit=unit, explicit=True, word=True, number_end=end)
+
+
+def _fraction_measure(text: str, num: WordNumber, a_start: int | None) -> _Fig | None:
+    """A fraction of a unit of measure or time: "half a kilometre" (0.5 kilometre), "three quarters of an hour"
+    (0.75 hour), "a kilometre and a half" (1.5 kilometre)."""
+    s, e = num.start, num.end
+    m = _HALF_A_UNIT_RE.match(text, e) if num.single == "half" else _OF_A_UNIT_RE.match(text, e)
+    if m is not None and m.group(1).islower():
+        return _unit_figure(s if a_start is None else a_start, m.end(), num.value, m.group(1))
+    if num.single == "half" and a_start is not None:
+        before = _UNIT_AND_A_RE.search(text, max(0, a_start - 40), a_start + 2)
+        if before is not None and before.group(2).islower():
+            return _unit_figure(before.start(1), e, 1.5, before.group(2))
+    return None
+
+
+def _couple(m: re.Match[str]) -> list[_Fig] | int:
+    if not m.group(1).islower():
+        return m.end()
+    fig = _unit_figure(m.start(), m.end(), 2.0, m.group(1))
+    fig.qualifier = _ABOUT
+    return [fig]
+
+
 def _vague(text: str, s: int, e: int, base: float, scale: float) -> _Fig:
     low, high = vague_bounds(base)
     fig = _Fig(s, e, None, low=low, high=high, qualifier=_ABOUT, vague=True, word=True, scale=scale)
@@ -1611,6 +1870,7 @@ def _sentence_start(text: str, s: int) -> bool:
 
 def _merge(text: str, figs: list[_Fig]) -> list[_Fig]:
     out: list[_Fig] = []
+    parts: dict[int, tuple[str, float]] = {}  # a measure in parts (by its id): its last part's unit, and scale
     i = 0
     n = len(figs)
     while i < n:
@@ -1622,11 +1882,21 @@ def _merge(text: str, figs: list[_Fig]) -> list[_Fig]:
                 or _ratio(text, a, b)
                 or _per_base(text, a, b)
                 or _two_units(text, a, b)
+                or (
+                    b.start - a.end <= 8
+                    and text[b.start - 1] in _MAJOR_ENDS
+                    and a.kind in _PARTS_KINDS
+                    and _two_measures(text, a, b, parts)
+                )
                 or _range(text, a, b)
             )
             if merged is not None:
                 if merged is _DROP_BOTH:
                     i += 2
+                    continue
+                if id(merged) in parts:  # a measure in parts may go on ("1 hour 2 minutes 3 seconds")
+                    figs[i + 1] = merged
+                    i += 1
                     continue
                 out.append(merged)
                 i += 2
@@ -1690,6 +1960,100 @@ def _two_units(text: str, a: _Fig, b: _Fig) -> _Fig | None:
     v = a.value + minor
     a.value = a.low = a.high = v
     a.end = b.end
+    a.number_end = max(a.number_end, b.number_end)
+    return a
+
+
+_FEET: Final = frozenset({"in", "inch", "inches", "ins"})
+_POUNDS: Final = frozenset({"lb", "lbs", "pound", "pounds"})
+_OUNCES: Final = frozenset({"oz", "ounce", "ounces"})
+_GRAMS: Final = frozenset({"g", "gram", "grams"})
+_CENTIMETRES: Final = frozenset({"cm", "centimetre", "centimetres", "centimeter", "centimeters"})
+_METRES: Final = frozenset({"m", "metre", "metres", "meter", "meters"})
+_MINUTES: Final = frozenset({"min", "mins", "minute", "minutes"})
+_SECONDS: Final = frozenset({"s", "sec", "secs", "second", "seconds"})
+_HOURS: Final = frozenset({"h", "hr", "hrs", "hour", "hours"})
+# A unit and the smaller unit that may follow it in one measure ("5 ft 10 in", "3 kg 200 g", "2 hours and 30
+# minutes"), with how many of the smaller make one of the larger.
+_MINOR_UNITS: Final[dict[str, tuple[frozenset[str], float]]] = {
+    **dict.fromkeys(("ft", "feet", "foot"), (_FEET, 12.0)),
+    **dict.fromkeys(("st", "stone"), (_POUNDS, 14.0)),
+    **dict.fromkeys(_POUNDS, (_OUNCES, 16.0)),
+    **dict.fromkeys(("kg", "kilo", "kilos", "kilogram", "kilograms"), (_GRAMS, 1000.0)),
+    **dict.fromkeys(_METRES, (_CENTIMETRES, 100.0)),
+    **dict.fromkeys(("km", "kilometre", "kilometres", "kilometer", "kilometers"), (_METRES, 1000.0)),
+    **dict.fromkeys(_HOURS, (_MINUTES, 60.0)),
+    **dict.fromkeys(_MINUTES, (_SECONDS, 60.0)),
+    **dict.fromkeys(("day", "days"), (_HOURS, 24.0)),
+    **dict.fromkeys(("year", "years", "yr", "yrs"), (frozenset({"month", "months"}), 12.0)),
+}
+_TIME_UNITS: Final = _HOURS | _MINUTES | _SECONDS | {"day", "days", "year", "years", "yr", "yrs"}
+# The larger unit written after a bare number ("5 stone 4 lb", "1 h 20 min", "5′10″"), and the joins between the
+# two parts.
+_MAJOR_WORDS: Final = frozenset({"st", "stone", "h", "ft"})
+_MAJOR_ENDS: Final = frozenset(" \u00a0'′")
+_PRIMES: Final = frozenset("'′")
+_MINOR_AFTER_RE: Final = re.compile(r"[ \u00a0]?(in|s|sec|secs)(?![A-Za-z0-9])(?![ \u00a0]+(?:the|a|an|\d))|[\"″]")
+_PARTS_JOIN: Final = frozenset({" ", "\u00a0", " and "})
+_PARTS_KINDS: Final = frozenset({Kind.MEASURE, Kind.DURATION, Kind.COUNT})
+
+
+def _two_measures(text: str, a: _Fig, b: _Fig, parts: dict[int, tuple[str, float]]) -> _Fig | None:
+    """A measure in two units is one figure in the larger unit: "5 ft 10 in" is 5.8333 ft, "3 kg 200 g" 3.2 kg,
+    "2 hours and 30 minutes" 2.5 hours, "5 stone 4 lb" 5.2857 stone, "5′10″" 5.8333 ft; and in three, "1 hour 2
+    minutes 3 seconds" 1.0342 hours."""
+    between = text[a.end : b.start]  # (the cheapest test first: most pairs of figures are no such measure)
+    so_far = parts.get(id(a)) if parts else None  # the last part's unit and scale, when ``a`` has parts already
+    scale = 1.0
+    if so_far is not None:  # the third part
+        if between not in _PARTS_JOIN:
+            return None
+        major, scale = so_far
+    elif a.unit is not None and (a.kind is _MEASURE or a.kind is _DURATION):
+        if between not in _PARTS_JOIN:
+            return None
+        major = a.unit
+    elif a.kind is _COUNT and a.unit is None and not a.explicit:
+        if between in _PRIMES:
+            major = "ft"  # "5′10″"
+        elif between[1:-1] in _MAJOR_WORDS and between[0] in _MAJOR_ENDS and between[-1] in _MAJOR_ENDS:
+            major = between[1:-1]  # "5 stone 4 lb", "1 h 20 min"
+        else:
+            return None
+    else:
+        return None
+    if a.value is None or b.value is None or a.is_range or b.is_range or a.has_scale or b.has_scale:
+        return None
+    if a.value < 0 or b.value < 0 or (a.value != int(a.value) and so_far is None):
+        return None
+    minor_of = _MINOR_UNITS.get(major.lower())
+    if minor_of is None:
+        return None
+    minors, factor = minor_of
+    end = b.end
+    if b.kind in (_MEASURE, _DURATION) and b.unit is not None:
+        minor = b.unit
+        if minor.lower() not in minors:
+            return None
+    elif b.kind == _COUNT and b.unit is None and not b.explicit:
+        tail = _MINOR_AFTER_RE.match(text, b.end)
+        minor = (tail.group(1) or "in") if tail is not None else ""
+        if tail is None or minor not in minors:
+            return None
+        end = tail.end()
+    else:
+        return None
+    if b.value >= factor:
+        return None
+    v = a.value + b.value / (scale * factor)
+    a.value = a.low = a.high = v
+    if so_far is None:
+        a.kind = _DURATION if major.lower() in _TIME_UNITS else _MEASURE
+        a.unit = major
+    parts[id(a)] = (minor.lower(), scale * factor)
+    a.end = end
+    a.explicit = True
+    a.plain = False
     a.number_end = max(a.number_end, b.number_end)
     return a
 
@@ -1775,6 +2139,8 @@ def _range(text: str, a: _Fig, b: _Fig) -> _Fig | None:
         low = _scaled(low, b.scale)  # "$6 to $8 billion", "5-7 million"
         if alow is not None:
             alow = _scaled(alow, b.scale)
+    if high < low < 0 and alow is None and ahigh is None and not bare_hyphen:
+        low, high = high, low  # "-10 to -15C": two negative ends, the nearer to zero first
     if not low < high:
         return _bad_hyphen(a, b, bare_hyphen)
     if b.explicit:
@@ -1950,7 +2316,7 @@ def _finish(text: str, fig: _Fig) -> bool:
     if fig.weak and fig.qualifier == _EXACT and not fig.explicit and not fig.is_range:
         return False  # a bare "one": "one of the", "no one"
     if fig.kind in (_COUNT, _MONEY, _MEASURE, _DURATION, _PERCENT) and fig.per is None:
-        fig.per = _find_per(text, pos)
+        fig.per = _find_per(text, pos, fig.kind)
     _open_ends(fig)
     return True
 
@@ -2069,6 +2435,8 @@ def _is_identifier(text: str, fig: _Fig, prev: str) -> bool:
     lower = word.lower()
     if lower in _FUNCTION_WORDS or lower in _QUALIFIERS or len(word) == 1:
         return False
+    if "." in text[s : fig.number_end]:
+        return True  # "USB 3.0 ports", "HDMI 2.1 cables": a version, whatever noun follows
     unit, _ = _counted_noun(text, fig.end, fig.value)
     return unit is None or not _is_plural(unit.split()[-1])  # "In Ostrava 20 people died" is a count
 
@@ -2247,11 +2615,40 @@ def _is_plural(w: str) -> bool:
     return not w.endswith(("ss", "us", "is", "'s", "’s", "ous"))
 
 
-def _find_per(text: str, pos: int) -> str | None:
-    """A rate after the figure ("per day", "a year", "each month", "annually"), within a few words."""
+_PER_BASE_FIRST: Final = frozenset("pPaA")  # the character after a space where PER_MEASURE_RE may match
+# Where PER_MEASURE_RE may match: "per", "a", "an" or "/" next (a cheap test before the long pattern).
+_PER_BASE_START_RE: Final = re.compile(
+    r"[ \t\u00a0\u202f\u2009]{0,3}(?:/|(?:per|an?)[ \t\u00a0\u202f\u2009])", re.IGNORECASE
+)
+
+
+def _per_measure(text: str, pos: int) -> str | None:
+    """The unit of measure a price or a count is for ("$0.28 per kilowatt-hour", "€1.89 a litre", "72 beats per
+    minute"): the unit as written, a word lowercased."""
+    m = PER_MEASURE_RE.match(text, pos)
+    if m is None:
+        return None
+    word = m.group("word") or m.group("aword") or m.group("sword")
+    if word is not None:
+        return None if word[0].isupper() and not word.isupper() else " ".join(word.lower().split())
+    sym = m.group("sym")
+    return sym if sym in MEASURE_SYMBOLS else None
+
+
+def _find_per(text: str, pos: int, kind: Kind | None = None) -> str | None:
+    """A rate after the figure ("per day", "a year", "each month", "annually"), within a few words; for a price or
+    a count (``kind``), a unit of measure right after it ("$0.28 per kilowatt-hour")."""
     if not _PER_HINT_RE.search(text[pos : pos + 60].lower()):
         return None
-    return _per_after(text, pos)
+    per = _per_after(text, pos)
+    if (
+        per is None
+        and (kind is _COUNT or kind is _MONEY)
+        and (text[pos + 1 : pos + 2] in _PER_BASE_FIRST or text[pos : pos + 1] == "/")
+        and _PER_BASE_START_RE.match(text, pos)
+    ):
+        return _per_measure(text, pos)
+    return per
 
 
 def _per_after(text: str, pos: int) -> str | None:
@@ -2276,12 +2673,18 @@ def _per_after(text: str, pos: int) -> str | None:
         lw = w.group(1).lower()
         if lw in ("and", "but", "while", "whereas", "which", "who", "or", "than", "to"):
             return None
-        if w.end() < n and text[w.end()].isdigit():
-            return None
+        end = w.end()
+        if end < n and text[end].isdigit():
+            if not (w.group(1).isupper() and len(w.group(1)) <= 3):
+                return None
+            end = _FORMULA_TAIL_RE.match(text, end).end()  # type: ignore[union-attr]  # "of CO2 a year", "CH4"
         if skipped == 0:
             of_phrase = lw == "of"
-        p = w.end()
+        p = end
     return None
+
+
+_FORMULA_TAIL_RE: Final = re.compile(r"[A-Za-z0-9₀-₉]*")
 
 
 _SPACES: Final = " \t\u00a0\u202f\u2009"  # units._SP
@@ -2571,6 +2974,10 @@ def _modifier(text: str, f: _Fig) -> bool:
     m = _MODIFIER_RE.search(text, f.start, f.end)
     if m is None:
         return False
+    if m.start() > f.number_end and f.kind in (_MEASURE, _DURATION):
+        # a hyphen inside the unit: "a 4.2 light-year journey" (singular: describes the noun), not "4.2
+        # light-years away"
+        return f.value != 1 and not m.group().endswith("s")
     if f.kind is not _COUNT:
         return True
     # a count: "a 12-man crew", "a two-door coupe", not "sixty-four students" or "30,000-plus personnel"

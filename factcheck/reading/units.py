@@ -258,6 +258,30 @@ def _alternation(words: object) -> str:
 
 _SP = r"[ \t\u00a0\u202f\u2009]"
 
+
+def _trie(words: object) -> str:
+    """A regex matching any of ``words`` (longest first, as ``_alternation``), as a trie: each position is rejected
+    after a character or two, where an alternation of hundreds of units tries every one. A space in a word matches
+    any run of spaces."""
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in {str(w) for w in words}:  # type: ignore[attr-defined]
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+        branches = [
+            (r"[ \t\u00a0]+" if ch == " " else re.escape(ch)) + build(child) for ch, child in sorted(node.items()) if ch
+        ]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)
+
+
 # "dollars", "US dollars", "Hong Kong dollars", "pounds sterling" right after a number.
 CURRENCY_WORD_RE: Final[re.Pattern[str]] = re.compile(
     # a known adjective, or any capitalised demonym ("Bhutanese ngultrum" style: the word then names the currency)
@@ -351,6 +375,7 @@ MEASURE_WORDS: Final[frozenset[str]] = frozenset(
     watt watts kilowatt kilowatts megawatt megawatts gigawatt gigawatts terawatt terawatts
     kilowatt-hour kilowatt-hours megawatt-hour megawatt-hours gigawatt-hours terawatt-hours
     joule joules calorie calories kilocalories volt volts amp amps hertz decibel decibels
+    newton newtons kilonewton kilonewtons lux stone megapixel megapixels
     byte bytes kilobyte kilobytes megabyte megabytes gigabyte gigabytes terabyte terabytes petabytes
     light-year light-years parsec parsecs""".split()
 )
@@ -373,6 +398,33 @@ MULTIWORD_MEASURES: Final[tuple[str, ...]] = (
     "cubic meter",
     "cubic feet",
     "cubic foot",
+    "cubic kilometres",
+    "cubic kilometers",
+    "cubic kilometre",
+    "cubic kilometer",
+    "cubic centimetres",
+    "cubic centimeters",
+    "cubic yards",
+    "cubic yard",
+    "cubic inches",
+    "cubic miles",
+    "square yards",
+    "square inches",
+    "square centimetres",
+    "square centimeters",
+    "cu ft",
+    "cu m",
+    "cu yd",
+    "metres per second",
+    "meters per second",
+    "kilometres per second",
+    "kilometers per second",
+    "miles per second",
+    "feet per second",
+    "cubic metres per second",
+    "cubic meters per second",
+    "litres per second",
+    "liters per second",
     "nautical miles",
     "sq km",
     "sq mi",
@@ -395,26 +447,34 @@ MULTIWORD_MEASURES: Final[tuple[str, ...]] = (
 )
 # Units written as symbols (reported as written).
 MEASURE_SYMBOLS: Final[frozenset[str]] = frozenset(
-    """km km² km2 km³ m m² m³ cm mm µm nm mi ft sq km/h kph kmh mph m/s km/s kg mg µg g lb lbs oz t kt
-    ml mL l L bcm tcf tsp tbsp mbar hPa kPa Pa
+    """km km² km2 km³ m m² m³ cm mm µm μm nm mi ft sq km/h kph kmh mph m/s km/s kg mg µg μg g lb lbs oz t kt
+    ml mL l L l/100km L/100km bcm tcf tsp tbsp mbar hPa kPa Pa MPa GPa bar psi mmHg lx N·m Nm kN·m kNm kN
     °C °F ° C F K
-    W kW MW GW TW kWh MWh GWh TWh Wh J kJ MJ GJ kcal cal V kV mAh Ah
+    W kW MW GW TW kWh MWh GWh TWh Wh J kJ MJ GJ kcal cal V kV mV mA mAh Ah
     B KB kB MB GB TB PB Gb Mb Kbps kbps Mbps Gbps
     Hz kHz MHz GHz dB
     eV keV MeV GeV TeV
-    ppm ppb ha mpg""".split()
+    ppm ppb ha mpg rpm mmol mol""".split()
 )
 # Symbols that are also read with a space before them ("10 km", "6 g", "125 GeV"); single letters
 # like "C" or "t" only count glued to the number ("40C").
 SPACED_SYMBOLS: Final[frozenset[str]] = MEASURE_SYMBOLS - {"C", "F", "K", "t", "l", "L", "B", "V", "J", "W", "sq"}
 
+# What may follow a unit symbol to make a compound unit (reported as written, with the symbol): a denominator after
+# "/" or a factor after "·" ("m/s", "g/cm³", "mg/dL", "µg/m³", "MB/s", "m³/h", "kW·h"), then an exponent ("m/s²",
+# "m/s^2", "kg/m3"). A compound of a unit is a unit, not a rate: "50 mm/h" has no ``per``.
+_UNIT_FACTORS = "100 ?km|[kcmdµμn]?(?:m|g|l|L|s)|dL|mL|h|hr|min|yr|mol|mmol|ha|kWh|MWh|W"
+UNIT_TAIL_RE: Final[re.Pattern[str]] = re.compile(
+    rf"(?:[/·⋅](?:{_UNIT_FACTORS})(?:[²³]|\^-?[1-3]|[23](?!\d|[.,]\d))?|[²³]|\^-?[1-3])(?![A-Za-z0-9²³])"
+)
+
 
 def _unit_regex() -> re.Pattern[str]:
     words = [*MULTIWORD_MEASURES, *MEASURE_WORDS, *DURATION_WORDS]
-    word_alt = _alternation(words)
-    sym_alt = _alternation(SPACED_SYMBOLS)
+    word_alt = _trie(words)
+    sym_alt = _trie(SPACED_SYMBOLS)
     return re.compile(
-        rf"(?:(?P<sep>{_SP}|{_SP}?-{_SP}?)(?P<word>{word_alt})|{_SP}(?P<sym>{sym_alt}))(?![A-Za-z0-9²³])",
+        rf"(?:(?P<sep>{_SP}|{_SP}?-{_SP}?)(?P<word>{word_alt})|(?:{_SP}|-)(?P<sym>{sym_alt}))(?![A-Za-z0-9²³])",
         re.IGNORECASE,
     )
 
@@ -437,6 +497,7 @@ GLUED_UNITS: Final[dict[str, str]] = {
     "ns": "duration",
     "µs": "duration",
     "degC": "measure",
+    "MP": "measure",  # "a 48MP camera": megapixels (glued only: "48 MPs" are members of parliament)
     "degF": "measure",
 }
 
@@ -477,5 +538,16 @@ PER_RE: Final[re.Pattern[str]] = re.compile(
     rf"|-an?-(?P<hunit>day|week|month|year)(?![A-Za-z0-9])"
     rf"|{_SP}?/{_SP}?(?P<short>day|d|week|wk|month|mo|mth|year|yr|y|annum|hour|hr|h)(?![A-Za-z0-9-])"
     rf"|(?P<adv>annually|yearly|monthly|weekly|daily|hourly|p\.a\.|per{_SP}+annum)(?![A-Za-z0-9-]))",
+    re.IGNORECASE,
+)
+
+# A price or a count for a unit of measure: "$0.28 per kilowatt-hour", "€1.89 a litre", "£65 per square foot",
+# "24.5 cents/kWh", "72 beats per minute". The rate's base (``per``) is the unit as written: a word lowercased, a
+# symbol as written. (A time base of a day, week, month or year is PER_RE's.)
+PER_MEASURE_RE: Final[re.Pattern[str]] = re.compile(
+    rf"(?:{_SP}+(?:per{_SP}+(?P<word>{_trie([*MULTIWORD_MEASURES, *MEASURE_WORDS, 'minute', 'second'])})"
+    rf"|an?{_SP}+(?P<aword>{_trie([*MULTIWORD_MEASURES, *MEASURE_WORDS, 'minute'])}))"
+    rf"|{_SP}?/{_SP}?(?P<sword>{_trie(MULTIWORD_MEASURES)})"
+    rf"|{_SP}?(?:/|per{_SP}+){_SP}?(?P<sym>{_trie(SPACED_SYMBOLS)}))(?![A-Za-z0-9²³-])",
     re.IGNORECASE,
 )
