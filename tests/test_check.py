@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.commands.check import CheckOptions, CheckReport, check_claims
+from factcheck.commands.check import CheckOptions, CheckReport, check_claims, prepared_document
 from factcheck.corpus.claims import load_claims
 from factcheck.corpus.documents import load_corpus
 
@@ -146,3 +146,17 @@ def test_suggested_lines_count_the_front_matter(tmp_path: Path) -> None:
     problem = next(p for p in report.problems if p.code == "no-citation")
     # Line 8 of the file: four lines of front matter and a blank line come before the body's line 3.
     assert problem.suggestions[0].line == 8
+
+
+def test_quotes_are_compared_with_the_figures_the_corpus_reads_which_are_the_documents_own(tmp_path: Path) -> None:
+    # check takes a document's figures from the corpus (the index's, not read again): they must be what reading
+    # the document's text gives, in memory and through the index.
+    from factcheck.corpus.index import open_index
+    from factcheck.matching.quotes import prepare
+
+    root = Path(__file__).resolve().parent.parent / "corpus"
+    for corpus in (load_corpus(root), open_index(root, tmp_path / "index.sqlite3")):
+        for doc in corpus.documents():
+            given = prepared_document(corpus, doc).figures()
+            assert len(given) > 5
+            assert given == prepare(doc.text).figures()

@@ -19,9 +19,13 @@ from factcheck.commands.compare import (
     _balanced,
     _in_processes,
     _Job,
+    _job_for,
     _score_documents,
+    _score_many,
     compare,
     compare_all,
+    compare_queries,
+    compare_query,
 )
 from factcheck.corpus.claims import load_claims
 from factcheck.corpus.documents import Corpus, load_corpus
@@ -270,8 +274,8 @@ def _all_evidence(corpus: Corpus, claims: ClaimsFile, workers: int) -> dict[str,
         # The workers themselves (_score_documents would quietly score here if they failed).
         work = {d.id: len(corpus.sentences(d.id)) for d in docs}
         found[stat.id] = dict.fromkeys(work, ())
-        for part in _in_processes(corpus, job, _balanced(work, workers)):
-            found[stat.id].update(part)
+        for part in _in_processes(corpus, (job,), _balanced(work, workers)):
+            found[stat.id].update((doc_id, per_job[0]) for doc_id, per_job in part.items())
     return found
 
 
@@ -402,3 +406,56 @@ def test_a_daemonic_process_forks_no_worker() -> None:
     finally:
         worker.join(timeout=30)
     assert can_fork() is True
+
+
+def test_queries_asked_together_get_the_answers_they_get_alone(tmp_path: Path) -> None:
+    # compare_queries reads each document once for all the queries (its figures, the words before its sentences,
+    # its figures' contexts): what one query reads must not leak into another's answer. The bundled corpus, in
+    # memory and through the index, with free text, statistic ids, a paraphrase and a query that fits nothing.
+    root = Path(__file__).resolve().parent.parent
+    claims = load_claims(root / "claims.yaml")
+    assert claims is not None
+    asked = [(claims, s.id) for s in claims.statistics]
+    asked += [(None, "doctors abroad"), (claims, "how much money the programme earns"), (None, "revenue")]
+    asked += [(None, "number of countries"), (claims, "zebra crossings painted")]
+    for corpus in (load_corpus(root / "corpus"), open_index(root / "corpus", tmp_path / "index.sqlite3")):
+        alone = tuple(compare_query(corpus, c, q) for c, q in asked)
+        assert sum(len(d.findings) for answer in alone for c in answer for d in c.documents) > 50
+        assert compare_queries(corpus, asked) == alone
+        by_id = tuple(compare_query(corpus, claims, s.id)[0] for s in claims.statistics)
+        assert compare_all(corpus, claims) == by_id
+
+
+@pytest.mark.skipif(not can_fork(), reason="workers are forked only on Linux")
+def test_many_queries_scored_in_worker_processes_give_what_one_process_gives(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parent.parent
+    claims = load_claims(root / "claims.yaml")
+    assert claims is not None
+    corpus = open_index(root / "corpus", tmp_path / "index.sqlite3")
+    docs = sorted(corpus.documents(), key=lambda d: d.id)
+    jobs = [_job_for(corpus, claims, s.id, s, CompareOptions()) for s in claims.statistics]
+    alone = _score_many(corpus, docs, jobs, 1)
+    assert sum(len(f) for by_doc in alone for f in by_doc.values()) > 30
+    work = {d.id: len(corpus.sentences(d.id)) for d in docs}
+    forked: list[dict[str, tuple[Finding, ...]]] = [{} for _ in jobs]
+    for part in _in_processes(corpus, jobs, _balanced(work, 2)):  # the workers themselves, not the fallback
+        for doc_id, per_job in part.items():
+            for by_doc, findings in zip(forked, per_job, strict=True):
+                by_doc[doc_id] = findings
+    assert [{d: f for d, f in by_doc.items() if f} for by_doc in forked] == [
+        {d: f for d, f in by_doc.items() if f} for by_doc in alone
+    ]
+
+
+def test_a_query_scored_within_some_documents_answers_for_them_as_over_the_whole_corpus() -> None:
+    root = Path(__file__).resolve().parent.parent
+    corpus = load_corpus(root / "corpus")
+    claims = load_claims(root / "claims.yaml")
+    whole = compare_query(corpus, claims, "doctors abroad")[0]
+    answering = [d.id for d in whole.documents if d.findings]
+    assert len(answering) >= 3
+    some = set(answering[:2])
+    part = compare_queries(corpus, [(claims, "doctors abroad")], within=[some])[0][0]
+    assert [d.id for d in part.documents] == [d.id for d in whole.documents]  # every document listed
+    for mine, theirs in zip(part.documents, whole.documents, strict=True):
+        assert mine.findings == (theirs.findings if mine.id in some else ())

@@ -16,6 +16,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from factcheck.matching.quotes import _FOOTNOTE as _FOOTNOTE_MARKS
 from factcheck.matching.quotes import (
     ClosestPassage,
     PreparedText,
@@ -568,3 +569,41 @@ def test_a_quote_is_read_in_the_convention_of_its_document() -> None:
     assert match_quote(quote, document).found
     changed = match_quote(quote.replace("31.181", "31.118"), document)
     assert not changed.found
+
+
+def _normalised_by_character(text: str) -> tuple[str, list[int]]:
+    """The plain definition of prepare's text and offsets for one paragraph: a character at a time (quotes.prepare
+    reads a run of non-space characters at a time)."""
+    removed = [False] * len(text)
+    for m in _FOOTNOTE_MARKS.finditer(text):
+        removed[m.start() : m.end()] = [True] * (m.end() - m.start())
+    chars: list[str] = []
+    offsets: list[int] = []
+    pending = -1
+    for i, ch in enumerate(text):
+        if removed[i] or ch in "\u200b\u200c\u200d\u2060\ufeff\u00ad":
+            continue
+        if ch.isspace():
+            pending = i if pending < 0 else pending
+            continue
+        c = {"\u2013": "-", "\u2014": "-", "\u2019": "'", "\u201c": '"'}.get(ch, ch)
+        if c == "-":
+            pending = -1
+            if chars and chars[-1] == "-":
+                continue
+        elif pending >= 0:
+            if chars and chars[-1] != "-":
+                chars.append(" ")
+                offsets.append(pending)
+            pending = -1
+        chars.append(c)
+        offsets.append(i)
+    return "".join(chars), offsets
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.text(alphabet=_TRICKY + "\u2060\ufeff", max_size=60))
+def test_prepare_normalises_as_the_character_by_character_definition(text: str) -> None:
+    assume(not re.search(r"\n[^\S\n]*\n", text))
+    prepared = prepare(text)
+    assert (prepared.text, list(prepared.offsets)) == _normalised_by_character(text)

@@ -99,6 +99,12 @@ class CheckOptions:
     suggest: bool = False
 
 
+def prepared_document(corpus: Corpus, doc: Document) -> PreparedText:
+    """``doc``'s text prepared for matching quotes; a quote's figures are compared with the figures the corpus reads
+    in the document (the ones compare shows, taken from the index when there is one, not read again)."""
+    return prepare(doc.text, lambda: tuple(f.quantity for f in corpus.figures(doc.id)))
+
+
 @dataclass
 class _Context:
     corpus: Corpus
@@ -114,7 +120,7 @@ class _Context:
             doc = self.corpus.document(doc_id)
             if doc is None:
                 return None
-            self.prepared[doc_id] = prepare(doc.text)
+            self.prepared[doc_id] = prepared_document(self.corpus, doc)
         return self.prepared[doc_id]
 
     def verification(self, citation: Citation) -> _Verification | None:

@@ -6,7 +6,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import TYPE_CHECKING
@@ -250,13 +250,20 @@ def find_in_document(
     options: CompareOptions,
     rivals: TargetGroup | Sequence[Target] = (),
     candidates: frozenset[int] | None = None,
+    *,
+    shared: DocumentReading | None = None,
 ) -> tuple[Finding, ...]:
     """Every finding of the document for the target that passes the threshold, by score then position.
 
     ``candidates``: the only sentences whose figures can pass (see Corpus.candidate_sentences); None: every one.
+    ``shared``: what was read of this document for other targets (scoring it for several queries at once).
     """
     if candidates is not None and not candidates:
         return ()
+    reading = shared if shared is not None else DocumentReading()
+    if shared is not None and not reading.decoded:
+        corpus.figures(doc.id)  # every figure decoded once: the index keeps them for the other targets' figures_in
+        reading.decoded = True
     group = rivals if isinstance(rivals, TargetGroup) else TargetGroup(tuple(rivals))
     from factcheck.corpus.index import IndexedCorpus
 
@@ -277,7 +284,6 @@ def find_in_document(
     scored: list[Finding] = []
     resembling: dict[int, list[tuple[int, str]]] = {}  # sentence → its words that resemble the target's
     before: dict[int, ReadBefore] = {}  # sentence → what a reader saw before it
-    known: dict[int | str, frozenset[str]] = {}  # the stems of the texts read before sentences (_before_stems)
     spelled_in: dict[int, frozenset[int]] = {}  # sentence → the wanted stems its words spell (Target.spelled)
     admits: dict[tuple[int, Kind], bool] = {}  # (sentence, kind) → admits_without_context
     topic = topic_stems(target)
@@ -285,7 +291,10 @@ def find_in_document(
     def read_before_sentence(sentence: Sentence) -> ReadBefore:
         """What a reader saw before ``sentence`` (seen_before), read once per sentence."""
         if (read := before.get(sentence.index)) is None:
-            read = before[sentence.index] = seen_before(target, topic, *_before_stems(corpus, doc, sentence, known))
+            stems = reading.before.get(sentence.index)
+            if stems is None:
+                stems = reading.before[sentence.index] = _before_stems(corpus, doc, sentence, reading.known)
+            read = before[sentence.index] = seen_before(target, topic, *stems)
         return read
 
     # Every candidate, before it is scored: some features compare it with the document's other candidates.
@@ -325,7 +334,11 @@ def find_in_document(
                     continue
         if excluded_by_cue(target, figure, sentence, part):
             continue  # score_figure is 0: its context is not built
-        context = figure_context(figure, sentence, siblings, part)  # built once for the target and its rivals
+        # Built once for the target and its rivals (and the other targets scored with this reading): a figure's
+        # window and siblings are its sentence's, whatever the target (a candidate sentence brings all its figures).
+        place = (figure.sentence, q.start)
+        if (context := reading.contexts.get(place)) is None:
+            context = reading.contexts[place] = figure_context(figure, sentence, siblings, part)
         phrase = score_figure(target, figure, sentence, siblings, context)
         if phrase <= 0 or scorer.bound(phrase) < floor:
             continue  # no word asked for in the figure's own sentence: context lifts a figure, never invents one
@@ -352,6 +365,19 @@ def find_in_document(
         scored.append(replace(_finding(doc, figure, evidence, score, scopes, stated), features=features))
     scored.sort(key=lambda f: (-f.score, f.start))
     return tuple(scored)
+
+
+class DocumentReading:
+    """What scoring one document reads whatever the target, kept while it is scored for several targets: the stems
+    of the texts read before each sentence, each figure's context, whether its figures were decoded."""
+
+    __slots__ = ("before", "contexts", "decoded", "known")
+
+    def __init__(self) -> None:
+        self.known: dict[int | str, frozenset[str]] = {}  # the stems of each text read before sentences
+        self.before: dict[int, tuple[frozenset[str], frozenset[str]]] = {}  # sentence → _before_stems
+        self.contexts: dict[tuple[int, int], FigureContext] = {}  # (sentence, figure's start) → its context
+        self.decoded = False
 
 
 def _before_stems(
@@ -654,6 +680,9 @@ def claim_verdict(
 
 # With at least this many candidate sentences, documents are scored in forked worker processes, one per core.
 PARALLEL_MIN_SENTENCES = 4000
+# Queries scored together by the commands that ask many (compare of every statistic, disputes): each document is
+# read once for all of them; a progress bar moves after each batch.
+BATCH_QUERIES = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -663,20 +692,28 @@ class _Job:
     options: CompareOptions
     rivals: TargetGroup
     selected: Mapping[str, frozenset[int]] | None  # candidate sentences; None: every sentence
+    within: frozenset[str] | None = None  # the only documents scored (the others answer nothing); None: all
 
 
 def _score_documents(
     corpus: Corpus, docs: Sequence[Document], job: _Job, workers: int | None = None
 ) -> dict[str, tuple[Finding, ...]]:
-    """find_in_document for every document, in worker processes when there is enough to score.
+    """find_in_document for every document, in worker processes when there is enough to score."""
+    return _score_many(corpus, docs, (job,), workers)[0]
+
+
+def _score_many(
+    corpus: Corpus, docs: Sequence[Document], jobs: Sequence[_Job], workers: int | None = None
+) -> list[dict[str, tuple[Finding, ...]]]:
+    """find_in_document for every document and job (one dict per job), in worker processes when there is enough to
+    score. Each document is read once for all the jobs (DocumentReading).
 
     ``workers``: how many processes (default: one per usable core, when forking is possible and pays).
     """
     from factcheck.corpus.processes import can_fork, usable_cores
 
-    selected = job.selected
-    evidence: dict[str, tuple[Finding, ...]] = dict.fromkeys((d.id for d in docs), ())
-    work = {d.id: len(selected.get(d.id, ())) if selected is not None else len(corpus.sentences(d.id)) for d in docs}
+    evidence: list[dict[str, tuple[Finding, ...]]] = [dict.fromkeys((d.id for d in docs), ()) for _ in jobs]
+    work = {d.id: sum(_work(corpus, d, job) for job in jobs) for d in docs}
     work = {doc_id: n for doc_id, n in work.items() if n}
     if workers is None:
         import threading
@@ -687,20 +724,40 @@ def _score_documents(
         workers = min(usable_cores(), len(work)) if can_fork() and enough and alone else 1
     if workers > 1 and work:
         try:
-            for found in _in_processes(corpus, job, _balanced(work, workers)):
-                evidence.update(found)
+            for found in _in_processes(corpus, jobs, _balanced(work, workers)):
+                for doc_id, per_job in found.items():
+                    for by_doc, findings in zip(evidence, per_job, strict=True):
+                        by_doc[doc_id] = findings
             return evidence
         except OSError:
             pass  # a worker failed (the index changed meanwhile, say): score here, in this snapshot
     for doc in docs:
         if doc.id in work:
-            evidence[doc.id] = _find(corpus, doc, job)
+            for by_doc, findings in zip(evidence, _find_all(corpus, doc, jobs), strict=True):
+                by_doc[doc.id] = findings
     return evidence
 
 
-def _find(corpus: Corpus, doc: Document, job: _Job) -> tuple[Finding, ...]:
+def _work(corpus: Corpus, doc: Document, job: _Job) -> int:
+    """The sentences ``job`` scores in ``doc``."""
+    if job.within is not None and doc.id not in job.within:
+        return 0
+    return len(job.selected.get(doc.id, ())) if job.selected is not None else len(corpus.sentences(doc.id))
+
+
+def _find(corpus: Corpus, doc: Document, job: _Job, shared: DocumentReading | None = None) -> tuple[Finding, ...]:
+    if job.within is not None and doc.id not in job.within:
+        return ()
     candidates = None if job.selected is None else job.selected.get(doc.id, frozenset())
-    return find_in_document(corpus, doc, job.target, job.scopes, job.options, job.rivals, candidates)
+    return find_in_document(corpus, doc, job.target, job.scopes, job.options, job.rivals, candidates, shared=shared)
+
+
+def _find_all(corpus: Corpus, doc: Document, jobs: Sequence[_Job]) -> list[tuple[Finding, ...]]:
+    """_find for each job, reading the document once for all of them."""
+    if len(jobs) == 1:
+        return [_find(corpus, doc, jobs[0])]
+    shared = DocumentReading()
+    return [_find(corpus, doc, job, shared) for job in jobs]
 
 
 def _balanced(work: Mapping[str, int], parts: int) -> list[list[str]]:
@@ -714,24 +771,26 @@ def _balanced(work: Mapping[str, int], parts: int) -> list[list[str]]:
     return [c for c in chunks if c]
 
 
-def _in_processes(corpus: Corpus, job: _Job, chunks: Sequence[Sequence[str]]) -> list[dict[str, tuple[Finding, ...]]]:
-    """Each chunk of documents scored in a forked worker on its own handle on the corpus; every worker is stopped
-    however this ends (Ctrl-C too).
+def _in_processes(
+    corpus: Corpus, jobs: Sequence[_Job], chunks: Sequence[Sequence[str]]
+) -> list[dict[str, list[tuple[Finding, ...]]]]:
+    """Each chunk of documents scored (for every job) in a forked worker on its own handle on the corpus; every
+    worker is stopped however this ends (Ctrl-C too).
 
     Raises OSError when a worker gives no answer (the caller then scores in this process and reports any error).
     """
     from factcheck.corpus.index import held_locks
     from factcheck.corpus.processes import Forked, answer_of, fork_answering, stop
 
-    def scorer(doc_ids: Sequence[str]) -> Callable[[], dict[str, tuple[Finding, ...]]]:
-        def score() -> dict[str, tuple[Finding, ...]]:
+    def scorer(doc_ids: Sequence[str]) -> Callable[[], dict[str, list[tuple[Finding, ...]]]]:
+        def score() -> dict[str, list[tuple[Finding, ...]]]:
             own = corpus.reopen()
             found = {}
             for doc_id in doc_ids:
                 doc = own.document(doc_id)
                 if doc is None:
                     raise LookupError(doc_id)
-                found[doc_id] = _find(own, doc, job)
+                found[doc_id] = _find_all(own, doc, jobs)
             return found
 
         return score
@@ -754,8 +813,11 @@ def _in_processes(corpus: Corpus, job: _Job, chunks: Sequence[Sequence[str]]) ->
 # --- entry points -------------------------------------------------------------------------------
 
 
-def preselect(corpus: Corpus, target: Target, options: CompareOptions) -> Mapping[str, frozenset[int]] | None:
-    """The sentences whose figures can score at least ``min_score`` (any score with --all), if the corpus knows.
+def preselect(
+    corpus: Corpus, target: Target, options: CompareOptions, within: Collection[str] | None = None
+) -> Mapping[str, frozenset[int]] | None:
+    """The sentences whose figures can score at least ``min_score`` (any score with --all), if the corpus knows
+    (of the documents ``within``, if given).
 
     A candidate's sentence and the sentences read before it hold at least the model's gate of a phrasing's words
     (its reach); its phrase score is at most 100 times the share of a phrasing's words in the sentence, and must
@@ -763,7 +825,8 @@ def preselect(corpus: Corpus, target: Target, options: CompareOptions) -> Mappin
     """
     scorer = options.model or model()
     floor = 0.0 if options.all_candidates else max(0.0, options.min_score - SCORE_ROUNDING)
-    return corpus.candidate_sentences(target.stems, max(scorer.gate, scorer.phrase_needed(floor) / 100), context=True)
+    share = max(scorer.gate, scorer.phrase_needed(floor) / 100)
+    return corpus.candidate_sentences(target.stems, share, context=True, documents=within)
 
 
 def compare(
@@ -785,10 +848,40 @@ def compare_query(
 ) -> tuple[Comparison, ...]:
     """What every document says about ``query``, once per statistic it fits: the one it names or paraphrases, or
     both of two that free text fits about equally (matching.scoring.fitting_statistics), best first."""
-    return tuple(
-        _compare_for(corpus, claims, query, statistic, resolved, options)
-        for statistic, resolved in query_statistics(claims, query)
+    return compare_queries(corpus, ((claims, query),), options)[0]
+
+
+def compare_queries(
+    corpus: Corpus,
+    asked: Sequence[tuple[ClaimsFile | None, str]],
+    options: CompareOptions = CompareOptions(),
+    within: Sequence[Collection[str] | None] | None = None,
+) -> tuple[tuple[Comparison, ...], ...]:
+    """compare_query for each (claims file, query) asked, in order: every document is read once for all of them
+    (its figures, the words before its sentences, its figures' contexts), in one set of worker processes.
+
+    ``within``: for each query, the only documents to score (the others are listed with no findings), or None.
+    """
+    fitted = [
+        (claims, query, query_statistics(claims, query), None if within is None else within[i])
+        for i, (claims, query) in enumerate(asked)
+    ]
+    plans = [
+        (claims, query, statistic, resolved, subset)
+        for claims, query, fits, subset in fitted
+        for statistic, resolved in fits
+    ]
+    jobs = [
+        _job_for(corpus, claims, query, statistic, options, None if subset is None else frozenset(subset))
+        for claims, query, statistic, _, subset in plans
+    ]
+    docs = sorted(corpus.documents(), key=lambda d: d.id)
+    evidence = _score_many(corpus, docs, jobs) if jobs else []
+    made = iter(
+        _comparison(corpus, claims, query, statistic, resolved, job, docs, found)
+        for (claims, query, statistic, resolved, _), job, found in zip(plans, jobs, evidence, strict=True)
     )
+    return tuple(tuple(next(made) for _ in fits) for _, _, fits, _ in fitted)
 
 
 def query_statistics(claims: ClaimsFile | None, query: str) -> tuple[tuple[Statistic | None, str | None], ...]:
@@ -807,9 +900,15 @@ def query_statistics(claims: ClaimsFile | None, query: str) -> tuple[tuple[Stati
 
 
 def _job_for(
-    corpus: Corpus, claims: ClaimsFile | None, query: str, statistic: Statistic | None, options: CompareOptions
+    corpus: Corpus,
+    claims: ClaimsFile | None,
+    query: str,
+    statistic: Statistic | None,
+    options: CompareOptions,
+    within: frozenset[str] | None = None,
 ) -> _Job:
-    """What scoring ``query`` (for ``statistic``, if any) takes: its target, scope cues, rivals and candidates."""
+    """What scoring ``query`` (for ``statistic``, if any) takes: its target, scope cues, rivals and candidates (in
+    the documents ``within``, if given)."""
     target = Target.build(query, statistic, options.aliases)
     scopes = ScopeReader(statistic.cues.cumulative if statistic else (), statistic.cues.current if statistic else ())
     rivals = TargetGroup(
@@ -817,7 +916,7 @@ def _job_for(
             Target.build(s.label, s) for s in (claims.statistics if claims and statistic else ()) if s is not statistic
         )
     )
-    return _Job(target, scopes, options, rivals, preselect(corpus, target, options))
+    return _Job(target, scopes, options, rivals, preselect(corpus, target, options, within), within)
 
 
 def document_answer(
@@ -838,10 +937,23 @@ def _compare_for(
     options: CompareOptions,
 ) -> Comparison:
     job = _job_for(corpus, claims, query, statistic, options)
-    scopes = job.scopes
     docs = sorted(corpus.documents(), key=lambda d: d.id)
-    # Claims are judged on every finding above the threshold, not only the few shown.
-    evidence = _score_documents(corpus, docs, job)
+    return _comparison(corpus, claims, query, statistic, resolved, job, docs, _score_documents(corpus, docs, job))
+
+
+def _comparison(
+    corpus: Corpus,
+    claims: ClaimsFile | None,
+    query: str,
+    statistic: Statistic | None,
+    resolved: str | None,
+    job: _Job,
+    docs: Sequence[Document],
+    evidence: Mapping[str, tuple[Finding, ...]],
+) -> Comparison:
+    """The comparison made of every document's findings for ``job``: each document's answer, the agreement and the
+    claims' verdicts (judged on every finding above the threshold, not only the few shown)."""
+    options, scopes = job.options, job.scopes
     answers = tuple(_answer(d, evidence[d.id], options) for d in docs)
     verdicts: tuple[ClaimVerdict, ...] = ()
     if claims and statistic:
@@ -872,12 +984,15 @@ def compare_all(
     options: CompareOptions = CompareOptions(),
     step: Callable[[], None] | None = None,
 ) -> tuple[Comparison, ...]:
-    """One comparison per statistic of the claims file; ``step`` is called after each (a progress bar's)."""
-    comparisons = []
-    for stat in claims.statistics:
-        comparisons.append(compare(corpus, claims, stat.id, options))
-        if step is not None:
-            step()
+    """One comparison per statistic of the claims file, asked by its id; ``step`` is called after each (a progress
+    bar's). The statistics are scored BATCH_QUERIES at a time (compare_queries)."""
+    comparisons: list[Comparison] = []
+    ids = [stat.id for stat in claims.statistics]
+    for start in range(0, len(ids), BATCH_QUERIES):
+        for answered in compare_queries(corpus, [(claims, i) for i in ids[start : start + BATCH_QUERIES]], options):
+            comparisons.extend(answered)  # an id names its statistic: one comparison each
+            if step is not None:
+                step()
     return tuple(comparisons)
 
 
@@ -891,10 +1006,12 @@ __all__ = [
     "CompareOptions",
     "Comparison",
     "DocumentFindings",
+    "DocumentReading",
     "Finding",
     "Scope",
     "compare",
     "compare_all",
+    "compare_queries",
     "compare_query",
     "query_statistics",
     "document_answer",

@@ -31,13 +31,14 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from factcheck.commands.compare import (
+    BATCH_QUERIES,
     Agreement,
     CompareOptions,
     Comparison,
     DocumentFindings,
     Finding,
     agreements,
-    compare_query,
+    compare_queries,
     query_statistics,
 )
 from factcheck.corpus.documents import Corpus
@@ -271,8 +272,10 @@ def find_disputes(
         (("statistic", s.id), s.id) for s in (claims.statistics if claims else ()) if _wanted(s.kind, kinds)
     ]
     questions += [(key, _label(written[key])) for key in tried]
-    for done, (key, label) in enumerate(questions, 1):
-        for comparison, about in _answers(corpus, claims, key, label, wide):
+    for (key, label), answers in zip(
+        questions, _answers(corpus, claims, questions, documents_of, wide, progress), strict=True
+    ):
+        for comparison, about in answers:
             # A statistic's answer is the claims file's reading of the corpus: its figures are kept as compare chose.
             # A phrase's answer is read as a phrase's, whether or not the phrase resolves to a statistic (``about``).
             told = key[0] == "statistic"
@@ -302,8 +305,6 @@ def find_disputes(
                     if told:
                         own.add(dispute.id)
                     written_as[dispute.id] = label
-        if progress is not None:
-            progress(done, len(questions))
     kept = _marked(_distinct(found, own), own, written_as)
     # A group named precisely (two words, a name, a statistic) is more often about one thing than one named by a
     # common word alone ("deaths", "tariff"): the precise ones come first, each kind by the one rule.
@@ -312,15 +313,37 @@ def find_disputes(
 
 
 def _answers(
-    corpus: Corpus, claims: ClaimsFile | None, key: Sequence[str], label: str, options: CompareOptions
-) -> tuple[tuple[Comparison, str | None], ...]:
-    """compare's answers to a question, each with the statistic it is about: a statistic's, asked by its id (the
-    claims file's reading of the corpus); a phrase's, asked as the phrase itself (what the documents say of it, as
-    without a claims file), about the statistic the phrase resolves to, if any."""
-    if key[0] == "statistic":
-        return tuple((c, c.statistic) for c in compare_query(corpus, claims, label, options))
-    about = next((s.id for s, _ in query_statistics(claims, label) if s is not None), None)
-    return tuple((c, about) for c in compare_query(corpus, None, label, options))
+    corpus: Corpus,
+    claims: ClaimsFile | None,
+    questions: Sequence[tuple[Sequence[str], str]],
+    documents_of: Mapping[tuple[str, ...], Collection[str]],
+    options: CompareOptions,
+    progress: Callable[[int, int], None] | None,
+) -> list[tuple[tuple[Comparison, str | None], ...]]:
+    """compare's answers to each question (key, label), each with the statistic it is about: a statistic's, asked by
+    its id (the claims file's reading of the corpus); a phrase's, asked as the phrase itself (what the documents say
+    of it, as without a claims file), about the statistic the phrase resolves to, if any. Asked BATCH_QUERIES at a
+    time (compare_queries reads each document once for a batch); ``progress(done, total)`` after each batch."""
+    found: list[tuple[tuple[Comparison, str | None], ...]] = []
+    for start in range(0, len(questions), BATCH_QUERIES):
+        batch = questions[start : start + BATCH_QUERIES]
+        told = [key[0] == "statistic" for key, _ in batch]
+        asked = [(claims if by_id else None, label) for (_, label), by_id in zip(batch, told, strict=True)]
+        # A phrase's group holds only the figures the phrase names (_narrowed): only its documents are scored.
+        within = [
+            None if by_id else documents_of.get(tuple(key), ()) for (key, _), by_id in zip(batch, told, strict=True)
+        ]
+        for (_, label), by_id, comparisons in zip(
+            batch, told, compare_queries(corpus, asked, options, within), strict=True
+        ):
+            if by_id:
+                found.append(tuple((c, c.statistic) for c in comparisons))
+                continue
+            about = next((s.id for s, _ in query_statistics(claims, label) if s is not None), None)
+            found.append(tuple((c, about) for c in comparisons))
+        if progress is not None:
+            progress(len(found), len(questions))
+    return found
 
 
 def _can_answer(figure: Figure, sentence: Sentence, kinds: frozenset[Kind]) -> bool:

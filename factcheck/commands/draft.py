@@ -13,11 +13,11 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from factcheck.commands.check import MIN_QUOTE_WORDS, figure_matches
+from factcheck.commands.check import MIN_QUOTE_WORDS, figure_matches, prepared_document
 from factcheck.commands.compare import CompareOptions, Comparison, Finding, compare_query, document_answer
 from factcheck.corpus.claims import STATISTIC_KINDS, normalise_phrase
 from factcheck.corpus.documents import Corpus, unknown_document
-from factcheck.matching.quotes import PreparedText, match_quote, normalise, prepare
+from factcheck.matching.quotes import PreparedText, match_quote, normalise
 from factcheck.model import ClaimFigure, ClaimsFile, Figure, Kind, Qualifier, Quantity, Role, Statistic
 
 DRAFT = "draft"
@@ -283,7 +283,8 @@ class _Drafter:
                     if citation.document != doc_id:
                         continue
                     assert doc is not None
-                    prepared = self._prepared.setdefault(doc_id, prepare(doc.text))
+                    if (prepared := self._prepared.get(doc_id)) is None:
+                        prepared = self._prepared[doc_id] = prepared_document(self.corpus, doc)
                     match = match_quote(citation.quote, prepared)
                     if match.found:
                         found.append(_Claimed(claim.id, match.spans, claim.figure, normalise(citation.quote)))

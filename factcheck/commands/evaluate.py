@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from factcheck.commands.compare import CompareOptions, Comparison, DocumentFindings, Finding, compare_query
+from factcheck.commands.compare import CompareOptions, Comparison, DocumentFindings, Finding, compare_queries
 from factcheck.corpus.documents import Corpus
 from factcheck.corpus.yamlnodes import compose
 from factcheck.errors import GoldError, InputError, Problem, UsageError
@@ -708,22 +708,28 @@ def evaluate_key(
             extra.append(
                 f"{key.path}:{stat.line}: statistic {stat.id!r} does not label {', '.join(unlabelled)}: not scored"
             )
-        for query in stat.queries:
-            if without_claims and query.text == stat.id:
+    asked = [
+        (stat, query)
+        for stat in key.statistics
+        for query in stat.queries
+        if not (without_claims and query.text == stat.id)
+    ]
+    # Asked together: compare_queries reads each document once for all of them (the same answers).
+    answers = compare_queries(corpus, [(None if without_claims else claims, q.text) for _, q in asked], options)
+    for (stat, query), comparisons in zip(asked, answers, strict=True):
+        labelled = {d.id for d in stat.documents}
+        measures: list[Measures] = []
+        misses: list[Miss] = []
+        wrong: list[WrongFinding] = []
+        for doc_id, parts in document_parts(comparisons).items():
+            if doc_id not in labelled:
                 continue
-            comparisons = compare_query(corpus, None if without_claims else claims, query.text, options)
-            measures: list[Measures] = []
-            misses: list[Miss] = []
-            wrong: list[WrongFinding] = []
-            for doc_id, parts in document_parts(comparisons).items():
-                if doc_id not in labelled:
-                    continue
-                shown = merged_findings([(d.findings, d.vague) for d in parts])
-                m, missed, bad = score_answer(shown, located[(stat.id, doc_id)], doc_id)
-                measures.append(m)
-                misses += missed
-                wrong += bad
-            scores.append(QueryScore(stat.id, query.text, query.kind, total(measures), tuple(misses), tuple(wrong)))
+            shown = merged_findings([(d.findings, d.vague) for d in parts])
+            m, missed, bad = score_answer(shown, located[(stat.id, doc_id)], doc_id)
+            measures.append(m)
+            misses += missed
+            wrong += bad
+        scores.append(QueryScore(stat.id, query.text, query.kind, total(measures), tuple(misses), tuple(wrong)))
     warnings = tuple(str(p) for p in corpus.warnings) + (claims.warnings if claims and not without_claims else ())
     return KeyResult(
         str(key.path),

@@ -137,9 +137,15 @@ class Corpus(Protocol):
         ...
 
     def candidate_sentences(
-        self, phrasings: Sequence[Sequence[str]], share: float = 0.0, context: bool = False
+        self,
+        phrasings: Sequence[Sequence[str]],
+        share: float = 0.0,
+        context: bool = False,
+        documents: Collection[str] | None = None,
     ) -> Mapping[str, frozenset[int]] | None:
         """Pre-selection for matching: the sentences (by document id) that may hold a figure matching a phrasing.
+
+        ``documents``: only these documents' sentences are looked at (None: every document's).
 
         ``context``: the words of the sentences a reader saw before (factcheck.matching.context.read_before) count
         towards ``share`` too, as long as one stem stands in the sentence itself.
@@ -346,7 +352,11 @@ class MemoryCorpus:
         return sentence_containing(self.sentences(doc_id), self._starts[doc_id], offset)
 
     def candidate_sentences(
-        self, phrasings: Sequence[Sequence[str]], share: float = 0.0, context: bool = False
+        self,
+        phrasings: Sequence[Sequence[str]],
+        share: float = 0.0,
+        context: bool = False,
+        documents: Collection[str] | None = None,
     ) -> Mapping[str, frozenset[int]] | None:
         """No pre-selection in memory: every sentence is a candidate."""
         return None

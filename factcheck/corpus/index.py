@@ -1373,7 +1373,11 @@ class IndexedCorpus:
         return sentence_containing(loaded.sentences, loaded.starts, offset)
 
     def candidate_sentences(
-        self, phrasings: Sequence[Sequence[str]], share: float = 0.0, context: bool = False
+        self,
+        phrasings: Sequence[Sequence[str]],
+        share: float = 0.0,
+        context: bool = False,
+        documents: Collection[str] | None = None,
     ) -> Mapping[str, frozenset[int]] | None:
         """See Corpus.candidate_sentences: found with the FTS index, then checked sentence by sentence."""
         wanted = [tuple(p) for p in phrasings if p]
@@ -1404,7 +1408,8 @@ class IndexedCorpus:
             found = set().union(*(by_term[t] for t in hits))
             return any(sum(counts.get(s, 0) for s in found) >= need for counts, need in needs)
 
-        return self._select(query, wanted_terms.intersection, enough, context)
+        among = None if documents is None else {self._by_id[d][0] for d in documents if d in self._by_id}
+        return self._select(query, wanted_terms.intersection, enough, context, among)
 
     def reopen(self) -> IndexedCorpus:
         """This corpus on a connection of its own, for a forked worker (a connection must not cross a fork).
@@ -1587,8 +1592,10 @@ class IndexedCorpus:
         hits: Callable[[list[str]], frozenset[str]],
         enough: Callable[[frozenset[str]], bool],
         context: bool,
+        among: Collection[int] | None = None,
     ) -> dict[str, frozenset[int]]:
-        """Documents the FTS query finds, then their sentences whose wanted terms are ``enough``.
+        """Documents the FTS query finds (of ``among``, by number, if given), then their sentences whose wanted
+        terms are ``enough``.
 
         ``hits``: the wanted terms among a sentence's terms; ``enough(hits)``: whether they make the sentence a
         candidate (asked once per distinct set of hits); ``context``: a sentence whose own hits are not enough is
@@ -1597,7 +1604,8 @@ class IndexedCorpus:
         if not query:
             return {}
         found = self._fetch("SELECT rowid FROM terms WHERE terms MATCH ?", (query,))
-        docnos = sorted(r[0] for r in found if r[0] in self._by_docno)  # others: not in this corpus's snapshot
+        # others: not in this corpus's snapshot (or not asked)
+        docnos = sorted(r[0] for r in found if r[0] in self._by_docno and (among is None or r[0] in among))
         parts = _select_parts(docnos)
         # The first part is scanned here while forked processes scan the others; a part whose process fails to
         # start or to answer is scanned here too.

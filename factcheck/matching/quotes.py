@@ -82,14 +82,16 @@ _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _WORD = r"[^ \n]+"
 
 
+_INVISIBLE_CHARACTER = re.compile("[" + "".join(sorted(_INVISIBLE)) + "]")
+
+
 def _removed_mask(text: str) -> bytearray:
     """1 for every character of ``text`` that normalisation drops outright (footnote markers, invisibles)."""
     mask = bytearray(len(text))
     for m in _FOOTNOTE.finditer(text):
         mask[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
-    for i, ch in enumerate(text):
-        if ch in _INVISIBLE:
-            mask[i] = 1
+    for m in _INVISIBLE_CHARACTER.finditer(text):
+        mask[m.start()] = 1
     return mask
 
 
@@ -179,6 +181,9 @@ class PreparedText:
     _token_starts: tuple[int, ...] = field(repr=False)
     dots_group: bool = False  # the document groups thousands with dots: its quotes are read the same way
     _figures: list[tuple[Quantity, ...]] = field(default_factory=list, repr=False)
+    # The figures of ``original`` as a corpus read them already (the same reader, the document's convention), asked
+    # on first use instead of reading the text again; None: read them here.
+    _read: Callable[[], Sequence[Quantity]] | None = field(default=None, repr=False)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a non-empty span of ``text`` to the span of ``original`` it was made from."""
@@ -197,7 +202,10 @@ class PreparedText:
         """Every figure of the original text (offsets into ``original``) but footnote markers, read on first use."""
         if not self._figures:
             kept = []
-            for q in read_quantities(self.original, dots_group=self.dots_group):
+            read = (
+                self._read() if self._read is not None else read_quantities(self.original, dots_group=self.dots_group)
+            )
+            for q in read:
                 i = bisect.bisect_left(self.offsets, q.start)
                 if i < len(self.offsets) and self.offsets[i] < q.end:
                     kept.append(q)
@@ -218,8 +226,12 @@ class PreparedText:
         return self.paragraphs[max(0, i)] if self.paragraphs else (0, 0)
 
 
-def prepare(document_text: str) -> PreparedText:
-    """Normalise ``document_text`` once (with an offset map and paragraph bounds) for matching quotes against it."""
+def prepare(document_text: str, figures: Callable[[], Sequence[Quantity]] | None = None) -> PreparedText:
+    """Normalise ``document_text`` once (with an offset map and paragraph bounds) for matching quotes against it.
+
+    ``figures``: gives the quantities of ``document_text`` as a corpus read them (read_quantities with the
+    document's convention), called when a quote's figures are first compared; None: they are read then.
+    """
     removed = _removed_mask(document_text)
     chars: list[str] = []
     offsets: list[int] = []
@@ -257,6 +269,7 @@ def prepare(document_text: str) -> PreparedText:
         index={k: tuple(v) for k, v in index.items()},
         _token_starts=tuple(s for s, _ in tokens),
         dots_group=groups_thousands_with_dots(document_text),
+        _read=figures,
     )
 
 
