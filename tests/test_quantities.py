@@ -1195,6 +1195,18 @@ def test_results_and_votes_are_scores_and_ranges_stay_ranges() -> None:
     assert read("Between 10-15 people were hurt.") == [("Between 10-15", "count")]
     assert read("Most were aged 18-24.") == [("18-24", "count")]
     assert read("See Chapter 10-15 for the details.") == []
+    # With an en dash, as encyclopaedias and many newsrooms write them (hand-written, round three's real-text key).
+    assert read("The visitors edged the hosts 2–1 on Sunday.") == [("2–1", "score")]
+    assert read("The council votes 9–6 to approve the budget.") == [("9–6", "score")]
+    assert read("The motion fell in a 201–199 vote.") == [("201–199", "score")]
+    assert read("Rovers beat the Bristol 11ers 28–24.") == [("28–24", "score")]
+    assert read("She defeats her doubles partner in the semi-final, 4–6, 7–5, 6–2.") == [
+        ("4–6", "score"),
+        ("7–5", "score"),
+        ("6–2", "score"),
+    ]
+    assert read("Between 10–15 people were hurt.") == [("Between 10–15", "count")]
+    assert read("Most were aged 18–24.") == [("18–24", "count")]
 
 
 def test_glued_letters_are_a_currency_only_before_an_amount_written_as_money() -> None:

@@ -2105,7 +2105,7 @@ def _range(text: str, a: _Fig, b: _Fig) -> _Fig | None:
     start = between_start if between_start is not None else a.start
     if conn == "and" and between_start is None:
         return None
-    bare_hyphen = between in ("-", "‐")
+    bare_hyphen = between in ("-", "‐", "–")  # scores are written with an en dash too ("won 3–1")
     year_span = _year_span(a, b, conn, between)
     if year_span is not None:
         return _Fig(start, b.end, None, _YEAR, low=a.value, high=year_span, explicit=True, is_range=True)
@@ -2169,7 +2169,7 @@ def _is_score(text: str, a: _Fig, b: _Fig, prev: str) -> bool:
     if prev in _RESULT_VERBS or _word_after(text, b.end) in _RESULT_NOUNS:
         return True
     small = a.value >= b.value or b.value < 20
-    if small and _SCORE_BEFORE_RE.search(text, max(0, a.start - 48), a.start):
+    if small and _SCORE_BEFORE_RE.search(text, max(0, a.start - 64), a.start):
         return True  # "beat the defending champion 6-4", "6-4, 6-3": a result verb or a score just before
     return small and _score_context(text, a.start, b.end, prev)
 
@@ -2189,12 +2189,15 @@ def _score_context(text: str, start: int, end: int, prev: str) -> bool:
 
 
 # A result verb a few words before, in the same clause, or a score just before: "beat the champion 6-4, 6-3".
+# The words between may hold digits ("defeating the San Francisco 49ers 25–22") and end in a comma ("defeats Daniil
+# Medvedev in the final, 3–6, 3–6"); scores are written with a hyphen or an en dash.
 _SCORE_BEFORE_RE: Final = re.compile(
-    r"(?:\b(?:won|win|wins|lost|lose|beat|beats|drew|draw|defeated|thrashed|edged)(?:\s+[^\W\d]+){0,4}"
-    r"|(?<![\d.,])\d{1,3}-\d{1,3},)\s+\Z"
+    r"(?:\b(?:won|win|wins|winning|lost|lose|loses|losing|beat|beats|beating|drew|draw|draws|drawing|defeat|defeats"
+    r"|defeated|defeating|thrashed|edged)(?:\s+\w[\w'’.-]*[,;:]?){0,8}"
+    r"|(?<![\d.,])\d{1,3}[-–]\d{1,3},)\s+\Z"
 )
 _RESULT_VERBS: Final = frozenset(
-    "won lost beat drew defeated trailed led leading trailing thrashed edged passed".split()
+    "won lost beat drew defeated trailed led leading trailing thrashed edged passed votes voted".split()
 )
 _RESULT_NOUNS: Final = frozenset(
     "win victory defeat loss lead draw scoreline margin vote decision ruling majority home away".split()
