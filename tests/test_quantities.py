@@ -1254,3 +1254,16 @@ def test_an_of_phrase_unit_stops_where_the_noun_phrase_does(text: str, unit: str
 )
 def test_hyphenated_words_in_ed(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(q.text, q.role.value) for q in read_quantities(text)] == expected
+
+
+def test_a_year_before_a_name_is_a_year_and_a_count_of_people_stays_a_count() -> None:
+    def read(text: str) -> list[tuple[str, str]]:
+        return [(q.text, q.kind.value) for q in read_quantities(text)]
+
+    # Hand-written: a bare four-digit number after "the" (or "its", "their"...) and before a capitalised word
+    # that is no plural names an event or an edition; before a plural name it counts ("the 1500 Syrians").
+    assert read("She withdrew from the 2028 Green Party leadership race.") == [("2028", "year")]
+    assert read("The 2030 Asian Games open in Doha.") == [("2030", "year")]
+    assert read("Its 2019 Annual Report was late.") == [("2019", "year")]
+    assert read("The 1500 Syrians who arrived were housed.") == [("1500", "count")]
+    assert read("The 2000 residents were moved.") == [("2000", "count")]

@@ -345,6 +345,8 @@ _AFTER_QUALIFIERS: Final[dict[str, Qualifier]] = {
 _ID_ABBREVIATIONS: Final = frozenset(
     "no. nos. vol. vols. p. pp. art. arts. sec. secs. fig. figs. ch. chap. para. ref. eq. nr. tab. op. cit.".split()
 )
+# Before a bare four-digit number and a capitalised word, they make it the year of a name ("the 2024 Olympics").
+_NAME_DETERMINERS: Final = frozenset("the this that its their his her our next last".split())
 _YEAR_NOUNS: Final = frozenset(
     """figures figure data estimates estimate levels level prices numbers statistics census elections election games
     olympics accounts results budgets budget forecasts forecast survey surveys report reports records""".split()
@@ -2528,6 +2530,10 @@ def _is_year(text: str, fig: _Fig, prev: str) -> bool:
         return True
     if v < 1500:
         return False
+    if prev in _NAME_DETERMINERS and (m := _WORD_AFTER_RE.match(text, fig.end)):
+        name = m.group(1)
+        if name[0].isupper() and not _is_plural(name.lower()):
+            return True  # the year of a name: "the 2024 Republican primaries" (not of "the 1500 Syrians")
     unit, _ = _counted_noun(text, fig.end, v)
     if unit is not None:
         head = unit.split()[-1]
