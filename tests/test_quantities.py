@@ -1267,3 +1267,23 @@ def test_a_year_before_a_name_is_a_year_and_a_count_of_people_stays_a_count() ->
     assert read("Its 2019 Annual Report was late.") == [("2019", "year")]
     assert read("The 1500 Syrians who arrived were housed.") == [("1500", "count")]
     assert read("The 2000 residents were moved.") == [("2000", "count")]
+
+
+def test_a_bare_one_counts_the_noun_after_it_but_not_in_a_way_of_speaking() -> None:
+    def read(text: str) -> list[tuple[str, float | None, str | None]]:
+        return [(q.text, q.value, q.unit) for q in read_quantities(text)]
+
+    # Hand-written: "one" + a singular noun is a count, as "two" + a plural is.
+    assert read("A bus hit a car, killing one passenger and injuring 12 others.") == [
+        ("one", 1, "passenger"),
+        ("12", 12, "others"),
+    ]
+    assert read("One miner is missing.") == [("One", 1, "miner")]
+    assert read("The farm has one barn and three sheds.") == [("one", 1, "barn"), ("three", 3, "sheds")]
+    # Not a count: "one of", "no one", a way of speaking, "one" for "a" before a source, one of two.
+    assert read("One of the miners is missing.") == []
+    assert read("No one was hurt.") == []
+    assert read("At one point the roof gave way.") == []
+    assert read("They help one another.") == []
+    assert read("One resident said the water rose fast.") == []
+    assert read("He took £200 from one shop and £90 from another.") == [("£200", 200, "GBP"), ("£90", 90, "GBP")]

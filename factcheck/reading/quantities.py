@@ -23,7 +23,8 @@ How figures are read
   "half a million", "a quarter of a million", "one and a half million", fractions ("one third",
   "two-thirds", "a quarter", "half of"; kind ratio), ratios ("1 in 8", "nine out of 10",
   "9.4 times", "tenfold"), ordinals ("first", "twenty-first", "3rd"; kind ordinal). A bare "one"
-  or "zero" is read only when something makes it a figure (a unit, a qualifier, a range).
+  or "zero" is read only when something makes it a figure (a unit, a qualifier, a range); a bare "one" also when it
+  counts the singular noun after it ("killing one person"; not "one of", "at one point", "one official said").
 * Vague plurals ("dozens", "hundreds", "thousands", "tens of thousands", "hundreds of millions",
   "billions of dollars", and "several"/"a few" + dozen/hundred/thousand/million) are ranges with
   qualifier ``about``: for the base B the words name (hundreds: 100, tens of thousands: 10,000)
@@ -2319,12 +2320,51 @@ def _finish(text: str, fig: _Fig) -> bool:
             pos = noun_end
         elif _BPD_RE.match(text, pos):  # "9 million bpd": barrels per day
             fig.unit, fig.per = "barrels", "day"
-    if fig.weak and fig.qualifier == _EXACT and not fig.explicit and not fig.is_range:
+    if (
+        fig.weak
+        and fig.qualifier == _EXACT
+        and not fig.explicit
+        and not fig.is_range
+        and not _one_counts(text, fig, pos)
+    ):
         return False  # a bare "one": "one of the", "no one"
     if fig.kind in (_COUNT, _MONEY, _MEASURE, _DURATION, _PERCENT) and fig.per is None:
         fig.per = _find_per(text, pos, fig.kind)
     _open_ends(fig)
     return True
+
+
+def _one_counts(text: str, fig: _Fig, noun_end: int) -> bool:
+    """Whether a bare "one" counts the noun after it ("killing one person", "One firefighter is killed"): not
+    "zero", not one of a way of speaking ("one day", "at one point", "one another", "one thing"), not "one" for "a"
+    before a source ("one official said", "one study found")."""
+    if fig.value != 1 or fig.unit is None:
+        return False
+    first = fig.unit.split()[0]
+    if first in _ONE_IDIOMS or _is_plural(first):
+        return False
+    m = _WORD_AFTER_RE.match(text, noun_end)
+    if m and m.group(1).lower() in _SOURCE_VERBS:
+        return False
+    # "from one man and ₹16 lakh from another": one of two, not a count (in the rest of the clause)
+    rest = _CLAUSE_END_RE.split(text[noun_end : noun_end + 80], maxsplit=1)[0]
+    return not _ANOTHER_RE.search(rest)
+
+
+_ANOTHER_RE: Final = re.compile(r"\b(?:another|the other)\b")
+_CLAUSE_END_RE: Final = re.compile(r"[.;!?](?:\s|$)")  # not the point of "16.17"
+# Verbs of a source: "one" before its noun is an article ("one resident told", "one paper notes").
+_SOURCE_VERBS: Final = frozenset(
+    """said says told tells noted notes found finds reported reports estimated estimates described describes
+    suggested suggests argued argues claimed claims stated states wrote writes added adds explained explains
+    warned warns recalled recalls called calls put puts believes believed""".split()
+)
+# Nouns after which a bare "one" speaks of no count: "one day", "at one point", "on one hand", "one another".
+_ONE_IDIOMS: Final = frozenset(
+    """day time point another thing way side hand reason moment morning afternoon evening night week month year
+    place stage instance example occasion sense respect level end kind sort type more last such other others
+    way's someone's""".split()
+)
 
 
 # Between a lower and an upper bound of one range: "at least 30 and at most 45", "over 500 but under 800".
@@ -2559,7 +2599,17 @@ def _counted_noun(text: str, pos: int, value: float | None) -> tuple[str | None,
             break
         if lw == "and" and words and not _is_plural(words[-1].lower()):
             nm = _WORD_AFTER_RE.match(text, me)
-            if nm and nm.group(1).lower() not in _STOP and not _is_plural(words[-1]):
+            following = nm.group(1).lower() if nm else ""
+            # not across a verb or another number: "one person and injuring 19", "one factory and two warehouses"
+            if (
+                following
+                and following not in _STOP
+                and not following.endswith(("ing", "ed"))
+                and following not in UNITS
+                and following not in TEENS
+                and following not in TENS
+                and not _is_plural(words[-1])
+            ):
                 words.append(w)
                 p = me
                 continue
