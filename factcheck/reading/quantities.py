@@ -379,6 +379,7 @@ _IRREGULAR_PLURALS: Final = frozenset(
     species series poultry swine bison salmon trout moose headcount workforce army force crowd audience electorate
     delegation brigade contingent fleet herd flock membership""".split()
 )
+_MEN_SINGULAR: Final = frozenset("stamen semen hymen yemen dolmen cyclamen germen".split())  # not plurals of -man
 _NOT_PLURAL: Final = frozenset(
     """this its his hers was is has does us as plus less across versus thus perhaps always towards afterwards news
     whereas yes gas bus bonus status basis crisis analysis thesis census campus virus focus chaos""".split()
@@ -2460,6 +2461,8 @@ def _is_identifier(text: str, fig: _Fig, prev: str) -> bool:
         return False
     if s and text[s - 1] in "#№§":
         return True
+    if s > 1 and text[s - 1] in "-‐" and fig.plain and _coded_token(text, s - 1):
+        return True  # the rest of a code: "A350-900", "J0529-4351"
     year_like = fig.plain and fig.digits == 4 and fig.value is not None and 1000 <= fig.value <= 2100
     if prev in _ID_PREFIXES or prev in _ID_ABBREVIATIONS:
         return not (year_like and prev in ("year", "season", "fiscal", "class", "act", "game", "games"))
@@ -2485,6 +2488,15 @@ def _is_identifier(text: str, fig: _Fig, prev: str) -> bool:
         return True  # "USB 3.0 ports", "HDMI 2.1 cables": a version, whatever noun follows
     unit, _ = _counted_noun(text, fig.end, fig.value)
     return unit is None or not _is_plural(unit.split()[-1])  # "In Ostrava 20 people died" is a count
+
+
+def _coded_token(text: str, end: int) -> bool:
+    """Whether the token ending at ``end`` mixes letters and digits ("A350", "J0529"): a code, not a word."""
+    j = end
+    while j > 0 and end - j < 24 and text[j - 1].isalnum():
+        j -= 1
+    token = text[j:end]
+    return any(c.isalpha() for c in token) and any(c.isdigit() for c in token)
 
 
 # A house number: a number, then (a compass letter, an ordinal,) capitalised words ending in a street word.
@@ -2630,6 +2642,10 @@ def _counted_noun(text: str, pos: int, value: float | None) -> tuple[str | None,
         words.append(w)
         p = me
         end = me
+        if lw in _IRREGULAR_PLURALS and (nm := _WORD_AFTER_RE.match(text, me)):
+            following = nm.group(1).lower()
+            if following not in _STOP and following not in _IRREGULAR_PLURALS and _is_plural(following):
+                continue  # a collective noun before the noun it qualifies: "police officers", "crew members"
         if _is_plural(lw) and not (lw.endswith("ed") and len(words) == 1):
             # "barrels of oil"
             om = _OF_NOUN_RE.match(text, p)
@@ -2670,6 +2686,8 @@ def _is_plural(w: str) -> bool:
     w = w.lower()
     if w in _IRREGULAR_PLURALS:
         return True
+    if w.endswith("men") and len(w) >= 5 and not w.endswith(("imen", "umen", "omen")) and w not in _MEN_SINGULAR:
+        return True  # "gunmen", "policemen", "fishermen"
     if len(w) < 3 or not w.endswith("s") or w in _NOT_PLURAL:
         return False
     return not w.endswith(("ss", "us", "is", "'s", "’s", "ous"))
