@@ -379,6 +379,9 @@ _IRREGULAR_PLURALS: Final = frozenset(
     species series poultry swine bison salmon trout moose headcount workforce army force crowd audience electorate
     delegation brigade contingent fleet herd flock membership""".split()
 )
+# Collective nouns that often qualify the plural after them ("police officers", "crew members", "staff members");
+# not those after which a verb in -s is as likely ("the 300 cattle grazes", "a Cessna 172 aircraft crashes").
+_QUALIFYING_COLLECTIVES: Final = frozenset("police crew staff army media militia faculty clergy youth infantry".split())
 _MEN_SINGULAR: Final = frozenset("stamen semen hymen yemen dolmen cyclamen germen".split())  # not plurals of -man
 _NOT_PLURAL: Final = frozenset(
     """this its his hers was is has does us as plus less across versus thus perhaps always towards afterwards news
@@ -2642,7 +2645,7 @@ def _counted_noun(text: str, pos: int, value: float | None) -> tuple[str | None,
         words.append(w)
         p = me
         end = me
-        if lw in _IRREGULAR_PLURALS and (nm := _WORD_AFTER_RE.match(text, me)):
+        if lw in _QUALIFYING_COLLECTIVES and (nm := _WORD_AFTER_RE.match(text, me)):
             following = nm.group(1).lower()
             if following not in _STOP and following not in _IRREGULAR_PLURALS and _is_plural(following):
                 continue  # a collective noun before the noun it qualifies: "police officers", "crew members"
