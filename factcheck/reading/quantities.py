@@ -23,7 +23,8 @@ How figures are read
   "half a million", "a quarter of a million", "one and a half million", fractions ("one third",
   "two-thirds", "a quarter", "half of"; kind ratio), ratios ("1 in 8", "nine out of 10",
   "9.4 times", "tenfold"), ordinals ("first", "twenty-first", "3rd"; kind ordinal). A bare "one"
-  or "zero" is read only when something makes it a figure (a unit, a qualifier, a range).
+  or "zero" is read only when something makes it a figure (a unit, a qualifier, a range); a bare "one" also when it
+  counts the singular noun after it ("killing one person"; not "one of", "at one point", "one official said").
 * Vague plurals ("dozens", "hundreds", "thousands", "tens of thousands", "hundreds of millions",
   "billions of dollars", and "several"/"a few" + dozen/hundred/thousand/million) are ranges with
   qualifier ``about``: for the base B the words name (hundreds: 100, tens of thousands: 10,000)
@@ -345,6 +346,8 @@ _AFTER_QUALIFIERS: Final[dict[str, Qualifier]] = {
 _ID_ABBREVIATIONS: Final = frozenset(
     "no. nos. vol. vols. p. pp. art. arts. sec. secs. fig. figs. ch. chap. para. ref. eq. nr. tab. op. cit.".split()
 )
+# Before a bare four-digit number and a capitalised word, they make it the year of a name ("the 2024 Olympics").
+_NAME_DETERMINERS: Final = frozenset("the this that its their his her our next last".split())
 _YEAR_NOUNS: Final = frozenset(
     """figures figure data estimates estimate levels level prices numbers statistics census elections election games
     olympics accounts results budgets budget forecasts forecast survey surveys report reports records""".split()
@@ -376,6 +379,10 @@ _IRREGULAR_PLURALS: Final = frozenset(
     species series poultry swine bison salmon trout moose headcount workforce army force crowd audience electorate
     delegation brigade contingent fleet herd flock membership""".split()
 )
+# Collective nouns that often qualify the plural after them ("police officers", "crew members", "staff members");
+# not those after which a verb in -s is as likely ("the 300 cattle grazes", "a Cessna 172 aircraft crashes").
+_QUALIFYING_COLLECTIVES: Final = frozenset("police crew staff army media militia faculty clergy youth infantry".split())
+_MEN_SINGULAR: Final = frozenset("stamen semen hymen yemen dolmen cyclamen germen".split())  # not plurals of -man
 _NOT_PLURAL: Final = frozenset(
     """this its his hers was is has does us as plus less across versus thus perhaps always towards afterwards news
     whereas yes gas bus bonus status basis crisis analysis thesis census campus virus focus chaos""".split()
@@ -2104,7 +2111,7 @@ def _range(text: str, a: _Fig, b: _Fig) -> _Fig | None:
     start = between_start if between_start is not None else a.start
     if conn == "and" and between_start is None:
         return None
-    bare_hyphen = between in ("-", "‐")
+    bare_hyphen = between in ("-", "‐", "–")  # scores are written with an en dash too ("won 3–1")
     year_span = _year_span(a, b, conn, between)
     if year_span is not None:
         return _Fig(start, b.end, None, _YEAR, low=a.value, high=year_span, explicit=True, is_range=True)
@@ -2168,7 +2175,7 @@ def _is_score(text: str, a: _Fig, b: _Fig, prev: str) -> bool:
     if prev in _RESULT_VERBS or _word_after(text, b.end) in _RESULT_NOUNS:
         return True
     small = a.value >= b.value or b.value < 20
-    if small and _SCORE_BEFORE_RE.search(text, max(0, a.start - 48), a.start):
+    if small and _SCORE_BEFORE_RE.search(text, max(0, a.start - 64), a.start):
         return True  # "beat the defending champion 6-4", "6-4, 6-3": a result verb or a score just before
     return small and _score_context(text, a.start, b.end, prev)
 
@@ -2188,12 +2195,15 @@ def _score_context(text: str, start: int, end: int, prev: str) -> bool:
 
 
 # A result verb a few words before, in the same clause, or a score just before: "beat the champion 6-4, 6-3".
+# The words between may hold digits ("defeating the San Francisco 49ers 25–22") and end in a comma ("defeats Daniil
+# Medvedev in the final, 3–6, 3–6"); scores are written with a hyphen or an en dash.
 _SCORE_BEFORE_RE: Final = re.compile(
-    r"(?:\b(?:won|win|wins|lost|lose|beat|beats|drew|draw|defeated|thrashed|edged)(?:\s+[^\W\d]+){0,4}"
-    r"|(?<![\d.,])\d{1,3}-\d{1,3},)\s+\Z"
+    r"(?:\b(?:won|win|wins|winning|lost|lose|loses|losing|beat|beats|beating|drew|draw|draws|drawing|defeat|defeats"
+    r"|defeated|defeating|thrashed|edged)(?:\s+\w[\w'’.-]*[,;:]?){0,8}"
+    r"|(?<![\d.,])\d{1,3}[-–]\d{1,3},)\s+\Z"
 )
 _RESULT_VERBS: Final = frozenset(
-    "won lost beat drew defeated trailed led leading trailing thrashed edged passed".split()
+    "won lost beat drew defeated trailed led leading trailing thrashed edged passed votes voted".split()
 )
 _RESULT_NOUNS: Final = frozenset(
     "win victory defeat loss lead draw scoreline margin vote decision ruling majority home away".split()
@@ -2313,12 +2323,51 @@ def _finish(text: str, fig: _Fig) -> bool:
             pos = noun_end
         elif _BPD_RE.match(text, pos):  # "9 million bpd": barrels per day
             fig.unit, fig.per = "barrels", "day"
-    if fig.weak and fig.qualifier == _EXACT and not fig.explicit and not fig.is_range:
+    if (
+        fig.weak
+        and fig.qualifier == _EXACT
+        and not fig.explicit
+        and not fig.is_range
+        and not _one_counts(text, fig, pos)
+    ):
         return False  # a bare "one": "one of the", "no one"
     if fig.kind in (_COUNT, _MONEY, _MEASURE, _DURATION, _PERCENT) and fig.per is None:
         fig.per = _find_per(text, pos, fig.kind)
     _open_ends(fig)
     return True
+
+
+def _one_counts(text: str, fig: _Fig, noun_end: int) -> bool:
+    """Whether a bare "one" counts the noun after it ("killing one person", "One firefighter is killed"): not
+    "zero", not one of a way of speaking ("one day", "at one point", "one another", "one thing"), not "one" for "a"
+    before a source ("one official said", "one study found")."""
+    if fig.value != 1 or fig.unit is None:
+        return False
+    first = fig.unit.split()[0]
+    if first in _ONE_IDIOMS or _is_plural(first):
+        return False
+    m = _WORD_AFTER_RE.match(text, noun_end)
+    if m and m.group(1).lower() in _SOURCE_VERBS:
+        return False
+    # "from one man and ₹16 lakh from another": one of two, not a count (in the rest of the clause)
+    rest = _CLAUSE_END_RE.split(text[noun_end : noun_end + 80], maxsplit=1)[0]
+    return not _ANOTHER_RE.search(rest)
+
+
+_ANOTHER_RE: Final = re.compile(r"\b(?:another|the other)\b")
+_CLAUSE_END_RE: Final = re.compile(r"[.;!?](?:\s|$)")  # not the point of "16.17"
+# Verbs of a source: "one" before its noun is an article ("one resident told", "one paper notes").
+_SOURCE_VERBS: Final = frozenset(
+    """said says told tells noted notes found finds reported reports estimated estimates described describes
+    suggested suggests argued argues claimed claims stated states wrote writes added adds explained explains
+    warned warns recalled recalls called calls put puts believes believed""".split()
+)
+# Nouns after which a bare "one" speaks of no count: "one day", "at one point", "on one hand", "one another".
+_ONE_IDIOMS: Final = frozenset(
+    """day time point another thing way side hand reason moment morning afternoon evening night week month year
+    place stage instance example occasion sense respect level end kind sort type more last such other others
+    way's someone's""".split()
+)
 
 
 # Between a lower and an upper bound of one range: "at least 30 and at most 45", "over 500 but under 800".
@@ -2414,6 +2463,8 @@ def _is_identifier(text: str, fig: _Fig, prev: str) -> bool:
         return False
     if s and text[s - 1] in "#№§":
         return True
+    if s > 1 and text[s - 1] in "-‐" and fig.plain and _coded_token(text, s - 1):
+        return True  # the rest of a code: "A350-900", "J0529-4351"
     year_like = fig.plain and fig.digits == 4 and fig.value is not None and 1000 <= fig.value <= 2100
     if prev in _ID_PREFIXES or prev in _ID_ABBREVIATIONS:
         return not (year_like and prev in ("year", "season", "fiscal", "class", "act", "game", "games"))
@@ -2439,6 +2490,15 @@ def _is_identifier(text: str, fig: _Fig, prev: str) -> bool:
         return True  # "USB 3.0 ports", "HDMI 2.1 cables": a version, whatever noun follows
     unit, _ = _counted_noun(text, fig.end, fig.value)
     return unit is None or not _is_plural(unit.split()[-1])  # "In Ostrava 20 people died" is a count
+
+
+def _coded_token(text: str, end: int) -> bool:
+    """Whether the token ending at ``end`` mixes letters and digits ("A350", "J0529"): a code, not a word."""
+    j = end
+    while j > 0 and end - j < 24 and text[j - 1].isalnum():
+        j -= 1
+    token = text[j:end]
+    return any(c.isalpha() for c in token) and any(c.isdigit() for c in token)
 
 
 # A house number: a number, then (a compass letter, an ordinal,) capitalised words ending in a street word.
@@ -2524,6 +2584,10 @@ def _is_year(text: str, fig: _Fig, prev: str) -> bool:
         return True
     if v < 1500:
         return False
+    if prev in _NAME_DETERMINERS and (m := _WORD_AFTER_RE.match(text, fig.end)):
+        name = m.group(1)
+        if name[0].isupper() and not _is_plural(name.lower()):
+            return True  # the year of a name: "the 2024 Republican primaries" (not of "the 1500 Syrians")
     unit, _ = _counted_noun(text, fig.end, v)
     if unit is not None:
         head = unit.split()[-1]
@@ -2549,7 +2613,17 @@ def _counted_noun(text: str, pos: int, value: float | None) -> tuple[str | None,
             break
         if lw == "and" and words and not _is_plural(words[-1].lower()):
             nm = _WORD_AFTER_RE.match(text, me)
-            if nm and nm.group(1).lower() not in _STOP and not _is_plural(words[-1]):
+            following = nm.group(1).lower() if nm else ""
+            # not across a verb or another number: "one person and injuring 19", "one factory and two warehouses"
+            if (
+                following
+                and following not in _STOP
+                and not following.endswith(("ing", "ed"))
+                and following not in UNITS
+                and following not in TEENS
+                and following not in TENS
+                and not _is_plural(words[-1])
+            ):
                 words.append(w)
                 p = me
                 continue
@@ -2570,6 +2644,10 @@ def _counted_noun(text: str, pos: int, value: float | None) -> tuple[str | None,
         words.append(w)
         p = me
         end = me
+        if lw in _QUALIFYING_COLLECTIVES and (nm := _WORD_AFTER_RE.match(text, me)):
+            following = nm.group(1).lower()
+            if following not in _STOP and following not in _IRREGULAR_PLURALS and _is_plural(following):
+                continue  # a collective noun before the noun it qualifies: "police officers", "crew members"
         if _is_plural(lw) and not (lw.endswith("ed") and len(words) == 1):
             # "barrels of oil"
             om = _OF_NOUN_RE.match(text, p)
@@ -2610,6 +2688,8 @@ def _is_plural(w: str) -> bool:
     w = w.lower()
     if w in _IRREGULAR_PLURALS:
         return True
+    if w.endswith("men") and len(w) >= 5 and not w.endswith(("imen", "umen", "omen")) and w not in _MEN_SINGULAR:
+        return True  # "gunmen", "policemen", "fishermen"
     if len(w) < 3 or not w.endswith("s") or w in _NOT_PLURAL:
         return False
     return not w.endswith(("ss", "us", "is", "'s", "’s", "ous"))
