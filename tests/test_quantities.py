@@ -1286,6 +1286,7 @@ def test_a_bare_one_counts_the_noun_after_it_but_not_in_a_way_of_speaking() -> N
     assert read("At one point the roof gave way.") == []
     assert read("They help one another.") == []
     assert read("One resident said the water rose fast.") == []
+    assert read("As one survey notes, the water rose fast.") == []
     assert read("He took £200 from one shop and £90 from another.") == [("£200", 200, "GBP"), ("£90", 90, "GBP")]
 
 

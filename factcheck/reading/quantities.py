@@ -2343,9 +2343,9 @@ def _one_counts(text: str, fig: _Fig, noun_end: int) -> bool:
     before a source ("one official said", "one study found")."""
     if fig.value != 1 or fig.unit is None:
         return False
-    first = fig.unit.split()[0]
-    if first in _ONE_IDIOMS or _is_plural(first):
-        return False
+    words = fig.unit.split()
+    if words[0] in _ONE_IDIOMS or _is_plural(words[0]) or len(words) > 1 and words[-1] in _SOURCE_VERBS:
+        return False  # the last: a source's verb read into the noun ("as one academic paper notes")
     m = _WORD_AFTER_RE.match(text, noun_end)
     if m and m.group(1).lower() in _SOURCE_VERBS:
         return False
