@@ -12,6 +12,7 @@ unused produced figure overlapping it.
     PYTHONPATH=. python bench/reader_real.py            # the tables
     PYTHONPATH=. python bench/reader_real.py --list     # and every miss, extra figure and wrong field
     PYTHONPATH=. python bench/reader_real.py --json     # the figures as JSON
+    PYTHONPATH=. python bench/reader_real.py --key eval/reader/real_sentences_2.yaml   # the second key (2025-2026)
 """
 
 from __future__ import annotations
@@ -181,7 +182,9 @@ def table(title: str, rows: dict[str, Tally]) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--key", type=Path, default=KEY)
+    parser.add_argument(
+        "--key", type=Path, default=KEY, help="the key to score (default: the first, eval/reader/real_sentences.yaml)"
+    )
     parser.add_argument("--list", action="store_true", help="print every miss, extra figure and wrong field")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     args = parser.parse_args(argv)

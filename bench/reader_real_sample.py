@@ -17,6 +17,13 @@ to the others), and 30 negatives, with random.Random(SEED).
 
     python bench/reader_real_sample.py --git-dir /work/.mirror/fordred+wikinews/repo \
         --sources eval/reader/SOURCES.md > eval/reader/sample.jsonl
+
+The second key (--key 2, eval/reader/real_sentences_2.yaml) is drawn the same way with its own seed from the day
+pages of 2025 and 2026 under docs/_posts/ at commit COMMIT_2, minus every day page that eval/clusters/*/SOURCES.md
+names (those days are skipped whole): 200 sentences holding figures and 20 negatives, ids real2-<section>-NNN.
+
+    python bench/reader_real_sample.py --key 2 --git-dir /work/.mirror/fordred+wikinews/repo \
+        --sources eval/reader/SOURCES_2.md > eval/reader/sample_2.jsonl
 """
 
 from __future__ import annotations
@@ -29,12 +36,20 @@ import re
 import subprocess
 import sys
 from collections import defaultdict
+from pathlib import Path
 
 COMMIT = "9bb6c950630f4a829207aa179389b3a1ed306d28"
 FOLDER = "tests/test_data/golden_output"
 SEED = 16
 N_FIGURES = 250
 N_NEGATIVES = 30
+# the second key: newer day pages, a seed of its own
+COMMIT_2 = "0441f5273b8763fa543a6148b97efbbbae37b371"
+FOLDER_2 = "docs/_posts"
+SEED_2 = 1602
+N_FIGURES_2 = 200
+N_NEGATIVES_2 = 20
+CLUSTERS = Path(__file__).resolve().parent.parent / "eval" / "clusters"
 
 SECTIONS = {
     "armed conflicts and attacks": "conflict",
@@ -122,13 +137,13 @@ def classify(sentence: str) -> str:
     return "negative" if YEAR_OR_DATE.search(sentence) else "plain"
 
 
-SOURCES_HEAD = """# Sources of real_sentences.yaml
+SOURCES_HEAD = """# Sources of {key}
 
-Every sentence is from a day page of Wikipedia's Portal:Current events (January and February 2024), written by
+Every sentence is from a day page of Wikipedia's Portal:Current events ({months}), written by
 Wikipedia contributors and published under the Creative Commons Attribution-ShareAlike 4.0 licence (CC BY-SA 4.0;
 full text in `licences/CC-BY-SA-4.0.txt`). The text was taken from the GitHub repository `fordred/wikinews` (a daily
 Markdown copy of the portal), commit `{commit}`,
-where these pages are kept as test references under `{folder}/`. Changes made here: wiki links
+{where}. Changes made here: wiki links
 and emphasis are removed (their text kept), the citation labels ending an item are dropped, and an item is cut into
 sentences (`bench/reader_real_sample.py`). The wording is unchanged.
 
@@ -142,8 +157,22 @@ def page_url(path: str) -> str:
     return f"https://en.wikipedia.org/wiki/Portal:Current_events/{year}_{calendar.month_name[int(month)]}_{int(day)}"
 
 
-def write_sources(path: str, rows: list[dict[str, str]]) -> None:
-    lines = [SOURCES_HEAD.format(commit=COMMIT, folder=FOLDER)]
+def write_sources(path: str, rows: list[dict[str, str]], second: bool = False) -> None:
+    if second:
+        head = SOURCES_HEAD.format(
+            key="real_sentences_2.yaml",
+            months="2025 and 2026",
+            commit=COMMIT_2,
+            where=f"where the day pages are `{FOLDER_2}/YYYY-MM-DD-index.md`",
+        )
+    else:
+        head = SOURCES_HEAD.format(
+            key="real_sentences.yaml",
+            months="January and February 2024",
+            commit=COMMIT,
+            where=f"where these pages are kept as test references under `{FOLDER}/`",
+        )
+    lines = [head]
     for row in rows:
         lines.append(
             f"| {row['id']} | {page_url(row['path'])} | fordred/wikinews: {row['path']} | {row['commit']} "
@@ -153,35 +182,50 @@ def write_sources(path: str, rows: list[dict[str, str]]) -> None:
         fh.write("".join(lines))
 
 
+def excluded_days() -> set[str]:
+    """The day pages eval/clusters/*/SOURCES.md use: the second key skips these days whole."""
+    days: set[str] = set()
+    for sources in sorted(CLUSTERS.glob("*/SOURCES.md")):
+        days.update(re.findall(r"docs/_posts/\d{4}-\d\d-\d\d-index\.md", sources.read_text(encoding="utf-8")))
+    return days
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--git-dir", default="/work/.mirror/fordred+wikinews/repo")
     parser.add_argument("--sources", help="also write the table of sources (SOURCES.md) to this path")
+    parser.add_argument("--key", type=int, choices=(1, 2), default=1, help="which key to draw (default: the first)")
     args = parser.parse_args(argv)
+    second = args.key == 2
+    commit, folder = (COMMIT_2, FOLDER_2) if second else (COMMIT, FOLDER)
+    seed, n_figures, n_negatives = (SEED_2, N_FIGURES_2, N_NEGATIVES_2) if second else (SEED, N_FIGURES, N_NEGATIVES)
     git = ["git", f"--git-dir={args.git_dir}"]
     paths = subprocess.run(
-        [*git, "ls-tree", "--name-only", COMMIT, f"{FOLDER}/"], check=True, capture_output=True, text=True
+        [*git, "ls-tree", "--name-only", commit, f"{folder}/"], check=True, capture_output=True, text=True
     ).stdout.split()
+    if second:
+        skip = excluded_days()
+        paths = [p for p in paths if re.search(r"/202[56]-\d\d-\d\d-index\.md$", p) and p not in skip]
     pools: dict[str, list[dict[str, str]]] = defaultdict(list)
     negatives: dict[str, list[dict[str, str]]] = {"negative": [], "plain": []}
     seen: set[str] = set()
     for path in sorted(paths):
-        page = subprocess.run([*git, "show", f"{COMMIT}:{path}"], check=True, capture_output=True, text=True).stdout
+        page = subprocess.run([*git, "show", f"{commit}:{path}"], check=True, capture_output=True, text=True).stdout
         for section, text in items(page):
             for sentence in split_sentences(text):
                 if sentence in seen or len(sentence) < 20:
                     continue
                 seen.add(sentence)
-                row = {"section": section, "path": path, "commit": COMMIT, "text": sentence}
+                row = {"section": section, "path": path, "commit": commit, "text": sentence}
                 kind = classify(sentence)
                 if kind == "figure":
                     pools[section].append(row)
                 elif kind in negatives:
                     negatives[kind].append(row)
-    rng = random.Random(SEED)
+    rng = random.Random(seed)
     sections = sorted(pools, key=lambda s: len(pools[s]))
     drawn: list[dict[str, str]] = []
-    left = N_FIGURES
+    left = n_figures
     for i, section in enumerate(sections):
         share = left // (len(sections) - i)
         take = rng.sample(pools[section], min(share, len(pools[section])))
@@ -189,8 +233,8 @@ def main(argv: list[str] | None = None) -> int:
         left -= len(take)
     for row in drawn:
         row["set"] = "figures"
-    with_years = rng.sample(negatives["negative"], min(N_NEGATIVES * 2 // 3, len(negatives["negative"])))
-    negs = with_years + rng.sample(negatives["plain"], N_NEGATIVES - len(with_years))
+    with_years = rng.sample(negatives["negative"], min(n_negatives * 2 // 3, len(negatives["negative"])))
+    negs = with_years + rng.sample(negatives["plain"], n_negatives - len(with_years))
     for row in negs:
         row["set"] = "negative"
     counters: dict[str, int] = defaultdict(int)
@@ -199,11 +243,11 @@ def main(argv: list[str] | None = None) -> int:
     for row in sorted(drawn, key=lambda r: (order[r["section"]], r["path"])) + sorted(negs, key=lambda r: r["path"]):
         key = row["section"] if row["set"] == "figures" else "neg"
         counters[key] += 1
-        row["id"] = f"real-{key}-{counters[key]:03d}"
+        row["id"] = f"{'real2' if second else 'real'}-{key}-{counters[key]:03d}"
         print(json.dumps(row, ensure_ascii=False))
         written.append(row)
     if args.sources:
-        write_sources(args.sources, written)
+        write_sources(args.sources, written, second)
     print(
         "pools: " + ", ".join(f"{s} {len(pools[s])}" for s in sections),
         f"; negatives {len(negatives['negative'])} with a year or date, {len(negatives['plain'])} without",
