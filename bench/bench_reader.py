@@ -137,6 +137,7 @@ def adversarial_inputs(size: int) -> dict[str, str]:
         "number words": ("one two three four five six seven eight nine ten " * (size // 50 + 1))[:size],
         "twenty-twenty-": ("twenty-" * (size // 7 + 1))[:size],
         "1 000 000 ...": ("1 000 " * (size // 6 + 1))[:size],
+        "1'000'000...0": ("1" + "'000" * (size // 4))[: size - 1] + "0",  # quadratic before the lookbehind (84 s)
         "a a a a": ("a " * (size // 2 + 1))[:size],
         "newlines+dots": ("1.\n" * (size // 3 + 1))[:size],
     }
