@@ -1207,6 +1207,10 @@ def test_results_and_votes_are_scores_and_ranges_stay_ranges() -> None:
     ]
     assert read("Between 10–15 people were hurt.") == [("Between 10–15", "count")]
     assert read("Most were aged 18–24.") == [("18–24", "count")]
+    # A rising pair before a plural it counts is a range, whatever result verb stands before (a review's cases).
+    assert read("The party won the House but lost 5–10 seats.") == [("5–10", "count")]
+    assert read("The club lost its coach and will sign 2–3 players.") == [("2–3", "count")]
+    assert read("He won by 3–4 lengths.") == [("3–4", "count")]
 
 
 def test_glued_letters_are_a_currency_only_before_an_amount_written_as_money() -> None:
@@ -1267,6 +1271,10 @@ def test_a_year_before_a_name_is_a_year_and_a_count_of_people_stays_a_count() ->
     assert read("Its 2019 Annual Report was late.") == [("2019", "year")]
     assert read("The 1500 Syrians who arrived were housed.") == [("1500", "count")]
     assert read("The 2000 residents were moved.") == [("2000", "count")]
+    # One capitalised word is as often a people or a brand before a count (a review's cases).
+    assert read("The 2000 British troops will leave.") == [("2000", "count")]
+    assert read("Its 2000 Tesla cars were recalled.") == [("2000", "count")]
+    assert read("Its 1500 New York staff were told.") == [("1500", "count")]
 
 
 def test_a_bare_one_counts_the_noun_after_it_but_not_in_a_way_of_speaking() -> None:

@@ -157,7 +157,8 @@ _DIGIT_RE: Final = re.compile(
     r"(?:,?[ \t]+(?P<dyear>\d{4}))?(?![A-Za-z0-9]))"
     r"|(?P<decade>['’]\d0s(?![A-Za-z]))"
     r"|(?P<slash>\d+/\d+(?![\d/]))"
-    r"|(?P<num>\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d]|[.,]\d)|(?<![\d'’])\d{1,3}(?:['’]\d{3})++(?![\d'’])(?:\.\d+)?"
+    r"|(?P<num>\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d]|[.,]\d)"
+    r"|(?<![\d'’])\d{1,3}(?:['’]\d{3})++(?![\d'’])(?:\.\d+)?"
     r"|\d(?:[\d,.]*\d)?)"
 )
 _MONTH_DATE_RE: Final = re.compile(
@@ -382,7 +383,9 @@ _IRREGULAR_PLURALS: Final = frozenset(
 # Collective nouns that often qualify the plural after them ("police officers", "crew members", "staff members");
 # not those after which a verb in -s is as likely ("the 300 cattle grazes", "a Cessna 172 aircraft crashes").
 _QUALIFYING_COLLECTIVES: Final = frozenset("police crew staff army media militia faculty clergy youth infantry".split())
-_MEN_SINGULAR: Final = frozenset("stamen semen hymen yemen dolmen cyclamen germen".split())  # not plurals of -man
+_MEN_SINGULAR: Final = frozenset(
+    "stamen semen hymen yemen dolmen cyclamen germen ramen carmen bremen foramen gravamen tegmen examen".split()
+)  # not plurals of -man
 _NOT_PLURAL: Final = frozenset(
     """this its his hers was is has does us as plus less across versus thus perhaps always towards afterwards news
     whereas yes gas bus bonus status basis crisis analysis thesis census campus virus focus chaos""".split()
@@ -2172,7 +2175,10 @@ def _is_score(text: str, a: _Fig, b: _Fig, prev: str) -> bool:
     3-1", "drew 0-0", "a 3-4 defeat", "won 112-108"), or a team name before them ("Arsenal 1-3 City") when they
     cannot be a range of small numbers (the first is not below the second, or both are under 20)."""
     assert a.value is not None and b.value is not None
-    if prev in _RESULT_VERBS or _word_after(text, b.end) in _RESULT_NOUNS:
+    after = _word_after(text, b.end)
+    if a.value < b.value and after and _is_plural(after) and text[b.end : b.end + 2].strip(" \u00a0")[:1].islower():
+        return False  # a range of what the plural counts: "lost 5–10 seats", "won by 3–4 lengths"
+    if prev in _RESULT_VERBS or after in _RESULT_NOUNS:
         return True
     small = a.value >= b.value or b.value < 20
     if small and _SCORE_BEFORE_RE.search(text, max(0, a.start - 64), a.start):
@@ -2366,7 +2372,7 @@ _SOURCE_VERBS: Final = frozenset(
 _ONE_IDIOMS: Final = frozenset(
     """day time point another thing way side hand reason moment morning afternoon evening night week month year
     place stage instance example occasion sense respect level end kind sort type more last such other others
-    way's someone's""".split()
+    problem question option issue step hell answer""".split()
 )
 
 
@@ -2584,16 +2590,40 @@ def _is_year(text: str, fig: _Fig, prev: str) -> bool:
         return True
     if v < 1500:
         return False
-    if prev in _NAME_DETERMINERS and (m := _WORD_AFTER_RE.match(text, fig.end)):
-        name = m.group(1)
-        if name[0].isupper() and not _is_plural(name.lower()):
-            return True  # the year of a name: "the 2024 Republican primaries" (not of "the 1500 Syrians")
+    if prev in _NAME_DETERMINERS and _name_after(text, fig.end):
+        return True  # the year of a name: "the 2024 Republican Party primaries" (not "the 2000 British troops")
     unit, _ = _counted_noun(text, fig.end, v)
     if unit is not None:
         head = unit.split()[-1]
         if head not in _YEAR_NOUNS:
             return False
     return True
+
+
+_NAME_PARTICLES: Final = frozenset("de del della der di du la le van von da dos das of and for".split())
+
+
+def _name_after(text: str, pos: int) -> bool:
+    """Whether a name of at least two capitalised words follows ``pos`` ("Republican Party", "European Men's
+    Handball Championship"), its first no plural ("the 1500 Syrians") and no collective noun after it ("its 2000 New
+    York staff"): one capitalised word is as often a people or a brand before a count ("the 2000 British troops")."""
+    words = 0
+    p = pos
+    while (m := _WORD_AFTER_RE.match(text, p)) is not None and words < 6:
+        word = m.group(1)
+        if word in _NAME_PARTICLES and words and (n := _WORD_AFTER_RE.match(text, m.end())) and n.group(1)[0].isupper():
+            p = m.end()  # "Miguel de Cervantes Prize", "Tour de France"
+            continue
+        if not word[0].isupper():
+            break
+        if words == 0 and _is_plural(word.lower()):
+            return False
+        words += 1
+        p = m.end()
+    if words < 2:
+        return False
+    m = _WORD_AFTER_RE.match(text, p)
+    return not (m and m.group(1).lower() in _IRREGULAR_PLURALS)
 
 
 def _counted_noun(text: str, pos: int, value: float | None) -> tuple[str | None, int]:
