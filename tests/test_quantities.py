@@ -1311,3 +1311,15 @@ def test_counted_nouns_after_a_collective_noun_and_plurals_in_men_and_the_rest_o
     assert read("Nine fishermen were rescued.") == [("Nine", "fishermen")]
     assert read("Five specimens were kept.") == [("Five", "specimens")]
     assert read("The Tupolev Tu154-100 and the probe XR7-2200 were shown.") == []
+
+
+def test_packs_are_no_dimensions_and_a_place_after_a_unit_is_no_rate() -> None:
+    # Hand-written (a review's classes): a side of a dimension is a length or pixels; "a mile from" is a place.
+    def read(text: str) -> list[tuple[str, str | None, str | None]]:
+        return [(q.text, q.unit, q.per) for q in read_quantities(text)]
+
+    assert ("3", "mg", None) not in read("Patients took 3 x 250 mg tablets a day.")
+    assert read("The yard is 40 x 25 metres.") == [("40", "metres", None), ("25 metres", "metres", None)]
+    assert read("Gunmen killed 9 people a mile from the border.") == [("9", "people", None)]
+    assert read("They paid £2m a mile north of the town.") == [("£2m", "GBP", None)]
+    assert read("Diesel costs €1.75 a litre.") == [("€1.75", "EUR", "litre")]

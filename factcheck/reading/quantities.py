@@ -1245,6 +1245,12 @@ _DIM_NUMBER_RE: Final = re.compile(r"\d[\d,.]*(?:[x×]\d[\d,.]*)?")
 _DIM_UNIT_RE: Final = re.compile(
     r"[ \u00a0]?(?:pixels?|px|mm|cm|m|km|in|ft)(?![A-Za-z0-9])|[ \u00a0]+(?:resolution|display|screen)"
 )
+# Units of a side (length, pixels): "3 x 500 mg tablets" and "6 x 330 ml cans" are packs, not dimensions.
+_SIDE_UNITS: Final = frozenset(
+    """mm cm m km in ft yd inch inches foot feet yard yards mile miles metre metres meter meters millimetre millimetres
+    millimeter millimeters centimetre centimetres centimeter centimeters kilometre kilometres kilometer kilometers
+    pixel pixels px""".split()
+)
 _DIM_JOIN_RE: Final = re.compile(r"[ \u00a0]*(?:[x×]|by)[ \u00a0]*")
 
 
@@ -1273,7 +1279,7 @@ def _dimensions(text: str, figs: list[_Fig]) -> None:
         a, b = figs[i], figs[i + 1]
         if b.unit is None or a.kind is not _COUNT or a.value is None or a.is_range or b.kind not in (_MEASURE, _COUNT):
             continue
-        if _DIM_JOIN_RE.fullmatch(text, a.end, b.start):
+        if _DIM_JOIN_RE.fullmatch(text, a.end, b.start) and b.unit.lower() in _SIDE_UNITS:
             a.kind, a.unit, a.explicit = b.kind, b.unit, True
 
 
@@ -2738,11 +2744,20 @@ def _per_measure(text: str, pos: int) -> str | None:
     m = PER_MEASURE_RE.match(text, pos)
     if m is None:
         return None
+    if m.group("aword") is not None and _word_after(text, m.end()) in _NOT_A_RATE_AFTER:
+        return None  # a distance or a time from something: "12 people a mile from the hospital"
     word = m.group("word") or m.group("aword") or m.group("sword")
     if word is not None:
         return None if word[0].isupper() and not word.isupper() else " ".join(word.lower().split())
     sym = m.group("sym")
     return sym if sym in MEASURE_SYMBOLS else None
+
+
+# After "a mile", "a minute"...: a place or a time, not the base of a rate ("a mile from", "a minute before").
+_NOT_A_RATE_AFTER: Final = frozenset(
+    """from away apart before after below above beyond off out up down ahead behind into inside outside short long
+    deep wide high north south east west northeast northwest southeast southwest later earlier ago""".split()
+)
 
 
 def _find_per(text: str, pos: int, kind: Kind | None = None) -> str | None:
