@@ -1323,3 +1323,5 @@ def test_packs_are_no_dimensions_and_a_place_after_a_unit_is_no_rate() -> None:
     assert read("Gunmen killed 9 people a mile from the border.") == [("9", "people", None)]
     assert read("They paid £2m a mile north of the town.") == [("£2m", "GBP", None)]
     assert read("Diesel costs €1.75 a litre.") == [("€1.75", "EUR", "litre")]
+    # "and" joins the parts of a time only.
+    assert read("She won the 5 km and 400 m races.") == [("5 km", "km", None), ("400 m", "m", None)]

@@ -1980,7 +1980,7 @@ def _two_units(text: str, a: _Fig, b: _Fig) -> _Fig | None:
     return a
 
 
-_FEET: Final = frozenset({"in", "inch", "inches", "ins"})
+_INCHES: Final = frozenset({"in", "inch", "inches", "ins"})
 _POUNDS: Final = frozenset({"lb", "lbs", "pound", "pounds"})
 _OUNCES: Final = frozenset({"oz", "ounce", "ounces"})
 _GRAMS: Final = frozenset({"g", "gram", "grams"})
@@ -1992,7 +1992,7 @@ _HOURS: Final = frozenset({"h", "hr", "hrs", "hour", "hours"})
 # A unit and the smaller unit that may follow it in one measure ("5 ft 10 in", "3 kg 200 g", "2 hours and 30
 # minutes"), with how many of the smaller make one of the larger.
 _MINOR_UNITS: Final[dict[str, tuple[frozenset[str], float]]] = {
-    **dict.fromkeys(("ft", "feet", "foot"), (_FEET, 12.0)),
+    **dict.fromkeys(("ft", "feet", "foot"), (_INCHES, 12.0)),
     **dict.fromkeys(("st", "stone"), (_POUNDS, 14.0)),
     **dict.fromkeys(_POUNDS, (_OUNCES, 16.0)),
     **dict.fromkeys(("kg", "kilo", "kilos", "kilogram", "kilograms"), (_GRAMS, 1000.0)),
@@ -2046,6 +2046,8 @@ def _two_measures(text: str, a: _Fig, b: _Fig, parts: dict[int, tuple[str, float
     if minor_of is None:
         return None
     minors, factor = minor_of
+    if between == " and " and a.kind is not _DURATION:
+        return None  # "and" joins parts of a time only: "the 10 km and 800 m events" are two races
     end = b.end
     if b.kind in (_MEASURE, _DURATION) and b.unit is not None:
         minor = b.unit
