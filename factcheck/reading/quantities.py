@@ -2209,8 +2209,8 @@ def _score_context(text: str, start: int, end: int, prev: str) -> bool:
 
 
 # A result verb a few words before, in the same clause, or a score just before: "beat the champion 6-4, 6-3".
-# The words between may hold digits ("defeating the San Francisco 49ers 25–22") and end in a comma ("defeats Daniil
-# Medvedev in the final, 3–6, 3–6"); scores are written with a hyphen or an en dash.
+# The words between may hold digits ("defeating the Riverside 76ers 25–22") and end in a comma ("defeats her
+# rival in the final, 3–6, 3–6"); scores are written with a hyphen or an en dash.
 _SCORE_BEFORE_RE: Final = re.compile(
     r"(?:\b(?:won|win|wins|winning|lost|lose|loses|losing|beat|beats|beating|drew|draw|draws|drawing|defeat|defeats"
     r"|defeated|defeating|thrashed|edged)(?:\s+\w[\w'’.-]*[,;:]?){0,8}"
@@ -2363,7 +2363,7 @@ def _one_counts(text: str, fig: _Fig, noun_end: int) -> bool:
     m = _WORD_AFTER_RE.match(text, noun_end)
     if m and m.group(1).lower() in _SOURCE_VERBS:
         return False
-    # "from one man and ₹16 lakh from another": one of two, not a count (in the rest of the clause)
+    # "£200 from one shop and £90 from another": one of two, not a count (in the rest of the clause)
     rest = _CLAUSE_END_RE.split(text[noun_end : noun_end + 80], maxsplit=1)[0]
     return not _ANOTHER_RE.search(rest)
 
@@ -2478,7 +2478,7 @@ def _is_identifier(text: str, fig: _Fig, prev: str) -> bool:
     if s and text[s - 1] in "#№§":
         return True
     if s > 1 and text[s - 1] in "-‐" and fig.plain and _coded_token(text, s - 1):
-        return True  # the rest of a code: "A350-900", "J0529-4351"
+        return True  # the rest of a code: "XR7-2200", "K0412-3318"
     year_like = fig.plain and fig.digits == 4 and fig.value is not None and 1000 <= fig.value <= 2100
     if prev in _ID_PREFIXES or prev in _ID_ABBREVIATIONS:
         return not (year_like and prev in ("year", "season", "fiscal", "class", "act", "game", "games"))
@@ -2507,7 +2507,7 @@ def _is_identifier(text: str, fig: _Fig, prev: str) -> bool:
 
 
 def _coded_token(text: str, end: int) -> bool:
-    """Whether the token ending at ``end`` mixes letters and digits ("A350", "J0529"): a code, not a word."""
+    """Whether the token ending at ``end`` mixes letters and digits ("XR7", "K0412"): a code, not a word."""
     j = end
     while j > 0 and end - j < 24 and text[j - 1].isalnum():
         j -= 1
@@ -2599,7 +2599,7 @@ def _is_year(text: str, fig: _Fig, prev: str) -> bool:
     if v < 1500:
         return False
     if prev in _NAME_DETERMINERS and _name_after(text, fig.end):
-        return True  # the year of a name: "the 2024 Republican Party primaries" (not "the 2000 British troops")
+        return True  # the year of a name: "the 2028 Green Party primaries" (not "the 2000 British troops")
     unit, _ = _counted_noun(text, fig.end, v)
     if unit is not None:
         head = unit.split()[-1]
@@ -2612,8 +2612,8 @@ _NAME_PARTICLES: Final = frozenset("de del della der di du la le van von da dos 
 
 
 def _name_after(text: str, pos: int) -> bool:
-    """Whether a name of at least two capitalised words follows ``pos`` ("Republican Party", "European Men's
-    Handball Championship"), its first no plural ("the 1500 Syrians") and no collective noun after it ("its 2000 New
+    """Whether a name of at least two capitalised words follows ``pos`` ("Green Party", "Asian Women's
+    Rowing Championship"), its first no plural ("the 1500 Syrians") and no collective noun after it ("its 2000 New
     York staff"): one capitalised word is as often a people or a brand before a count ("the 2000 British troops")."""
     words = 0
     p = pos
