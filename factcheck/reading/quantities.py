@@ -2360,8 +2360,7 @@ def _one_counts(text: str, fig: _Fig, noun_end: int) -> bool:
     words = fig.unit.split()
     if words[0] in _ONE_IDIOMS or _is_plural(words[0]) or len(words) > 1 and words[-1] in _SOURCE_VERBS:
         return False  # the last: a source's verb read into the noun ("as one academic paper notes")
-    m = _WORD_AFTER_RE.match(text, noun_end)
-    if m and m.group(1).lower() in _SOURCE_VERBS:
+    if _word_after(text, noun_end) in _SOURCE_VERBS:
         return False
     # "£200 from one shop and £90 from another": one of two, not a count (in the rest of the clause)
     rest = _CLAUSE_END_RE.split(text[noun_end : noun_end + 80], maxsplit=1)[0]
@@ -2650,8 +2649,7 @@ def _counted_noun(text: str, pos: int, value: float | None) -> tuple[str | None,
         if me < n and (text[me].isdigit() or (text[me] == "-" and me + 1 < n and text[me + 1].isdigit())):
             break
         if lw == "and" and words and not _is_plural(words[-1].lower()):
-            nm = _WORD_AFTER_RE.match(text, me)
-            following = nm.group(1).lower() if nm else ""
+            following = _word_after(text, me)
             # not across a verb or another number: "one person and injuring 19", "one factory and two warehouses"
             if (
                 following
@@ -2682,9 +2680,9 @@ def _counted_noun(text: str, pos: int, value: float | None) -> tuple[str | None,
         words.append(w)
         p = me
         end = me
-        if lw in _QUALIFYING_COLLECTIVES and (nm := _WORD_AFTER_RE.match(text, me)):
-            following = nm.group(1).lower()
-            if following not in _STOP and following not in _IRREGULAR_PLURALS and _is_plural(following):
+        if lw in _QUALIFYING_COLLECTIVES:
+            following = _word_after(text, me)
+            if following and following not in _STOP and following not in _IRREGULAR_PLURALS and _is_plural(following):
                 continue  # a collective noun before the noun it qualifies: "police officers", "crew members"
         if _is_plural(lw) and not (lw.endswith("ed") and len(words) == 1):
             # "barrels of oil"
