@@ -5,4 +5,4 @@ Raise it when what the reader finds changes; the index reads every document agai
 
 from typing import Final
 
-READER_VERSION: Final = "1.6"
+READER_VERSION: Final = "1.7"

@@ -1325,3 +1325,41 @@ def test_packs_are_no_dimensions_and_a_place_after_a_unit_is_no_rate() -> None:
     assert read("Diesel costs €1.75 a litre.") == [("€1.75", "EUR", "litre")]
     # "and" joins the parts of a time only.
     assert read("She won the 5 km and 400 m races.") == [("5 km", "km", None), ("400 m", "m", None)]
+
+
+def test_the_second_real_keys_classes() -> None:
+    """Hand-written sentences of the classes the second real-text key found (invented, not the key's)."""
+
+    def read(text: str) -> list[tuple[str, str, float | None, str | None, str]]:
+        return [(q.text, q.kind.value, q.value, q.unit, q.qualifier.value) for q in read_quantities(text)]
+
+    # A change verb before its object governs "from X to Y": two figures, not a range.
+    assert [(q.text, q.role.value) for q in read_quantities("The council will lift its levy from 4% to 6%.")] == [
+        ("4%", "from"),
+        ("6%", "to"),
+    ]
+    assert [q.text for q in read_quantities("Sales rose 3% as bids ranged from $5 to $9.")] == ["3%", "$5 to $9"]
+    # Verbs and words after a figure that bound it.
+    assert read("Rainfall exceeded 300 mm in a day.") == [("300 mm", "measure", 300, "mm", "over")]
+    assert read("Fares for riders 65 and older fell.")[0][4] == "at_least"
+    assert read("The toll surpassed 400.") == [("400", "count", 400, None, "over")]
+    # One unit after a qualifier; not in a comparison with a time before.
+    assert read("The strike lasted more than a month.") == [("a month", "duration", 1, "month", "over")]
+    assert read("Costs were 4% higher than a year before.") == [("4%", "percent", 4, "%", "exact")]
+    # "a second" + a noun is an ordinal; a time otherwise.
+    assert read("She won a second national title.") == [("second", "ordinal", 2, None, "exact")]
+    assert read("The light flickered for a second.") == []
+    # An ordinal before a count: the count is the figure.
+    assert [q.text for q in read_quantities("He missed the first three games.")] == ["three"]
+    # Scores after a tie-break in brackets; betting odds are a ratio.
+    assert [q.kind.value for q in read_quantities("Moreau beat Lind 7–6 (8–6), 6–4 in the final.")] == ["score"] * 3
+    assert read("The colt started at 12–1 odds.") == [("12–1", "ratio", 12, None, "exact")]
+    # A race time after "at", a magnitude's scale symbol, the CFA franc's sign.
+    assert read("He won the 50 km walk at 3:41:09.")[-1][:2] == ("3:41:09", "duration")
+    assert read("A Mw 5.8 quake hit the coast.") == [("Mw 5.8", "measure", 5.8, "magnitude", "exact")]
+    assert read("The grant is FCFA 20 million.") == [("FCFA 20 million", "money", 20_000_000, "XOF", "exact")]
+    # A bare "one" joined to another count; a year before a singular noun and "and"; a model's number.
+    assert [q.text for q in read_quantities("The blast killed one and wounded six.")] == ["one", "six"]
+    assert read("Unions rejected the 2027 budget and plans for cuts.") == [("2027", "year", 2027, None, "exact")]
+    assert read("The Voyager 7 spacecraft and Series 4 receives praise.") == []
+    assert read("Rebels downed 12 aircraft.") == [("12", "count", 12, "aircraft", "exact")]

@@ -240,6 +240,13 @@ _QUALIFIERS: Final[dict[str, Qualifier]] = {
     "taller than": Qualifier.OVER,
     "above": Qualifier.OVER,
     "exceeding": Qualifier.OVER,
+    "exceed": Qualifier.OVER,  # "temperatures exceed 45 °C": the figure is a lower bound
+    "exceeds": Qualifier.OVER,
+    "exceeded": Qualifier.OVER,
+    "surpassing": Qualifier.OVER,
+    "surpass": Qualifier.OVER,
+    "surpasses": Qualifier.OVER,
+    "surpassed": Qualifier.OVER,
     "not exceeding": Qualifier.UP_TO,
     "north of": Qualifier.OVER,
     "well over": Qualifier.OVER,
@@ -340,6 +347,9 @@ _AFTER_QUALIFIERS: Final[dict[str, Qualifier]] = {
     "and above": Qualifier.AT_LEAST,
     "and over": Qualifier.AT_LEAST,
     "or older": Qualifier.AT_LEAST,
+    "and older": Qualifier.AT_LEAST,
+    "or higher": Qualifier.AT_LEAST,
+    "and up": Qualifier.AT_LEAST,
     "or so": Qualifier.ABOUT,
     "or less": Qualifier.UP_TO,
     "or fewer": Qualifier.UP_TO,
@@ -520,7 +530,8 @@ _CLOSE_RE: Final = re.compile(r"[ \t\u00a0]*\)")
 _TIMES_RE: Final = re.compile(r"[ \t\u00a0]+times(?![A-Za-z])|-fold(?![A-Za-z])|[ \t\u00a0]?x(?![A-Za-z0-9])")
 _TRAIL_QUAL_RE: Final = re.compile(r"\+(?![\d])|-plus(?![A-Za-z])|-odd(?![A-Za-z])")
 _AFTER_QUAL_RE: Final = re.compile(
-    r"[ \t\u00a0]+(?P<q>or more|or above|or over|and above|and over|or older|or so|or less|or fewer)(?![A-Za-z])"
+    r"[ \t\u00a0]+(?P<q>or more|or above|or over|and above|and over|or older|and older|or higher|and up|or so|or less"
+    r"|or fewer)(?![A-Za-z])"
 )
 _COMPOUND_RE: Final = re.compile(r"-(?P<w>[a-z]{3,})(?![A-Za-z0-9-])")
 _SENT_PER_RE: Final = re.compile(r"[\"“']?(?:each|every)[ \t]+year\b|annually\b|per[ \t]+year\b", re.IGNORECASE)
@@ -793,6 +804,9 @@ def _scan(text: str, dot_mode: bool) -> list[_Fig]:
     if "couple" in text:  # "a couple of metres"
         for cm in _COUPLE_RE.finditer(text):
             cands.append((cm.start(), 3, cm))
+    for am in _A_UNIT_RE.finditer(text):  # "more than a year", "nearly a mile"
+        if _word_before(text, am.start(1)) in _BEFORE_A_UNIT:
+            cands.append((am.start(1), 5, am))
     vulgar = any(c in text for c in _VULGAR)  # (nine searches of the text: a tenth of the time of the pattern's)
     if vulgar:
         for m in _VULGAR_ALONE_RE.finditer(text):
@@ -819,6 +833,8 @@ def _scan(text: str, dot_mode: bool) -> list[_Fig]:
             got = _from_digits(text, found, dot_mode, prev_end, vulgar)
         elif source == 3:
             got = _couple(found)
+        elif source == 5:
+            got = [_unit_figure(found.start(1), found.end(), 1.0, found.group(2))]
         elif source == 4:
             got = _vulgar_alone(text, found)
         else:
@@ -922,9 +938,13 @@ def _race_time(text: str, m: re.Match[str]) -> list[_Fig] | int:
     if e < len(text) and (text[e].isdigit() or text[e] == ":" or (text[e] == "." and text[e + 1 : e + 2].isdigit())):
         return m.end()
     prev = _word_before(text, s)
-    if prev in _CLOCK_BEFORE or _CLOCK_AFTER_RE.match(text, e):
+    if _CLOCK_AFTER_RE.match(text, e):
         return max(m.end(), e)
-    if rm.group(1) is not None and prev not in _RACE_BEFORE:
+    # "a marathon record at 2:15:41": one digit of hours and seconds not :00 is a race's time, not a clock's
+    finish = prev == "at" and rm.group(1) is not None and len(rm.group(1)) == 1 and rm.group(3) != "00"
+    if prev in _CLOCK_BEFORE and not finish:
+        return max(m.end(), e)
+    if rm.group(1) is not None and prev not in _RACE_BEFORE and not finish:
         return max(m.end(), e)  # "the time stamp 10:05:30": hours, minutes and seconds only after a word of a race
     if rm.group(1) is not None:
         v = int(rm.group(1)) + int(rm.group(2)) / 60 + (int(rm.group(3)) + float(rm.group(4) or 0)) / 3600
@@ -1486,6 +1506,11 @@ def _currency_before(text: str, s: int) -> tuple[str, int] | None:
             k = p - len(sign)
             if k >= 0 and text.startswith(sign, k) and (k == 0 or not text[k - 1].isalpha()):
                 return CURRENCY_SIGNS[sign], k
+    if c == "A" and p >= 4:
+        for sign in ("F.CFA", "FCFA"):  # CFA francs: "F.CFA 3.5 million"
+            k = p - len(sign)
+            if k >= 0 and text.startswith(sign, k) and (k == 0 or not text[k - 1].isalpha()):
+                return CURRENCY_SIGNS[sign], k
     if c.isupper() and p >= 2:
         if p >= 3:
             code = text[p - 3 : p]
@@ -1738,6 +1763,16 @@ def _from_words(text: str, s: int, e: int, prev_end: int) -> list[_Fig] | int:
     return out
 
 
+# The symbols of earthquake magnitude scales, as written before the figure ("Mw 6.3"; moment, local, surface wave,
+# body wave).
+_MAGNITUDE_SYMBOLS_CASED: Final = frozenset("Mw MW Mww ML Ms MS mb Mb".split())
+_MAGNITUDE_SYMBOLS: Final = frozenset(w.lower() for w in _MAGNITUDE_SYMBOLS_CASED)
+_CARDINAL_NEXT_RE: Final = re.compile(r"[ \t\u00a0]+\d")
+_CARDINAL_WORDS: Final = frozenset({*UNITS, *TEENS, *TENS, "dozen", "hundred", "thousand"}) - {"one"}
+# Words after "a second" that make it a time: "a second later", "a second too late".
+_AFTER_A_SECOND: Final = frozenset("later earlier ago too long faster slower quicker ahead off".split())
+
+
 def _word_figure(text: str, num: WordNumber, a_start: int | None, prev_end: int) -> _Fig | None:
     s, e = num.start, num.end
     first = text[s]
@@ -1748,16 +1783,20 @@ def _word_figure(text: str, num: WordNumber, a_start: int | None, prev_end: int)
         word = num.single or ""
         if word == "second":
             prev = _word_before(text, s)
-            if (
-                prev in ("a", "one", "per", "every", "each", "split", "fraction", "nano", "milli")
-                or prev[-1:].isdigit()
-            ):
+            if prev == "a":
+                follower = _word_after(text, e)
+                if not follower or follower in _FUNCTION_WORDS or follower in _AFTER_A_SECOND:
+                    return None  # "wait a second", "a second or two", "a second later": a time
+                # "a second term", "for a second year in a row": an ordinal
+            elif prev in ("one", "per", "every", "each", "split", "fraction", "nano", "milli") or prev[-1:].isdigit():
                 return None
         if a_start is not None:
             return None
         hm = _HYPHEN_WORD_RE.match(text, e)
         if hm and hm.group(1).lower() in _ORDINAL_COMPOUNDS:
             return None  # "third-world", "first-hand", "second-rate"
+        if _CARDINAL_NEXT_RE.match(text, e) or _word_after(text, e) in _CARDINAL_WORDS:
+            return None  # "the first two matches", "the first 100 days": the count is the figure
         return _Fig(s, e, num.value, _ORDINAL, low=num.value, high=num.value, explicit=True, word=True)
     if num.form == "fraction":
         start = s
@@ -1828,6 +1867,16 @@ _UNIT_AND_A_RE: Final = re.compile(
 _COUPLE_RE: Final = re.compile(
     rf"(?<![A-Za-z])[Aa][ \t\u00a0]+couple[ \t\u00a0]+of[ \t\u00a0]+({_UNIT_WORD_ALT})(?![A-Za-z0-9-])"
 )
+
+
+# One unit after a qualifier ("more than a year", "nearly a decade", "about a mile"): the qualifier makes it a
+# figure; "a year" alone is a rate ("$5 a year") or no figure ("a year ago"). The qualifier is read as for any figure.
+# (The pattern starts with the literal " a", which the regex engine searches fast; the qualifier is checked after.)
+_A_UNIT_RE: Final = re.compile(
+    rf" (an?[ \t\u00a0]+({_UNIT_WORD_ALT}))(?![A-Za-z0-9-])"
+    r"(?![ \t\u00a0]+(?:earlier|before|previously|prior|ago|later|back)\b)"  # "7% more than a year earlier"
+)
+_BEFORE_A_UNIT: Final = frozenset("than nearly almost about around roughly approximately least".split())
 
 
 def _unit_figure(start: int, end: int, value: float, unit: str) -> _Fig:
@@ -2126,6 +2175,9 @@ def _range(text: str, a: _Fig, b: _Fig) -> _Fig | None:
     year_span = _year_span(a, b, conn, between)
     if year_span is not None:
         return _Fig(start, b.end, None, _YEAR, low=a.value, high=year_span, explicit=True, is_range=True)
+    if bare_hyphen and a.plain and b.plain and b.value > 0 and _is_odds(text, a, b, prev):
+        odds = a.value / b.value  # "with 24–1 odds", "odds of 5-2": a ratio, not a range or a score
+        return _Fig(a.start, b.end, odds, _RATIO, low=odds, high=odds, explicit=True)
     if bare_hyphen and a.plain and b.plain and _is_score(text, a, b, prev):
         return _Fig(a.start, b.end, None, _SCORE, explicit=True)  # "won 3-1", "drew 0-0", "lost 27-24"
     measured = conn in ("-", "–", "—") and b.kind == _MEASURE and a.value < b.value <= 10 * a.value
@@ -2142,9 +2194,8 @@ def _range(text: str, a: _Fig, b: _Fig) -> _Fig | None:
         return None  # "fell by £122 to £1,568"
     if prev == "from" and conn in ("to", "-", "–", "—"):
         at_from = _index_before_word(text, a.start, 1)
-        before_from = (_word_before(text, at_from), _word_before(text, _index_before_word(text, at_from, 1)))
-        if before_from[0] in _CHANGE_VERBS or before_from[1] in _CHANGE_VERBS:
-            return None  # "rose from 139 to 179"
+        if _verb_before_from(_clause_words(text, at_from)):
+            return None  # "rose from 139 to 179", "will raise its defence budget from 2.4% to 3.5%"
     # Kinds and units must agree; the end that has a kind lends it to the other.
     if a.explicit and b.explicit:
         if a.kind != b.kind or (a.unit != b.unit and not _same_unit(a.unit, b.unit)):
@@ -2176,6 +2227,14 @@ def _range(text: str, a: _Fig, b: _Fig) -> _Fig | None:
         fig.alt_low = alow if alow is not None else low
         fig.alt_high = ahigh if ahigh is not None else high
     return fig
+
+
+def _is_odds(text: str, a: _Fig, b: _Fig, prev: str) -> bool:
+    """Whether two plain numbers joined by a bare hyphen are betting odds: "24–1 odds", "a 100-1 shot", "odds of
+    5-2"."""
+    if _word_after(text, b.end) in ("odds", "shot", "outsider"):
+        return True
+    return prev == "of" and _word_before(text, _index_before_word(text, a.start, 1)) == "odds"
 
 
 def _is_score(text: str, a: _Fig, b: _Fig, prev: str) -> bool:
@@ -2210,11 +2269,12 @@ def _score_context(text: str, start: int, end: int, prev: str) -> bool:
 
 # A result verb a few words before, in the same clause, or a score just before: "beat the champion 6-4, 6-3".
 # The words between may hold digits ("defeating the Riverside 76ers 25–22") and end in a comma ("defeats her
-# rival in the final, 3–6, 3–6"); scores are written with a hyphen or an en dash.
+# rival in the final, 3–6, 3–6"), a tie-break in brackets after a score ("7–6 (7–4), 6–3"); scores are written with a
+# hyphen or an en dash.
 _SCORE_BEFORE_RE: Final = re.compile(
     r"(?:\b(?:won|win|wins|winning|lost|lose|loses|losing|beat|beats|beating|drew|draw|draws|drawing|defeat|defeats"
-    r"|defeated|defeating|thrashed|edged)(?:\s+\w[\w'’.-]*[,;:]?){0,8}"
-    r"|(?<![\d.,])\d{1,3}[-–]\d{1,3},)\s+\Z"
+    r"|defeated|defeating|thrashed|edged)(?:\s+\w[\w'’.-]*[,;:]?){0,8}\s+"
+    r"|(?<![\d.,])\d{1,3}[-–]\d{1,3}(?:\)?,\s+|\s*\())\Z"
 )
 _RESULT_VERBS: Final = frozenset(
     "won lost beat drew defeated trailed led leading trailing thrashed edged passed votes voted".split()
@@ -2273,7 +2333,10 @@ def _finish(text: str, fig: _Fig) -> bool:
     if fig.kind == _DATE:
         fig.year_marker = prev in _DATE_MARKERS
         return True
-    if not fig.word and (_is_identifier(text, fig, prev) or _street_number(text, fig)):
+    scale_symbol = prev in _MAGNITUDE_SYMBOLS and text[_index_before_word(text, fig.start, 1) : fig.start].strip() in (
+        _MAGNITUDE_SYMBOLS_CASED
+    )  # "a Mw 6.3 earthquake", "an ML 4.1 tremor"
+    if not fig.word and not scale_symbol and (_is_identifier(text, fig, prev) or _street_number(text, fig)):
         return False
     if fig.kind == _YEAR and fig.is_range:
         # "between 1500 and 2000 workers" counts workers; "between 1998 and 2003" are years
@@ -2292,9 +2355,9 @@ def _finish(text: str, fig: _Fig) -> bool:
             return True
         fig.kind = _COUNT
         fig.unit = unit
-    if prev.rstrip("-") == "magnitude" and fig.kind == _COUNT and not fig.explicit:  # "magnitude 7.8", "magnitude-6.2"
-        fig.start = _index_before_word(text, fig.start, 1)
-        if text[fig.start : fig.start + 9].lower() != "magnitude":
+    if (prev.rstrip("-") == "magnitude" or scale_symbol) and fig.kind == _COUNT and not fig.explicit:
+        fig.start = _index_before_word(text, fig.start, 1)  # "magnitude 7.8", "magnitude-6.2"
+        if not scale_symbol and text[fig.start : fig.start + 9].lower() != "magnitude":
             fig.start = text.lower().rfind("magnitude", fig.start, fig.end)
         fig.kind, fig.unit, fig.explicit, fig.plain = _MEASURE, "magnitude", True, False
         prev = _word_before(text, fig.start)
@@ -2355,8 +2418,10 @@ def _one_counts(text: str, fig: _Fig, noun_end: int) -> bool:
     """Whether a bare "one" counts the noun after it ("killing one person", "One firefighter is killed"): not
     "zero", not one of a way of speaking ("one day", "at one point", "one another", "one thing"), not "one" for "a"
     before a source ("one official said", "one study found")."""
-    if fig.value != 1 or fig.unit is None:
+    if fig.value != 1:
         return False
+    if fig.unit is None:  # "kills one and injures two": one of two counts joined, with no noun after either
+        return bool(_ONE_AND_COUNT_RE.match(text, fig.end)) and _word_before(text, fig.start) not in _NOT_BEFORE_ONE
     words = fig.unit.split()
     if words[0] in _ONE_IDIOMS or _is_plural(words[0]) or len(words) > 1 and words[-1] in _SOURCE_VERBS:
         return False  # the last: a source's verb read into the noun ("as one academic paper notes")
@@ -2367,6 +2432,12 @@ def _one_counts(text: str, fig: _Fig, noun_end: int) -> bool:
     return not _ANOTHER_RE.search(rest)
 
 
+# Before a "one" that is no count of its own: "one of", "no one", "the one and only", "at one and the same time".
+_NOT_BEFORE_ONE: Final = frozenset("of no at the this that than is was are only and or in on for to".split())
+_ONE_AND_COUNT_RE: Final = re.compile(
+    r"[ \t\u00a0]+and[ \t\u00a0]+[a-z]+[ \t\u00a0]+(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|dozens|several)(?![A-Za-z]))"
+)
 _ANOTHER_RE: Final = re.compile(r"\b(?:another|the other)\b")
 _CLAUSE_END_RE: Final = re.compile(r"[.;!?](?:\s|$)")  # not the point of "16.17"
 # Verbs of a source: "one" before its noun is an article ("one resident told", "one paper notes").
@@ -2449,7 +2520,9 @@ def _qualifier_before(text: str, fig: _Fig, prev: str) -> None:
     if word == "over" and fig.kind == _DURATION:
         if _word_after(text, fig.end) not in ("ago", "old", "earlier", "later", "before"):
             return  # "over five years" is a period, not "more than five years"
-    if fig.kind == _YEAR and word in ("over", "under", "above", "below", "some"):
+    if fig.kind == _YEAR and (
+        word in ("over", "under", "above", "below", "some") or word.startswith(("exceed", "surpass"))
+    ):
         return
     fig.qualifier = qual
 
@@ -2501,8 +2574,21 @@ def _is_identifier(text: str, fig: _Fig, prev: str) -> bool:
         return False
     if "." in text[s : fig.number_end]:
         return True  # "USB 3.0 ports", "HDMI 2.1 cables": a version, whatever noun follows
-    unit, _ = _counted_noun(text, fig.end, fig.value)
-    return unit is None or not _is_plural(unit.split()[-1])  # "In Ostrava 20 people died" is a count
+    unit, unit_end = _counted_noun(text, fig.end, fig.value)
+    if unit is None or not _is_plural(last := unit.split()[-1]):
+        return True  # "Apollo 11 landed"; "In Ostrava 20 people died" is a count
+    if last in _CRAFT and len(unit.split()) == 1:
+        return True  # "the Shenzhou 20 spacecraft", "a Dash 8 aircraft": a model, whose noun is singular too
+    # "Expedition 33 receives thirteen nominations": an -s word before an object is the name's verb, not a noun
+    return len(unit.split()) == 1 and _word_after(text, unit_end) in _OBJECT_STARTS
+
+
+# Nouns whose plural is their singular, after a model's name and number: "Shenzhou 20 spacecraft".
+_CRAFT: Final = frozenset("aircraft spacecraft hovercraft watercraft airliner".split())
+# Words that start a verb's object, never follow a counted noun: "receives thirteen nominations", "wins the".
+_OBJECT_STARTS: Final = frozenset(
+    "the a an its his her their two three four five six seven eight nine ten eleven twelve thirteen".split()
+)
 
 
 def _coded_token(text: str, end: int) -> bool:
@@ -2659,6 +2745,7 @@ def _counted_noun(text: str, pos: int, value: float | None) -> tuple[str | None,
                 and following not in TEENS
                 and following not in TENS
                 and not _is_plural(words[-1])
+                and not _is_plural(following)  # "research and development staff", not "2026 budget and calls"
             ):
                 words.append(w)
                 p = me
@@ -3002,6 +3089,23 @@ def _change_word(words: list[str]) -> str:
             continue
         return w
     return ""
+
+
+# Words that start another clause or phrase between a change verb and "from": "rose 5% as estimates ranged from".
+_FROM_CLAUSE_STOPS: Final = frozenset(
+    "as while but which that who whose when whereas after before since because where if than".split()
+)
+
+
+def _verb_before_from(words: list[str]) -> bool:
+    """Whether a change verb governs the "from" its clause words (nearest first) end at: "rose from", "will raise
+    its defence budget from", not "rose 5% as estimates ranged from" (another figure or clause between)."""
+    for w in words[:_GOVERN_REACH]:
+        if w in _CHANGE_VERBS:
+            return True
+        if w[0].isdigit() or w in _FROM_CLAUSE_STOPS:
+            return False
+    return False
 
 
 def _governed(words: list[str], start: int) -> bool:

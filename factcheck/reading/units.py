@@ -55,6 +55,8 @@ CURRENCY_SIGNS: Final[dict[str, str]] = {
     "Ksh": "KES",
     "Sh": "KES",
     "SFr": "CHF",
+    "F.CFA": "XOF",  # the West African CFA franc (XAF, Central Africa's, is written the same: the code says which)
+    "FCFA": "XOF",
 }
 
 ISO_CODES: Final[frozenset[str]] = frozenset(
