@@ -1363,3 +1363,18 @@ def test_the_second_real_keys_classes() -> None:
     assert read("Unions rejected the 2027 budget and plans for cuts.") == [("2027", "year", 2027, None, "exact")]
     assert read("The Voyager 7 spacecraft and Series 4 receives praise.") == []
     assert read("Rebels downed 12 aircraft.") == [("12", "count", 12, "aircraft", "exact")]
+
+
+def test_a_unit_after_a_trailing_qualifier_hours_and_minutes_glued_and_the_letter_of_a_scale() -> None:
+    """Hand-written (invented): "-plus", "-odd" and "+" before a unit; "2h 5m" is one time; "degrees C"."""
+
+    def read(text: str) -> list[tuple[str, str, float | None, str | None, str]]:
+        return [(q.text, q.kind.value, q.value, q.unit, q.qualifier.value) for q in read_quantities(text)]
+
+    assert read("It was 35-plus degrees by noon.") == [("35-plus degrees", "measure", 35, "degrees", "over")]
+    assert read("He had 15+ years in the job.") == [("15+ years", "duration", 15, "years", "over")]
+    assert read("They hiked a 20-odd mile trail.") == [("20-odd mile", "measure", 20, "mile", "about")]
+    assert read("She finished in 3h 12m.") == [("3h 12m", "duration", 3.2, "h", "exact")]
+    assert read("The pool is 25 m long.") == [("25 m", "measure", 25, "m", "exact")]
+    assert read("Water froze at -4 degrees C overnight.") == [("-4 degrees C", "measure", -4, "degrees c", "exact")]
+    assert read("The ship turned 90 degrees from its course.") == [("90 degrees", "measure", 90, "degrees", "exact")]

@@ -1229,6 +1229,10 @@ def _glued(
     scale = GLUED_SCALES.get(glue)
     if scale is not None and gl == "k" and fig.kind != _MONEY and not _k_is_thousand(text, g_end):
         return _skip_number_tail(text, g_end)  # "4K TV", "a 5k run"
+    if glue == "m" and fig.kind != _MONEY and _HOURS_BEFORE_RE.search(text, max(0, s - 12), s):
+        fig.kind, fig.unit = _DURATION, "m"  # minutes after hours: "2h 5m" (one time, joined by _two_measures)
+        fig.explicit, fig.plain, fig.end = True, False, g_end
+        return [fig]
     if glue == "m" and fig.kind != _MONEY and _m_is_metres(text, s, g_end, "," in tok):
         fig.kind, fig.unit = _MEASURE, "m"
         fig.explicit, fig.plain, fig.end = True, False, g_end
@@ -1394,6 +1398,7 @@ def _m_is_metres(text: str, s: int, e: int, grouped: bool) -> bool:
     return cue if cue is not None else word == "of"
 
 
+_HOURS_BEFORE_RE: Final = re.compile(r"(?<![\d.,])\d{1,3}[ \u00a0]?(?:h|hr|hrs)[ \u00a0]\Z")
 _DIM_M_AFTER_RE: Final = re.compile(r"[ \u00a0]*(?:[x×]|by)[ \u00a0]*\d[\d.,]*m(?![A-Za-z0-9])")
 _DIM_M_BEFORE_RE: Final = re.compile(r"\d[\d.,]*m[ \u00a0]*(?:[x×]|by)[ \u00a0]*\Z")
 
@@ -1678,6 +1683,8 @@ def _trailing(text: str, fig: _Fig) -> None:
         fig.qualifier = _ABOUT if token == "-odd" else _OVER
         fig.end = m.end()
         fig.plain = False
+        if not fig.explicit:
+            _suffixes(text, fig, fig.end)  # a unit after the qualifier: "40-plus degrees", "a 30-odd mile walk"
         return
     if fig.kind == _COUNT and not fig.explicit:
         m = _COMPOUND_RE.match(text, fig.end)
@@ -2100,8 +2107,8 @@ def _two_measures(text: str, a: _Fig, b: _Fig, parts: dict[int, tuple[str, float
     end = b.end
     if b.kind in (_MEASURE, _DURATION) and b.unit is not None:
         minor = b.unit
-        if minor.lower() not in minors:
-            return None
+        if minor.lower() not in minors and not (minor == "m" and b.kind is _DURATION):
+            return None  # (a glued "m" after hours is minutes: "2h 5m")
     elif b.kind == _COUNT and b.unit is None and not b.explicit:
         tail = _MINOR_AFTER_RE.match(text, b.end)
         minor = (tail.group(1) or "in") if tail is not None else ""

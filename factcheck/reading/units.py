@@ -444,6 +444,8 @@ MULTIWORD_MEASURES: Final[tuple[str, ...]] = (
     "degrees celsius",
     "degrees fahrenheit",
     "degrees centigrade",
+    "degrees C",  # "25 degrees C": the scale's letter after the word (matched with the case ignored, but a letter
+    "degrees F",  # alone: not "degrees from")
     "parts per million",
     "parts per billion",
 )
