@@ -1378,3 +1378,19 @@ def test_a_unit_after_a_trailing_qualifier_hours_and_minutes_glued_and_the_lette
     assert read("The pool is 25 m long.") == [("25 m", "measure", 25, "m", "exact")]
     assert read("Water froze at -4 degrees C overnight.") == [("-4 degrees C", "measure", -4, "degrees c", "exact")]
     assert read("The ship turned 90 degrees from its course.") == [("90 degrees", "measure", 90, "degrees", "exact")]
+
+
+def test_pounds_that_restate_a_mass_abbreviated_square_units_and_ratios_with_a_colon() -> None:
+    """Hand-written (invented): "pounds" beside a mass is a weight; "sq. ft"; "3:1" is a ratio only near a word of
+    ratios."""
+
+    def read(text: str) -> list[tuple[str, str, float | None, str | None]]:
+        return [(q.text, q.kind.value, q.value, q.unit) for q in read_quantities(text)]
+
+    assert read("The load was 2 tonnes, about 4,400 pounds.")[1] == ("4,400 pounds", "measure", 4400, "pounds")
+    assert read("The foal weighed in at 60 pounds (27 kg).")[0][1] == "measure"
+    assert read("She was born at 6 pounds 8 ounces.") == [("6 pounds 8 ounces", "measure", 6.5, "pounds")]
+    assert read("Tickets cost 40 pounds each.") == [("40 pounds", "money", 40, "GBP")]
+    assert read("The shop has 950 sq. ft. of space.") == [("950 sq. ft", "measure", 950, "sq. ft")]
+    assert read("Women outnumber men by a 3:2 ratio.") == [("3:2", "ratio", 1.5, None)]
+    assert read("The service starts at 9:30 and Psalm 23:4 is read.") == []

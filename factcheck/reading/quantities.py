@@ -925,6 +925,23 @@ _CLOCK_AFTER_RE: Final = re.compile(
 )
 
 
+_COLON_RATIO_RE: Final = re.compile(r"(\d{1,3}):(\d{1,3})(?![\d:]|[.,]\d)")
+_RATIO_WORDS: Final = frozenset("ratio ratios odds margin majority".split())
+
+
+def _colon_ratio(text: str, s: int) -> _Fig | None:
+    """ "a 3:1 ratio", "a ratio of 10:1", "by a 2:1 margin", "odds of 5:2": a ratio (the first over the second), when a
+    word of ratios stands right after it or within three words before it (else a time, a verse, a score)."""
+    rm = _COLON_RATIO_RE.match(text, s)
+    if rm is None or (s and (text[s - 1].isalnum() or text[s - 1] in ".:")) or int(rm.group(2)) == 0:
+        return None
+    before = text[max(0, s - 30) : s].lower().split()[-3:]
+    if _word_after(text, rm.end()) not in _RATIO_WORDS and not _RATIO_WORDS.intersection(before):
+        return None
+    v = int(rm.group(1)) / int(rm.group(2))
+    return _Fig(s, rm.end(), v, _RATIO, low=v, high=v, explicit=True, number_end=rm.end())
+
+
 def _race_time(text: str, m: re.Match[str]) -> list[_Fig] | int:
     """A time of a race or a task written like a clock: "in 2:03:23" (hours, minutes, seconds, after a word of a
     race: "in", "of", "clocked", "ran"...) is a duration of 2.0564 hours, "3:49.70" (minutes, seconds and
@@ -932,6 +949,8 @@ def _race_time(text: str, m: re.Match[str]) -> list[_Fig] | int:
     "1:45" (a time of day or a duration) are no figure."""
     s = m.start()
     rm = _RACE_TIME_RE.match(text, s)
+    if rm is None and (ratio := _colon_ratio(text, s)) is not None:
+        return [ratio]
     if rm is None or (s and (text[s - 1].isalnum() or text[s - 1] in ".:")):
         return m.end()
     e = rm.end()
@@ -1739,10 +1758,27 @@ def _unit_of(m: re.Match[str]) -> str | None:
 
 def _weighs(text: str, fig: _Fig, end: int) -> bool:
     """Whether "pounds" after a number is a weight ("5 pounds of", "weighed 20 pounds")."""
-    if _OF_RE.match(text, end):
-        return True
+    if _OF_RE.match(text, end) or _MASS_AFTER_RE.match(text, end):
+        return True  # "5 pounds of", "7 pounds 4 ounces", "150 pounds (68 kg)"
+    if _MASS_BEFORE_RE.search(text, max(0, fig.start - 40), fig.start):
+        return True  # "3 tonnes, about 6,600 pounds", "68 kg (150 pounds)": a mass restated
     before = text[max(0, fig.start - 30) : fig.start].lower().split()
     return any(w.strip(".,") in _WEIGHT_VERBS for w in before[-3:])
+
+
+_MASS_WORDS = r"(?:kg|kgs|kilograms?|kilos?|tonnes?|tons?|ounces?|oz|grams?|g|stone)"
+# A mass right after "pounds": its ounces, or the same mass in brackets.
+_MASS_AFTER_RE: Final = re.compile(
+    rf"(?:[ \u00a0]+(?:and[ \u00a0]+)?\d{{1,2}}[ \u00a0]*(?:ounces?|oz)|[ \u00a0]*\([^()\d]{{0,12}}\d[\d.,]*[ \u00a0]*"
+    rf"{_MASS_WORDS})(?![A-Za-z])",
+    re.IGNORECASE,
+)
+# A mass right before the figure of "pounds", restating it: "3 tonnes, about 6,600 pounds", "68 kg (150 pounds)".
+_MASS_BEFORE_RE: Final = re.compile(
+    rf"\d[ \u00a0]*{_MASS_WORDS}[ \u00a0]*(?:,|\(|\bor\b)[ \u00a0]*(?:about|around|roughly|some|nearly|almost|"
+    r"approximately|or)?[ \u00a0]*\Z",
+    re.IGNORECASE,
+)
 
 
 # --- number words ---------------------------------------------------------------------------------

@@ -428,6 +428,11 @@ MULTIWORD_MEASURES: Final[tuple[str, ...]] = (
     "litres per second",
     "liters per second",
     "nautical miles",
+    "sq. ft",  # abbreviated with points: "1,200 sq. ft." (the point after "ft" may end the sentence)
+    "sq. m",
+    "sq. km",
+    "sq. mi",
+    "sq. miles",
     "sq km",
     "sq mi",
     "sq ft",
