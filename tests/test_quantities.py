@@ -1394,3 +1394,19 @@ def test_pounds_that_restate_a_mass_abbreviated_square_units_and_ratios_with_a_c
     assert read("The shop has 950 sq. ft. of space.") == [("950 sq. ft", "measure", 950, "sq. ft")]
     assert read("Women outnumber men by a 3:2 ratio.") == [("3:2", "ratio", 1.5, None)]
     assert read("The service starts at 9:30 and Psalm 23:4 is read.") == []
+
+
+def test_a_bare_number_in_a_parallel_phrase_takes_the_unit_of_the_figure_before_it() -> None:
+    """Hand-written (invented): "X unit for A and Y for B" gives Y the unit of X; not without the same preposition."""
+
+    def read(text: str) -> list[tuple[str, str, str | None]]:
+        return [(q.text, q.kind.value, q.unit) for q in read_quantities(text)]
+
+    assert read("Median age is 44.2 years for women and 41.9 for men.") == [
+        ("44.2 years", "duration", "years"),
+        ("41.9", "duration", "years"),
+    ]
+    assert read("Growth was 2.4% in Spain, but 0.3 in Italy.")[1] == ("0.3", "percent", "%")
+    assert read("Floods killed 31 people in the north and 9 in the south.")[1] == ("9", "count", "people")
+    assert read("Raids killed 31 people in the north and 9 were arrested.")[1] == ("9", "count", None)
+    assert read("The 40 km stage in May and 12 later") == [("40 km", "measure", "km"), ("12", "count", None)]

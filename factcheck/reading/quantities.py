@@ -653,11 +653,55 @@ def _read(text: str, sentences: Sequence[tuple[int, int]], dots_group: bool | No
             kept.append(fig)
     _glued_metres(text, kept, sentences)
     _dimensions(text, kept)
+    _elliptic_units(text, kept)
     kept = _bounds(text, kept)
     _attach_years(text, kept, sentences)
     _link(text, kept)
     _roles(text, kept)
     return kept
+
+
+# A figure and what it is for, then a bare number for another ("81.3 years for women and 76.1 for men", "£12 for
+# adults, 6 for children"): the bare number's unit is left out because it is the first's. The words between: the
+# first's group (a preposition and a few words), then a joining word.
+_ELLIPSIS_BETWEEN_RE: Final = re.compile(
+    r"[ \u00a0]+(?P<prep>for|in|among|on|at)[ \u00a0]+[^\d.;:!?()]{1,40}?(?:,[ \u00a0]*|[ \u00a0]+)"
+    r"(?:and|but|while|against|versus|vs\.|compared with|,)?[ \u00a0]*\Z"
+)
+_ELLIPSIS_KINDS: Final = frozenset({Kind.MEASURE, Kind.DURATION, Kind.PERCENT, Kind.MONEY})
+
+
+def _elliptic_units(text: str, figs: list[_Fig]) -> None:
+    """Give a bare number the unit of the figure before it when both stand in one parallel phrase: "81.3 years for
+    women and 76.1 for men" (76.1 years), "3.1% in May and 2.8 in June" (2.8%), "12 people in the north and 3 in
+    the south" (3 people). The same preposition must follow
+    each figure, and nothing but a few words and a joining word stand between them."""
+    pairs = []
+    a = None
+    for f in figs:  # each figure and the one before it, past ordinals and years ("3 goals in the first half and 2")
+        if a is not None:
+            pairs.append((a, f))
+        if f.kind not in (_ORDINAL, _YEAR, _DATE):
+            a = f
+    for a, b in pairs:
+        if a.unit is None or a.is_range or not (a.explicit and a.kind in _ELLIPSIS_KINDS or a.kind == _COUNT):
+            continue
+        if b.explicit or b.kind != _COUNT or b.unit is not None or b.vague or b.is_range or b.value is None:
+            continue
+        if b.start - a.end > 60 or (b.digits == 4 and 1000 <= b.value <= 2100):
+            continue
+        start = a.end
+        if a.kind == _COUNT:  # past its counted noun, which is no part of its text: "12 people| in Gaza and 3"
+            noun = a.unit
+            start += len(noun) + 1 if text[a.end + 1 : a.end + 1 + len(noun)].lower() == noun else 0
+        m = _ELLIPSIS_BETWEEN_RE.match(text, start, b.start)
+        if m is None or not m.group().rstrip(" \u00a0").endswith(
+            (",", "and", "but", "while", "against", "versus", "vs.", "with")
+        ):
+            continue
+        if _word_after(text, b.end) != m.group("prep"):
+            continue
+        b.kind, b.unit, b.explicit = a.kind, a.unit, True
 
 
 # --- the document's number convention ------------------------------------------------------------
