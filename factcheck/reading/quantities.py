@@ -674,8 +674,8 @@ _ELLIPSIS_KINDS: Final = frozenset({Kind.MEASURE, Kind.DURATION, Kind.PERCENT, K
 def _elliptic_units(text: str, figs: list[_Fig]) -> None:
     """Give a bare number the unit of the figure before it when both stand in one parallel phrase: "81.3 years for
     women and 76.1 for men" (76.1 years), "3.1% in May and 2.8 in June" (2.8%), "12 people in the north and 3 in
-    the south" (3 people). The same preposition must follow
-    each figure, and nothing but a few words and a joining word stand between them."""
+    the south" (3 people). The same preposition must follow each figure, and nothing but a few words and a joining
+    word stand between them."""
     pairs = []
     a = None
     for f in figs:  # each figure and the one before it, past ordinals and years ("3 goals in the first half and 2")
